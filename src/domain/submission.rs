@@ -1,0 +1,4 @@
+//! (in progress)
+pub struct Submission;
+pub struct Answer;
+pub struct AnswerValue;

@@ -1,0 +1,13 @@
+//! heard: anonymous views from children, young people and parent carers with SEND,
+//! and, area by area, whose voices are still missing.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod ingest;
+pub mod privacy;
+pub mod server;
+pub mod staff;
+pub mod store;
+pub mod telemetry;

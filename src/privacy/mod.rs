@@ -1,0 +1,10 @@
+//! The privacy core: pseudonyms for senders, a scrubber for free text, the server secret.
+//! Nothing that can identify a person leaves a channel except through here.
+
+pub mod pseudonym;
+pub mod scrub;
+pub mod secret;
+
+pub use pseudonym::{Identifier, Pseudonym, Pseudonymiser, ProviderRef};
+pub use scrub::{scrub, ScrubbedText};
+pub use secret::ServerSecret;
