@@ -1,1 +1,135 @@
-//! (in progress)
+//! The `heard` command line.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::staff::{PasswordHash, Role, StaffEmail};
+use crate::{server, startup, telemetry};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "heard",
+    version,
+    about = "Hear every voice: anonymous views from children, young people and parent carers with SEND"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the service (HEARD_BIND, default 127.0.0.1:8080).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the demo consultation "four-cornerstones".
+    Demo,
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Manage consultations.
+    #[command(subcommand)]
+    Consultation(ConsultationCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Create a staff account; the password is read from stdin or asked for.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["admin", "lead", "safeguarding"])]
+        role: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConsultationCommand {
+    /// Check a consultation file and store it (replacing one with the same slug).
+    Load { file: PathBuf },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::from_env()?;
+    telemetry::init(config.log_format, &config.log_filter);
+    match cli.command {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let store = startup::store(&config).await?;
+            store.close().await;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::Demo => {
+            let store = startup::store(&config).await?;
+            let slug = startup::load_consultation(&store, startup::DEMO_CONSULTATION).await?;
+            store.close().await;
+            println!("Loaded the demo consultation {slug}.");
+            Ok(())
+        }
+        Command::Consultation(ConsultationCommand::Load { file }) => {
+            let source = std::fs::read_to_string(&file)
+                .with_context(|| format!("could not read {}", file.display()))?;
+            let store = startup::store(&config).await?;
+            let slug = startup::load_consultation(&store, &source)
+                .await
+                .with_context(|| file.display().to_string())?;
+            store.close().await;
+            println!("Loaded consultation {slug}.");
+            Ok(())
+        }
+        Command::Staff(StaffCommand::Add { email, role }) => {
+            let email = StaffEmail::parse(&email).map_err(anyhow::Error::msg)?;
+            let role: Role = role.parse().map_err(anyhow::Error::msg)?;
+            let password = read_password()?;
+            let hash = PasswordHash::new(password).await?;
+            let store = startup::store(&config).await?;
+            store.add_staff(&email, role, &hash).await?;
+            store.close().await;
+            println!("Added {} as {role}.", email.as_str());
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let bind = config.bind;
+    let load_demo = config.demo;
+    let state = startup::state(config).await?;
+    if load_demo {
+        if let Some(slug) = startup::load_demo_if_empty(&state.store).await? {
+            tracing::info!(%slug, "loaded the demo consultation");
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("HEARD_BIND: could not listen on {bind}"))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, backend = ?state.store.backend(), "heard is listening");
+    let store = state.store.clone();
+    server::serve(listener, state, server::shutdown_signal()).await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// From a prompt (asked twice) on a terminal, else the first line of stdin.
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let second = rpassword::prompt_password("Same password again: ")?;
+        if first != second {
+            bail!("the two passwords differ");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}

@@ -1,1 +1,419 @@
-//! (in progress)
+//! Settings, from `HEARD_*` environment variables over an optional `heard.toml`.
+//! Each is parsed at start-up; a bad one stops heard with a message naming it.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Every setting heard reads: name, default, and what it is for. The README lists the same.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    (
+        "HEARD_BIND",
+        "127.0.0.1:8080",
+        "address and port to listen on",
+    ),
+    (
+        "HEARD_DATABASE_URL",
+        "sqlite://heard.db",
+        "a SQLite file (`sqlite://path`) or `postgres://user@host/db`",
+    ),
+    (
+        "HEARD_DB_MAX_CONNECTIONS",
+        "10",
+        "most database connections held open",
+    ),
+    (
+        "HEARD_SECRET",
+        "(unset)",
+        "server secret keying pseudonyms, at least 32 characters",
+    ),
+    (
+        "HEARD_SECRET_FILE",
+        "heard.secret",
+        "where a random secret is kept when HEARD_SECRET is unset (made once, mode 0600)",
+    ),
+    ("HEARD_LOG_FORMAT", "plain", "`plain` or `json`"),
+    ("HEARD_LOG", "info", "log filter, e.g. `info,heard=debug`"),
+    (
+        "HEARD_MAX_BODY_BYTES",
+        "1048576",
+        "largest request body accepted; larger gets 413",
+    ),
+    (
+        "HEARD_DEMO",
+        "true",
+        "load the demo consultation when the database has none",
+    ),
+    (
+        "HEARD_AREAS_FILE",
+        "(built-in Devon)",
+        "areas TOML for another authority, with its postcode CSVs beside it",
+    ),
+    (
+        "HEARD_SHUTDOWN_GRACE_SECS",
+        "30",
+        "how long in-flight requests may finish after SIGTERM",
+    ),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite { path: PathBuf },
+    Postgres { url: String },
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<DatabaseUrl, String> {
+        let raw = raw.trim();
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            return Ok(DatabaseUrl::Postgres {
+                url: raw.to_owned(),
+            });
+        }
+        let path = raw
+            .strip_prefix("sqlite://")
+            .or_else(|| raw.strip_prefix("sqlite:"))
+            .unwrap_or(raw);
+        let path = path.split('?').next().unwrap_or_default();
+        if path.is_empty() || path.contains("://") {
+            return Err("a SQLite file such as sqlite://heard.db, or a postgres:// URL".into());
+        }
+        Ok(DatabaseUrl::Sqlite {
+            path: PathBuf::from(path),
+        })
+    }
+
+    /// The URL with any password hidden, safe for logs and messages.
+    pub fn redacted(&self) -> String {
+        match self {
+            DatabaseUrl::Sqlite { path } => format!("sqlite://{}", path.display()),
+            DatabaseUrl::Postgres { url } => match (url.find("://"), url.rfind('@')) {
+                (Some(scheme), Some(at)) if at > scheme => {
+                    let userinfo = &url[scheme + 3..at];
+                    let user = userinfo.split(':').next().unwrap_or_default();
+                    let hidden = if userinfo.contains(':') { ":***" } else { "" };
+                    format!("{}{user}{hidden}{}", &url[..scheme + 3], &url[at..])
+                }
+                _ => url.clone(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Plain,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub enum SecretSource {
+    Value(String),
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub database_url: DatabaseUrl,
+    pub db_max_connections: u32,
+    pub secret: SecretSource,
+    pub log_format: LogFormat,
+    pub log_filter: String,
+    pub max_body_bytes: usize,
+    pub demo: bool,
+    pub areas_file: Option<PathBuf>,
+    pub shutdown_grace_secs: u64,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{setting}: expected {expected}, but got {got:?}")]
+    Invalid {
+        setting: String,
+        expected: String,
+        got: String,
+    },
+    #[error("{setting}: expected {expected}")]
+    InvalidSecret { setting: String, expected: String },
+    #[error("{path}: {reason}")]
+    File { path: String, reason: String },
+    #[error("{path}: unknown setting {key:?}; known settings are listed in the README")]
+    UnknownKey { path: String, key: String },
+}
+
+impl Config {
+    /// Reads `heard.toml` (or the file named by `HEARD_CONFIG`) if present, then the
+    /// process environment over it.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_sources(std::env::vars())
+    }
+
+    pub fn from_sources(
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let env: BTreeMap<String, String> = env
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("HEARD_"))
+            .collect();
+        let (file, required) = match env.get("HEARD_CONFIG") {
+            Some(path) => (PathBuf::from(path), true),
+            None => (PathBuf::from("heard.toml"), false),
+        };
+        let mut values = read_file(&file, required)?;
+        values.extend(env);
+        Config::from_values(&values)
+    }
+
+    fn from_values(values: &BTreeMap<String, String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| -> String {
+            values.get(name).cloned().unwrap_or_else(|| {
+                SETTINGS
+                    .iter()
+                    .find(|(n, _, _)| *n == name)
+                    .map(|(_, d, _)| d.to_string())
+                    .unwrap_or_default()
+            })
+        };
+        let invalid = |setting: &str, expected: &str, got: String| ConfigError::Invalid {
+            setting: setting.into(),
+            expected: expected.into(),
+            got,
+        };
+
+        let bind = get("HEARD_BIND").trim().parse().map_err(|_| {
+            invalid(
+                "HEARD_BIND",
+                "an address and port such as 127.0.0.1:8080",
+                get("HEARD_BIND"),
+            )
+        })?;
+        let database_url = DatabaseUrl::parse(&get("HEARD_DATABASE_URL")).map_err(|expected| {
+            invalid(
+                "HEARD_DATABASE_URL",
+                &expected,
+                DatabaseUrl::Postgres {
+                    url: get("HEARD_DATABASE_URL"),
+                }
+                .redacted(),
+            )
+        })?;
+        let db_max_connections = parse_number(
+            "HEARD_DB_MAX_CONNECTIONS",
+            &get("HEARD_DB_MAX_CONNECTIONS"),
+            1,
+            1000,
+        )?;
+        let secret = match values.get("HEARD_SECRET") {
+            Some(v) if v.trim().len() >= crate::privacy::secret::MIN_SECRET_LEN => SecretSource::Value(v.clone()),
+            Some(_) => {
+                return Err(ConfigError::InvalidSecret {
+                    setting: "HEARD_SECRET".into(),
+                    expected: format!(
+                        "at least {} characters (for example from `openssl rand -hex 32`), or leave it unset",
+                        crate::privacy::secret::MIN_SECRET_LEN
+                    ),
+                })
+            }
+            None => SecretSource::File(PathBuf::from(get("HEARD_SECRET_FILE"))),
+        };
+        let log_format = match get("HEARD_LOG_FORMAT").trim().to_ascii_lowercase().as_str() {
+            "plain" | "text" => LogFormat::Plain,
+            "json" => LogFormat::Json,
+            _ => {
+                return Err(invalid(
+                    "HEARD_LOG_FORMAT",
+                    "plain or json",
+                    get("HEARD_LOG_FORMAT"),
+                ))
+            }
+        };
+        let log_filter = get("HEARD_LOG");
+        if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
+            return Err(invalid(
+                "HEARD_LOG",
+                "a log filter such as info or info,heard=debug",
+                log_filter,
+            ));
+        }
+        let max_body_bytes = parse_number(
+            "HEARD_MAX_BODY_BYTES",
+            &get("HEARD_MAX_BODY_BYTES"),
+            1024,
+            1 << 30,
+        )? as usize;
+        let demo = parse_bool("HEARD_DEMO", &get("HEARD_DEMO"))?;
+        let areas_file = values.get("HEARD_AREAS_FILE").map(PathBuf::from);
+        let shutdown_grace_secs = parse_number(
+            "HEARD_SHUTDOWN_GRACE_SECS",
+            &get("HEARD_SHUTDOWN_GRACE_SECS"),
+            0,
+            3600,
+        )?;
+        Ok(Config {
+            bind,
+            database_url,
+            db_max_connections: db_max_connections as u32,
+            secret,
+            log_format,
+            log_filter,
+            max_body_bytes,
+            demo,
+            areas_file,
+            shutdown_grace_secs,
+        })
+    }
+}
+
+fn parse_number(setting: &str, raw: &str, min: u64, max: u64) -> Result<u64, ConfigError> {
+    raw.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| ConfigError::Invalid {
+            setting: setting.into(),
+            expected: format!("a whole number from {min} to {max}"),
+            got: raw.into(),
+        })
+}
+
+fn parse_bool(setting: &str, raw: &str) -> Result<bool, ConfigError> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "1" | "on" => Ok(true),
+        "false" | "no" | "0" | "off" => Ok(false),
+        _ => Err(ConfigError::Invalid {
+            setting: setting.into(),
+            expected: "true or false".into(),
+            got: raw.into(),
+        }),
+    }
+}
+
+/// `heard.toml` uses the same names without the prefix, in lower case: `bind = "..."`.
+fn read_file(path: &Path, required: bool) -> Result<BTreeMap<String, String>, ConfigError> {
+    let shown = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok(BTreeMap::new())
+        }
+        Err(e) => {
+            return Err(ConfigError::File {
+                path: shown,
+                reason: format!("could not read it ({e})"),
+            })
+        }
+    };
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| ConfigError::File {
+            path: shown.clone(),
+            reason: e.message().to_owned(),
+        })?;
+    let mut values = BTreeMap::new();
+    for (key, value) in table {
+        let name = format!("HEARD_{}", key.to_ascii_uppercase());
+        if !SETTINGS.iter().any(|(n, _, _)| *n == name) {
+            return Err(ConfigError::UnknownKey { path: shown, key });
+        }
+        let value = match value {
+            toml::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        values.insert(name, value);
+    }
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        // Straight to the values, so a stray heard.toml in the working directory cannot leak in.
+        Config::from_values(
+            &pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn defaults_need_nothing() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(
+            c.database_url,
+            DatabaseUrl::Sqlite {
+                path: "heard.db".into()
+            }
+        );
+        assert!(matches!(c.secret, SecretSource::File(ref p) if p == Path::new("heard.secret")));
+        assert!(c.demo);
+    }
+
+    #[test]
+    fn bad_values_name_the_setting() {
+        let err = config(&[("HEARD_BIND", "localhost")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_BIND: expected an address"), "{err}");
+        let err = config(&[("HEARD_DB_MAX_CONNECTIONS", "0")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_DB_MAX_CONNECTIONS"), "{err}");
+        let err = config(&[("HEARD_LOG_FORMAT", "xml")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("plain or json"), "{err}");
+        let err = config(&[("HEARD_SECRET", "short")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("HEARD_SECRET") && !err.contains("short\""),
+            "{err}"
+        );
+        let err = config(&[("HEARD_DATABASE_URL", "mysql://x")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_DATABASE_URL"), "{err}");
+    }
+
+    #[test]
+    fn database_urls() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/lib/heard/heard.db?mode=rwc").unwrap(),
+            DatabaseUrl::Sqlite {
+                path: "/var/lib/heard/heard.db".into()
+            }
+        );
+        assert_eq!(
+            DatabaseUrl::parse("data/h.db").unwrap(),
+            DatabaseUrl::Sqlite {
+                path: "data/h.db".into()
+            }
+        );
+        let pg = DatabaseUrl::parse("postgres://heard:s3cret@db:5432/heard").unwrap();
+        assert_eq!(pg.redacted(), "postgres://heard:***@db:5432/heard");
+    }
+
+    #[test]
+    fn file_then_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("heard.toml");
+        std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nlog_format = \"json\"\n").unwrap();
+        let env = vec![
+            ("HEARD_CONFIG".to_string(), file.display().to_string()),
+            ("HEARD_LOG_FORMAT".to_string(), "plain".to_string()),
+        ];
+        let c = Config::from_sources(env).unwrap();
+        assert_eq!(c.bind.to_string(), "0.0.0.0:9000");
+        assert_eq!(c.log_format, LogFormat::Plain);
+
+        std::fs::write(&file, "bnid = \"0.0.0.0:9000\"\n").unwrap();
+        let env = vec![("HEARD_CONFIG".to_string(), file.display().to_string())];
+        let err = Config::from_sources(env).unwrap_err().to_string();
+        assert!(err.contains("unknown setting \"bnid\""), "{err}");
+    }
+}

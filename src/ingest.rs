@@ -1,1 +1,72 @@
-//! (in progress)
+//! The one ingestion path. Every channel turns what it received into a `Submission` and
+//! calls `ingest`; a caller acknowledges the sender only after it returns `Ok`.
+
+use std::collections::HashSet;
+
+use crate::domain::{AnswerValue, Consultation, QuestionKind, Submission};
+use crate::store::{Ingested, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("no consultation called {0:?}")]
+    UnknownConsultation(String),
+    #[error("consultation {0:?} is not open on that day")]
+    Closed(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Checks a submission against its consultation and stores it in one transaction.
+/// Idempotent on (channel, provider reference): a retried message returns the first
+/// submission with `new: false` and changes nothing.
+pub async fn ingest(store: &Store, submission: &Submission) -> Result<Ingested, IngestError> {
+    let slug = submission.consultation.as_str();
+    let stored = store
+        .consultation(slug)
+        .await?
+        .ok_or_else(|| IngestError::UnknownConsultation(slug.to_owned()))?;
+    if !stored.consultation.is_open_on(submission.received_on) {
+        return Err(IngestError::Closed(slug.to_owned()));
+    }
+    check_answers(&stored.consultation, submission)?;
+    let ingested = store.insert_submission(stored.id, submission).await?;
+    tracing::info!(
+        submission = ingested.id.0,
+        channel = %submission.channel,
+        new = ingested.new,
+        "submission stored"
+    );
+    Ok(ingested)
+}
+
+fn check_answers(consultation: &Consultation, submission: &Submission) -> Result<(), IngestError> {
+    let mut seen = HashSet::new();
+    for answer in &submission.answers {
+        let id = answer.question.as_str();
+        if !seen.insert(id) {
+            return Err(IngestError::Invalid(format!(
+                "question {id:?} is answered twice"
+            )));
+        }
+        let question = consultation.question(id).ok_or_else(|| {
+            IngestError::Invalid(format!("no question {id:?} in {}", consultation.slug))
+        })?;
+        let fits = match (&question.kind, &answer.value) {
+            (_, AnswerValue::Skipped) => true,
+            (QuestionKind::SingleChoice { options }, AnswerValue::Choice(choice)) => {
+                options.iter().any(|o| &o.id == choice)
+            }
+            (QuestionKind::Feelings, AnswerValue::Feeling(_)) => true,
+            (QuestionKind::FreeText, AnswerValue::Text(_)) => true,
+            _ => false,
+        };
+        if !fits {
+            return Err(IngestError::Invalid(format!(
+                "the answer to {id:?} does not fit that question"
+            )));
+        }
+    }
+    Ok(())
+}

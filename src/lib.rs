@@ -9,5 +9,6 @@ pub mod ingest;
 pub mod privacy;
 pub mod server;
 pub mod staff;
+pub mod startup;
 pub mod store;
 pub mod telemetry;

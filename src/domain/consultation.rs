@@ -19,7 +19,8 @@ impl Slug {
     pub fn parse(s: &str) -> Result<Slug, String> {
         let ok = !s.is_empty()
             && s.len() <= 64
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
@@ -56,7 +57,9 @@ pub struct ChoiceOption {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum QuestionKind {
-    SingleChoice { options: Vec<ChoiceOption> },
+    SingleChoice {
+        options: Vec<ChoiceOption>,
+    },
     /// Five faces, 1 (very unhappy) to 5 (very happy), each with its word.
     Feelings,
     FreeText,
@@ -102,6 +105,11 @@ impl Consultation {
         _picture_exists: &dyn Fn(&str) -> bool,
     ) -> Result<Consultation, ConsultationError> {
         todo!()
+    }
+
+    /// Parses a consultation against heard's own locales and pictures.
+    pub fn parse(source: &str) -> Result<Consultation, ConsultationError> {
+        Consultation::from_toml(source, crate::i18n::LOCALES, &|_| true)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

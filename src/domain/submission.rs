@@ -1,4 +1,55 @@
-//! (in progress)
-pub struct Submission;
-pub struct Answer;
-pub struct AnswerValue;
+//! A submission: one person's answers to one consultation, as every channel hands it over.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::consultation::{QuestionId, Slug};
+use super::{AreaId, Channel, RespondentGroup};
+use crate::privacy::{ProviderRef, Pseudonym, ScrubbedText};
+
+/// A point on the five-face feelings scale: 1 (very unhappy) to 5 (very happy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Feeling(u8);
+
+impl Feeling {
+    pub fn new(value: u8) -> Option<Feeling> {
+        (1..=5).contains(&value).then_some(Feeling(value))
+    }
+    pub fn value(self) -> u8 {
+        self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
+pub enum AnswerValue {
+    /// The id of the chosen option.
+    Choice(Slug),
+    Feeling(Feeling),
+    Text(ScrubbedText),
+    Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    pub question: QuestionId,
+    pub value: AnswerValue,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Submission {
+    pub consultation: Slug,
+    pub channel: Channel,
+    /// None when the person skipped the area question or gave nothing heard could place.
+    pub area: Option<AreaId>,
+    pub group: Option<RespondentGroup>,
+    /// Answers to the consultation's own questions (area and group are held above).
+    pub answers: Vec<Answer>,
+    /// The day, not the time, so a view is hard to tie to a moment someone was seen typing.
+    pub received_on: NaiveDate,
+    /// Set where the channel has a provider's message id: ingestion is idempotent on it.
+    pub provider_ref: Option<ProviderRef>,
+    /// Set where the channel knows the sender, to join later messages to this submission.
+    pub respondent: Option<Pseudonym>,
+}

@@ -1,1 +1,3 @@
 //! (in progress)
+pub const LOCALES: &[&str] = &["en-GB", "pl", "ar"];
+pub const DEFAULT_LOCALE: &str = "en-GB";

@@ -1,5 +1,219 @@
-//! (in progress)
-pub struct Identifier;
-pub struct Pseudonym;
-pub struct Pseudonymiser;
-pub struct ProviderRef;
+//! Pseudonyms: a sender is known to heard only by an HMAC of their normalised phone number
+//! or email address under the server secret. The raw identifier goes no further than here.
+
+use std::fmt;
+
+use hmac::{Hmac, Mac};
+use serde::Serialize;
+use sha2::Sha256;
+
+use super::ServerSecret;
+use crate::domain::Channel;
+
+/// A sender's phone number or email address, normalised. Never printed, never stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Identifier(Normalised);
+
+#[derive(Clone, PartialEq, Eq)]
+enum Normalised {
+    /// E.164, e.g. `+447700900123`.
+    Phone(String),
+    /// Lower-cased `local@domain`.
+    Email(String),
+}
+
+impl fmt::Debug for Identifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Normalised::Phone(_) => f.write_str("Identifier::Phone(..)"),
+            Normalised::Email(_) => f.write_str("Identifier::Email(..)"),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum IdentifierError {
+    #[error("not a phone number heard can read")]
+    Phone,
+    #[error("not an email address")]
+    Email,
+}
+
+impl Identifier {
+    /// A phone number in any common form; numbers without a country code are taken as UK.
+    pub fn phone(raw: &str) -> Result<Identifier, IdentifierError> {
+        let number = phonenumber::parse(Some(phonenumber::country::Id::GB), raw.trim())
+            .map_err(|_| IdentifierError::Phone)?;
+        if !phonenumber::is_valid(&number) {
+            return Err(IdentifierError::Phone);
+        }
+        let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+        Ok(Identifier(Normalised::Phone(e164)))
+    }
+
+    /// An email address, bare or as `Name <address>`.
+    pub fn email(raw: &str) -> Result<Identifier, IdentifierError> {
+        let raw = raw.trim();
+        let address = match (raw.rfind('<'), raw.rfind('>')) {
+            (Some(open), Some(close)) if open < close => &raw[open + 1..close],
+            _ => raw,
+        }
+        .trim();
+        let (local, domain) = address.rsplit_once('@').ok_or(IdentifierError::Email)?;
+        let valid = !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !address.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !valid {
+            return Err(IdentifierError::Email);
+        }
+        Ok(Identifier(Normalised::Email(address.to_lowercase())))
+    }
+
+    /// The normalised form, for the one place that must hand it to a gateway.
+    pub fn expose(&self) -> &str {
+        match &self.0 {
+            Normalised::Phone(s) | Normalised::Email(s) => s,
+        }
+    }
+}
+
+/// A sender's stable, unlinkable-without-the-secret name: 64 hex characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Pseudonym(String);
+
+impl Pseudonym {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub(crate) fn from_store(s: String) -> Pseudonym {
+        Pseudonym(s)
+    }
+}
+
+/// A provider's message id (Twilio `MessageSid`, an email's `Message-ID`, ...), keyed the
+/// same way: ids such as `Message-ID` can carry an address, so only this digest is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ProviderRef(String);
+
+impl ProviderRef {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Makes pseudonyms and provider references under keys derived from the server secret.
+#[derive(Clone)]
+pub struct Pseudonymiser {
+    sender_key: [u8; 32],
+    provider_key: [u8; 32],
+}
+
+impl fmt::Debug for Pseudonymiser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Pseudonymiser(..)")
+    }
+}
+
+impl Pseudonymiser {
+    pub fn new(secret: &ServerSecret) -> Pseudonymiser {
+        Pseudonymiser {
+            sender_key: secret.derive("pseudonym/v1"),
+            provider_key: secret.derive("provider-ref/v1"),
+        }
+    }
+
+    pub fn pseudonym(&self, id: &Identifier) -> Pseudonym {
+        let (kind, value) = match &id.0 {
+            Normalised::Phone(v) => ("phone", v),
+            Normalised::Email(v) => ("email", v),
+        };
+        Pseudonym(mac_hex(
+            &self.sender_key,
+            &[kind.as_bytes(), value.as_bytes()],
+        ))
+    }
+
+    pub fn provider_ref(&self, channel: Channel, provider_id: &str) -> ProviderRef {
+        ProviderRef(mac_hex(
+            &self.provider_key,
+            &[channel.id().as_bytes(), provider_id.trim().as_bytes()],
+        ))
+    }
+}
+
+fn mac_hex(key: &[u8; 32], parts: &[&[u8]]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    for part in parts {
+        // Length-prefixed so ("ab","c") and ("a","bc") differ.
+        mac.update(&(part.len() as u64).to_be_bytes());
+        mac.update(part);
+    }
+    hex::encode(mac.finalize().into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pseudonymiser() -> Pseudonymiser {
+        Pseudonymiser::new(&ServerSecret::from_value(&"k".repeat(40)).unwrap())
+    }
+
+    #[test]
+    fn phone_formats_share_one_pseudonym() {
+        let p = pseudonymiser();
+        let forms = [
+            "07700 900123",
+            "07700900123",
+            "+44 7700 900123",
+            "+447700900123",
+            "0044 7700 900123",
+            "(07700) 900-123",
+        ];
+        let first = p.pseudonym(&Identifier::phone(forms[0]).unwrap());
+        for form in forms {
+            assert_eq!(
+                p.pseudonym(&Identifier::phone(form).unwrap()),
+                first,
+                "{form}"
+            );
+        }
+        let other = p.pseudonym(&Identifier::phone("07700 900124").unwrap());
+        assert_ne!(other, first);
+        assert_eq!(first.as_str().len(), 64);
+        assert!(!first.as_str().contains("7700900123"));
+    }
+
+    #[test]
+    fn emails_are_case_insensitive_and_unwrapped() {
+        let p = pseudonymiser();
+        let a = p.pseudonym(&Identifier::email("Sam.Parent@Example.org").unwrap());
+        let b = p.pseudonym(&Identifier::email("\"Sam\" <sam.parent@example.org>").unwrap());
+        assert_eq!(a, b);
+        assert!(Identifier::email("not an address").is_err());
+        assert!(Identifier::email("a@b").is_err());
+    }
+
+    #[test]
+    fn phone_and_email_never_collide_and_debug_hides_value() {
+        let id = Identifier::phone("07700 900123").unwrap();
+        assert!(!format!("{id:?}").contains("7700"));
+        assert!(Identifier::phone("hello").is_err());
+    }
+
+    #[test]
+    fn keys_depend_on_the_secret() {
+        let a = pseudonymiser();
+        let b = Pseudonymiser::new(&ServerSecret::from_value(&"j".repeat(40)).unwrap());
+        let id = Identifier::email("x@example.org").unwrap();
+        assert_ne!(a.pseudonym(&id), b.pseudonym(&id));
+        assert_ne!(
+            a.provider_ref(Channel::Sms, "SM1"),
+            a.provider_ref(Channel::Email, "SM1")
+        );
+    }
+}

@@ -1,1 +1,158 @@
-//! (in progress)
+//! The store: SQLite (embedded default) or PostgreSQL, chosen by the database URL.
+//!
+//! Both backends are driven through sqlx's `Any` driver with one portable SQL dialect
+//! (`$n` parameters, `ON CONFLICT`, `RETURNING`), so every query is written once and the
+//! same tests prove it on both. What must differ lives in per-backend migrations
+//! (`migrations/sqlite`, `migrations/postgres`) and in `connect`.
+//! The store knows nothing of channels: it takes domain types and scrubbed text only.
+
+mod consultations;
+mod staff;
+mod submissions;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+
+pub use consultations::StoredConsultation;
+pub use submissions::{Ingested, SubmissionId};
+
+use crate::config::DatabaseUrl;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database cannot be reached or opened: callers answer 503 so senders retry.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored row heard cannot read back: a bug or a hand-edited database.
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Conflict(String),
+}
+
+impl StoreError {
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Unavailable(_) => true,
+            StoreError::Database(e) => matches!(
+                e,
+                sqlx::Error::Io(_)
+                    | sqlx::Error::PoolTimedOut
+                    | sqlx::Error::PoolClosed
+                    | sqlx::Error::Tls(_)
+            ),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Opens the database. A SQLite file is created if its folder exists; a missing folder
+    /// or an unreachable server is an `Unavailable` error that says what to fix.
+    pub async fn connect(url: &DatabaseUrl, max_connections: u32) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let (backend, url_text) = match url {
+            DatabaseUrl::Sqlite { path } => {
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+                if let Some(folder) = folder {
+                    if !folder.is_dir() {
+                        return Err(StoreError::Unavailable(format!(
+                            "HEARD_DATABASE_URL: the folder {} does not exist; create it or choose another path",
+                            folder.display()
+                        )));
+                    }
+                }
+                (
+                    Backend::Sqlite,
+                    format!("sqlite://{}?mode=rwc", path.display()),
+                )
+            }
+            DatabaseUrl::Postgres { url } => (Backend::Postgres, url.clone()),
+        };
+        let options = AnyConnectOptions::from_str(&url_text)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers work beside the writer; FULL sync keeps a
+                        // committed view on disk before anyone is told it is safe.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .map_err(|e| {
+                StoreError::Unavailable(format!(
+                    "could not open {}: {}; check HEARD_DATABASE_URL",
+                    url.redacted(),
+                    one_line(&e)
+                ))
+            })?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// For `/readyz`: can heard run a query right now?
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+fn one_line(e: &dyn std::fmt::Display) -> String {
+    e.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,71 @@
+//! One error type for HTTP handlers, turned into a response in one place.
+//! Internal causes are logged here and never shown to the person who asked.
+
+use std::any::Any;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use crate::ingest::IngestError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("not ready: {0}")]
+    NotReady(StoreError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, message) = match &self {
+            AppError::NotFound => (StatusCode::NOT_FOUND, "not found".to_owned()),
+            AppError::BadRequest(reason) => (StatusCode::BAD_REQUEST, reason.clone()),
+            AppError::NotReady(_) => (StatusCode::SERVICE_UNAVAILABLE, "not ready".to_owned()),
+            AppError::Ingest(IngestError::UnknownConsultation(_)) => {
+                (StatusCode::NOT_FOUND, self.to_string())
+            }
+            AppError::Ingest(IngestError::Closed(_) | IngestError::Invalid(_)) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, self.to_string())
+            }
+            AppError::Store(e) | AppError::Ingest(IngestError::Store(e)) if e.is_unavailable() => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "temporarily unavailable; please try again".to_owned(),
+            ),
+            AppError::Store(_) | AppError::Ingest(IngestError::Store(_)) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "something went wrong on our side".to_owned(),
+            ),
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let mut response = (status, Json(json!({ "error": message }))).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert("retry-after", axum::http::HeaderValue::from_static("5"));
+        }
+        response
+    }
+}
+
+/// A panic in a handler becomes a plain 500. Its message is not logged: it could quote
+/// the input that caused it.
+pub fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
+    tracing::error!("handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Json(json!({ "error": "something went wrong on our side" })),
+    )
+        .into_response()
+}

@@ -1,0 +1,66 @@
+//! Turning a `Config` into a running heard: secret, areas, store.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use crate::config::{Config, SecretSource};
+use crate::domain::{Areas, Consultation};
+use crate::privacy::{Pseudonymiser, ServerSecret};
+use crate::server::AppState;
+use crate::store::Store;
+
+/// The demo consultation, compiled in so a fresh machine needs nothing else.
+pub const DEMO_CONSULTATION: &str = include_str!("../consultations/four-cornerstones.toml");
+
+pub fn secret(config: &Config) -> anyhow::Result<ServerSecret> {
+    Ok(match &config.secret {
+        SecretSource::Value(v) => ServerSecret::from_value(v)?,
+        SecretSource::File(path) => ServerSecret::from_file(path)?,
+    })
+}
+
+pub fn areas(config: &Config) -> anyhow::Result<Arc<Areas>> {
+    match &config.areas_file {
+        Some(path) => {
+            Ok(Arc::new(Areas::from_files(path).with_context(|| {
+                format!("HEARD_AREAS_FILE {}", path.display())
+            })?))
+        }
+        None => Ok(Areas::devon()),
+    }
+}
+
+/// Opens the database and brings its schema up to date.
+pub async fn store(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(&config.database_url, config.db_max_connections).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+pub async fn state(config: Config) -> anyhow::Result<AppState> {
+    let secret = secret(&config)?;
+    let areas = areas(&config)?;
+    let store = store(&config).await?;
+    Ok(AppState {
+        store,
+        areas,
+        pseudonymiser: Arc::new(Pseudonymiser::new(&secret)),
+        config: Arc::new(config),
+    })
+}
+
+/// Checks a consultation file and stores it; returns its slug.
+pub async fn load_consultation(store: &Store, source: &str) -> anyhow::Result<String> {
+    let consultation = Consultation::parse(source)?;
+    store.save_consultation(&consultation, source).await?;
+    Ok(consultation.slug.to_string())
+}
+
+/// Loads the demo when the database holds no consultation yet.
+pub async fn load_demo_if_empty(store: &Store) -> anyhow::Result<Option<String>> {
+    if store.consultation_count().await? > 0 {
+        return Ok(None);
+    }
+    load_consultation(store, DEMO_CONSULTATION).await.map(Some)
+}

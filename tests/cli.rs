@@ -1,0 +1,245 @@
+//! The `heard` binary as an operator meets it: fresh start, bad settings, staff accounts.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+const HEARD: &str = env!("CARGO_BIN_EXE_heard");
+
+/// `heard` in `dir` with no HEARD_* settings but `env`.
+fn heard(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(HEARD);
+    cmd.current_dir(dir).args(args).env_clear();
+    if let Ok(path) = std::env::var("PATH") {
+        cmd.env("PATH", path);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
+}
+
+fn run(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
+    let mut child = heard(dir, args, env)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run heard");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Asserts a failure printed exactly one line, containing every one of `needles`.
+fn assert_one_line_error(output: &Output, needles: &[&str]) {
+    assert!(!output.status.success(), "expected failure");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<_> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line, got: {stderr}");
+    assert!(lines[0].starts_with("heard: "), "{stderr}");
+    for needle in needles {
+        assert!(
+            lines[0].contains(needle),
+            "{needle:?} missing from: {stderr}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn serve_needs_nothing_configured_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = heard(dir.path(), &["serve"], &[("HEARD_BIND", "127.0.0.1:0")])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The log line that says where it listens tells us the port: no sleeping, no guessing.
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("address=").nth(1) {
+                let _ = tx.send(
+                    rest.split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned(),
+                );
+            }
+        }
+    });
+    let address = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("heard starts listening");
+
+    let health = reqwest::get(format!("http://{address}/healthz"))
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    let ready = reqwest::get(format!("http://{address}/readyz"))
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), 200);
+
+    // It made its own database and a private secret.
+    assert!(dir.path().join("heard.db").exists());
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(dir.path().join("heard.secret"))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600);
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(exit.success(), "a clean stop on SIGTERM: {exit:?}");
+
+    // The demo was loaded on the empty database: loading it again just replaces it.
+    let output = run(dir.path(), &["demo"], &[], "");
+    assert!(output.status.success());
+}
+
+#[test]
+fn bad_setting_names_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), &["serve"], &[("HEARD_BIND", "everywhere")], "");
+    assert_one_line_error(&output, &["HEARD_BIND", "127.0.0.1:8080"]);
+
+    let output = run(dir.path(), &["migrate"], &[("HEARD_LOG_FORMAT", "xml")], "");
+    assert_one_line_error(&output, &["HEARD_LOG_FORMAT", "plain or json"]);
+
+    std::fs::write(dir.path().join("heard.toml"), "databse_url = \"x\"\n").unwrap();
+    let output = run(dir.path(), &["migrate"], &[], "");
+    assert_one_line_error(&output, &["heard.toml", "databse_url"]);
+}
+
+#[test]
+fn missing_database_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        dir.path(),
+        &["serve"],
+        &[("HEARD_DATABASE_URL", "sqlite:///no/such/folder/heard.db")],
+        "",
+    );
+    assert_one_line_error(
+        &output,
+        &["HEARD_DATABASE_URL", "/no/such/folder", "does not exist"],
+    );
+}
+
+#[test]
+fn unreachable_database_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        dir.path(),
+        &["migrate"],
+        &[(
+            "HEARD_DATABASE_URL",
+            "postgres://heard:pw@127.0.0.1:1/heard",
+        )],
+        "",
+    );
+    assert_one_line_error(&output, &["could not open", "HEARD_DATABASE_URL"]);
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains(":pw@"),
+        "password hidden"
+    );
+}
+
+#[test]
+fn staff_accounts_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "staff",
+        "add",
+        "--email",
+        "Lead@Devon.gov.uk",
+        "--role",
+        "lead",
+    ];
+    let output = run(dir.path(), &args, &[], "correct horse battery staple\n");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("lead@devon.gov.uk"));
+
+    let again = run(dir.path(), &args, &[], "correct horse battery staple\n");
+    assert_one_line_error(&again, &["already exists"]);
+
+    let short = run(
+        dir.path(),
+        &[
+            "staff",
+            "add",
+            "--email",
+            "a@devon.gov.uk",
+            "--role",
+            "admin",
+        ],
+        &[],
+        "short\n",
+    );
+    assert_one_line_error(&short, &["at least 12 characters"]);
+
+    // The hash is argon2id; the password itself is nowhere in the database.
+    let db = std::fs::read(dir.path().join("heard.db")).unwrap();
+    let text = String::from_utf8_lossy(&db);
+    assert!(text.contains("$argon2id$"));
+    assert!(!text.contains("correct horse battery staple"));
+}
+
+#[test]
+fn consultation_file_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = include_str!("../consultations/four-cornerstones.toml");
+    // Drop the Polish title: the loader must say where.
+    let broken: String = demo
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("pl =") && !demo.is_empty() {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = dir.path().join("broken.toml");
+    std::fs::write(&file, broken).unwrap();
+    let output = run(
+        dir.path(),
+        &["consultation", "load", file.to_str().unwrap()],
+        &[],
+        "",
+    );
+    assert_one_line_error(&output, &["broken.toml", "line "]);
+
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, demo).unwrap();
+    let output = run(
+        dir.path(),
+        &["consultation", "load", good.to_str().unwrap()],
+        &[],
+        "",
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
