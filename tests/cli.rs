@@ -51,39 +51,85 @@ fn assert_one_line_error(output: &Output, needles: &[&str]) {
     }
 }
 
+/// A running `heard serve`, with every line it logs.
+struct Server {
+    child: std::process::Child,
+    address: String,
+    logs: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn start(dir: &Path, env: &[(&str, &str)]) -> Server {
+        let mut env = env.to_vec();
+        env.push(("HEARD_BIND", "127.0.0.1:0"));
+        let mut child = heard(dir, &["serve"], &env)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The log line that says where it listens gives the port: no sleeping, no guessing.
+        let stderr = child.stderr.take().unwrap();
+        let logs = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let kept = logs.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if line.contains("listening") {
+                    let address = line
+                        .split("address")
+                        .nth(1)
+                        .and_then(|rest| {
+                            rest.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+                                .find(|s| s.contains(':') && s.len() > 1)
+                        })
+                        .unwrap_or_default()
+                        .trim_start_matches(':')
+                        .to_owned();
+                    let _ = tx.send(address);
+                }
+                kept.lock().unwrap().push(line);
+            }
+        });
+        let address = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("heard starts listening");
+        Server {
+            child,
+            address,
+            logs,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// SIGTERM, then wait for a clean exit.
+    async fn stop(self) -> Vec<String> {
+        let Server {
+            mut child, logs, ..
+        } = self;
+        let status = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exit = tokio::task::spawn_blocking(move || child.wait())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(exit.success(), "a clean stop on SIGTERM: {exit:?}");
+        let logs = logs.lock().unwrap().clone();
+        logs
+    }
+}
+
 #[tokio::test]
 async fn serve_needs_nothing_configured_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = heard(dir.path(), &["serve"], &[("HEARD_BIND", "127.0.0.1:0")])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The log line that says where it listens tells us the port: no sleeping, no guessing.
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("address=").nth(1) {
-                let _ = tx.send(
-                    rest.split_whitespace()
-                        .next()
-                        .unwrap_or_default()
-                        .to_owned(),
-                );
-            }
-        }
-    });
-    let address = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("heard starts listening");
-
-    let health = reqwest::get(format!("http://{address}/healthz"))
-        .await
-        .unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let health = reqwest::get(server.url("/healthz")).await.unwrap();
     assert_eq!(health.status(), 200);
-    let ready = reqwest::get(format!("http://{address}/readyz"))
-        .await
-        .unwrap();
+    let ready = reqwest::get(server.url("/readyz")).await.unwrap();
     assert_eq!(ready.status(), 200);
 
     // It made its own database and a private secret.
@@ -94,21 +140,44 @@ async fn serve_needs_nothing_configured_and_stops_on_sigterm() {
             .permissions(),
     );
     assert_eq!(mode & 0o777, 0o600);
+    let logs = server.stop().await;
+    assert!(
+        logs.iter()
+            .any(|l| l.contains("loaded the demo consultation")),
+        "{logs:?}"
+    );
+}
 
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let exit = tokio::task::spawn_blocking(move || child.wait())
+#[tokio::test]
+async fn json_logs_carry_request_ids_and_no_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[("HEARD_LOG_FORMAT", "json")]);
+    let client = reqwest::Client::new();
+    let response = client
+        .get(server.url("/healthz?from=07700900123&email=sam.parent@example.org&postcode=EX4+6PX"))
+        .header("x-forwarded-for", "sam.parent@example.org")
+        .send()
         .await
-        .unwrap()
         .unwrap();
-    assert!(exit.success(), "a clean stop on SIGTERM: {exit:?}");
+    assert_eq!(response.status(), 200);
+    let request_id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let logs = server.stop().await;
 
-    // The demo was loaded on the empty database: loading it again just replaces it.
-    let output = run(dir.path(), &["demo"], &[], "");
-    assert!(output.status.success());
+    let mut saw_request = false;
+    for line in &logs {
+        let entry: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+        if entry.to_string().contains(&request_id) {
+            saw_request = true;
+        }
+        for secret in ["07700900123", "sam.parent", "EX4+6PX", "EX4 6PX"] {
+            assert!(!line.contains(secret), "{secret} logged: {line}");
+        }
+    }
+    assert!(saw_request, "the request was logged with its id: {logs:?}");
 }
 
 #[test]
