@@ -49,6 +49,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "(built-in Devon)",
         "areas TOML for another authority, with its postcode CSVs beside it",
     ),
+    ("HEARD_CONFIG", "heard.toml", "the optional settings file"),
     (
         "HEARD_SHUTDOWN_GRACE_SECS",
         "30",
