@@ -236,6 +236,7 @@ static DEVON: LazyLock<Arc<Areas>> = LazyLock::new(|| {
     let config = parse_config("devon.toml", include_str!("../../data/areas/devon.toml"))
         .expect("embedded data/areas/devon.toml is invalid");
     let areas = Areas::build(
+        "devon.toml",
         config,
         include_str!("../../data/areas/devon_outward.csv"),
         include_str!("../../data/areas/devon_postcodes.csv"),
@@ -260,37 +261,48 @@ impl Areas {
             std::fs::read_to_string(path)
                 .map_err(|e| invalid(&path.display().to_string(), format!("cannot read: {e}")))
         };
-        let config = parse_config(&toml_path.display().to_string(), &read(toml_path)?)?;
+        let name = toml_path.display().to_string();
+        let config = parse_config(&name, &read(toml_path)?)?;
         let dir = toml_path.parent().unwrap_or(Path::new(""));
         let outward = read(&dir.join(&config.files.outward))?;
         let postcodes = read(&dir.join(&config.files.postcodes))?;
-        Areas::build(config, &outward, &postcodes)
+        Areas::build(&name, config, &outward, &postcodes)
     }
 
     /// Areas from the text of a TOML file and the two CSVs it names.
     pub fn parse(toml: &str, outward_csv: &str, postcodes_csv: &str) -> Result<Areas, AreasError> {
-        Areas::build(
-            parse_config("areas TOML", toml)?,
-            outward_csv,
-            postcodes_csv,
-        )
+        let name = "areas TOML";
+        Areas::build(name, parse_config(name, toml)?, outward_csv, postcodes_csv)
     }
 
-    fn build(config: Config, outward_csv: &str, postcodes_csv: &str) -> Result<Areas, AreasError> {
-        let areas = build_areas(config.areas)?;
+    fn build(
+        toml_name: &str,
+        config: Config,
+        outward_csv: &str,
+        postcodes_csv: &str,
+    ) -> Result<Areas, AreasError> {
+        let areas = build_areas(toml_name, config.areas)?;
         let only = |kind: AreaKind| {
             let mut of_kind = areas.iter().enumerate().filter(|(_, a)| a.kind == kind);
             match (of_kind.next(), of_kind.next()) {
                 (Some((i, _)), None) => Ok(i),
                 _ => Err(invalid(
-                    "areas TOML",
+                    toml_name,
                     format!("needs exactly one area of kind {kind:?}"),
                 )),
             }
         };
         let (outside, undisclosed) = (only(AreaKind::Outside)?, only(AreaKind::Undisclosed)?);
         if !areas.iter().any(|a| a.kind == AreaKind::District) {
-            return Err(invalid("areas TOML", "has no district"));
+            return Err(invalid(toml_name, "has no district"));
+        }
+        if let Some(bad) = (config.complete_postcode_areas.iter())
+            .find(|a| !UK_POSTCODE_AREAS.contains(&a.as_str()))
+        {
+            return Err(invalid(
+                toml_name,
+                format!("complete_postcode_areas: '{bad}' is not a UK postcode area"),
+            ));
         }
         let mut district_names: Vec<(Vec<String>, usize)> = areas
             .iter()
@@ -506,10 +518,10 @@ impl Areas {
 }
 
 /// Check the areas from the TOML: unique slug ids, an `en-GB` name, a code for each district.
-fn build_areas(configs: Vec<AreaConfig>) -> Result<Vec<Area>, AreasError> {
+fn build_areas(toml_name: &str, configs: Vec<AreaConfig>) -> Result<Vec<Area>, AreasError> {
     let mut areas: Vec<Area> = Vec::with_capacity(configs.len());
     for c in configs {
-        let at = format!("areas TOML, area '{}'", c.id);
+        let at = format!("{toml_name}, area '{}'", c.id);
         let slug = |s: &str| {
             !s.is_empty()
                 && s.chars()
@@ -858,6 +870,16 @@ mod tests {
             "areas TOML: needs exactly one area of kind Outside"
         );
         assert!(err("authority = 1", outward, "").starts_with("areas TOML: "));
+        let bad_area = TOML.replace(r#"["EX", "TQ"]"#, r#"["EX", "XX"]"#);
+        assert_eq!(
+            err(&bad_area, outward, ""),
+            "areas TOML: complete_postcode_areas: 'XX' is not a UK postcode area"
+        );
+        let no_code = TOML.replace("code = \"E07000046\"\n", "");
+        assert_eq!(
+            err(&no_code, outward, ""),
+            "areas TOML, area 'torridge': a district needs an ONS code and only a district has one"
+        );
         let ok = Areas::parse(TOML, outward, "postcode,area\nEX1 1AA,east-devon\n").unwrap();
         assert_eq!(ok.lookup_postcode("EX1 1AA"), found("east-devon"));
         assert_eq!(
