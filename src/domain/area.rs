@@ -1,12 +1,15 @@
 //! Areas: the districts a view can be counted in, loaded from a data file so another
 //! authority can swap in its own, and the postcode lookup that finds one.
 //!
-//! INTERFACE STUB — to be implemented (see the helper brief).
+//! The data (`data/areas/`) is a TOML file naming the areas and two CSVs: per outward code,
+//! how many postcode units lie in each area; and, for outward codes split between areas,
+//! the area of every unit postcode.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The id of an area in the loaded registry (`east-devon`, `outside-devon`, ...).
 /// Only `Areas` makes one, so holding an `AreaId` means the area exists.
@@ -26,7 +29,7 @@ impl std::fmt::Display for AreaId {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AreaKind {
     /// A district of the authority; coverage is counted over these.
@@ -47,6 +50,23 @@ pub struct Area {
     pub names: BTreeMap<String, String>,
 }
 
+impl Area {
+    /// The name for `locale` (`pl`, `pl-PL`, `ar`...), else its language, else `en-GB`.
+    pub fn name(&self, locale: &str) -> &str {
+        let lang = locale.split(['-', '_']).next().unwrap_or_default();
+        let tagged = |tag: &str| {
+            self.names
+                .iter()
+                .find(|(t, _)| t.eq_ignore_ascii_case(tag))
+                .map(|(_, n)| n.as_str())
+        };
+        tagged(locale)
+            .or_else(|| tagged(lang))
+            .or_else(|| tagged(FALLBACK_LOCALE))
+            .unwrap_or_default()
+    }
+}
+
 /// What a typed postcode, or its first half, tells us.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PostcodeLookup {
@@ -59,34 +79,857 @@ pub enum PostcodeLookup {
     Invalid,
 }
 
-#[derive(Debug)]
 pub struct Areas {
-    _private: (),
+    authority: String,
+    attribution: String,
+    areas: Vec<Area>,
+    outside: usize,
+    undisclosed: usize,
+    /// Outward code (`EX4`) -> indexes into `areas`, most postcode units first.
+    outward: HashMap<Box<str>, OutwardSplit>,
+    /// The share of an outward code's postcodes its main area needs for the code alone to
+    /// place someone there; below it the person is asked to pick.
+    found_share: f64,
+    /// Unit postcode in canonical form (`EX4 6PX`) -> index into `areas`.
+    postcodes: HashMap<Box<str>, usize>,
+    /// Postcode areas (`EX`) whose every outward code is in `outward`.
+    complete_postcode_areas: HashSet<String>,
+    /// Each district name, in every locale, as lowercase words; longest first.
+    district_names: Vec<(Vec<String>, usize)>,
+}
+
+impl std::fmt::Debug for Areas {
+    // The postcode table is too big to print.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Areas")
+            .field("authority", &self.authority)
+            .field(
+                "areas",
+                &self.areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            )
+            .field("outward_codes", &self.outward.len())
+            .field("postcodes", &self.postcodes.len())
+            .finish()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum AreasError {
+    /// Names the file (and line) and what is wrong with it.
     #[error("{0}")]
     Invalid(String),
 }
 
+fn invalid(file: &str, what: impl std::fmt::Display) -> AreasError {
+    AreasError::Invalid(format!("{file}: {what}"))
+}
+
+const FALLBACK_LOCALE: &str = "en-GB";
+
+/// Every UK postcode area, with the Crown Dependencies (GY, JE, IM) and the non-geographic
+/// BF/BX: a well-formed postcode outside these cannot be real.
+const UK_POSTCODE_AREAS: &[&str] = &[
+    "AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB",
+    "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT",
+    "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP",
+    "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD",
+    "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW",
+    "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK",
+    "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR",
+    "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
+];
+
+/// A typed postcode or outward code in canonical form: `EX4 6PX` or `EX4`.
+struct Postcode {
+    text: String,
+    outward_len: usize,
+}
+
+impl Postcode {
+    /// Any case, any spacing, surrounding punctuation ignored; `None` if not postcode-shaped.
+    fn parse(input: &str) -> Option<Postcode> {
+        let s: String = input
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if !s.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        // An outward code has 2-4 characters and a full postcode 5-7, so no input is both.
+        if is_outward(&s) {
+            return Some(Postcode {
+                outward_len: s.len(),
+                text: s,
+            });
+        }
+        let (outward, inward) = s.split_at(s.len().checked_sub(3)?);
+        (is_outward(outward) && shape(inward) == "9AA").then(|| Postcode {
+            text: format!("{outward} {inward}"),
+            outward_len: outward.len(),
+        })
+    }
+
+    fn outward(&self) -> &str {
+        &self.text[..self.outward_len]
+    }
+
+    /// The letters of the outward code: `EX`, `B`.
+    fn area(&self) -> &str {
+        let outward = self.outward();
+        &outward[..outward.find(|c: char| c.is_ascii_digit()).unwrap_or(0)]
+    }
+
+    fn inward(&self) -> Option<&str> {
+        self.text.get(self.outward_len + 1..)
+    }
+}
+
+/// `A` for a letter, `9` for a digit: `EX4` -> `AA9`.
+fn shape(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { '9' } else { 'A' })
+        .collect()
+}
+
+fn is_outward(s: &str) -> bool {
+    matches!(
+        shape(s).as_str(),
+        "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
+    )
+}
+
+/// Lowercase words of free text; anything not a letter or digit separates words.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    authority: String,
+    attribution: String,
+    #[serde(default)]
+    complete_postcode_areas: Vec<String>,
+    #[serde(default = "default_found_share")]
+    outward_found_share: f64,
+    files: Files,
+    areas: Vec<AreaConfig>,
+}
+
+/// EX4 is 97% Exeter: asking everyone there to pick would trouble many to place a few.
+/// EX1 (92% Exeter, 8% East Devon) is split enough to ask.
+fn default_found_share() -> f64 {
+    0.95
+}
+
+/// The areas an outward code's postcodes lie in, most first, and the first one's share.
+#[derive(Debug)]
+struct OutwardSplit {
+    areas: Vec<usize>,
+    main_share: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Files {
+    outward: String,
+    postcodes: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AreaConfig {
+    id: String,
+    kind: AreaKind,
+    code: Option<String>,
+    names: BTreeMap<String, String>,
+}
+
+static DEVON: LazyLock<Arc<Areas>> = LazyLock::new(|| {
+    let config = parse_config("devon.toml", include_str!("../../data/areas/devon.toml"))
+        .expect("embedded data/areas/devon.toml is invalid");
+    let areas = Areas::build(
+        "devon.toml",
+        config,
+        include_str!("../../data/areas/devon_outward.csv"),
+        include_str!("../../data/areas/devon_postcodes.csv"),
+    )
+    .expect("embedded data/areas CSVs are invalid");
+    Arc::new(areas)
+});
+
+fn parse_config(file: &str, toml: &str) -> Result<Config, AreasError> {
+    toml::from_str(toml).map_err(|e| invalid(file, e))
+}
+
 impl Areas {
+    /// Devon County Council's districts, from the data embedded at build time.
     pub fn devon() -> Arc<Areas> {
-        todo!()
+        Arc::clone(&DEVON)
     }
-    pub fn from_files(_toml_path: &std::path::Path) -> Result<Areas, AreasError> {
-        todo!()
+
+    /// Another authority's areas: its TOML and the CSVs it names, relative to it.
+    pub fn from_files(toml_path: &Path) -> Result<Areas, AreasError> {
+        let read = |path: &Path| {
+            std::fs::read_to_string(path)
+                .map_err(|e| invalid(&path.display().to_string(), format!("cannot read: {e}")))
+        };
+        let name = toml_path.display().to_string();
+        let config = parse_config(&name, &read(toml_path)?)?;
+        let dir = toml_path.parent().unwrap_or(Path::new(""));
+        let outward = read(&dir.join(&config.files.outward))?;
+        let postcodes = read(&dir.join(&config.files.postcodes))?;
+        Areas::build(&name, config, &outward, &postcodes)
     }
-    pub fn get(&self, _id: &str) -> Option<&Area> {
-        todo!()
+
+    /// Areas from the text of a TOML file and the two CSVs it names.
+    pub fn parse(toml: &str, outward_csv: &str, postcodes_csv: &str) -> Result<Areas, AreasError> {
+        let name = "areas TOML";
+        Areas::build(name, parse_config(name, toml)?, outward_csv, postcodes_csv)
     }
-    pub fn id(&self, _id: &str) -> Option<AreaId> {
-        todo!()
+
+    fn build(
+        toml_name: &str,
+        config: Config,
+        outward_csv: &str,
+        postcodes_csv: &str,
+    ) -> Result<Areas, AreasError> {
+        let areas = build_areas(toml_name, config.areas)?;
+        let only = |kind: AreaKind| {
+            let mut of_kind = areas.iter().enumerate().filter(|(_, a)| a.kind == kind);
+            match (of_kind.next(), of_kind.next()) {
+                (Some((i, _)), None) => Ok(i),
+                _ => Err(invalid(
+                    toml_name,
+                    format!("needs exactly one area of kind {kind:?}"),
+                )),
+            }
+        };
+        let (outside, undisclosed) = (only(AreaKind::Outside)?, only(AreaKind::Undisclosed)?);
+        if !areas.iter().any(|a| a.kind == AreaKind::District) {
+            return Err(invalid(toml_name, "has no district"));
+        }
+        if !(0.5..=1.0).contains(&config.outward_found_share) {
+            return Err(invalid(
+                toml_name,
+                "outward_found_share must be a share from 0.5 to 1.0",
+            ));
+        }
+        if let Some(bad) = (config.complete_postcode_areas.iter())
+            .find(|a| !UK_POSTCODE_AREAS.contains(&a.as_str()))
+        {
+            return Err(invalid(
+                toml_name,
+                format!("complete_postcode_areas: '{bad}' is not a UK postcode area"),
+            ));
+        }
+        let mut district_names: Vec<(Vec<String>, usize)> = areas
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == AreaKind::District)
+            .flat_map(|(i, a)| a.names.values().map(move |n| (words(n), i)))
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        district_names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        district_names.dedup();
+
+        let mut registry = Areas {
+            authority: config.authority,
+            attribution: config.attribution,
+            areas,
+            outside,
+            undisclosed,
+            outward: HashMap::new(),
+            found_share: config.outward_found_share,
+            postcodes: HashMap::new(),
+            complete_postcode_areas: config.complete_postcode_areas.into_iter().collect(),
+            district_names,
+        };
+        registry.load_outward(&config.files.outward, outward_csv)?;
+        registry.load_postcodes(&config.files.postcodes, postcodes_csv)?;
+        Ok(registry)
     }
+
+    /// `outward,area,postcodes`: postcode units per area in each outward code.
+    fn load_outward(&mut self, file: &str, csv_text: &str) -> Result<(), AreasError> {
+        let mut counts: HashMap<Box<str>, Vec<(u32, usize)>> = HashMap::new();
+        for (line, row) in csv_rows(file, csv_text, &["outward", "area", "postcodes"])? {
+            let at = format!("{file} line {line}");
+            let outward = match Postcode::parse(&row[0]) {
+                Some(p) if p.text == row[0] && p.inward().is_none() => p.text,
+                _ => {
+                    return Err(invalid(
+                        &at,
+                        format!("'{}' is not an outward code like EX4", &row[0]),
+                    ))
+                }
+            };
+            let area = self.area_index(&at, &row[1])?;
+            if area == self.undisclosed {
+                return Err(invalid(&at, format!("'{}' is not a place", &row[1])));
+            }
+            let n: u32 =
+                row[2].parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                    invalid(&at, format!("'{}' is not a positive count", &row[2]))
+                })?;
+            let entry = counts.entry(outward.into()).or_default();
+            if entry.iter().any(|&(_, a)| a == area) {
+                return Err(invalid(
+                    &at,
+                    format!("{} repeats area '{}'", &row[0], &row[1]),
+                ));
+            }
+            entry.push((n, area));
+        }
+        self.outward = counts
+            .into_iter()
+            .map(|(outward, mut split)| {
+                // Most units first; ties in file order of the areas.
+                split.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                let total: u32 = split.iter().map(|(n, _)| n).sum();
+                let main_share = f64::from(split[0].0) / f64::from(total);
+                let areas = split.into_iter().map(|(_, a)| a).collect();
+                (outward, OutwardSplit { areas, main_share })
+            })
+            .collect();
+        Ok(())
+    }
+
+    /// `postcode,area`: exact areas for unit postcodes in split outward codes.
+    fn load_postcodes(&mut self, file: &str, csv_text: &str) -> Result<(), AreasError> {
+        for (line, row) in csv_rows(file, csv_text, &["postcode", "area"])? {
+            let at = format!("{file} line {line}");
+            let postcode = match Postcode::parse(&row[0]) {
+                Some(p) if p.text == row[0] && p.inward().is_some() => p,
+                _ => {
+                    return Err(invalid(
+                        &at,
+                        format!("'{}' is not a postcode like EX4 6PX", &row[0]),
+                    ))
+                }
+            };
+            let area = self.area_index(&at, &row[1])?;
+            // Keeps the two files in step: the exact answer must be one the outward code offers.
+            if !self
+                .outward
+                .get(postcode.outward())
+                .is_some_and(|s| s.areas.contains(&area))
+            {
+                return Err(invalid(
+                    &at,
+                    format!(
+                        "outward code {} has no postcodes in '{}'",
+                        postcode.outward(),
+                        &row[1]
+                    ),
+                ));
+            }
+            if self.postcodes.insert(postcode.text.into(), area).is_some() {
+                return Err(invalid(&at, format!("{} is listed twice", &row[0])));
+            }
+        }
+        Ok(())
+    }
+
+    fn area_index(&self, at: &str, id: &str) -> Result<usize, AreasError> {
+        self.areas
+            .iter()
+            .position(|a| a.id.as_str() == id)
+            .ok_or_else(|| invalid(at, format!("unknown area '{id}'")))
+    }
+
+    /// e.g. "Devon County Council".
+    pub fn authority(&self) -> &str {
+        &self.authority
+    }
+
+    /// The copyright notice the postcode data requires wherever it is shown.
+    pub fn attribution(&self) -> &str {
+        &self.attribution
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id.as_str() == id)
+    }
+
+    pub fn id(&self, id: &str) -> Option<AreaId> {
+        self.get(id).map(|a| a.id.clone())
+    }
+
+    /// Every area, in file order.
     pub fn all(&self) -> &[Area] {
-        todo!()
+        &self.areas
     }
-    pub fn lookup_postcode(&self, _input: &str) -> PostcodeLookup {
-        todo!()
+
+    pub fn districts(&self) -> impl Iterator<Item = &Area> + '_ {
+        self.areas.iter().filter(|a| a.kind == AreaKind::District)
+    }
+
+    pub fn outside(&self) -> AreaId {
+        self.areas[self.outside].id.clone()
+    }
+
+    pub fn undisclosed(&self) -> AreaId {
+        self.areas[self.undisclosed].id.clone()
+    }
+
+    /// The area's name in `locale`, falling back to `en-GB`; empty for an id from
+    /// another registry.
+    pub fn name(&self, id: &AreaId, locale: &str) -> &str {
+        self.get(id.as_str()).map_or("", |a| a.name(locale))
+    }
+
+    /// The one district named in free text ("we live in mid devon"), by whole words in any
+    /// case or locale. `None` if no district, or two different ones, are named.
+    pub fn find_by_name(&self, text: &str) -> Option<AreaId> {
+        let words = words(text);
+        let mut found = None;
+        let mut i = 0;
+        while i < words.len() {
+            // Longest name first, so "North Devon" is not also read as a shorter name in it.
+            match self
+                .district_names
+                .iter()
+                .find(|(name, _)| words[i..].starts_with(name))
+            {
+                Some((name, area)) => {
+                    if found.is_some_and(|f| f != *area) {
+                        return None;
+                    }
+                    found = Some(*area);
+                    i += name.len();
+                }
+                None => i += 1,
+            }
+        }
+        found.map(|i| self.areas[i].id.clone())
+    }
+
+    /// Place a full postcode (`EX4 6PX`) or an outward code (`EX4`).
+    ///
+    /// A full postcode is looked up exactly, else by its outward code. An outward code in the
+    /// data is `Found` if all its postcodes lie in one area, else `Ambiguous`. The data holds
+    /// every outward code with a postcode in the authority's area, so any other real one is
+    /// outside it. `Unknown` means postcode-shaped but not real: no such postcode area (`QQ1`),
+    /// an inward code with letters Royal Mail never uses (C I K M O V), or an outward code
+    /// missing from a postcode area the data lists completely (`EX27`: likely a typo, which
+    /// should not be counted as outside).
+    pub fn lookup_postcode(&self, input: &str) -> PostcodeLookup {
+        let Some(postcode) = Postcode::parse(input) else {
+            return PostcodeLookup::Invalid;
+        };
+        let unused_inward_letter = postcode
+            .inward()
+            .is_some_and(|i| i.contains(['C', 'I', 'K', 'M', 'O', 'V']));
+        if !UK_POSTCODE_AREAS.contains(&postcode.area()) || unused_inward_letter {
+            return PostcodeLookup::Unknown;
+        }
+        if let Some(&area) = self.postcodes.get(postcode.text.as_str()) {
+            return PostcodeLookup::Found(self.areas[area].id.clone());
+        }
+        match self.outward.get(postcode.outward()) {
+            Some(split) if split.main_share >= self.found_share => {
+                PostcodeLookup::Found(self.areas[split.areas[0]].id.clone())
+            }
+            Some(split) => PostcodeLookup::Ambiguous(
+                split
+                    .areas
+                    .iter()
+                    .map(|&a| self.areas[a].id.clone())
+                    .collect(),
+            ),
+            None if self.complete_postcode_areas.contains(postcode.area()) => {
+                PostcodeLookup::Unknown
+            }
+            None => PostcodeLookup::Found(self.outside()),
+        }
+    }
+}
+
+/// Check the areas from the TOML: unique slug ids, an `en-GB` name, a code for each district.
+fn build_areas(toml_name: &str, configs: Vec<AreaConfig>) -> Result<Vec<Area>, AreasError> {
+    let mut areas: Vec<Area> = Vec::with_capacity(configs.len());
+    for c in configs {
+        let at = format!("{toml_name}, area '{}'", c.id);
+        let slug = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        };
+        if !slug(&c.id) {
+            return Err(invalid(&at, "id must be lowercase letters, digits and '-'"));
+        }
+        if areas.iter().any(|a| a.id.as_str() == c.id) {
+            return Err(invalid(&at, "id is used twice"));
+        }
+        if !c.names.contains_key(FALLBACK_LOCALE) || c.names.values().any(|n| n.trim().is_empty()) {
+            return Err(invalid(
+                &at,
+                format!("needs a non-empty name for {FALLBACK_LOCALE} and every locale given"),
+            ));
+        }
+        if (c.kind == AreaKind::District) != c.code.is_some() {
+            return Err(invalid(
+                &at,
+                "a district needs an ONS code and only a district has one",
+            ));
+        }
+        areas.push(Area {
+            id: AreaId(c.id.into()),
+            kind: c.kind,
+            code: c.code,
+            names: c.names,
+        });
+    }
+    Ok(areas)
+}
+
+/// Rows of a CSV with the given header, each with its line number.
+fn csv_rows(
+    file: &str,
+    text: &str,
+    header: &[&str],
+) -> Result<Vec<(u64, csv::StringRecord)>, AreasError> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let found = reader.headers().map_err(|e| invalid(file, e))?;
+    if found.iter().ne(header.iter().copied()) {
+        return Err(invalid(
+            file,
+            format!("header must be '{}'", header.join(",")),
+        ));
+    }
+    reader
+        .records()
+        .map(|row| {
+            let row = row.map_err(|e| invalid(file, e))?;
+            Ok((row.position().map_or(0, |p| p.line()), row))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup(input: &str) -> PostcodeLookup {
+        Areas::devon().lookup_postcode(input)
+    }
+
+    fn found(id: &str) -> PostcodeLookup {
+        PostcodeLookup::Found(Areas::devon().id(id).unwrap())
+    }
+
+    fn ambiguous(ids: &[&str]) -> PostcodeLookup {
+        let areas = Areas::devon();
+        PostcodeLookup::Ambiguous(ids.iter().map(|id| areas.id(id).unwrap()).collect())
+    }
+
+    /// The area a lookup points to first.
+    fn most_likely(result: PostcodeLookup) -> Option<String> {
+        match result {
+            PostcodeLookup::Found(id) => Some(id.to_string()),
+            PostcodeLookup::Ambiguous(ids) => Some(ids[0].to_string()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn registry_holds_eight_districts_and_the_two_others() {
+        let areas = Areas::devon();
+        let ids: Vec<_> = areas.all().iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "east-devon",
+                "exeter",
+                "mid-devon",
+                "north-devon",
+                "south-hams",
+                "teignbridge",
+                "torridge",
+                "west-devon",
+                "outside-devon",
+                "prefer-not-to-say"
+            ]
+        );
+        assert_eq!(areas.districts().count(), 8);
+        assert_eq!(
+            areas.get("exeter").unwrap().code.as_deref(),
+            Some("E07000041")
+        );
+        assert_eq!(areas.outside().as_str(), "outside-devon");
+        assert_eq!(areas.get("outside-devon").unwrap().kind, AreaKind::Outside);
+        assert_eq!(areas.undisclosed().as_str(), "prefer-not-to-say");
+        assert!(areas.id("plymouth").is_none());
+        assert_eq!(areas.authority(), "Devon County Council");
+        assert!(areas.attribution().contains("Crown copyright"));
+    }
+
+    #[test]
+    fn names_per_locale_fall_back_to_english() {
+        let areas = Areas::devon();
+        let exeter = areas.id("exeter").unwrap();
+        assert_eq!(areas.name(&exeter, "ar"), "إكستر");
+        assert_eq!(areas.name(&exeter, "pl"), "Exeter");
+        assert_eq!(
+            areas.name(&areas.outside(), "pl-PL"),
+            "Poza hrabstwem Devon"
+        );
+        assert_eq!(
+            areas.name(&areas.undisclosed(), "en-GB"),
+            "Prefer not to say"
+        );
+        assert_eq!(areas.name(&areas.undisclosed(), "fr"), "Prefer not to say");
+        for area in areas.all() {
+            for locale in ["en-GB", "pl", "ar"] {
+                assert!(
+                    area.names.contains_key(locale),
+                    "{} lacks {locale}",
+                    area.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_district_has_postcodes() {
+        let areas = Areas::devon();
+        for district in areas.districts() {
+            let i = areas.area_index("", district.id.as_str()).unwrap();
+            assert!(
+                areas.outward.values().any(|s| s.areas[0] == i),
+                "{} leads no outward code",
+                district.id
+            );
+            assert!(
+                areas.postcodes.values().any(|&a| a == i),
+                "{} has no exact postcodes",
+                district.id
+            );
+        }
+    }
+
+    #[test]
+    fn typical_outward_code_points_to_each_district() {
+        for (outward, district) in [
+            ("EX4", "exeter"),
+            ("EX39", "torridge"),
+            ("EX20", "west-devon"),
+            ("TQ12", "teignbridge"),
+            ("TQ7", "south-hams"),
+            ("EX31", "north-devon"),
+            ("EX16", "mid-devon"),
+            ("EX10", "east-devon"),
+        ] {
+            assert_eq!(
+                most_likely(lookup(outward)).as_deref(),
+                Some(district),
+                "{outward}"
+            );
+        }
+        // Nearly all in one district: the outward code alone places someone.
+        assert_eq!(lookup("EX4"), found("exeter"));
+        assert_eq!(lookup("TQ12"), found("teignbridge"));
+        assert_eq!(lookup("PL21"), found("south-hams"));
+        assert_eq!(lookup("EX31"), found("north-devon"));
+        // Split enough that the person is asked.
+        assert_eq!(lookup("EX1"), ambiguous(&["exeter", "east-devon"]));
+        assert_eq!(
+            lookup("EX16"),
+            ambiguous(&["mid-devon", "north-devon", "outside-devon"])
+        );
+        // Wholly inside one district.
+        assert_eq!(lookup("EX10"), found("east-devon"));
+        assert_eq!(lookup("TQ7"), found("south-hams"));
+        assert_eq!(lookup("EX32"), found("north-devon"));
+        assert_eq!(lookup("PL19"), found("west-devon"));
+    }
+
+    #[test]
+    fn plymouth_torbay_and_elsewhere_are_outside() {
+        for input in [
+            "PL1", "TQ4", "PL1 1AA", "SW1A 1AA", "BS1 4DJ", "SW1A", "BS1", "TR1", "TA1", "DT1",
+            "PL22",
+        ] {
+            assert_eq!(lookup(input), found("outside-devon"), "{input}");
+        }
+        // Torbay, with 5 of 1,474 postcodes over the Teignbridge line: too few to ask.
+        assert_eq!(lookup("TQ1"), found("outside-devon"));
+    }
+
+    #[test]
+    fn split_outward_code_is_ambiguous_most_likely_first() {
+        assert_eq!(
+            lookup("EX5"),
+            ambiguous(&["east-devon", "mid-devon", "exeter"])
+        );
+        assert_eq!(
+            lookup("EX18"),
+            ambiguous(&["north-devon", "mid-devon", "torridge"])
+        );
+        // Outside Devon is offered where part of the outward code lies outside.
+        assert_eq!(lookup("EX22"), ambiguous(&["torridge", "outside-devon"]));
+        assert_eq!(lookup("DT7"), ambiguous(&["outside-devon", "east-devon"]));
+    }
+
+    #[test]
+    fn full_postcode_in_split_outward_code_is_exact() {
+        assert_eq!(lookup("EX5 1AA"), found("east-devon"));
+        assert_eq!(lookup("EX5 4BJ"), found("mid-devon"));
+        assert_eq!(lookup("TQ13 0AA"), found("teignbridge"));
+        assert_eq!(lookup("TQ13 7TZ"), found("west-devon"));
+        // Plymouth's PL6, but this one is in South Hams.
+        assert_eq!(lookup("PL6 7AB"), found("south-hams"));
+        // Not held exactly (no LAD in ONSPD): fall back to the outward code, 99% Teignbridge.
+        assert_eq!(lookup("EX7 7AB"), found("teignbridge"));
+        // Unsplit outward code: the outward code answers.
+        assert_eq!(lookup("EX10 9ZZ"), found("east-devon"));
+    }
+
+    #[test]
+    fn any_case_and_spacing() {
+        for input in [
+            "ex4 6px",
+            "EX46PX",
+            " ex4  6PX ",
+            "(EX4 6PX).",
+            "e x 4 6 p x",
+        ] {
+            assert_eq!(lookup(input), found("exeter"), "{input:?}");
+        }
+        assert_eq!(
+            most_likely(lookup(" Tq12 ")).as_deref(),
+            Some("teignbridge")
+        );
+        assert_eq!(lookup("pl21"), found("south-hams"));
+        assert_eq!(lookup("PL21,"), found("south-hams"));
+    }
+
+    #[test]
+    fn not_postcodes_are_invalid() {
+        for input in [
+            "", "   ", "hello", "12345", "EX", "E", "EX4 6P", "EX4-6PX", "EX123", "EX4 6PXX",
+            "ÉX4", "9EX 1AA",
+        ] {
+            assert_eq!(lookup(input), PostcodeLookup::Invalid, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn postcode_shaped_but_not_real_is_unknown() {
+        // No QQ postcode area; EX and TQ have no such outward codes; C is never an inward letter.
+        for input in ["QQ1", "QQ1 1AA", "EX27", "EX99 1AA", "TQ15", "EX4 6PC"] {
+            assert_eq!(lookup(input), PostcodeLookup::Unknown, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn find_by_name_reads_free_text() {
+        let areas = Areas::devon();
+        let find = |text| areas.find_by_name(text).map(|id| id.to_string());
+        assert_eq!(find("we live in mid devon").as_deref(), Some("mid-devon"));
+        assert_eq!(
+            find("NORTH DEVON, near Barnstaple").as_deref(),
+            Some("north-devon")
+        );
+        assert_eq!(find("Exeter!").as_deref(), Some("exeter"));
+        assert_eq!(find("in Exeter, yes exeter").as_deref(), Some("exeter"));
+        assert_eq!(find("mid-devon").as_deref(), Some("mid-devon"));
+        assert_eq!(find("أعيش في إكستر").as_deref(), Some("exeter"));
+        // Two districts named: no answer.
+        assert_eq!(find("between Exeter and East Devon"), None);
+        // Whole words only; "Devon" alone is no district.
+        assert_eq!(find("Devon"), None);
+        assert_eq!(find("Exeterville"), None);
+        assert_eq!(find("midnight in devon"), None);
+        assert_eq!(find(""), None);
+    }
+
+    const TOML: &str = include_str!("../../data/areas/devon.toml");
+
+    #[test]
+    fn from_files_reads_the_named_csvs() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/areas/devon.toml");
+        let areas = Areas::from_files(&path).unwrap();
+        assert_eq!(areas.all().len(), 10);
+        assert_eq!(areas.lookup_postcode("EX5 4BJ"), found("mid-devon"));
+    }
+
+    #[test]
+    fn from_files_error_names_the_bad_row() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("devon.toml"), TOML).unwrap();
+        std::fs::write(
+            dir.path().join("devon_outward.csv"),
+            "outward,area,postcodes\nEX1,exeter,10\nEX1,exter,5\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("devon_postcodes.csv"), "postcode,area\n").unwrap();
+        let err = Areas::from_files(&dir.path().join("devon.toml"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "devon_outward.csv line 3: unknown area 'exter'");
+
+        let err = Areas::from_files(&dir.path().join("missing.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("missing.toml: cannot read"), "{err}");
+    }
+
+    #[test]
+    fn parse_rejects_bad_data() {
+        let outward = "outward,area,postcodes\nEX1,exeter,10\nEX1,east-devon,2\n";
+        let err = |toml: &str, outward: &str, postcodes: &str| {
+            Areas::parse(toml, outward, postcodes)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err(TOML, outward, "postcode,area\nEX1 1AA,torridge\n"),
+            "devon_postcodes.csv line 2: outward code EX1 has no postcodes in 'torridge'"
+        );
+        assert_eq!(
+            err(TOML, outward, "postcode,area\nex11aa,exeter\n"),
+            "devon_postcodes.csv line 2: 'ex11aa' is not a postcode like EX4 6PX"
+        );
+        assert_eq!(
+            err(
+                TOML,
+                "outward,area,postcodes\nEX1,exeter,lots\n",
+                "postcode,area\n"
+            ),
+            "devon_outward.csv line 2: 'lots' is not a positive count"
+        );
+        assert_eq!(
+            err(TOML, "outward,area\n", "postcode,area\n"),
+            "devon_outward.csv: header must be 'outward,area,postcodes'"
+        );
+        let no_outside = TOML.replace("kind = \"outside\"", "kind = \"district\"\ncode = \"X\"");
+        assert_eq!(
+            err(&no_outside, outward, "postcode,area\n"),
+            "areas TOML: needs exactly one area of kind Outside"
+        );
+        assert!(err("authority = 1", outward, "").starts_with("areas TOML: "));
+        let bad_area = TOML.replace(r#"["EX", "TQ"]"#, r#"["EX", "XX"]"#);
+        assert_eq!(
+            err(&bad_area, outward, ""),
+            "areas TOML: complete_postcode_areas: 'XX' is not a UK postcode area"
+        );
+        let no_code = TOML.replace("code = \"E07000046\"\n", "");
+        assert_eq!(
+            err(&no_code, outward, ""),
+            "areas TOML, area 'torridge': a district needs an ONS code and only a district has one"
+        );
+        let ok = Areas::parse(TOML, outward, "postcode,area\nEX1 1AA,east-devon\n").unwrap();
+        assert_eq!(ok.lookup_postcode("EX1 1AA"), found("east-devon"));
+        assert_eq!(
+            ok.lookup_postcode("EX1"),
+            ambiguous(&["exeter", "east-devon"])
+        );
     }
 }
