@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build devon_outward.csv and devon_postcodes.csv from the shared ONS-derived files.
 
-Usage: python3 derive.py [SOURCE_DIR]   (default /work/shared/data/devon)
+Usage: python3 derive.py [SOURCE_DIR]   (default ../shared/data/devon beside the project)
 
 District codes and area ids come from devon.toml next to this script; every LAD that is
 not one of its districts (Plymouth, Torbay, Dorset, Somerset, Cornwall) becomes the
@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SOURCE = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/devon")
+# The shared open-data folder sits beside the project: ../shared/data/devon.
+SOURCE = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared" / "data" / "devon"
 
 
 def natural(outward):
