@@ -3,7 +3,7 @@
 //! Files are written by council staff, not programmers, so every problem is reported
 //! with its line and column in plain words. See `consultations/four-cornerstones.toml`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -157,7 +157,7 @@ impl Consultation {
 }
 
 /// `text` in `locale`, or in en-GB if a caller asks for a locale the file lacks.
-pub fn localized<'a>(text: &'a Localized, locale: Locale) -> &'a str {
+pub fn localized(text: &Localized, locale: Locale) -> &str {
     text.get(locale.tag())
         .or_else(|| text.get(i18n::DEFAULT_LOCALE))
         .or_else(|| text.values().next())
@@ -333,17 +333,26 @@ impl Checker<'_> {
         start..start
     }
 
+    /// Puts toml's and serde's messages in the words of the file's authors.
     fn toml_error(&self, e: &toml::de::Error) -> ConsultationError {
-        let message = e
-            .message()
-            .replace("unknown field", "unknown key")
-            .replace("missing field", "missing key");
-        let message: Vec<&str> = message
+        let mut message = e.message().to_owned();
+        for (theirs, ours) in [
+            ("unknown field", "unknown key"),
+            ("missing field", "missing key"),
+            ("expected u32", "expected a whole number"),
+            ("expected a boolean", "expected true or false"),
+        ] {
+            message = message.replace(theirs, ours);
+        }
+        if message.starts_with("invalid date-time") {
+            message = "this is not a real date; write dates like 2026-11-01".to_owned();
+        }
+        let lines: Vec<&str> = message
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        self.error(e.span().unwrap_or(0..0), message.join(": "))
+        self.error(e.span().unwrap_or(0..0), lines.join(": "))
     }
 
     fn consultation(&self, raw: RawConsultation) -> Result<Consultation, ConsultationError> {
@@ -636,7 +645,11 @@ label = { en-GB = "No", pl = "Nie" }
         let source = MINI.replacen(from, to, 1);
         let err = load(&source).expect_err("should fail");
         let offset = source.match_indices(at).nth(nth).expect("marker").0;
-        assert_eq!(err.line, source[..offset].matches('\n').count() + 1, "{err}");
+        assert_eq!(
+            err.line,
+            source[..offset].matches('\n').count() + 1,
+            "{err}"
+        );
         err
     }
 
@@ -674,6 +687,10 @@ label = { en-GB = "No", pl = "Nie" }
             .questions
             .iter()
             .all(|q| q.picture.is_some() && !q.required));
+        // Pages and exports read questions as JSON, with the kind inline.
+        let json = serde_json::to_value(c.question("welcome").unwrap()).unwrap();
+        assert_eq!(json["kind"], "single-choice");
+        assert_eq!(json["options"][3]["picture"], "not-sure");
         assert_eq!(
             load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("consultations"))
                 .unwrap()
@@ -739,7 +756,7 @@ label = { en-GB = "No", pl = "Nie" }
     #[test]
     fn bad_dates() {
         let err = error("2026-11-01", "2026-02-30", "2026-02-30", 0);
-        assert!(err.message.contains("invalid date"), "{err}");
+        assert!(err.message.contains("not a real date"), "{err}");
         let err = error("2026-11-01", "\"soon\"", "soon", 0);
         assert_eq!(err.message, "opens_on must be a date like 2026-11-01");
         let err = error(
