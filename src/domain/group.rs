@@ -80,14 +80,8 @@ mod tests {
     #[test]
     fn age_bands() {
         assert_eq!(RespondentGroup::from_age(10), Some(RespondentGroup::Child));
-        assert_eq!(
-            RespondentGroup::from_age(11),
-            Some(RespondentGroup::YoungPerson)
-        );
-        assert_eq!(
-            RespondentGroup::from_age(25),
-            Some(RespondentGroup::YoungPerson)
-        );
+        assert_eq!(RespondentGroup::from_age(11), Some(RespondentGroup::YoungPerson));
+        assert_eq!(RespondentGroup::from_age(25), Some(RespondentGroup::YoungPerson));
         assert_eq!(RespondentGroup::from_age(26), None);
     }
 }

@@ -5,6 +5,6 @@ pub mod pseudonym;
 pub mod scrub;
 pub mod secret;
 
-pub use pseudonym::{Identifier, ProviderRef, Pseudonym, Pseudonymiser};
+pub use pseudonym::{Identifier, Pseudonym, Pseudonymiser, ProviderRef};
 pub use scrub::{scrub, ScrubbedText};
 pub use secret::ServerSecret;
