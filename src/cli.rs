@@ -67,7 +67,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo => {
             let store = startup::store(&config).await?;
-            let slug = startup::load_consultation(&store, startup::DEMO_CONSULTATION).await?;
+            let slug = startup::load_consultation(&store, crate::domain::consultation::DEMO_SOURCE)
+                .await?;
             store.close().await;
             println!("Loaded the demo consultation {slug}.");
             Ok(())

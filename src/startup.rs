@@ -5,13 +5,11 @@ use std::sync::Arc;
 use anyhow::Context;
 
 use crate::config::{Config, SecretSource};
+use crate::domain::consultation::DEMO_SOURCE;
 use crate::domain::{Areas, Consultation};
 use crate::privacy::{Pseudonymiser, ServerSecret};
 use crate::server::AppState;
 use crate::store::Store;
-
-/// The demo consultation, compiled in so a fresh machine needs nothing else.
-pub const DEMO_CONSULTATION: &str = include_str!("../consultations/four-cornerstones.toml");
 
 pub fn secret(config: &Config) -> anyhow::Result<ServerSecret> {
     Ok(match &config.secret {
@@ -62,5 +60,5 @@ pub async fn load_demo_if_empty(store: &Store) -> anyhow::Result<Option<String>>
     if store.consultation_count().await? > 0 {
         return Ok(None);
     }
-    load_consultation(store, DEMO_CONSULTATION).await.map(Some)
+    load_consultation(store, DEMO_SOURCE).await.map(Some)
 }
