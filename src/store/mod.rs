@@ -156,3 +156,58 @@ fn one_line(e: &dyn std::fmt::Display) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use sqlx::Row;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn sqlite_runs_in_wal_with_foreign_keys_and_a_busy_timeout() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite {
+            path: dir.path().join("heard.db"),
+        };
+        let store = Store::connect(&url, 2).await.unwrap();
+        store.migrate().await.unwrap();
+        let pragma = |name: &'static str| {
+            let store = store.clone();
+            async move {
+                let row = sqlx::query(&format!("PRAGMA {name}"))
+                    .fetch_one(store.pool())
+                    .await
+                    .unwrap();
+                row.try_get::<String, _>(0)
+                    .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
+                    .unwrap()
+            }
+        };
+        assert_eq!(pragma("journal_mode").await, "wal");
+        assert_eq!(pragma("foreign_keys").await, "1");
+        assert_eq!(pragma("busy_timeout").await, "5000");
+        assert_eq!(pragma("synchronous").await, "2", "FULL");
+
+        // Foreign keys are enforced: an answer needs its submission.
+        let orphan = sqlx::query(
+            "INSERT INTO answers (submission_id, question_id, kind) VALUES (999, 'q', 'skipped')",
+        )
+        .execute(store.pool())
+        .await;
+        assert!(orphan.is_err());
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn missing_folder_is_named() {
+        let url = DatabaseUrl::Sqlite {
+            path: "/no/such/folder/heard.db".into(),
+        };
+        let err = Store::connect(&url, 1).await.unwrap_err();
+        assert!(err.is_unavailable());
+        assert!(
+            err.to_string().contains("/no/such/folder does not exist"),
+            "{err}"
+        );
+    }
+}
