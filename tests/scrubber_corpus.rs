@@ -16,9 +16,15 @@ const MAX_MISS_RATE: f64 = 0.0;
 const MAX_FALSE_POSITIVE_RATE: f64 = 0.0;
 
 fn corpus(name: &str) -> Vec<String> {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "data", "scrubber", name]
-        .iter()
-        .collect();
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "data",
+        "scrubber",
+        name,
+    ]
+    .iter()
+    .collect();
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.lines()
@@ -62,7 +68,10 @@ fn miss_rate_on_text_with_personal_data() {
         misses.len(),
         lines.len()
     );
-    assert!(rate <= MAX_MISS_RATE, "miss rate {rate:.2}% > {MAX_MISS_RATE}%");
+    assert!(
+        rate <= MAX_MISS_RATE,
+        "miss rate {rate:.2}% > {MAX_MISS_RATE}%"
+    );
 }
 
 #[test]
@@ -90,4 +99,3 @@ fn false_positive_rate_on_text_without_personal_data() {
         "false-positive rate {rate:.2}% > {MAX_FALSE_POSITIVE_RATE}%"
     );
 }
-
