@@ -625,19 +625,23 @@ fn classify_national(d: &str) -> Option<PhoneClass> {
     }
 }
 
-fn classify_international(d: &str) -> Option<PhoneClass> {
+/// `d` is what follows `+` or `00`. A written `+` is enough to call 8-15 digits
+/// a phone number; a leading `00` could be a reference, so it needs 9 and a
+/// country code that does not start with 0.
+fn classify_international(d: &str, min_len: usize) -> Option<PhoneClass> {
     if let Some(rest) = d.strip_prefix("44") {
         let rest = rest.strip_prefix('0').unwrap_or(rest);
         return classify_national(&format!("0{rest}"));
     }
-    (8..=15).contains(&d.len()).then_some(PhoneClass::Personal)
+    let plausible = (min_len..=15).contains(&d.len()) && !d.starts_with('0');
+    plausible.then_some(PhoneClass::Personal)
 }
 
 fn classify_phone(digits: &str, plus: bool) -> Option<PhoneClass> {
     if plus {
-        classify_international(digits)
+        classify_international(digits, 8)
     } else if let Some(rest) = digits.strip_prefix("00") {
-        classify_international(rest)
+        classify_international(rest, 9)
     } else {
         classify_national(digits)
     }
@@ -1190,7 +1194,7 @@ static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:my|our|his|her|their|your)\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|granddaughters?|grandchild(?:ren)?|nephews?|nieces?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
+        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s))\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|granddaughters?|grandchild(?:ren)?|nephews?|nieces?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
     )
 });
 // Separate from RELATION_CONTEXT because its matches overlap ("my son is called").
@@ -1201,7 +1205,7 @@ static CALLED_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)))[\s,:]*",
+        r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)|(?:my|our|his|her|their)\s+(?:kids|children|sons|daughters|boys|girls|twins|son|daughter|child|boy|girl)\s+(?:are|is|were|was)|ring|call|text|phone|ask\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|contact|email|message))[\s,:]*",
     )
 });
 static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1211,9 +1215,15 @@ static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AFTER_NAME_LIST: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\s*,\s*|\s+(?:and|&|n)\s+|\s*&\s*|\s*\+\s*)"));
+// "Jack's dad", "Grace's EHCP": an ambiguous name owning a person's things.
+static OWNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:mum|mummy|mam|dad|daddy|mother|father|nan|nanny|gran|grandma|grandad|brother|sister|teacher|ta|class|school|ehcp|plan|needs|diagnosis|behaviour|friends?|carer|keyworker|sw|social\s+worker|senco|review|autism|adhd|birthday|bedroom|medication|meds)\b",
+    )
+});
 static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\s*\(\s*(?:aged?\s*)?[0-9]{1,2}\b|,?\s+aged?\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}\s*(?:years?|yrs?|yo)\b|\s+who\s+is\s+[0-9]{1,2}\b)",
+        r"(?i)^(?:\s*\(\s*(?:aged?\s*)?[0-9]{1,2}\b|,?\s+aged?\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}\s*(?:years?|yrs?|yo)\b|\s+who\s+is\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}(?:\s*[,.!;)]|\s+and\b|\s*$)|\s+is\s+in\s+(?:year|yr|y)\s*[0-9]{1,2}\b|\s+(?:has|had)\s+(?:autism|adhd|add|asd|asc|pda|cp|cerebral|down['’]?s?|epilepsy|dyslexia|dyspraxia|anxiety|semh|pmld|sld|mld|an?\s+ehcp|ehcp|global|sensory|hearing|complex|selective)\b)",
     )
 });
 // A name directly before one of these is a place, school or condition.
@@ -1395,6 +1405,10 @@ impl<'a> NameFinder<'a> {
             if self.marked[i] || !self.accept_in_context(i, ctx) {
                 continue;
             }
+            // "talk to Hope Academy": a school, not a person.
+            if ctx != Context::Strong && self.not_person(i) {
+                continue;
+            }
             // A month or weekday followed by a number is a date, not a name.
             if ctx == Context::Weak && self.toks[i].key.len() > 2 {
                 let next = after(self.text, self.toks[i].end, 4).trim_start();
@@ -1486,7 +1500,8 @@ impl<'a> NameFinder<'a> {
             let modal_start = (key == "will" || key == "may") && self.sentence_start(i);
             let surname_ok =
                 surname_next && !(modal_start && self.lists.is_given(&self.toks[i + 1].key));
-            let aged = AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40));
+            let aged = AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
+                || (t.possessive && OWNED_BY_PERSON.is_match(after(self.text, t.end, 24)));
             if (surname_ok || aged) && !PLACE_NAMES.contains(&key.as_str()) {
                 self.mark_name(i, true);
             }
