@@ -227,6 +227,11 @@ impl Findings {
 // ---------------------------------------------------------------------------
 // Small text helpers. All slicing stays on char boundaries.
 
+/// A set from a whitespace-separated word list.
+fn words(list: &'static str) -> HashSet<&'static str> {
+    list.split_whitespace().collect()
+}
+
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("scrubber pattern is valid")
 }
@@ -512,16 +517,16 @@ static POSTCODE_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The UK postcode areas: the letters an outward code can start with.
-const POSTCODE_AREAS: &[&str] = &[
-    "AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH",
-    "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E",
-    "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS",
-    "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL",
-    "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX",
-    "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM",
-    "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
-    "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
-];
+static POSTCODE_AREAS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY
+        E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE
+        LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL
+        SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+        ",
+    )
+});
 
 fn is_postcode(outward: &str, inward: &str) -> bool {
     let area: String = outward
@@ -529,7 +534,7 @@ fn is_postcode(outward: &str, inward: &str) -> bool {
         .take_while(char::is_ascii_alphabetic)
         .collect::<String>()
         .to_ascii_uppercase();
-    if !POSTCODE_AREAS.contains(&area.as_str()) {
+    if !POSTCODE_AREAS.contains(area.as_str()) {
         return false;
     }
     // Inward letters never use C I K M O V.
@@ -770,190 +775,23 @@ static NUMBER_NOT_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that never make up a street name: "a 10 minute walk", "2 very close friends".
-const NOT_STREET_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "my",
-    "our",
-    "your",
-    "his",
-    "her",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "and",
-    "or",
-    "but",
-    "for",
-    "is",
-    "was",
-    "are",
-    "be",
-    "it",
-    "its",
-    "up",
-    "down",
-    "along",
-    "across",
-    "round",
-    "around",
-    "through",
-    "into",
-    "over",
-    "under",
-    "near",
-    "past",
-    "away",
-    "back",
-    "out",
-    "off",
-    "we",
-    "i",
-    "you",
-    "he",
-    "she",
-    "they",
-    "me",
-    "him",
-    "them",
-    "us",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "hour's",
-    "mile",
-    "miles",
-    "mi",
-    "km",
-    "metre",
-    "metres",
-    "meter",
-    "meters",
-    "yard",
-    "yards",
-    "second",
-    "seconds",
-    "sec",
-    "secs",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "yr",
-    "yrs",
-    "time",
-    "times",
-    "kid",
-    "kids",
-    "child",
-    "children",
-    "people",
-    "friend",
-    "friends",
-    "more",
-    "very",
-    "really",
-    "so",
-    "too",
-    "quite",
-    "big",
-    "small",
-    "great",
-    "good",
-    "bad",
-    "nice",
-    "lovely",
-    "different",
-    "other",
-    "same",
-    "whole",
-    "full",
-    "half",
-    "last",
-    "next",
-    "first",
-    "only",
-    "best",
-    "worst",
-    "favourite",
-    "favorite",
-    "hard",
-    "easy",
-    "steep",
-    "lesson",
-    "lessons",
-    "step",
-    "steps",
-    "car",
-    "bus",
-    "train",
-    "taxi",
-    "ride",
-    "not",
-    "no",
-    "just",
-    "also",
-    "then",
-    "than",
-    "when",
-    "where",
-    "what",
-    "who",
-    "how",
-    "all",
-    "some",
-    "any",
-    "each",
-    "every",
-    "both",
-    "extra",
-    "separate",
-    "quick",
-    "slow",
-    "safe",
-    "unsafe",
-    "brisk",
-    "out",
-    "am",
-    "pm",
-    "hrs",
-    "x",
-    "times",
-    "per",
-    "sessions",
-    "session",
-    "nights",
-    "night",
-    "mornings",
-    "morning",
-    "visits",
-    "visit",
-    "laps",
-    "lap",
-    "points",
-    "point",
-    "short",
-];
+static NOT_STREET_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        the a an my our your his her their this that these those of in on at to from by with and or
+        but for is was are be it its up down along across round around through into over under near
+        past away back out off we i you he she they me him them us minute minutes min mins hour
+        hours hr hrs hour's mile miles mi km metre metres meter meters yard yards second seconds sec
+        secs day days week weeks month months year years yr yrs time times kid kids child children
+        people friend friends more very really so too quite big small great good bad nice lovely
+        different other same whole full half last next first only best worst favourite favorite hard
+        easy steep lesson lessons step steps car bus train taxi ride not no just also then than when
+        where what who how all some any each every both extra separate quick slow safe unsafe brisk
+        out am pm hrs x times per sessions session nights night mornings morning visits visit laps
+        lap points point short
+        ",
+    )
+});
 
 fn street_words_ok(words: &str) -> bool {
     words.split_whitespace().enumerate().all(|(i, w)| {
@@ -962,7 +800,7 @@ fn street_words_ok(words: &str) -> bool {
             return true;
         }
         let w = w.trim_end_matches('.').to_lowercase();
-        !NOT_STREET_WORDS.contains(&w.as_str())
+        !NOT_STREET_WORDS.contains(w.as_str())
     })
 }
 
@@ -1295,7 +1133,7 @@ impl<'a> NameFinder<'a> {
             (Context::Strong, Case::Lower) => {
                 t.key.chars().count() >= 2
                     && !l.is_not_name(&t.key)
-                    && !LOWER_NOT_A_NAME.contains(&t.key.as_str())
+                    && !LOWER_NOT_A_NAME.contains(t.key.as_str())
             }
         }
     }
@@ -1448,7 +1286,7 @@ impl<'a> NameFinder<'a> {
                 let key = &self.toks[i].key;
                 let l = self.lists;
                 let ok = if mr_mrs {
-                    !l.is_not_name(key) && !LOWER_NOT_A_NAME.contains(&key.as_str())
+                    !l.is_not_name(key) && !LOWER_NOT_A_NAME.contains(key.as_str())
                 } else {
                     l.surnames.contains(key) || (l.is_given(key) && !l.lower_is_word(key))
                 };
@@ -1510,54 +1348,16 @@ impl<'a> NameFinder<'a> {
 }
 
 /// Lower-case words that "my name is" is often followed by but that are no name.
-const LOWER_NOT_A_NAME: &[&str] = &[
-    "not",
-    "withheld",
-    "private",
-    "confidential",
-    "anonymous",
-    "irrelevant",
-    "unimportant",
-    "important",
-    "unknown",
-    "known",
-    "listed",
-    "above",
-    "below",
-    "given",
-    "written",
-    "spelt",
-    "spelled",
-    "down",
-    "on",
-    "in",
-    "at",
-    "being",
-    "used",
-    "mentioned",
-    "shown",
-    "included",
-    "left",
-    "missing",
-    "wrong",
-    "right",
-    "correct",
-    "same",
-    "different",
-    "changed",
-    "here",
-    "there",
-    "sorted",
-    "hidden",
-    "blank",
-    "none",
-    "n/a",
-    "na",
-    "nil",
-    "unsure",
-    "redacted",
-    "removed",
-];
+static LOWER_NOT_A_NAME: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        not withheld private confidential anonymous irrelevant unimportant important unknown known
+        listed above below given written spelt spelled down on in at being used mentioned shown
+        included left missing wrong right correct same different changed here there sorted hidden
+        blank none n/a na nil unsure redacted removed
+        ",
+    )
+});
 
 fn find_names(text: &str, found: &mut Findings) {
     let lists = &*NAMES;
