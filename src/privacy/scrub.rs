@@ -865,7 +865,7 @@ fn find_addresses(text: &str, found: &mut Findings) {
 
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber)\b",
+        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber)\b",
     )
 });
 
@@ -1027,7 +1027,7 @@ static STRONG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 // "the name is", "Name:", "she's called": capitalised names only.
 static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:he|she|they)\s+(?:is|are)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?)[\s:,\-]*",
+        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?)[\s:,\-]*",
     )
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1051,6 +1051,32 @@ static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:Mrs|Mr|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Revd|MRS|MR|MS|MISS|DR|mrs|mr|ms|miss|dr)\.?\s+",
     )
 });
+// "a girl called Zuzia", "I called CAMHS": what comes before "called" decides.
+static CALLED_ANY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?P<pre>\b[\p{L}'’]+)[\s,]+(?:called|named)\s*[:\-]?\s*"));
+/// Before "called" these mean phoning: "we called Jack" takes a listed name only.
+static CALLED_BY_PHONE: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        i we they he she you mum dad and then just already also finally eventually had have has
+        i've we've they've never always even still again
+        ",
+    )
+});
+/// Before "called" these name nothing by themselves: "it's called", "that is called".
+static CALLED_NEUTRAL: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words("that's it's its it is was which that"));
+// Whichever of a person or a thing was mentioned last is what is "called ...".
+static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:girl|boy|lad|lass|kid|child|friend|mate|man|woman|lady|bloke|guy|teacher|someone|somebody|person|pupil|student|worker|nurse|doctor|son|daughter|brother|sister|cousin)s?\b",
+    )
+});
+static THING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:club|group|app|school|charity|programme|program|service|thing|place|game|show|book|film|team|class|unit|centre|center|project|company|scheme|website|site|page|channel|song|room|course|session|event|fair|shop|cafe|band)s?\b",
+    )
+});
 static AFTER_NAME_LIST: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\s*,\s*|\s+(?:and|&|n)\s+|\s*&\s*|\s*\+\s*)"));
 // "Jack's dad", "Grace's EHCP": an ambiguous name owning a person's things.
@@ -1067,7 +1093,7 @@ static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 // A name directly before one of these is a place, school or condition.
 static NOT_PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\s+(?:road|street|avenue|close|drive|way|crescent|gardens|place|terrace|court|grove|park|primary|school|academy|college|hospital|hospice|centre|center|unit|surgery|practice|medical|church|library|trust|foundation|syndrome|disease|palsy|sarcoma)|['’]s\s+(?:syndrome|disease|palsy|sarcoma))\b",
+        r"(?i)^(?:\s+(?:road|street|avenue|close|drive|way|crescent|gardens|place|terrace|court|grove|park|primary|school|academy|college|hospital|hospice|centre|center|unit|surgery|practice|medical|church|library|trust|foundation|syndrome|disease|palsy|sarcoma|club|group|class|forum|project|therapy|programme|program|app|service|services|team|society|network|charity|nursery|preschool)|['’]s\s+(?:syndrome|disease|palsy|sarcoma))\b",
     )
 });
 static NOT_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1260,6 +1286,52 @@ impl<'a> NameFinder<'a> {
         }
     }
 
+    fn mark_after_called(&mut self) {
+        let found: Vec<(usize, Context, bool)> = CALLED_ANY
+            .captures_iter(self.text)
+            .filter_map(|c| {
+                let pre = c.name("pre")?;
+                let word = pre.as_str().to_lowercase();
+                if CALLED_BY_PHONE.contains(word.as_str()) {
+                    return Some((c.get(0)?.end(), Context::Weak, false));
+                }
+                // Clause before "called": the nearest person or thing is what is named.
+                let clause = before(self.text, pre.end(), 48);
+                let clause = clause
+                    .rsplit(['.', '!', '?', '\n'])
+                    .next()
+                    .unwrap_or(clause);
+                let last = |r: &Regex| r.find_iter(clause).last().map(|m| m.end());
+                let (person, thing) = (last(&PERSON_NOUN), last(&THING_NOUN));
+                match (person, thing) {
+                    // "a girl in my class called Zuzia" but "a class called Sunflowers":
+                    // a thing right before "called" after a person names a person,
+                    // unless the name looks like a plural noun.
+                    (Some(p), Some(t)) if t > p => {
+                        (t == clause.len()).then_some((c.get(0)?.end(), Context::Relation, true))
+                    }
+                    (Some(_), _) => Some((c.get(0)?.end(), Context::Relation, false)),
+                    (None, Some(_)) => None,
+                    (None, None) if CALLED_NEUTRAL.contains(word.as_str()) => None,
+                    (None, None) => Some((c.get(0)?.end(), Context::Relation, false)),
+                }
+            })
+            .collect();
+        for (pos, ctx, no_plural) in found {
+            let Some(i) = self.token_at(pos) else {
+                continue;
+            };
+            let t = &self.toks[i];
+            let plural = t.key.ends_with('s') && !self.lists.is_given(&t.key);
+            if no_plural && plural {
+                continue;
+            }
+            if !self.marked[i] && self.accept_in_context(i, ctx) && !self.not_person(i) {
+                self.mark_name(i, true);
+            }
+        }
+    }
+
     fn mark_after_titles(&mut self) {
         let found: Vec<(usize, bool, bool)> = TITLE_CONTEXT
             .find_iter(self.text)
@@ -1390,6 +1462,7 @@ fn find_names(text: &str, found: &mut Findings) {
         .iter()
         .any(|w| m.contains(w))
     });
+    f.mark_after_called();
     f.mark_after_titles();
     f.mark_after_context(&WEAK_CONTEXT, Context::Weak);
     f.free_names();
@@ -1621,6 +1694,24 @@ mod tests {
         assert_eq!(s("My son is called Rowan"), format!("My son is called {m}"));
         assert_eq!(s("Hi I'm Holly, year 10"), format!("Hi I'm {m}, year 10"));
         assert_eq!(s("Ruby (8) is waiting"), format!("{m} (8) is waiting"));
+    }
+
+    #[test]
+    fn called_and_named() {
+        let m = "[name removed]";
+        assert_eq!(
+            s("a girl in my class called Zuzia"),
+            format!("a girl in my class called {m}")
+        );
+        assert_eq!(s("a boy named Kacper"), format!("a boy named {m}"));
+        assert_eq!(s("I called Jack"), format!("I called {m}"));
+        kept(&[
+            "I called CAMHS",
+            "it's called Autumn Fair",
+            "a club that is called Summer Stars",
+            "my son is in a class called Sunflowers",
+            "he called me names",
+        ]);
     }
 
     #[test]
