@@ -27,15 +27,29 @@
 //! **Helplines stay.** Freephone 0800/0808 numbers (Childline 0800 1111), 999,
 //! 111 and 116 123 are not personal and are left alone.
 //!
-//! **Names.** A bundled list of common UK given names (`data/names/`) is used in
-//! three tiers: a capitalised name that is not also an ordinary word ("Oliver",
-//! "Aisha") is removed anywhere; a name that is also a word, month or place
-//! ("Will", "May", "Grace", "Amber", "Devon") is removed only when context makes
-//! it a name (an introducing phrase such as "my son", "I'm", "called"; a title;
-//! a known surname after it; an age in brackets after it); any capitalised word
-//! at all is taken as a name after a strong phrase such as "my name is" or
-//! "my daughter" unless it is a known non-name (places, services, days...).
-//! A capitalised word after a name is taken as its surname.
+//! **Names.** Bundled lists (`data/names/`, loaded with `include_str!`) drive
+//! three tiers:
+//! 1. a capitalised listed given name that is no ordinary word ("Oliver",
+//!    "Aisha", also "OLIVER" and lower-case "sophie") is removed anywhere, with a
+//!    capitalised word after it taken as the surname ("Sophie Blackwood");
+//! 2. a given name that is also a word, month or place ("Will", "May", "Grace",
+//!    "Amber", "Devon") is removed only when context makes it a name: "I'm",
+//!    "hi", "thanks", "ring", "called"; a known surname after it ("Grace
+//!    Thompson"); an age or condition after it ("Ruby (8)", "Hope has autism");
+//!    a possessive owning a person's things ("Jack's dad"); a list with a sure
+//!    name ("Oliver and Will");
+//! 3. any capitalised word that is not a known non-name (places, services, days,
+//!    school words) is removed after a phrase that introduces a person: "my name
+//!    is", "my son", "my daughter, ", "a girl called", "named", a title ("Mrs",
+//!    "Dr", "Mx"; the title itself is kept: "Mrs [name removed]").
+//!
+//! Place names and services that contain a given name ("Bovey Tracey",
+//! "St Thomas", "Marks and Spencer", "Williams syndrome") are protected.
+//!
+//! **Known gaps.** A name that is neither listed nor introduced ("Kacper has
+//! ADHD"), a word-name in lower case with no context ("jack hit me"), a house
+//! name or street with no number and no "we live at", dates written in words
+//! ("the twelfth of March") and numbers spelt out are not caught.
 //!
 //! The scrubber leans towards removing: a stray false positive costs a word of a
 //! view, a miss leaks a child's details. It never panics, and every pattern runs
@@ -426,7 +440,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BIRTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\bborn|\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth|\bbirth\s?(?:day|date)s?|\bb['’]?days?|\bturn(?:s|ed|ing)?\s+[0-9]{1,2}|\bcelebrat\w*\s+(?:his|her|their|my|our)\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:['’]s\b|\s*[:=\-,(]|\s+(?:is|was|will\s+be|on|in|the|of|falls\s+on|due))*\s*$",
+        r"(?i)(?:\bborn|\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth|\bbirth\s?(?:day|date)s?|\bb['’]?days?|\b(?:turn(?:s|ed|ing)?|be)\s+[0-9]{1,2}|\bcelebrat\w*\s+(?:his|her|their|my|our)\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:['’]s\b|\s*[:=\-,(]|\s+(?:is|was|will\s+be|on|in|the|of|falls\s+on|due))*\s*$",
     )
 });
 
