@@ -1425,7 +1425,10 @@ impl<'a> NameFinder<'a> {
             let surname_ok =
                 surname_next && !(modal_start && self.lists.is_given(&self.toks[i + 1].key));
             let aged = AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
-                || (t.possessive && OWNED_BY_PERSON.is_match(after(self.text, t.end, 24)));
+                || (t.possessive
+                    && !self.lists.is_not_name(&key)
+                    && !matches!(key.as_str(), "summer" | "autumn")
+                    && OWNED_BY_PERSON.is_match(after(self.text, t.end, 24)));
             if (surname_ok || aged) && !PLACE_NAMES.contains(&key.as_str()) {
                 self.mark_name(i, true);
             }
@@ -1719,6 +1722,8 @@ mod tests {
         );
         assert_eq!(s("a boy named Kacper"), format!("a boy named {m}"));
         assert_eq!(s("I called Jack"), format!("I called {m}"));
+        assert_eq!(s("Jack's dad rang"), format!("{m}'s dad rang"));
+        kept(&["May's review meeting", "Summer's school trip"]);
         kept(&[
             "I called CAMHS",
             "it's called Autumn Fair",
