@@ -1,5 +1,66 @@
-//! INTERFACE STUB — to be implemented (see the helper brief).
+//! The scrubber: takes personal details out of free text before the store sees it.
+//!
+//! Every free-text answer, whatever the channel, goes through [`scrub`]; the store
+//! only accepts a [`ScrubbedText`]. What is removed, and the plain marker left in
+//! its place:
+//!
+//! | what | marker |
+//! | --- | --- |
+//! | UK phone numbers in any common layout, and `+`/`00` international numbers | `[phone number removed]` |
+//! | email addresses, also `jo dot smith at example dot com` | `[email removed]` |
+//! | full UK postcodes | the outward code (see below) |
+//! | NHS numbers (10 digits passing the mod-11 check, or any 10 digits after "NHS number") | `[NHS number removed]` |
+//! | unique pupil numbers (a letter and 12 characters, or after "UPN") | `[pupil number removed]` |
+//! | dates with a year, and any date after "born", "DOB", "birthday" | `[date of birth removed]` |
+//! | street addresses (house number + street + Road/Lane/Close/...) | `[address removed]` |
+//! | web links, and social-media handles | `[link removed]` |
+//! | people's names | `[name removed]` |
+//!
+//! **Postcodes.** A full postcode is replaced by its outward code alone:
+//! `EX4 6PX` becomes `EX4`. The outward code names a district of thousands of
+//! homes, which is what the service needs for "whose voices are missing, area by
+//! area", and a bare `EX4 [postcode removed]` reads clumsily. The removal is still
+//! recorded (see [`scrub_report`]). `[postcode removed]` is only written where
+//! something introduced as a postcode has no recognisable outward code
+//! ("postcode: QX9 9ZZ" is malformed, so all of it goes).
+//!
+//! **Helplines stay.** Freephone 0800/0808 numbers (Childline 0800 1111), 999,
+//! 111 and 116 123 are not personal and are left alone.
+//!
+//! **Names.** Bundled lists (`data/names/`, loaded with `include_str!`) drive
+//! three tiers:
+//! 1. a capitalised listed given name that is no ordinary word ("Oliver",
+//!    "Aisha", also "OLIVER" and lower-case "sophie") is removed anywhere, with a
+//!    capitalised word after it taken as the surname ("Sophie Blackwood");
+//! 2. a given name that is also a word, month or place ("Will", "May", "Grace",
+//!    "Amber", "Devon") is removed only when context makes it a name: "I'm",
+//!    "hi", "thanks", "ring", "called"; a known surname after it ("Grace
+//!    Thompson"); an age or condition after it ("Ruby (8)", "Hope has autism");
+//!    a possessive owning a person's things ("Jack's dad"); a list with a sure
+//!    name ("Oliver and Will");
+//! 3. any capitalised word that is not a known non-name (places, services, days,
+//!    school words) is removed after a phrase that introduces a person: "my name
+//!    is", "my son", "my daughter, ", "a girl called", "named", a title ("Mrs",
+//!    "Dr", "Mx"; the title itself is kept: "Mrs [name removed]").
+//!
+//! Place names and services that contain a given name ("Bovey Tracey",
+//! "St Thomas", "Marks and Spencer", "Williams syndrome") are protected.
+//!
+//! **Known gaps.** A name that is neither listed nor introduced ("Kacper has
+//! ADHD"), a word-name in lower case with no context ("jack hit me"), a house
+//! name or street with no number and no "we live at", dates written in words
+//! ("the twelfth of March") and numbers spelt out are not caught.
+//!
+//! The scrubber leans towards removing: a stray false positive costs a word of a
+//! view, a miss leaks a child's details. It never panics, and every pattern runs
+//! on the `regex` crate, whose matching is linear in the input.
 
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 /// Free text with personal details taken out. The store accepts no other kind of text.
@@ -15,11 +76,1825 @@ impl ScrubbedText {
         self.0
     }
     /// Text read back from the store, which only ever held scrubbed text.
+    // Only the store calls this; until it is wired in nothing else in the crate does.
+    #[allow(dead_code)]
     pub(crate) fn from_store(s: String) -> ScrubbedText {
         ScrubbedText(s)
     }
 }
 
+impl fmt::Display for ScrubbedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The kind of each personal detail the scrubber took out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Removed {
+    Phone,
+    Email,
+    Postcode,
+    NhsNumber,
+    PupilNumber,
+    DateOfBirth,
+    Address,
+    Link,
+    Name,
+}
+
+impl Removed {
+    /// The marker left in the text. Full postcodes are an exception: they are
+    /// replaced by their outward code (see the module documentation).
+    pub fn marker(self) -> &'static str {
+        match self {
+            Removed::Phone => "[phone number removed]",
+            Removed::Email => "[email removed]",
+            Removed::Postcode => "[postcode removed]",
+            Removed::NhsNumber => "[NHS number removed]",
+            Removed::PupilNumber => "[pupil number removed]",
+            Removed::DateOfBirth => "[date of birth removed]",
+            Removed::Address => "[address removed]",
+            Removed::Link => "[link removed]",
+            Removed::Name => "[name removed]",
+        }
+    }
+}
+
+/// Scrub free text: see the module documentation for what goes.
 pub fn scrub(input: &str) -> ScrubbedText {
-    ScrubbedText(input.to_owned())
+    scrub_report(input).0
+}
+
+/// Scrub free text and say what kinds of detail were taken out, in text order.
+pub fn scrub_report(input: &str) -> (ScrubbedText, Vec<Removed>) {
+    let mut found = Findings::default();
+    // Order matters: each detector only claims text no earlier one has claimed.
+    // Links and emails first (they hold dots, digits and words), then the
+    // numbers whose shapes are most specific, then addresses, then names.
+    find_links(input, &mut found);
+    find_emails(input, &mut found);
+    find_handles(input, &mut found);
+    find_pupil_numbers(input, &mut found);
+    find_nhs_numbers(input, &mut found);
+    find_dates(input, &mut found);
+    find_address_after_label(input, &mut found);
+    find_postcodes(input, &mut found);
+    find_phones(input, &mut found);
+    find_addresses(input, &mut found);
+    protect_known_phrases(input, &mut found);
+    find_names(input, &mut found);
+    found.render(input)
+}
+
+// ---------------------------------------------------------------------------
+// Findings: non-overlapping claimed spans of the input.
+
+#[derive(Debug)]
+struct Finding {
+    end: usize,
+    /// `None` marks a protected span that is kept as written.
+    kind: Option<Removed>,
+    replacement: String,
+}
+
+#[derive(Debug, Default)]
+struct Findings {
+    spans: BTreeMap<usize, Finding>,
+}
+
+impl Findings {
+    fn is_free(&self, r: &Range<usize>) -> bool {
+        if r.start >= r.end {
+            return false;
+        }
+        // Spans never overlap, so the one starting last before r.end is the only
+        // one that can reach into r.
+        match self.spans.range(..r.end).next_back() {
+            Some((_, f)) => f.end <= r.start,
+            None => true,
+        }
+    }
+
+    fn claim(&mut self, r: Range<usize>, kind: Removed) -> bool {
+        self.claim_with(r, kind, kind.marker().to_owned())
+    }
+
+    fn claim_with(&mut self, r: Range<usize>, kind: Removed, replacement: String) -> bool {
+        if !self.is_free(&r) {
+            return false;
+        }
+        self.spans.insert(
+            r.start,
+            Finding {
+                end: r.end,
+                kind: Some(kind),
+                replacement,
+            },
+        );
+        true
+    }
+
+    /// Protect a span from later detectors (helplines, place names).
+    fn keep(&mut self, r: Range<usize>) {
+        if self.is_free(&r) {
+            self.spans.insert(
+                r.start,
+                Finding {
+                    end: r.end,
+                    kind: None,
+                    replacement: String::new(),
+                },
+            );
+        }
+    }
+
+    fn render(self, text: &str) -> (ScrubbedText, Vec<Removed>) {
+        let mut out = String::with_capacity(text.len());
+        let mut kinds = Vec::new();
+        let mut pos = 0;
+        let mut last_name_end: Option<usize> = None;
+        for (start, f) in self.spans {
+            let Some(kind) = f.kind else { continue };
+            // "Oliver Smith" is one name: merge names separated only by spaces.
+            if kind == Removed::Name {
+                if let Some(prev) = last_name_end {
+                    if prev == pos && text[pos..start].chars().all(|c| c == ' ') {
+                        pos = f.end;
+                        last_name_end = Some(f.end);
+                        continue;
+                    }
+                }
+            }
+            out.push_str(&text[pos..start]);
+            out.push_str(&f.replacement);
+            kinds.push(kind);
+            pos = f.end;
+            last_name_end = (kind == Removed::Name).then_some(f.end);
+        }
+        out.push_str(&text[pos..]);
+        (ScrubbedText(out), kinds)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Small text helpers. All slicing stays on char boundaries.
+
+/// A set from a whitespace-separated word list.
+fn words(list: &'static str) -> HashSet<&'static str> {
+    list.split_whitespace().collect()
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("scrubber pattern is valid")
+}
+
+/// Up to `max` bytes of text before `pos`.
+fn before(text: &str, pos: usize, max: usize) -> &str {
+    let mut start = pos.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..pos]
+}
+
+/// Up to `max` bytes of text from `pos`.
+fn after(text: &str, pos: usize, max: usize) -> &str {
+    let mut end = pos.saturating_add(max).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[pos..end]
+}
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn char_after(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Trim sentence punctuation that a greedy link pattern swallowed.
+fn trim_trailing_punct(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let trimmed = s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"', '’']);
+    r.start..r.start + trimmed.len()
+}
+
+// ---------------------------------------------------------------------------
+// Links, emails and handles.
+
+const TLDS: &str = r"(?:co\.uk|org\.uk|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|me\.uk|com|org|net|uk|io|me|ly|gl|tv|app|info|biz|co|eu|ie|be|to|gg|link|page|site|online)";
+
+static URL: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\b(?:https?://|www\.)[^\s<>"]+"#));
+// A bare domain only counts as a link with a path: "facebook.com/somebody".
+static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"(?i)\b(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+{TLDS}/[^\s<>"]*"#
+    ))
+});
+
+fn find_links(text: &str, found: &mut Findings) {
+    for m in URL.find_iter(text).chain(BARE_URL.find_iter(text)) {
+        let r = trim_trailing_punct(text, m.range());
+        found.claim(r, Removed::Link);
+    }
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)+",
+    )
+});
+// "jo dot smith at example dot com", "jo(at)example(dot)co(dot)uk".
+static EMAIL_SPELT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b[a-z0-9][a-z0-9._\-]*(?:\s+dot\s+[a-z0-9_\-]+)*\s*(?:\(at\)|\[at\]|\s+at\s+)\s*[a-z0-9\-]+(?:\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*[a-z0-9\-]+)*?\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*(?:com|org|net|co\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*uk|org\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*uk|uk)\b",
+    )
+});
+
+fn find_emails(text: &str, found: &mut Findings) {
+    for m in EMAIL.find_iter(text) {
+        found.claim(m.range(), Removed::Email);
+    }
+    for m in EMAIL_SPELT.find_iter(text) {
+        let s = m.as_str().to_ascii_lowercase();
+        // "look at bbc.co.uk" is not an email: demand the spelt-out form.
+        if s.contains("(at)") || s.contains("[at]") || s.contains(" dot ") || s.contains("(dot)") {
+            found.claim(m.range(), Removed::Email);
+        }
+    }
+}
+
+static HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[\s(])(@[A-Za-z_][A-Za-z0-9_.]{1,29})"));
+static SOCIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|facebook|fb|discord|user\s?name|handle|youtube|roblox|xbox|psn|gamertag|threads|account)\b[^@\n]{0,20}$",
+    )
+});
+
+/// Social-media handles identify a person as surely as a link to their page.
+fn find_handles(text: &str, found: &mut Findings) {
+    for c in HANDLE.captures_iter(text) {
+        let Some(h) = c.get(1) else { continue };
+        let r = trim_trailing_punct(text, h.range());
+        let name = &text[r.start + 1..r.end];
+        let looks_like_handle = name
+            .chars()
+            .any(|ch| ch.is_ascii_digit() || ch == '_' || ch == '.');
+        if looks_like_handle || SOCIAL_BEFORE.is_match(before(text, r.start, 40)) {
+            found.claim(r, Removed::Link);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Pupil and NHS numbers.
+
+// A UPN is a check letter, 11 digits and a final digit or letter.
+static UPN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[a-z][0-9]{11}[0-9a-z]\b"));
+static UPN_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:upn|unique\s+pupil\s+(?:no|number)|pupil\s+(?:no|number|id))\.?\s*(?:is\s+|:\s*|-\s*|=\s*|#\s*)?([a-z0-9](?:[ \-]?[a-z0-9]){5,14})\b",
+    )
+});
+
+fn find_pupil_numbers(text: &str, found: &mut Findings) {
+    for m in UPN.find_iter(text) {
+        found.claim(m.range(), Removed::PupilNumber);
+    }
+    for c in UPN_LABELLED.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        // Only something number-like: "UPN is on the letter" keeps its words.
+        if g.as_str().chars().filter(char::is_ascii_digit).count() >= 5 {
+            found.claim(g.range(), Removed::PupilNumber);
+        }
+    }
+}
+
+static TEN_DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}\b"));
+static NHS_LABEL_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bnhs\s*(?:no|num|number|#)?\.?\s*(?:is\s*|:\s*|-\s*|=\s*)?$"));
+
+/// The NHS number check digit: weights 10..2 on the first nine digits, mod 11.
+fn nhs_check_ok(digits: &[u8]) -> bool {
+    if digits.len() != 10 {
+        return false;
+    }
+    let sum: u32 = digits[..9]
+        .iter()
+        .zip((2..=10u32).rev())
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    u32::from(digits[9] - b'0') == check
+}
+
+fn find_nhs_numbers(text: &str, found: &mut Findings) {
+    for m in TEN_DIGITS.find_iter(text) {
+        let digits: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).collect();
+        let ctx = before(text, m.start(), 24);
+        if NHS_LABEL_BEFORE.is_match(ctx) {
+            found.claim(m.range(), Removed::NhsNumber);
+            continue;
+        }
+        // Part of a longer number (phone with country code, long reference)?
+        let joined_before = ctx
+            .trim_end_matches([' ', '-'])
+            .ends_with(|c: char| c.is_ascii_digit());
+        let joined_after = after(text, m.end(), 3)
+            .trim_start_matches([' ', '-'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        if digits[0] != b'0'
+            && !joined_before
+            && !joined_after
+            && !ctx.ends_with('+')
+            && !ctx.contains("(0)")
+            && nhs_check_ok(&digits)
+        {
+            found.claim(m.range(), Removed::NhsNumber);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Dates. Any full date with a year goes; a partial date (no year, or month and
+// year, or a year alone) goes only after a birth word.
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?";
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b";
+const YEAR4: &str = r"(?:19|20)[0-9]{2}\b";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:(?P<num>[0-9]{{1,2}}[/.\-][0-9]{{1,2}}[/.\-](?:[0-9]{{4}}|[0-9]{{2}})\b)|(?P<iso>{YEAR4}[/.\-][0-9]{{1,2}}[/.\-][0-9]{{1,2}}\b)|(?P<dmy>{DAY}(?:\s+of)?[\s,\-/.]*{MONTH}(?P<dmy_year>[\s,\-/.]+(?:{YEAR4}|'[0-9]{{2}}\b))?)|(?P<mdy>{MONTH}\s*(?:the\s+)?{DAY}(?P<mdy_year>,?\s+{YEAR4})?)|(?P<my>{MONTH}[\s,]+{YEAR4})|(?P<dm>[0-9]{{1,2}}/[0-9]{{1,2}}\b)|(?P<compact>[0-9]{{6}}(?:[0-9]{{2}})?\b)|(?P<y>{YEAR4}))"
+    ))
+});
+static BIRTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\bborn|\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth|\bbirth\s?(?:day|date)s?|\bb['’]?days?|\b(?:turn(?:s|ed|ing)?|be)\s+[0-9]{1,2}|\bcelebrat\w*\s+(?:his|her|their|my|our)\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:['’]s\b|\s*[:=\-,(]|\s+(?:is|was|will\s+be|on|in|the|of|falls\s+on|due))*\s*$",
+    )
+});
+
+fn valid_day_month(a: u32, b: u32) -> bool {
+    let dm = (1..=31).contains(&a) && (1..=12).contains(&b);
+    let md = (1..=12).contains(&a) && (1..=31).contains(&b);
+    dm || md
+}
+
+fn numbers_in(s: &str) -> Vec<u32> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// Numeric dates must not be a piece of a time range or a version ("3.30-4.15").
+fn numeric_date_isolated(text: &str, r: &Range<usize>) -> bool {
+    let prev_ok =
+        !matches!(char_before(text, r.start), Some(c) if c.is_ascii_digit() || ".:/,".contains(c));
+    let next = after(text, r.end, 2);
+    let mut chars = next.chars();
+    let next_ok = match (chars.next(), chars.next()) {
+        (Some(c), _) if c.is_ascii_digit() => false,
+        (Some('.' | ':' | '/' | '-'), Some(d)) if d.is_ascii_digit() => false,
+        _ => true,
+    };
+    prev_ok && next_ok
+}
+
+fn find_dates(text: &str, found: &mut Findings) {
+    for c in DATE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let r = m.range();
+        let full = if let Some(g) = c.name("num") {
+            let n = numbers_in(g.as_str());
+            let year_ok = n
+                .get(2)
+                .is_some_and(|&y| y < 100 || (1900..=2099).contains(&y));
+            // "9-3.15" is a school day, not a date: a date repeats its separator.
+            let seps: Vec<char> = g.as_str().chars().filter(|c| !c.is_ascii_digit()).collect();
+            let same_sep = seps.len() == 2 && seps[0] == seps[1];
+            if !(same_sep
+                && numeric_date_isolated(text, &r)
+                && valid_day_month(n[0], n[1])
+                && year_ok)
+            {
+                continue;
+            }
+            true
+        } else if let Some(g) = c.name("iso") {
+            let n = numbers_in(g.as_str());
+            if !(numeric_date_isolated(text, &r)
+                && (1..=12).contains(&n[1])
+                && (1..=31).contains(&n[2]))
+            {
+                continue;
+            }
+            true
+        } else if c.name("dmy").is_some() {
+            c.name("dmy_year").is_some()
+        } else if c.name("mdy").is_some() {
+            c.name("mdy_year").is_some()
+        } else if let Some(g) = c.name("dm") {
+            let n = numbers_in(g.as_str());
+            if !(numeric_date_isolated(text, &r) && valid_day_month(n[0], n[1])) {
+                continue;
+            }
+            false
+        } else {
+            false
+        };
+        if full || BIRTH_BEFORE.is_match(before(text, r.start, 48)) {
+            found.claim(r, Removed::DateOfBirth);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Postcodes: full postcode -> outward code.
+
+static POSTCODE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b([a-z]{1,2}[0-9][a-z0-9]?)[ \t\x{a0}\-]{0,2}([0-9][a-z]{2})\b"));
+static POSTCODE_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bpost\s?code\s*(?:is\s*|:\s*|-\s*|=\s*)?([a-z]{1,2}[0-9][a-z0-9]?[ \t]{0,2}[0-9][a-z0-9]{1,3})\b",
+    )
+});
+
+/// The UK postcode areas: the letters an outward code can start with.
+static POSTCODE_AREAS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY
+        E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE
+        LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL
+        SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+        ",
+    )
+});
+
+fn is_postcode(outward: &str, inward: &str) -> bool {
+    let area: String = outward
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if !POSTCODE_AREAS.contains(area.as_str()) {
+        return false;
+    }
+    // Inward letters never use C I K M O V.
+    let inward_up = inward.to_ascii_uppercase();
+    if inward_up.chars().skip(1).any(|c| "CIKMOV".contains(c)) {
+        return false;
+    }
+    // "y9 1st", "y10 2nd": lower-case ordinals are school years, not postcodes.
+    let ordinal = matches!(&inward[1..], "st" | "nd" | "rd" | "th");
+    !ordinal
+}
+
+fn find_postcodes(text: &str, found: &mut Findings) {
+    for c in POSTCODE.captures_iter(text) {
+        let (Some(m), Some(out), Some(inw)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if is_postcode(out.as_str(), inw.as_str()) {
+            found.claim_with(m.range(), Removed::Postcode, out.as_str().to_owned());
+        }
+    }
+    // Something given as a postcode but malformed still goes, whole.
+    for c in POSTCODE_LABELLED.captures_iter(text) {
+        if let Some(g) = c.get(1) {
+            found.claim(g.range(), Removed::Postcode);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Phone numbers. Runs of digits with phone separators are split into digit
+// groups; from each group the longest run of groups forming a valid UK (or
+// `+`-international) number is removed.
+
+static PHONE_CANDIDATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\+|\(\s*\+?)?[0-9](?:[ \t\x{a0}.\-\x{2013}()/]{0,3}[0-9])*"));
+static PHONE_WORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:tel|telephone|phone|ph|mob|mobile|landline|cell|call|ring|text|txt|whatsapp|contact)\b\.?|\bmy\s+(?:number|no)\b\.?|\b(?:phone|mobile|contact|home)\s+(?:number|no)\b\.?)(?:\s*(?:me|us|him|her|them|mum|dad|on|at|is|:|-|#|number|no\.?)\b)*[\s:#\-]*\(?\s*$",
+    )
+});
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum PhoneClass {
+    Personal,
+    Helpline,
+}
+
+struct DigitGroup {
+    start: usize,
+    end: usize,
+    digits: String,
+    plus: Option<usize>,
+}
+
+fn digit_groups(text: &str, r: Range<usize>) -> Vec<DigitGroup> {
+    let mut groups: Vec<DigitGroup> = Vec::new();
+    let mut plus = None;
+    let mut cur: Option<DigitGroup> = None;
+    for (i, ch) in text[r.clone()].char_indices() {
+        let at = r.start + i;
+        if ch.is_ascii_digit() {
+            let g = cur.get_or_insert_with(|| DigitGroup {
+                start: at,
+                end: at,
+                digits: String::new(),
+                plus: plus.take(),
+            });
+            g.digits.push(ch);
+            g.end = at + 1;
+        } else {
+            if let Some(g) = cur.take() {
+                groups.push(g);
+            }
+            if ch == '+' {
+                plus = Some(at);
+            }
+        }
+    }
+    groups.extend(cur);
+    groups
+}
+
+fn classify_national(d: &str) -> Option<PhoneClass> {
+    let b = d.as_bytes();
+    if !(10..=11).contains(&b.len()) || b[0] != b'0' || b[1] == b'0' {
+        return None;
+    }
+    if d.starts_with("0800") || d.starts_with("0808") {
+        Some(PhoneClass::Helpline)
+    } else {
+        Some(PhoneClass::Personal)
+    }
+}
+
+/// `d` is what follows `+` or `00`. A written `+` is enough to call 8-15 digits
+/// a phone number; a leading `00` could be a reference, so it needs 9 and a
+/// country code that does not start with 0.
+fn classify_international(d: &str, min_len: usize) -> Option<PhoneClass> {
+    if let Some(rest) = d.strip_prefix("44") {
+        let rest = rest.strip_prefix('0').unwrap_or(rest);
+        return classify_national(&format!("0{rest}"));
+    }
+    let plausible = (min_len..=15).contains(&d.len()) && !d.starts_with('0');
+    plausible.then_some(PhoneClass::Personal)
+}
+
+fn classify_phone(digits: &str, plus: bool) -> Option<PhoneClass> {
+    if plus {
+        classify_international(digits, 8)
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        classify_international(rest, 9)
+    } else {
+        classify_national(digits)
+    }
+}
+
+/// Widen a phone span over a `+` or `(` just before it and a `)` closing inside.
+fn phone_span(text: &str, groups: &[DigitGroup], i: usize, j: usize) -> Range<usize> {
+    let mut start = groups[i].plus.unwrap_or(groups[i].start);
+    if char_before(text, start) == Some('(') {
+        start -= 1;
+    }
+    let mut end = groups[j].end;
+    let inner = &text[start..end];
+    if inner.matches('(').count() > inner.matches(')').count() && char_after(text, end) == Some(')')
+    {
+        end += 1;
+    }
+    start..end
+}
+
+fn find_phones(text: &str, found: &mut Findings) {
+    for m in PHONE_CANDIDATE.find_iter(text) {
+        let groups = digit_groups(text, m.range());
+        // A digit run glued to a word ("abc0123...") is not a number on its own.
+        let glued = matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric());
+        let mut i = usize::from(glued);
+        while i < groups.len() {
+            if let Some((j, class)) = longest_phone(&groups, i) {
+                let span = phone_span(text, &groups, i, j);
+                if found.is_free(&span) {
+                    match class {
+                        PhoneClass::Personal => {
+                            found.claim(span, Removed::Phone);
+                        }
+                        PhoneClass::Helpline => found.keep(span),
+                    }
+                    i = j + 1;
+                    continue;
+                }
+            }
+            if let Some(j) = local_number_after_phone_word(text, &groups, i) {
+                let span = phone_span(text, &groups, i, j);
+                if found.claim(span, Removed::Phone) {
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+fn longest_phone(groups: &[DigitGroup], i: usize) -> Option<(usize, PhoneClass)> {
+    let plus = groups[i].plus.is_some();
+    let mut digits = String::new();
+    let mut best = None;
+    for (j, g) in groups.iter().enumerate().skip(i) {
+        digits.push_str(&g.digits);
+        if digits.len() > 15 {
+            break;
+        }
+        if let Some(class) = classify_phone(&digits, plus) {
+            best = Some((j, class));
+        }
+    }
+    best
+}
+
+/// "text me on 432123": a local number without its area code, after a phone word.
+fn local_number_after_phone_word(text: &str, groups: &[DigitGroup], i: usize) -> Option<usize> {
+    if !PHONE_WORD_BEFORE.is_match(before(text, groups[i].start, 40)) {
+        return None;
+    }
+    let mut digits = String::new();
+    let mut best = None;
+    for (j, g) in groups.iter().enumerate().skip(i) {
+        digits.push_str(&g.digits);
+        if digits.len() > 11 {
+            break;
+        }
+        if digits.len() >= 6 {
+            best = Some(j);
+        }
+    }
+    let public = ["999", "111", "116", "0800", "0808", "0300"];
+    if public.iter().any(|p| digits.starts_with(p)) {
+        return None;
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------
+// Street addresses.
+
+const STREET_TYPES: &str = r"(?:road|rd|street|st|lane|ln|close|cl|avenue|ave|av|drive|dr|way|crescent|cres|gardens|gdns|place|pl|terrace|terr|tce|court|ct|grove|gr|hill|park|pk|rise|view|walk|square|sq|mews|row|green|parade|meadows?|vale|orchard|lea|chase|hollow|gate|wharf|quay|cottages|villas|estate)";
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:\b(?i:flat|apartment|apt|unit)\s*[0-9]{{1,4}}[A-Za-z]?\s*,?\s*)?(?:\b(?i:no\.?|number)\s*)?\b[0-9]{{1,4}}[A-Za-z]?(?:\s*[-\x{{2013}}/]\s*[0-9]{{1,4}}[A-Za-z]?)?\s*,?\s+(?P<words>(?:[A-Za-z][A-Za-z'’\-]*\.?\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
+    ))
+});
+// "we live on Station Road", "moved to Rose Cottage": a street without a number.
+static ADDRESS_LIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i:\b(?:live|lives|living|lived|moved|moving|move|stay|stays|staying|based)\s+(?:on|at|in|to|along|off)\s+(?:the\s+)?)(?P<addr>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}(?i:{STREET_TYPES}|cottage|farm|farmhouse|house|barn|lodge|manor|mill|bungalow)\b\.?)"
+    ))
+});
+static ADDRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?P<label>\b(?:(?:my|our|home|his|her|their|postal|full|new|old|the)\s+)?address)\s*(?:is|:|=|-)\s*(?P<addr>[^\n.;!?]{3,120})",
+    )
+});
+static ADDRESS_LABEL_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\s(?:and|but|or|my|if|so|because|please|which|where|phone|tel|mobile|email)\b")
+});
+// Buildings and rural addresses, only when written with capitals: "5 Kingsley House".
+static ADDRESS_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b[0-9]{1,4}[A-Za-z]?\s*,?\s+(?P<words>(?:[A-Z][a-z'’\-]+\s+){1,3})(?:House|Cottages?|Farm|Barns?|Lodge|Manor|Mill|Villas|Flats|Buildings|Heights|Mansions|Tower|Point|Yard|Fields?|Copse|Wood|Barton|Cross|Mead|Reach|Close|Drive|Walk|Way)\b",
+    )
+});
+static NUMBER_NOT_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:[£$€]|\b(?:year|yr|aged?|class|room|bus|route|page|step|level|grade|stage|ks|top|every|about|over|under|nearly|almost|around|approx|only|just|within|takes?|took)\s*)$",
+    )
+});
+
+/// Words that never make up a street name: "a 10 minute walk", "2 very close friends".
+static NOT_STREET_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        the a an my our your his her their this that these those of in on at to from by with and or
+        but for is was are be it its up down along across round around through into over under near
+        past away back out off we i you he she they me him them us minute minutes min mins hour
+        hours hr hrs hour's mile miles mi km metre metres meter meters yard yards second seconds sec
+        secs day days week weeks month months year years yr yrs time times kid kids child children
+        people friend friends more very really so too quite big small great good bad nice lovely
+        different other same whole full half last next first only best worst favourite favorite hard
+        easy steep lesson lessons step steps car bus train taxi ride not no just also then than when
+        where what who how all some any each every both extra separate quick slow safe unsafe brisk
+        out am pm hrs x times per sessions session nights night mornings morning visits visit laps
+        lap points point short
+        ",
+    )
+});
+
+fn street_words_ok(words: &str) -> bool {
+    words.split_whitespace().enumerate().all(|(i, w)| {
+        // "7 The Crescent", "2 The Green": a capitalised "The" opens a street name.
+        if i == 0 && w == "The" {
+            return true;
+        }
+        let w = w.trim_end_matches('.').to_lowercase();
+        !NOT_STREET_WORDS.contains(w.as_str())
+    })
+}
+
+fn find_address_after_label(text: &str, found: &mut Findings) {
+    for c in ADDRESS_LABEL.captures_iter(text) {
+        let (Some(label), Some(g)) = (c.name("label"), c.name("addr")) else {
+            continue;
+        };
+        // "email address:", "web address is" are not where someone lives.
+        let lead = before(text, label.start(), 12).to_ascii_lowercase();
+        if ["email", "e-mail", "web", "ip", "mail"]
+            .iter()
+            .any(|w| lead.trim_end().ends_with(w))
+        {
+            continue;
+        }
+        let mut end = g.end();
+        if let Some(stop) = ADDRESS_LABEL_STOP.find(g.as_str()) {
+            end = g.start() + stop.start();
+        }
+        let s = text[g.start()..end].trim_end_matches([' ', ',']);
+        let has_detail = s.chars().any(|c| c.is_ascii_digit() || c.is_uppercase());
+        if has_detail && !s.contains('@') {
+            found.claim(g.start()..g.start() + s.len(), Removed::Address);
+        }
+    }
+}
+
+fn find_addresses(text: &str, found: &mut Findings) {
+    for c in ADDRESS.captures_iter(text) {
+        let (Some(m), Some(words)) = (c.get(0), c.name("words")) else {
+            continue;
+        };
+        if !street_words_ok(words.as_str())
+            || NUMBER_NOT_HOUSE.is_match(before(text, m.start(), 16))
+        {
+            continue;
+        }
+        found.claim(m.range(), Removed::Address);
+    }
+    for c in ADDRESS_BUILDING.captures_iter(text) {
+        let (Some(m), Some(words)) = (c.get(0), c.name("words")) else {
+            continue;
+        };
+        if street_words_ok(words.as_str())
+            && !NUMBER_NOT_HOUSE.is_match(before(text, m.start(), 16))
+        {
+            found.claim(m.range(), Removed::Address);
+        }
+    }
+    for c in ADDRESS_LIVE.captures_iter(text) {
+        if let Some(g) = c.name("addr") {
+            if street_words_ok(g.as_str()) {
+                found.claim(g.range(), Removed::Address);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Protected phrases: places and services that contain a given name.
+
+static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber)\b",
+    )
+});
+
+fn protect_known_phrases(text: &str, found: &mut Findings) {
+    for m in PROTECTED.find_iter(text) {
+        found.keep(m.range());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Names.
+
+struct NameLists {
+    given: HashSet<String>,
+    ambiguous: HashSet<String>,
+    lower_words: HashSet<String>,
+    surnames: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+fn list(text: &'static str) -> impl Iterator<Item = String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+}
+
+static NAMES: LazyLock<NameLists> = LazyLock::new(|| {
+    let ambiguous: HashSet<String> =
+        list(include_str!("../../data/names/ambiguous_given_names.txt")).collect();
+    let lower_words: HashSet<String> =
+        list(include_str!("../../data/names/lowercase_word_names.txt")).collect();
+    let mut given: HashSet<String> =
+        list(include_str!("../../data/names/uk_given_names.txt")).collect();
+    given.extend(ambiguous.iter().cloned());
+    given.extend(lower_words.iter().cloned());
+    NameLists {
+        given,
+        ambiguous,
+        lower_words,
+        surnames: list(include_str!("../../data/names/uk_surnames.txt")).collect(),
+        not_names: list(include_str!("../../data/names/not_names.txt")).collect(),
+    }
+});
+
+/// Ambiguous names that are places: "I'm Devon born", "from India".
+const PLACE_NAMES: &[&str] = &[
+    "devon", "jordan", "india", "georgia", "paris", "florence", "sydney", "chelsea", "brooklyn",
+    "dallas", "austin", "lincoln", "milan", "vienna",
+];
+/// After "my son" a lower-case word is usually a verb: "my son will", "my son drew".
+const LOWER_NOT_AFTER_RELATION: &[&str] = &[
+    "will", "may", "can", "drew", "chase", "mark", "rob", "sue", "grant", "pat",
+];
+/// All-capital words that are acronyms even though they spell a name.
+const ACRONYMS: &[&str] = &["elsa", "salt", "ada", "send", "pip", "dla", "jan"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Title,
+    Upper,
+    Lower,
+    Other,
+}
+
+#[derive(Debug)]
+struct Token {
+    start: usize,
+    /// End of the name itself, without a possessive "'s".
+    base_end: usize,
+    end: usize,
+    /// Lower-cased name, possessive stripped.
+    key: String,
+    case: Case,
+    possessive: bool,
+}
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*"));
+
+fn case_of(s: &str) -> Case {
+    let mut chars = s.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return Case::Other;
+    };
+    let rest: Vec<char> = chars.collect();
+    if first.is_uppercase() {
+        if rest.iter().any(|c| c.is_lowercase()) {
+            Case::Title
+        } else if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+            Case::Upper
+        } else {
+            Case::Other
+        }
+    } else if first.is_lowercase() {
+        Case::Lower
+    } else {
+        Case::Other
+    }
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    WORD.find_iter(text)
+        .map(|m| {
+            let s = m.as_str();
+            let base = s
+                .strip_suffix("'s")
+                .or_else(|| s.strip_suffix("’s"))
+                .or_else(|| s.strip_suffix("'S"))
+                .unwrap_or(s);
+            Token {
+                start: m.start(),
+                base_end: m.start() + base.len(),
+                end: m.end(),
+                key: base.to_lowercase(),
+                case: case_of(base),
+                possessive: base.len() != s.len(),
+            }
+        })
+        .collect()
+}
+
+impl NameLists {
+    fn is_given(&self, key: &str) -> bool {
+        if self.given.contains(key) {
+            return true;
+        }
+        // "Anne-Marie", "Lily-Rose": every part a given name.
+        key.contains('-') && key.split('-').all(|p| self.given.contains(p))
+    }
+    fn is_ambiguous(&self, key: &str) -> bool {
+        !key.contains('-') && self.ambiguous.contains(key)
+    }
+    fn lower_is_word(&self, key: &str) -> bool {
+        self.is_ambiguous(key) || self.lower_words.contains(key)
+    }
+    fn is_not_name(&self, key: &str) -> bool {
+        self.not_names.contains(key)
+    }
+}
+
+/// How sure the surrounding text makes us that the next word is a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// "my name is": any word not a known non-name, even in lower case.
+    Strong,
+    /// "my son", titles: any capitalised word not a known non-name.
+    Relation,
+    /// "I'm", "hi", "thanks": only a listed given name, even an ambiguous one.
+    Weak,
+}
+
+// "my name is", "my son's name is": a person's own name, even in lower case.
+static STRONG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:my|his|her|their|our|your)\s+(?:(?:son|daughter|child|kid|boy|girl|brother|sister|mum|mom|dad|husband|wife|partner|friend|twin|baby)(?:s|['’]s|s['’])?\s+)?(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|i['’]?m\s+called|i\s+am\s+called|im\s+called)[\s:,\-]*",
+    )
+});
+// "the name is", "Name:", "she's called": capitalised names only.
+static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?)[\s:,\-]*",
+    )
+});
+static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s))\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|granddaughters?|grandchild(?:ren)?|nephews?|nieces?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
+    )
+});
+// Separate from RELATION_CONTEXT because its matches overlap ("my son is called").
+static CALLED_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:girl|boy|child|kid|lad|lass|friend|man|woman|lady|teacher|worker|pupil|student|son|daughter|brother|sister|baby|mum|dad|nurse|doctor|senco|tutor|carer)\b[^.!?\n]{0,40}?\b(?:is|was)\s+called|(?:boy|girl|child|kid|son|daughter|lad|lass|friend|man|woman|lady|person|teacher|worker|pupil|student)\s+(?:called|named)|(?:son|daughter|child|boy|girl|brother|sister|baby|twin|kid|lad|mum|mom|dad|friend|teacher|keyworker|worker|carer|nurse|doctor|consultant|senco|therapist|tutor|he|she)(?:['’]s|\s+is|\s+was)\s+(?:called|named))[\s,:]+",
+    )
+});
+static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)|(?:my|our|his|her|their)\s+(?:kids|children|sons|daughters|boys|girls|twins|son|daughter|child|boy|girl)\s+(?:are|is|were|was)|ring|call|text|phone|ask\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|contact|email|message))[\s,:]*",
+    )
+});
+static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Mrs|Mr|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Revd|MRS|MR|MS|MISS|DR|mrs|mr|ms|miss|dr)\.?\s+",
+    )
+});
+// "a girl called Zuzia", "I called CAMHS": what comes before "called" decides.
+static CALLED_ANY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?P<pre>\b[\p{L}'’]+)[\s,]+(?:called|named)\s*[:\-]?\s*"));
+/// Before "called" these mean phoning: "we called Jack" takes a listed name only.
+static CALLED_BY_PHONE: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        i we they he she you mum dad and then just already also finally eventually had have has
+        i've we've they've never always even still again
+        ",
+    )
+});
+/// Before "called" these name nothing by themselves: "it's called", "that is called".
+static CALLED_NEUTRAL: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words("that's it's its it is was which that"));
+// Whichever of a person or a thing was mentioned last is what is "called ...".
+static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:girl|boy|lad|lass|kid|child|friend|mate|man|woman|lady|bloke|guy|teacher|someone|somebody|person|pupil|student|worker|nurse|doctor|son|daughter|brother|sister|cousin)s?\b",
+    )
+});
+static THING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:club|group|app|school|charity|programme|program|service|thing|place|game|show|book|film|team|class|unit|centre|center|project|company|scheme|website|site|page|channel|song|room|course|session|event|fair|shop|cafe|band)s?\b",
+    )
+});
+static AFTER_NAME_LIST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\s*,\s*|\s+(?:and|&|n)\s+|\s*&\s*|\s*\+\s*)"));
+// "Jack's dad", "Grace's EHCP": an ambiguous name owning a person's things.
+static OWNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:mum|mummy|mam|dad|daddy|mother|father|nan|nanny|gran|grandma|grandad|brother|sister|teacher|ta|class|school|ehcp|plan|needs|diagnosis|behaviour|friends?|carer|keyworker|sw|social\s+worker|senco|review|autism|adhd|birthday|bedroom|medication|meds)\b",
+    )
+});
+static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\s*\(\s*(?:aged?\s*)?[0-9]{1,2}\b|,?\s+aged?\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}\s*(?:years?|yrs?|yo)\b|\s+who\s+is\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}(?:\s*[,.!;)]|\s+and\b|\s*$)|\s+is\s+in\s+(?:year|yr|y)\s*[0-9]{1,2}\b|\s+(?:has|had)\s+(?:autism|adhd|add|asd|asc|pda|cp|cerebral|down['’]?s?|epilepsy|dyslexia|dyspraxia|anxiety|semh|pmld|sld|mld|an?\s+ehcp|ehcp|global|sensory|hearing|complex|selective)\b)",
+    )
+});
+// A name directly before one of these is a place, school or condition.
+static NOT_PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\s+(?:road|street|avenue|close|drive|way|crescent|gardens|place|terrace|court|grove|park|primary|school|academy|college|hospital|hospice|centre|center|unit|surgery|practice|medical|church|library|trust|foundation|syndrome|disease|palsy|sarcoma|club|group|class|forum|project|therapy|programme|program|app|service|services|team|society|network|charity|nursery|preschool)|['’]s\s+(?:syndrome|disease|palsy|sarcoma))\b",
+    )
+});
+static NOT_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\b(?:St|ST|Saint|SAINT|Queen|King|Prince|Princess|Lake|Mount|Port|Fort)\.?\s+)$")
+});
+static SENTENCE_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^\s*|[.!?\n:]\s*|^\s*[-*•]\s*)$"));
+
+struct NameFinder<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    marked: Vec<bool>,
+    lists: &'a NameLists,
+}
+
+impl<'a> NameFinder<'a> {
+    fn token_at(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.start < pos);
+        (i < self.toks.len() && self.toks[i].start == pos).then_some(i)
+    }
+
+    fn gap(&self, a: usize, b: usize) -> &str {
+        &self.text[self.toks[a].end..self.toks[b].start]
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        SENTENCE_START.is_match(before(self.text, self.toks[i].start, 8))
+    }
+
+    /// Is this token a place, school or condition rather than a person?
+    fn not_person(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        NOT_PERSON_AFTER.is_match(after(self.text, t.base_end, 24))
+            || NOT_PERSON_BEFORE.is_match(before(self.text, t.start, 10))
+    }
+
+    fn accept_in_context(&self, i: usize, ctx: Context) -> bool {
+        let t = &self.toks[i];
+        let l = self.lists;
+        let given = l.is_given(&t.key);
+        // "for my son, Devon County Council did nothing": a place, not a name.
+        if PLACE_NAMES.contains(&t.key.as_str())
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.case == Case::Title && self.gap(i, i + 1) == " ")
+        {
+            return false;
+        }
+        match (ctx, t.case) {
+            (_, Case::Other) => false,
+            (Context::Weak, Case::Title) => given && !PLACE_NAMES.contains(&t.key.as_str()),
+            (Context::Weak, _) => false,
+            (_, Case::Title) => given || !l.is_not_name(&t.key),
+            (_, Case::Upper) => {
+                (given && !ACRONYMS.contains(&t.key.as_str())) || l.surnames.contains(&t.key)
+            }
+            (Context::Relation, Case::Lower) => {
+                given
+                    && !LOWER_NOT_AFTER_RELATION.contains(&t.key.as_str())
+                    && !l.is_not_name(&t.key)
+            }
+            (Context::Strong, Case::Lower) => {
+                t.key.chars().count() >= 2
+                    && !l.is_not_name(&t.key)
+                    && !LOWER_NOT_A_NAME.contains(t.key.as_str())
+            }
+        }
+    }
+
+    /// A name with no context around it: a listed given name that is no ordinary word.
+    fn free_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let l = self.lists;
+        if !l.is_given(&t.key) || l.is_ambiguous(&t.key) || l.is_not_name(&t.key) {
+            return false;
+        }
+        match t.case {
+            Case::Title => true,
+            Case::Upper => t.key.chars().count() >= 4 && !ACRONYMS.contains(&t.key.as_str()),
+            Case::Lower => t.key.chars().count() >= 3 && !l.lower_is_word(&t.key),
+            Case::Other => false,
+        }
+    }
+
+    /// "Olivers mum": a given name with a possessive missing its apostrophe.
+    fn free_name_plural(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let l = self.lists;
+        if t.case != Case::Title || t.possessive || t.key.chars().count() < 5 {
+            return false;
+        }
+        let Some(stem) = t.key.strip_suffix('s') else {
+            return false;
+        };
+        l.given.contains(stem) && !l.is_ambiguous(stem) && !l.is_not_name(&t.key)
+    }
+
+    /// After a name, a capitalised word (not a known non-name) is its surname.
+    fn surname_follows(&self, i: usize) -> Option<usize> {
+        let k = i + 1;
+        if k >= self.toks.len() || self.toks[i].possessive {
+            return None;
+        }
+        let gap = self.gap(i, k);
+        if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\t') {
+            return None;
+        }
+        let t = &self.toks[k];
+        let l = self.lists;
+        let ok = match (self.toks[i].case, t.case) {
+            (_, Case::Title) => !l.is_not_name(&t.key) || l.surnames.contains(&t.key),
+            (Case::Upper, Case::Upper) => l.surnames.contains(&t.key) || l.is_given(&t.key),
+            // "my name is jo bloggs": in lower case only a known surname follows.
+            (Case::Lower, Case::Lower) => l.surnames.contains(&t.key) && !l.lower_is_word(&t.key),
+            _ => false,
+        };
+        (ok && !self.not_person(k)).then_some(k)
+    }
+
+    /// Mark token i as a name, with its surname(s) and any names listed after it.
+    fn mark_name(&mut self, i: usize, list_ok: bool) {
+        self.marked[i] = true;
+        let mut last = i;
+        for _ in 0..3 {
+            match self.surname_follows(last) {
+                Some(k) => {
+                    self.marked[k] = true;
+                    last = k;
+                }
+                None => break,
+            }
+        }
+        if !list_ok {
+            return;
+        }
+        // "Jack and Will", "Mia, Ruby and Grace".
+        let mut prev = last;
+        while let Some(sep) = AFTER_NAME_LIST.find(&self.text[self.toks[prev].end..]) {
+            let pos = self.toks[prev].end + sep.end();
+            let Some(k) = self.token_at(pos) else { break };
+            if self.marked[k] || !self.accept_in_context(k, Context::Weak) {
+                break;
+            }
+            self.marked[k] = true;
+            prev = k;
+            while let Some(s) = self.surname_follows(prev) {
+                self.marked[s] = true;
+                prev = s;
+            }
+        }
+    }
+
+    fn mark_after_context(&mut self, pattern: &Regex, ctx: Context) {
+        self.mark_after_context_if(pattern, ctx, |_| true);
+    }
+
+    fn mark_after_context_if(
+        &mut self,
+        pattern: &Regex,
+        ctx: Context,
+        keep: impl Fn(&str) -> bool,
+    ) {
+        let ends: Vec<usize> = pattern
+            .find_iter(self.text)
+            .filter(|m| keep(m.as_str()))
+            .map(|m| m.end())
+            .collect();
+        for pos in ends {
+            let Some(i) = self.token_at(pos) else {
+                continue;
+            };
+            if self.marked[i] || !self.accept_in_context(i, ctx) {
+                continue;
+            }
+            // "talk to Hope Academy": a school, not a person.
+            if ctx != Context::Strong && self.not_person(i) {
+                continue;
+            }
+            // A month or weekday followed by a number is a date, not a name.
+            if ctx == Context::Weak && self.toks[i].key.len() > 2 {
+                let next = after(self.text, self.toks[i].end, 4).trim_start();
+                if next.starts_with(|c: char| c.is_ascii_digit())
+                    && self.lists.is_not_name(&self.toks[i].key)
+                {
+                    continue;
+                }
+            }
+            self.mark_name(i, true);
+        }
+    }
+
+    fn mark_after_called(&mut self) {
+        let found: Vec<(usize, Context, bool)> = CALLED_ANY
+            .captures_iter(self.text)
+            .filter_map(|c| {
+                let pre = c.name("pre")?;
+                let word = pre.as_str().to_lowercase();
+                if CALLED_BY_PHONE.contains(word.as_str()) {
+                    return Some((c.get(0)?.end(), Context::Weak, false));
+                }
+                // Clause before "called": the nearest person or thing is what is named.
+                let clause = before(self.text, pre.end(), 48);
+                let clause = clause
+                    .rsplit(['.', '!', '?', '\n'])
+                    .next()
+                    .unwrap_or(clause);
+                let last = |r: &Regex| r.find_iter(clause).last().map(|m| m.end());
+                let (person, thing) = (last(&PERSON_NOUN), last(&THING_NOUN));
+                match (person, thing) {
+                    // "a girl in my class called Zuzia" but "a class called Sunflowers":
+                    // a thing right before "called" after a person names a person,
+                    // unless the name looks like a plural noun.
+                    (Some(p), Some(t)) if t > p => {
+                        (t == clause.len()).then_some((c.get(0)?.end(), Context::Relation, true))
+                    }
+                    (Some(_), _) => Some((c.get(0)?.end(), Context::Relation, false)),
+                    (None, Some(_)) => None,
+                    (None, None) if CALLED_NEUTRAL.contains(word.as_str()) => None,
+                    (None, None) => Some((c.get(0)?.end(), Context::Relation, false)),
+                }
+            })
+            .collect();
+        for (pos, ctx, no_plural) in found {
+            let Some(i) = self.token_at(pos) else {
+                continue;
+            };
+            let t = &self.toks[i];
+            let plural = t.key.ends_with('s') && !self.lists.is_given(&t.key);
+            if no_plural && plural {
+                continue;
+            }
+            if !self.marked[i] && self.accept_in_context(i, ctx) && !self.not_person(i) {
+                self.mark_name(i, true);
+            }
+        }
+    }
+
+    fn mark_after_titles(&mut self) {
+        let found: Vec<(usize, bool, bool)> = TITLE_CONTEXT
+            .find_iter(self.text)
+            .map(|m| {
+                let title = m.as_str();
+                let lower = title.to_ascii_lowercase();
+                let mr_mrs = lower.starts_with('m') && !lower.starts_with("mi");
+                // Lower-case "miss"/"dr" are as often a verb or "the dr said".
+                let weak = title.starts_with("miss") || title.starts_with("dr");
+                (m.end(), mr_mrs, weak)
+            })
+            .collect();
+        for (pos, mr_mrs, weak) in found {
+            let Some(i) = self.token_at(pos) else {
+                continue;
+            };
+            let key = &self.toks[i].key;
+            if weak && !(self.lists.is_given(key) || self.lists.surnames.contains(key)) {
+                continue;
+            }
+            // "mrs smith": after Mr/Mrs/Ms/Mx even a lower-case word is a surname;
+            // after "dr"/"miss" only a known surname or given name ("dr patel").
+            if self.toks[i].case == Case::Lower {
+                let key = &self.toks[i].key;
+                let l = self.lists;
+                let ok = if mr_mrs {
+                    !l.is_not_name(key) && !LOWER_NOT_A_NAME.contains(key.as_str())
+                } else {
+                    l.surnames.contains(key) || (l.is_given(key) && !l.lower_is_word(key))
+                };
+                if ok && !self.marked[i] {
+                    self.marked[i] = true;
+                }
+                continue;
+            }
+            let t = &self.toks[i];
+            // "Mrs J Smith": an initial then the surname.
+            let initial = t.base_end - t.start == 1 && t.case == Case::Other;
+            if initial {
+                if let Some(k) = (i + 1 < self.toks.len()).then_some(i + 1) {
+                    let gap = self.gap(i, k);
+                    if matches!(gap, " " | ". " | ".")
+                        && self.accept_in_context(k, Context::Relation)
+                    {
+                        self.marked[i] = true;
+                        self.mark_name(k, false);
+                    }
+                }
+                continue;
+            }
+            if !self.marked[i] && self.accept_in_context(i, Context::Relation) {
+                self.mark_name(i, false);
+            }
+        }
+    }
+
+    fn free_names(&mut self) {
+        for i in 0..self.toks.len() {
+            if self.marked[i] || self.not_person(i) {
+                continue;
+            }
+            if self.free_name(i) || self.free_name_plural(i) {
+                self.mark_name(i, true);
+                continue;
+            }
+            // An ambiguous name is a name when a known surname or an age follows it.
+            let t = &self.toks[i];
+            if t.case != Case::Title || !self.lists.is_ambiguous(&t.key) {
+                continue;
+            }
+            let key = t.key.clone();
+            let surname_next = (i + 1 < self.toks.len())
+                .then(|| &self.toks[i + 1])
+                .filter(|n| n.case == Case::Title && self.lists.surnames.contains(&n.key))
+                .is_some_and(|_| self.gap(i, i + 1) == " ");
+            let modal_start = (key == "will" || key == "may") && self.sentence_start(i);
+            let surname_ok =
+                surname_next && !(modal_start && self.lists.is_given(&self.toks[i + 1].key));
+            let aged = AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
+                || (t.possessive
+                    && !self.lists.is_not_name(&key)
+                    && !matches!(key.as_str(), "summer" | "autumn")
+                    && OWNED_BY_PERSON.is_match(after(self.text, t.end, 24)));
+            if (surname_ok || aged) && !PLACE_NAMES.contains(&key.as_str()) {
+                self.mark_name(i, true);
+            }
+        }
+    }
+}
+
+/// Lower-case words that "my name is" is often followed by but that are no name.
+static LOWER_NOT_A_NAME: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "
+        not withheld private confidential anonymous irrelevant unimportant important unknown known
+        listed above below given written spelt spelled down on in at being used mentioned shown
+        included left missing wrong right correct same different changed here there sorted hidden
+        blank none n/a na nil unsure redacted removed
+        ",
+    )
+});
+
+fn find_names(text: &str, found: &mut Findings) {
+    let lists = &*NAMES;
+    let toks = tokens(text);
+    let n = toks.len();
+    let mut f = NameFinder {
+        text,
+        toks,
+        marked: vec![false; n],
+        lists,
+    };
+    // Tokens already claimed (inside an address, an email...) are off limits.
+    for i in 0..n {
+        let t = &f.toks[i];
+        if !found.is_free(&(t.start..t.end)) {
+            f.marked[i] = true;
+        }
+    }
+    let claimed = f.marked.clone();
+    f.mark_after_context(&STRONG_CONTEXT, Context::Strong);
+    f.mark_after_context(&NAME_IS_CONTEXT, Context::Relation);
+    f.mark_after_context(&RELATION_CONTEXT, Context::Relation);
+    // "my son goes to a club that is called ...": the thing, not the son, is called.
+    f.mark_after_context_if(&CALLED_CONTEXT, Context::Relation, |m| {
+        let m = m.to_lowercase();
+        ![
+            " that ", " which ", " it ", " club", " group", " school", " place", " thing", " game",
+            " show", " book", " film",
+        ]
+        .iter()
+        .any(|w| m.contains(w))
+    });
+    f.mark_after_called();
+    f.mark_after_titles();
+    f.mark_after_context(&WEAK_CONTEXT, Context::Weak);
+    f.free_names();
+    for (i, t) in f.toks.iter().enumerate() {
+        if f.marked[i] && !claimed[i] {
+            found.claim(t.start..t.base_end, Removed::Name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(input: &str) -> String {
+        scrub(input).into_string()
+    }
+
+    fn kinds(input: &str) -> Vec<Removed> {
+        scrub_report(input).1
+    }
+
+    /// Every input comes out unchanged.
+    fn kept(inputs: &[&str]) {
+        for input in inputs {
+            assert_eq!(s(input), *input, "changed: {input}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers_in_common_uk_layouts() {
+        let m = "[phone number removed]";
+        for n in [
+            "07700 900123",
+            "07700900123",
+            "+44 7700 900123",
+            "+44 (0)7700 900123",
+            "0044 7700 900123",
+            "(01632) 960123",
+            "01632 960123",
+            "01632-960-123",
+            "0117 496 0123",
+            "020 7946 0123",
+            "07700.900.123",
+            "07700-900-123",
+            "+447700900123",
+            "0 7 7 0 0 9 0 0 1 2 3",
+            "+353 87 123 4567",
+        ] {
+            assert_eq!(
+                s(&format!("call {n} today")),
+                format!("call {m} today"),
+                "{n}"
+            );
+        }
+        assert_eq!(s("ring (07700) 900888 please"), format!("ring {m} please"));
+        assert_eq!(s("07700 900123/07700 900456"), format!("{m}/{m}"));
+        assert_eq!(s("text me on 432123"), format!("text me on {m}"));
+        assert_eq!(kinds("07700 900123"), vec![Removed::Phone]);
+    }
+
+    #[test]
+    fn helplines_and_ordinary_numbers_stay() {
+        kept(&[
+            "Childline 0800 1111",
+            "call 0808 800 5000 for the NSPCC",
+            "call 999",
+            "ring 111",
+            "Samaritans 116 123",
+            "call 116 123 any time",
+            "text SHOUT to 85258",
+            "£300",
+            "10 out of 10",
+            "1 in 5",
+            "room 12",
+            "bus 5",
+            "6 miles",
+            "in 2023",
+            "2019-2021",
+            "0-25 service",
+        ]);
+    }
+
+    #[test]
+    fn emails_plain_and_spelt_out() {
+        assert_eq!(s("email jo.bloggs@example.com!"), "email [email removed]!");
+        assert_eq!(s("K.Smith+send@Example.CO.UK."), "[email removed].");
+        assert_eq!(s("jo dot smith at example dot com"), "[email removed]");
+        assert_eq!(s("tamsin(at)example(dot)co(dot)uk"), "[email removed]");
+        kept(&["we met at school.", "look at bbc.co.uk", "meet @ 3"]);
+    }
+
+    #[test]
+    fn postcodes_keep_their_outward_code() {
+        assert_eq!(s("we live in EX4 6PX now"), "we live in EX4 now");
+        assert_eq!(s("ex46px"), "ex4");
+        assert_eq!(s("TQ12 4AB"), "TQ12");
+        assert_eq!(s("PL21 0AB"), "PL21");
+        assert_eq!(s("EX4-6PX"), "EX4");
+        assert_eq!(kinds("EX4 6PX"), vec![Removed::Postcode]);
+        assert_eq!(s("postcode: QX9 9Z9"), "postcode: [postcode removed]");
+        kept(&[
+            "EX4 is our area",
+            "Y9 1st term",
+            "Y10 2nd term",
+            "mp3 2gb",
+            "EX-cellent",
+        ]);
+    }
+
+    #[test]
+    fn nhs_numbers_by_check_digit_or_label() {
+        let m = "[NHS number removed]";
+        assert_eq!(s("943 476 5919"), m);
+        assert_eq!(s("9434765919"), m);
+        assert_eq!(s("943-476-5919"), m);
+        assert_eq!(s("NHS no. 012 345 6789"), format!("NHS no. {m}"));
+        // Ten digits failing the check, with no label, are not an NHS number.
+        kept(&["ref 9434765910", "1234567890"]);
+        assert!(nhs_check_ok(b"9434765919"));
+        assert!(!nhs_check_ok(b"9434765918"));
+    }
+
+    #[test]
+    fn unique_pupil_numbers() {
+        let m = "[pupil number removed]";
+        assert_eq!(s("UPN A801200123456"), format!("UPN {m}"));
+        assert_eq!(s("u878201412345"), m);
+        assert_eq!(
+            s("pupil number: Y878 2200 18889"),
+            format!("pupil number: {m}")
+        );
+        kept(&["UPN is on the letter"]);
+    }
+
+    #[test]
+    fn dates_of_birth() {
+        let m = "[date of birth removed]";
+        for d in [
+            "12/03/2014",
+            "12.03.2014",
+            "12 March 2014",
+            "March 12th 2014",
+            "March 12th, 2014",
+            "2014-03-12",
+            "12th of March 2014",
+            "12/3/14",
+        ] {
+            assert_eq!(s(&format!("on {d} we")), format!("on {m} we"), "{d}");
+        }
+        assert_eq!(s("born on 12 March"), format!("born on {m}"));
+        assert_eq!(s("DOB: 3/4"), format!("DOB: {m}"));
+        assert_eq!(s("D.O.B. 3rd June"), format!("D.O.B. {m}"));
+        assert_eq!(
+            s("his birthday is 14th February"),
+            format!("his birthday is {m}")
+        );
+        assert_eq!(s("born in April 2013"), format!("born in {m}"));
+        assert_eq!(s("dob 120314"), format!("dob {m}"));
+        kept(&[
+            "on 12 March we met",
+            "in May",
+            "since March 2020",
+            "at 3.30",
+            "3.30-4.15",
+            "9-3.15 school day",
+            "07:45",
+            "version 2.5",
+            "8/10",
+            "born early at 28 weeks",
+        ]);
+    }
+
+    #[test]
+    fn street_addresses() {
+        let m = "[address removed]";
+        assert_eq!(
+            s("we live at 12 Station Road, Exeter"),
+            format!("we live at {m}, Exeter")
+        );
+        assert_eq!(s("44a Mill lane"), m);
+        assert_eq!(s("101 high st barnstaple"), format!("{m} barnstaple"));
+        assert_eq!(s("Flat 3, 27 Fore Street"), m);
+        assert_eq!(s("7 The Crescent, Topsham"), format!("{m}, Topsham"));
+        assert_eq!(s("5 Kingsley House"), m);
+        assert_eq!(s("8 Orchard Close EX15 1AB"), format!("{m} EX15"));
+        assert_eq!(s("we live on Acacia Gardens"), format!("we live on {m}"));
+        assert_eq!(
+            s("my address is Rose Cottage, Ashwater"),
+            format!("my address is {m}")
+        );
+        kept(&[
+            "a 10 minute walk",
+            "2 close friends",
+            "6 miles down the road",
+            "a 20 min drive",
+            "Plymouth Road was shut",
+            "Year 9 park trip",
+        ]);
+    }
+
+    #[test]
+    fn links_and_handles() {
+        let m = "[link removed]";
+        assert_eq!(s("see https://example.com/our-story."), format!("see {m}."));
+        assert_eq!(s("www.example.org"), m);
+        assert_eq!(s("facebook.com/jo.bloggs.1234"), m);
+        assert_eq!(
+            s("follow @devon_mum_22 on insta"),
+            format!("follow {m} on insta")
+        );
+        kept(&["devon.gov.uk has the form", "meet @ 3pm"]);
+    }
+
+    #[test]
+    fn names_after_introducing_phrases() {
+        let m = "[name removed]";
+        assert_eq!(s("my name is Kacper"), format!("my name is {m}"));
+        assert_eq!(s("my name is jo"), format!("my name is {m}"));
+        assert_eq!(s("I'm called Will"), format!("I'm called {m}"));
+        assert_eq!(s("call me Jay"), format!("call me {m}"));
+        assert_eq!(
+            s("my son Jack has autism"),
+            format!("my son {m} has autism")
+        );
+        assert_eq!(s("my daughter Grace"), format!("my daughter {m}"));
+        assert_eq!(s("her name is Bethany-Mae"), format!("her name is {m}"));
+        assert_eq!(s("my twins Jack and Will"), format!("my twins {m} and {m}"));
+        assert_eq!(s("My son is called Rowan"), format!("My son is called {m}"));
+        assert_eq!(s("Hi I'm Holly, year 10"), format!("Hi I'm {m}, year 10"));
+        assert_eq!(s("Ruby (8) is waiting"), format!("{m} (8) is waiting"));
+    }
+
+    #[test]
+    fn called_and_named() {
+        let m = "[name removed]";
+        assert_eq!(
+            s("a girl in my class called Zuzia"),
+            format!("a girl in my class called {m}")
+        );
+        assert_eq!(s("a boy named Kacper"), format!("a boy named {m}"));
+        assert_eq!(s("I called Jack"), format!("I called {m}"));
+        assert_eq!(s("Jack's dad rang"), format!("{m}'s dad rang"));
+        kept(&["May's review meeting", "Summer's school trip"]);
+        kept(&[
+            "I called CAMHS",
+            "it's called Autumn Fair",
+            "a club that is called Summer Stars",
+            "my son is in a class called Sunflowers",
+            "he called me names",
+        ]);
+    }
+
+    #[test]
+    fn names_with_titles() {
+        let m = "[name removed]";
+        assert_eq!(s("Mrs Thompson said"), format!("Mrs {m} said"));
+        assert_eq!(s("Mrs Anne Smith"), format!("Mrs {m}"));
+        assert_eq!(s("Dr. Aziz"), format!("Dr. {m}"));
+        assert_eq!(s("mrs jones"), format!("mrs {m}"));
+        assert_eq!(
+            s("Mr O'Brien and Ms McDonald"),
+            format!("Mr {m} and Ms {m}")
+        );
+        assert_eq!(s("Prof J Okafor"), format!("Prof {m}"));
+    }
+
+    #[test]
+    fn listed_names_without_context() {
+        let m = "[name removed]";
+        assert_eq!(s("Oliver is 9"), format!("{m} is 9"));
+        assert_eq!(s("Sophie Blackwood is 9"), format!("{m} is 9"));
+        assert_eq!(s("Aisha's TA left"), format!("{m}'s TA left"));
+        assert_eq!(s("sophie cant cope"), format!("{m} cant cope"));
+        assert_eq!(s("OLIVER NEEDS HELP"), format!("{m} NEEDS HELP"));
+        assert_eq!(s("Will Smith called"), format!("{m} called"));
+        assert_eq!(s("Grace Thompson"), m);
+        assert_eq!(kinds("Oliver Smith"), vec![Removed::Name]);
+    }
+
+    #[test]
+    fn words_that_are_also_names_stay() {
+        kept(&[
+            "I'm 7",
+            "I am 15",
+            "Year 9",
+            "May is hard, and they may not listen",
+            "Will they listen?",
+            "Grace period",
+            "Hope so",
+            "Joy at last",
+            "Faith schools",
+            "Summer holidays",
+            "Autumn term",
+            "Rose garden",
+            "Mark my words",
+            "Bill after bill",
+            "Jack up the price",
+            "Sunny days",
+            "Sky is grey",
+            "Penny dropped",
+            "Frank discussion",
+            "Amber on the RAG chart",
+            "Jade green",
+            "Ruby slippers",
+            "Dawn raids",
+            "Holly and ivy",
+            "Iris scan",
+            "Jay walking",
+            "Exeter, Barnstaple, Tiverton, Okehampton, Newton Abbot, Bideford",
+            "Totnes, Honiton, Crediton, Dartmoor, Devon",
+            "SENDIASS, CAMHS, NHS, EHCP, SENCO, DCC",
+            "I'm Devon born and bred",
+            "my son will be 16 in May",
+            "The St Thomas area",
+            "Bovey Tracey",
+            "Williams syndrome",
+            "Ed Psych report",
+            "ELSA sessions",
+        ]);
+    }
+
+    #[test]
+    fn everything_at_once() {
+        let input = "Hi, I'm Sarah, mum to Oliver (7). We live at 4 Ashleigh Close, EX2 5QR. \
+                     Call 07700 900 135 or email sarah.k@example.com. DOB 12/03/2014, \
+                     NHS 943 476 5919, UPN A801200123456, blog www.example.org/us";
+        let (out, kinds) = scrub_report(input);
+        assert_eq!(
+            out.as_str(),
+            "Hi, I'm [name removed], mum to [name removed] (7). We live at [address removed], EX2. \
+             Call [phone number removed] or email [email removed]. DOB [date of birth removed], \
+             NHS [NHS number removed], UPN [pupil number removed], blog [link removed]"
+        );
+        assert_eq!(
+            kinds,
+            vec![
+                Removed::Name,
+                Removed::Name,
+                Removed::Address,
+                Removed::Postcode,
+                Removed::Phone,
+                Removed::Email,
+                Removed::DateOfBirth,
+                Removed::NhsNumber,
+                Removed::PupilNumber,
+                Removed::Link,
+            ]
+        );
+    }
+
+    #[test]
+    fn display_and_serialise_as_plain_text() {
+        let t = scrub("Oliver");
+        assert_eq!(t.to_string(), "[name removed]");
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"[name removed]\"");
+        assert_eq!(ScrubbedText::from_store("x".into()).as_str(), "x");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let odd = [
+            "",
+            " ",
+            "\n\n\t",
+            "🙂🙂🙂 07700 900123 🙂",
+            "مرحبا اسمي Oliver ورقمي 07700900123",
+            "שלום 12/03/2014",
+            "é́́́ Zoë Ã ß ǅ ﬁ",
+            "+",
+            "(((((((((",
+            "0",
+            "+44",
+            "@",
+            "@@@@ @_ @1",
+            "born",
+            "my name is",
+            "Mrs",
+            "07700 900123 07700 900123 07700 900123 07700 900123 07700 900123",
+            "1.2.3.4.5.6.7.8.9.0.1.2.3.4.5.6.7.8.9",
+            "٠٧٧٠٠ ٩٠٠١٢٣",
+            "１２３４５",
+            "\u{feff}Oliver\u{200b}Smith",
+            "a\u{0}b",
+        ];
+        for input in odd {
+            let _ = scrub(input);
+        }
+        // Pseudo-random bytes turned into text: a cheap fuzz.
+        let alphabet: Vec<char> =
+            "0123456789 +()-./:@'’,abcXYZ EXPL Mrs my son is called Will born DOB \n🙂é"
+                .chars()
+                .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..120 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let _ = scrub(&t);
+        }
+    }
+
+    #[test]
+    fn long_input_is_handled() {
+        let chunk =
+            "My son Oliver (07700 900123, EX4 6PX) was born 12/03/2014 and is 10 out of 10. ";
+        let input = chunk.repeat(2_000);
+        let out = scrub(&input);
+        assert!(!out.as_str().contains("Oliver"));
+        assert!(!out.as_str().contains("900123"));
+        let digits = "1".repeat(100_000);
+        assert_eq!(s(&digits), digits);
+    }
 }

@@ -1,0 +1,101 @@
+//! Corpus test for the scrubber: measured miss and false-positive rates.
+//!
+//! `tests/data/scrubber/with_pii.txt`: one answer per line, `input<TAB>pii1|pii2|...`;
+//! each `piiN` is a substring that must not survive scrubbing.
+//! `tests/data/scrubber/without_pii.txt`: one answer per line with no personal
+//! data; each must come out byte-identical.
+//! Blank lines and lines starting with `#` are skipped.
+
+use std::path::PathBuf;
+
+use heard::privacy::{scrub, ScrubbedText};
+
+/// Bounds: what was measured on these corpora, rounded up to a whole percent.
+/// Never raise either above 2%.
+const MAX_MISS_RATE: f64 = 0.0;
+const MAX_FALSE_POSITIVE_RATE: f64 = 0.0;
+
+fn corpus(name: &str) -> Vec<String> {
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "data",
+        "scrubber",
+        name,
+    ]
+    .iter()
+    .collect();
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
+}
+
+#[test]
+fn miss_rate_on_text_with_personal_data() {
+    let lines = corpus("with_pii.txt");
+    assert!(lines.len() >= 150, "corpus too small: {}", lines.len());
+    let mut items = 0;
+    let mut misses = Vec::new();
+    for line in &lines {
+        let (input, pii) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("no tab in corpus line: {line}"));
+        let out: ScrubbedText = scrub(input);
+        for item in pii.split('|').filter(|p| !p.is_empty()) {
+            items += 1;
+            if out.as_str().contains(item) {
+                misses.push(format!("MISS {item:?}\n  in:  {input}\n  out: {out}"));
+            }
+        }
+    }
+    let rate = percent(misses.len(), items);
+    for m in &misses {
+        println!("{m}");
+    }
+    println!(
+        "miss rate: {rate:.2}% ({} of {items} personal details survived, {} lines)",
+        misses.len(),
+        lines.len()
+    );
+    assert!(
+        rate <= MAX_MISS_RATE,
+        "miss rate {rate:.2}% > {MAX_MISS_RATE}%"
+    );
+}
+
+#[test]
+fn false_positive_rate_on_text_without_personal_data() {
+    let lines = corpus("without_pii.txt");
+    assert!(lines.len() >= 150, "corpus too small: {}", lines.len());
+    let mut changed = Vec::new();
+    for line in &lines {
+        let out = scrub(line);
+        if out.as_str() != line {
+            changed.push(format!("FALSE POSITIVE\n  in:  {line}\n  out: {out}"));
+        }
+    }
+    let rate = percent(changed.len(), lines.len());
+    for c in &changed {
+        println!("{c}");
+    }
+    println!(
+        "false-positive rate: {rate:.2}% ({} of {} clean lines changed)",
+        changed.len(),
+        lines.len()
+    );
+    assert!(
+        rate <= MAX_FALSE_POSITIVE_RATE,
+        "false-positive rate {rate:.2}% > {MAX_FALSE_POSITIVE_RATE}%"
+    );
+}
