@@ -14,6 +14,7 @@ use heard::privacy::{scrub, Identifier};
 const PHONES: &[&str] = &["07700 900123", "+44 7700 900456", "(01632) 960789"];
 const EMAILS: &[&str] = &["sam.parent@example.org", "jo_carer+views@example.com"];
 const POSTCODES: &[&str] = &["EX39 1AB", "TQ12 4AB", "EX4 6PX"];
+const NAMES: &[&str] = &["Oliver Pengelly", "Aisha Trewin"];
 
 /// Every form a leaked identifier could take in the file.
 fn forbidden() -> Vec<String> {
@@ -39,6 +40,9 @@ fn forbidden() -> Vec<String> {
     for postcode in POSTCODES {
         out.push(postcode.to_string());
         out.push(postcode.replace(' ', ""));
+    }
+    for name in NAMES {
+        out.extend(name.split(' ').map(str::to_owned));
     }
     out
 }
@@ -66,8 +70,10 @@ async fn database_holds_no_identifiers() {
         for email in EMAILS {
             for postcode in POSTCODES {
                 n += 1;
+                let name = NAMES[n as usize % NAMES.len()];
                 let text = format!(
-                    "Call me on {phone} or email {email}. We live at {postcode}, it is hard to get to school."
+                    "My son {name} is 9. Call me on {phone} or email {email}. \
+                     We live at {postcode}, it is hard to get to school."
                 );
                 let area = match app.state.areas.lookup_postcode(postcode) {
                     PostcodeLookup::Found(area) => Some(area),
@@ -113,10 +119,9 @@ async fn database_holds_no_identifiers() {
         n
     );
 
-    let dir = app.dir.path().to_owned();
-    app.stop().await;
+    let dir = app.stop().await;
     let mut bytes = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
         let path = entry.unwrap().path();
         if path
             .file_name()

@@ -76,8 +76,6 @@ impl ScrubbedText {
         self.0
     }
     /// Text read back from the store, which only ever held scrubbed text.
-    // Only the store calls this; until it is wired in nothing else in the crate does.
-    #[allow(dead_code)]
     pub(crate) fn from_store(s: String) -> ScrubbedText {
         ScrubbedText(s)
     }

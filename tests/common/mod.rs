@@ -73,8 +73,9 @@ impl TestApp {
         format!("http://{}{}", self.address, path)
     }
 
-    /// Stops the server gracefully and waits for it.
-    pub async fn stop(mut self) {
+    /// Stops the server gracefully, waits for it and closes the store. The working folder
+    /// is handed back so a test can look at what was written.
+    pub async fn stop(mut self) -> TempDir {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -82,6 +83,7 @@ impl TestApp {
             let _ = server.await;
         }
         self.state.store.close().await;
+        self.dir
     }
 }
 
