@@ -424,8 +424,8 @@ fn find_nhs_numbers(text: &str, found: &mut Findings) {
 }
 
 // ---------------------------------------------------------------------------
-// Dates. Any full date with a year goes; a partial date (no year, or month and
-// year, or a year alone) goes only after a birth word.
+// Dates. Any full date with a year up to this one goes; a partial date (no year, or
+// month and year, or a year alone) or a later one goes only after a birth word.
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?";
 const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b";
@@ -511,10 +511,19 @@ fn find_dates(text: &str, found: &mut Findings) {
         } else {
             false
         };
-        if full || BIRTH_BEFORE.is_match(before(text, r.start, 48)) {
+        // A date in a later year is an appointment or a deadline, never a birthday.
+        let future = numbers_in(m.as_str())
+            .into_iter()
+            .any(|n| (1900..=2099).contains(&n) && n > this_year());
+        if (full && !future) || BIRTH_BEFORE.is_match(before(text, r.start, 48)) {
             found.claim(r, Removed::DateOfBirth);
         }
     }
+}
+
+fn this_year() -> u32 {
+    use chrono::Datelike;
+    u32::try_from(chrono::Utc::now().year()).unwrap_or(0)
 }
 
 // ---------------------------------------------------------------------------
@@ -1637,6 +1646,12 @@ mod tests {
         );
         assert_eq!(s("born in April 2013"), format!("born in {m}"));
         assert_eq!(s("dob 120314"), format!("dob {m}"));
+        // A later year is a date to come, not a birthday, unless birth words say so.
+        kept(&["the review is on 14 January 2099", "deadline 01/09/2099"]);
+        assert_eq!(
+            s("due to be born on 1 May 2099"),
+            format!("due to be born on {m}")
+        );
         kept(&[
             "on 12 March we met",
             "in May",
