@@ -51,6 +51,26 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ),
     ("HEARD_CONFIG", "heard.toml", "the optional settings file"),
     (
+        "HEARD_PUBLIC_URL",
+        "http://127.0.0.1:8080",
+        "the address people reach heard at, for links and signatures",
+    ),
+    (
+        "HEARD_COOKIE_SECURE",
+        "(true when HEARD_PUBLIC_URL is https)",
+        "send cookies only over HTTPS",
+    ),
+    (
+        "HEARD_TRUST_PROXY",
+        "false",
+        "take the client address from X-Forwarded-For (only behind a proxy you run)",
+    ),
+    (
+        "HEARD_FORM_POSTS_PER_MINUTE",
+        "120",
+        "form posts allowed per address per minute (a class on one school connection shares it)",
+    ),
+    (
         "HEARD_SHUTDOWN_GRACE_SECS",
         "30",
         "how long in-flight requests may finish after SIGTERM",
@@ -125,6 +145,10 @@ pub struct Config {
     pub demo: bool,
     pub areas_file: Option<PathBuf>,
     pub shutdown_grace_secs: u64,
+    pub public_url: String,
+    pub cookie_secure: bool,
+    pub trust_proxy: bool,
+    pub form_posts_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -251,7 +275,33 @@ impl Config {
             0,
             3600,
         )?;
+        let public_url = get("HEARD_PUBLIC_URL")
+            .trim()
+            .trim_end_matches('/')
+            .to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(invalid(
+                "HEARD_PUBLIC_URL",
+                "an address starting http:// or https://",
+                public_url,
+            ));
+        }
+        let cookie_secure = match values.get("HEARD_COOKIE_SECURE") {
+            Some(v) => parse_bool("HEARD_COOKIE_SECURE", v)?,
+            None => public_url.starts_with("https://"),
+        };
+        let trust_proxy = parse_bool("HEARD_TRUST_PROXY", &get("HEARD_TRUST_PROXY"))?;
+        let form_posts_per_minute = parse_number(
+            "HEARD_FORM_POSTS_PER_MINUTE",
+            &get("HEARD_FORM_POSTS_PER_MINUTE"),
+            1,
+            100_000,
+        )? as u32;
         Ok(Config {
+            public_url,
+            cookie_secure,
+            trust_proxy,
+            form_posts_per_minute,
             bind,
             database_url,
             db_max_connections: db_max_connections as u32,

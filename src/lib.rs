@@ -1,7 +1,9 @@
 //! heard: anonymous views from children, young people and parent carers with SEND,
 //! and, area by area, whose voices are still missing.
 
+pub mod channels;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod i18n;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
+use crate::clock::Clock;
 use crate::config::{Config, SecretSource};
 use crate::domain::consultation::DEMO_SOURCE;
 use crate::domain::{Areas, Consultation};
@@ -44,7 +45,9 @@ pub async fn state(config: Config) -> anyhow::Result<AppState> {
         store,
         areas,
         pseudonymiser: Arc::new(Pseudonymiser::new(&secret)),
+        web_limiter: crate::channels::web::post_limiter(config.form_posts_per_minute),
         config: Arc::new(config),
+        clock: Clock::default(),
     })
 }
 

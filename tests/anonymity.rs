@@ -105,6 +105,8 @@ async fn database_holds_no_identifiers() {
                             .provider_ref(Channel::Email, &format!("<{n}.{email}>")),
                     ),
                     respondent: Some(app.state.pseudonymiser.pseudonym(&identifier)),
+                    outreach: None,
+                    flagged: false,
                 };
                 assert!(ingest(&app.state.store, &submission).await.unwrap().new);
             }

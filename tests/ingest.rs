@@ -54,6 +54,8 @@ async fn demo_submission(app: &TestApp, channel: Channel, provider_id: Option<&s
                 .pseudonymiser
                 .pseudonym(&Identifier::phone("07700 900123").unwrap()),
         ),
+        outreach: None,
+        flagged: false,
     }
 }
 

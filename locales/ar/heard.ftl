@@ -45,3 +45,111 @@ channel-web = صفحة ويب
 channel-sms = رسالة نصية
 channel-email = بريد إلكتروني
 channel-event = فعالية
+
+## Every web page
+
+site-name = قل رأيك
+skip-to-content = انتقل إلى الجزء الرئيسي
+language-nav = اختر لغتك
+language-en-GB = English
+language-pl = Polski
+language-ar = العربية
+back = رجوع
+footer-about = عن هذا الموقع
+footer-privacy = ماذا يحدث لكلماتك
+read-aloud = اقرأ هذا لي
+error-prefix = خطأ:
+error-summary-title = هناك مشكلة
+
+## The first page
+
+home-title = قل رأيك
+home-intro = أخبر مجلس مقاطعة ديفون برأيك.
+home-intro-2 = هذا يساعد على تحسين الدعم للأطفال والشباب من ذوي SEND.
+home-open = يمكنك الإجابة عن هذه الآن
+home-none = لا يوجد شيء للإجابة عنه الآن. يُرجى العودة قريبًا.
+
+## A survey's start page
+
+start-button = ابدأ
+start-continue = تابع من حيث توقفت
+start-skip = يمكنك تخطي أي سؤال.
+start-no-rush = خذ وقتك. لا يوجد وقت محدد.
+privacy-title = ماذا يحدث لكلماتك
+privacy-no-name = لا نسأل عن اسمك.
+privacy-removed = نحذف الأسماء وأرقام الهواتف والعناوين.
+privacy-readers = يقرأ موظفو مجلس مقاطعة ديفون ما تقوله.
+privacy-use = يستخدمونه لتحسين الدعم.
+privacy-area = نحتفظ فقط بالجزء الذي تسكن فيه من ديفون.
+closed-title = هذا الاستبيان مغلق
+closed-text = شكرًا لزيارتك. لا يمكنك الإجابة عن هذا الاستبيان الآن.
+
+## Question pages
+
+question-continue = متابعة
+save-later = احفظ وعُد لاحقًا
+error-choose-one = اختر إجابة واحدة، أو اضغط «تخطَّ».
+error-choose-face = اختر وجهًا، أو اضغط «تخطَّ».
+error-write-text = اكتب إجابتك، أو اضغط «تخطَّ».
+error-text-too-long = إجابتك طويلة جدًا. يُرجى تقصيرها.
+error-choose-area = اختر منطقتك، أو اضغط «تخطَّ».
+error-postcode = لم نجد هذا الرمز البريدي. اختر منطقتك من القائمة، أو اضغط «تخطَّ».
+area-postcode-label = أو اكتب الجزء الأول من رمزك البريدي
+area-postcode-hint = مثلًا EX4 أو TQ12.
+area-pick-text = أيّ هذه المناطق منطقتك؟
+area-pick-hint = رمزك البريدي قريب من حدود منطقتين.
+text-hint = اكتب بقدر ما تريد، قليلًا أو كثيرًا.
+
+## Saved for later
+
+saved-title = إجاباتك محفوظة
+saved-where = إجاباتك محفوظة على هذا الهاتف أو الحاسوب.
+saved-how = عُد إلى هذا الموقع لتتابع.
+saved-days = نحتفظ بها لمدة 30 يومًا.
+saved-continue = تابع الآن
+
+## Check your answers
+
+check-title = راجع إجاباتك
+check-hint = يمكنك تغيير أي إجابة.
+check-change = غيّر
+check-skipped = لقد تخطيت هذا السؤال
+check-removed = حذفنا الأسماء وأرقام الهواتف والعناوين.
+check-send = أرسل إجاباتي
+
+## Thank you
+
+thanks-title = شكرًا لك
+thanks-got = وصلتنا إجاباتك.
+thanks-next-title = ماذا سيحدث بعد ذلك
+thanks-next-read = سيقرؤها موظفو مجلس مقاطعة ديفون.
+thanks-next-change = سيستخدمونها لتحسين الأمور.
+thanks-next-tell = سنخبركم بما غيّرناه.
+help-title = إذا كنت بحاجة إلى مساعدة الآن
+help-childline = يمكنك الاتصال مجانًا بخط Childline على الرقم 0800 1111.
+help-danger = إذا كنت في خطر الآن، اتصل بالرقم 999.
+help-trusted = يمكنك التحدث إلى شخص بالغ تثق به.
+signpost-title = شكرًا لأنك أخبرتنا
+signpost-hard = يبدو أن الأمور صعبة عليك.
+signpost-talk = يمكنك التحدث إلى شخص ما الآن.
+signpost-anonymous = نحن لا نعرف من أنت. لذلك لا يمكننا التواصل معك.
+signpost-read = سيقرأ ما كتبته شخصٌ مسؤول عن سلامة الأطفال.
+
+## Other pages
+
+about-title = عن هذا الموقع
+about-what = يساعد هذا الموقع الأطفال والشباب والعائلات على قول رأيهم.
+about-who = يديره مجلس مقاطعة ديفون مع العائلات.
+about-pictures = الصور من OpenMoji.
+about-licence = يمكن مشاركة صور OpenMoji بموجب رخصة CC BY-SA 4.0.
+not-found-title = لا يمكننا العثور على هذه الصفحة
+not-found-text = تحقّق من عنوان الصفحة. أو عُد إلى الصفحة الأولى.
+not-found-link = اذهب إلى الصفحة الأولى
+slow-down-title = يُرجى الانتظار دقيقة
+slow-down-text = وصلتنا إجابات كثيرة من اتصال الإنترنت هذا.
+slow-down-saved = إجاباتك محفوظة. يُرجى المحاولة مرة أخرى بعد دقيقة.
+problem-title = عذرًا، حدث خطأ ما
+problem-saved = إجاباتك محفوظة.
+problem-retry = يُرجى المحاولة مرة أخرى بعد بضع دقائق.
+form-expired-title = عذرًا، لم نتمكن من حفظ ذلك
+form-expired-text = يُرجى الرجوع والمحاولة مرة أخرى.

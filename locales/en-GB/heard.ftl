@@ -46,3 +46,111 @@ channel-web = Web page
 channel-sms = Text message
 channel-email = Email
 channel-event = Event
+
+## Every web page
+
+site-name = Have your say
+skip-to-content = Skip to the main part
+language-nav = Choose your language
+language-en-GB = English
+language-pl = Polski
+language-ar = العربية
+back = Back
+footer-about = About this website
+footer-privacy = What happens to your words
+read-aloud = Read this to me
+error-prefix = Error:
+error-summary-title = There is a problem
+
+## The first page
+
+home-title = Have your say
+home-intro = Tell Devon County Council what you think.
+home-intro-2 = It helps make support better for children and young people with SEND.
+home-open = You can answer these now
+home-none = There is nothing to answer now. Please come back soon.
+
+## A survey's start page
+
+start-button = Start
+start-continue = Carry on where you left off
+start-skip = You can skip any question.
+start-no-rush = Take your time. There is no time limit.
+privacy-title = What happens to your words
+privacy-no-name = We do not ask for your name.
+privacy-removed = We take out names, phone numbers and addresses.
+privacy-readers = People at Devon County Council read what you say.
+privacy-use = They use it to make support better.
+privacy-area = We only keep which part of Devon you live in.
+closed-title = This survey has closed
+closed-text = Thank you for coming. You cannot answer this one now.
+
+## Question pages
+
+question-continue = Continue
+save-later = Save and come back later
+error-choose-one = Choose one answer, or press Skip.
+error-choose-face = Choose a face, or press Skip.
+error-write-text = Write your answer, or press Skip.
+error-text-too-long = Your answer is too long. Please make it shorter.
+error-choose-area = Choose your area, or press Skip.
+error-postcode = We cannot find that postcode. Choose your area from the list, or press Skip.
+area-postcode-label = Or type the first part of your postcode
+area-postcode-hint = For example EX4 or TQ12.
+area-pick-text = Which of these is your area?
+area-pick-hint = Your postcode is near the edge of two areas.
+text-hint = Write as much or as little as you like.
+
+## Saved for later
+
+saved-title = Your answers are saved
+saved-where = Your answers are saved on this phone or computer.
+saved-how = Come back to this website to carry on.
+saved-days = We keep them for 30 days.
+saved-continue = Carry on now
+
+## Check your answers
+
+check-title = Check your answers
+check-hint = You can change any answer.
+check-change = Change
+check-skipped = You skipped this
+check-removed = We took out names, phone numbers and addresses.
+check-send = Send my answers
+
+## Thank you
+
+thanks-title = Thank you
+thanks-got = We got your answers.
+thanks-next-title = What happens next
+thanks-next-read = People at Devon County Council will read them.
+thanks-next-change = They will use them to make things better.
+thanks-next-tell = We will share what we changed.
+help-title = If you need help now
+help-childline = You can call Childline for free on 0800 1111.
+help-danger = If you are in danger now, call 999.
+help-trusted = You can talk to an adult you trust.
+signpost-title = Thank you for telling us
+signpost-hard = It sounds like things are hard for you.
+signpost-talk = You can talk to someone right now.
+signpost-anonymous = We do not know who you are. So we cannot contact you.
+signpost-read = A person who keeps children safe will read what you wrote.
+
+## Other pages
+
+about-title = About this website
+about-what = This website helps children, young people and families have their say.
+about-who = Devon County Council runs it with families.
+about-pictures = The pictures are from OpenMoji.
+about-licence = OpenMoji pictures are free to share under the CC BY-SA 4.0 licence.
+not-found-title = We cannot find this page
+not-found-text = Check the web address. Or go back to the first page.
+not-found-link = Go to the first page
+slow-down-title = Please wait a minute
+slow-down-text = We got a lot of answers from this internet connection.
+slow-down-saved = Your answers are saved. Please try again in a minute.
+problem-title = Sorry, something went wrong
+problem-saved = Your answers are saved.
+problem-retry = Please try again in a few minutes.
+form-expired-title = Sorry, we could not save that
+form-expired-text = Please go back and try again.

@@ -43,3 +43,111 @@ channel-web = Strona internetowa
 channel-sms = SMS
 channel-email = E-mail
 channel-event = Spotkanie
+
+## Every web page
+
+site-name = Powiedz, co myślisz
+skip-to-content = Przejdź do głównej części
+language-nav = Wybierz język
+language-en-GB = English
+language-pl = Polski
+language-ar = العربية
+back = Wstecz
+footer-about = O tej stronie
+footer-privacy = Co dzieje się z Twoimi słowami
+read-aloud = Przeczytaj mi to
+error-prefix = Błąd:
+error-summary-title = Wystąpił problem
+
+## The first page
+
+home-title = Powiedz, co myślisz
+home-intro = Powiedz Radzie Hrabstwa Devon, co myślisz.
+home-intro-2 = To pomaga ulepszać wsparcie dla dzieci i młodzieży z SEND.
+home-open = Na te pytania możesz odpowiedzieć teraz
+home-none = Teraz nie ma pytań do odpowiedzi. Zajrzyj wkrótce.
+
+## A survey's start page
+
+start-button = Zacznij
+start-continue = Kontynuuj od miejsca, w którym skończono
+start-skip = Możesz pominąć każde pytanie.
+start-no-rush = Nie spiesz się. Nie ma limitu czasu.
+privacy-title = Co dzieje się z Twoimi słowami
+privacy-no-name = Nie pytamy o Twoje imię i nazwisko.
+privacy-removed = Usuwamy imiona, numery telefonów i adresy.
+privacy-readers = Pracownicy Rady Hrabstwa Devon czytają Twoje odpowiedzi.
+privacy-use = Wykorzystują je, aby ulepszać wsparcie.
+privacy-area = Zapisujemy tylko, w której części Devon mieszkasz.
+closed-title = Ta ankieta jest zamknięta
+closed-text = Dziękujemy za odwiedziny. Na tę ankietę nie można już odpowiedzieć.
+
+## Question pages
+
+question-continue = Dalej
+save-later = Zapisz i wróć później
+error-choose-one = Wybierz jedną odpowiedź albo naciśnij „Pomiń”.
+error-choose-face = Wybierz buźkę albo naciśnij „Pomiń”.
+error-write-text = Napisz odpowiedź albo naciśnij „Pomiń”.
+error-text-too-long = Odpowiedź jest za długa. Skróć ją, proszę.
+error-choose-area = Wybierz swoją okolicę albo naciśnij „Pomiń”.
+error-postcode = Nie możemy znaleźć tego kodu pocztowego. Wybierz okolicę z listy albo naciśnij „Pomiń”.
+area-postcode-label = Albo wpisz pierwszą część kodu pocztowego
+area-postcode-hint = Na przykład EX4 albo TQ12.
+area-pick-text = Która z tych okolic jest Twoja?
+area-pick-hint = Twój kod pocztowy jest na granicy dwóch okolic.
+text-hint = Napisz tyle, ile chcesz.
+
+## Saved for later
+
+saved-title = Twoje odpowiedzi są zapisane
+saved-where = Twoje odpowiedzi są zapisane na tym telefonie lub komputerze.
+saved-how = Wróć na tę stronę, aby kontynuować.
+saved-days = Przechowujemy je przez 30 dni.
+saved-continue = Kontynuuj teraz
+
+## Check your answers
+
+check-title = Sprawdź swoje odpowiedzi
+check-hint = Możesz zmienić każdą odpowiedź.
+check-change = Zmień
+check-skipped = To pytanie zostało pominięte
+check-removed = Usunęliśmy imiona, numery telefonów i adresy.
+check-send = Wyślij moje odpowiedzi
+
+## Thank you
+
+thanks-title = Dziękujemy
+thanks-got = Otrzymaliśmy Twoje odpowiedzi.
+thanks-next-title = Co będzie dalej
+thanks-next-read = Pracownicy Rady Hrabstwa Devon je przeczytają.
+thanks-next-change = Wykorzystają je, aby coś ulepszyć.
+thanks-next-tell = Powiemy, co zmieniliśmy.
+help-title = Jeśli potrzebujesz pomocy teraz
+help-childline = Możesz bezpłatnie zadzwonić do Childline pod numer 0800 1111.
+help-danger = Jeśli jesteś teraz w niebezpieczeństwie, zadzwoń pod 999.
+help-trusted = Możesz porozmawiać z dorosłym, któremu ufasz.
+signpost-title = Dziękujemy, że nam o tym mówisz
+signpost-hard = Wygląda na to, że jest Ci teraz trudno.
+signpost-talk = Możesz porozmawiać z kimś od razu.
+signpost-anonymous = Nie wiemy, kim jesteś. Dlatego nie możemy się z Tobą skontaktować.
+signpost-read = Osoba, która dba o bezpieczeństwo dzieci, przeczyta to, co napisano.
+
+## Other pages
+
+about-title = O tej stronie
+about-what = Dzięki tej stronie dzieci, młodzież i rodziny mogą powiedzieć, co myślą.
+about-who = Prowadzi ją Rada Hrabstwa Devon razem z rodzinami.
+about-pictures = Obrazki pochodzą z OpenMoji.
+about-licence = Obrazki OpenMoji można udostępniać na licencji CC BY-SA 4.0.
+not-found-title = Nie możemy znaleźć tej strony
+not-found-text = Sprawdź adres strony. Albo wróć na pierwszą stronę.
+not-found-link = Przejdź do pierwszej strony
+slow-down-title = Zaczekaj minutę
+slow-down-text = Dostaliśmy dużo odpowiedzi z tego połączenia internetowego.
+slow-down-saved = Twoje odpowiedzi są zapisane. Spróbuj ponownie za minutę.
+problem-title = Przepraszamy, coś poszło nie tak
+problem-saved = Twoje odpowiedzi są zapisane.
+problem-retry = Spróbuj ponownie za kilka minut.
+form-expired-title = Przepraszamy, nie udało się tego zapisać
+form-expired-text = Wróć i spróbuj ponownie.

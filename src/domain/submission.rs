@@ -52,4 +52,8 @@ pub struct Submission {
     pub provider_ref: Option<ProviderRef>,
     /// Set where the channel knows the sender, to join later messages to this submission.
     pub respondent: Option<Pseudonym>,
+    /// The outreach link that brought the person (`poster-12`), for leads to see what works.
+    pub outreach: Option<String>,
+    /// Something in it suggests a child may be at risk: the safeguarding lead must see it.
+    pub flagged: bool,
 }

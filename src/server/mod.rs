@@ -12,6 +12,7 @@ use axum::Router;
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
@@ -21,6 +22,8 @@ use tracing::Level;
 
 pub use error::AppError;
 
+use crate::channels::web;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Areas;
 use crate::privacy::Pseudonymiser;
@@ -33,12 +36,15 @@ pub struct AppState {
     pub areas: Arc<Areas>,
     pub pseudonymiser: Arc<Pseudonymiser>,
     pub config: Arc<Config>,
+    pub clock: Clock,
+    pub web_limiter: web::PostLimiter,
 }
 
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     Router::new()
         .merge(health::routes())
+        .merge(web::routes(&state))
         .with_state(state)
         .layer(
             ServiceBuilder::new()
@@ -63,6 +69,7 @@ pub fn router(state: AppState) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CatchPanicLayer::custom(error::panic_response))
+                .layer(CompressionLayer::new())
                 .layer(RequestBodyLimitLayer::new(max_body)),
         )
 }
@@ -77,6 +84,7 @@ pub async fn serve(
     let grace = Duration::from_secs(state.config.shutdown_grace_secs);
     let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
     let app = router(state);
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         shutdown.await;
         let _ = stopping_tx.send(true);

@@ -7,6 +7,7 @@
 //! The store knows nothing of channels: it takes domain types and scrubbed text only.
 
 mod consultations;
+mod sessions;
 mod staff;
 mod submissions;
 
@@ -18,6 +19,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
 pub use consultations::StoredConsultation;
+pub use sessions::DbSessionStore;
 pub use submissions::{Ingested, SubmissionId};
 
 use crate::config::DatabaseUrl;

@@ -32,8 +32,9 @@ impl Store {
         // at once and waits (busy_timeout) rather than failing on a read-to-write upgrade.
         let inserted = sqlx::query(
             "INSERT INTO submissions \
-             (consultation_id, channel, area, respondent_group, received_on, provider_ref, respondent) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             (consultation_id, channel, area, respondent_group, received_on, provider_ref, respondent, \
+              outreach, flagged) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
              ON CONFLICT (channel, provider_ref) DO NOTHING RETURNING id",
         )
         .bind(consultation_id)
@@ -43,6 +44,8 @@ impl Store {
         .bind(submission.received_on.to_string())
         .bind(submission.provider_ref.as_ref().map(|r| r.as_str().to_owned()))
         .bind(submission.respondent.as_ref().map(|p| p.as_str().to_owned()))
+        .bind(submission.outreach.clone())
+        .bind(i64::from(submission.flagged))
         .fetch_optional(&mut *tx)
         .await?;
 
@@ -69,7 +72,8 @@ impl Store {
         areas: &Areas,
     ) -> Result<Option<Submission>, StoreError> {
         let row = sqlx::query(
-            "SELECT c.slug, s.channel, s.area, s.respondent_group, s.received_on, s.respondent \
+            "SELECT c.slug, s.channel, s.area, s.respondent_group, s.received_on, s.respondent, \
+             s.outreach, s.flagged \
              FROM submissions s JOIN consultations c ON c.id = s.consultation_id WHERE s.id = $1",
         )
         .bind(id.0)
@@ -84,6 +88,8 @@ impl Store {
         let group: Option<String> = row.try_get("respondent_group")?;
         let received_on: String = row.try_get("received_on")?;
         let respondent: Option<String> = row.try_get("respondent")?;
+        let outreach: Option<String> = row.try_get("outreach")?;
+        let flagged: i64 = row.try_get("flagged")?;
         let answers = sqlx::query(
             "SELECT question_id, kind, choice, feeling, text FROM answers \
              WHERE submission_id = $1 ORDER BY question_id",
@@ -110,6 +116,8 @@ impl Store {
             // Not read back: a reference is only for spotting a retried message.
             provider_ref: None,
             respondent: respondent.map(Pseudonym::from_store),
+            outreach,
+            flagged: flagged != 0,
         }))
     }
 

@@ -1,0 +1,24 @@
+// Enhancement only: everything works without this file.
+// Adds a "Read this to me" button that uses the browser's own speech.
+(function () {
+  "use strict";
+  if (!("speechSynthesis" in window)) return;
+  var main = document.getElementById("main");
+  var heading = main && main.querySelector("h1");
+  if (!heading) return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "button button-secondary read-aloud";
+  button.textContent = document.documentElement.getAttribute("data-read-aloud") || "Read this to me";
+  button.addEventListener("click", function () {
+    window.speechSynthesis.cancel();
+    var words = [heading.textContent];
+    main.querySelectorAll(".hint, .summary p, .choice label, .point span").forEach(function (el) {
+      words.push(el.textContent);
+    });
+    var speech = new SpeechSynthesisUtterance(words.join(". "));
+    speech.lang = document.documentElement.lang;
+    window.speechSynthesis.speak(speech);
+  });
+  heading.insertAdjacentElement("afterend", button);
+})();

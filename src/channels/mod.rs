@@ -1,0 +1,4 @@
+//! Channels: each turns what it receives into a domain `Submission` and hands it to
+//! `ingest`. Nothing here stores anything itself.
+
+pub mod web;

@@ -1,0 +1,104 @@
+//! The web channel's errors, each shown as a kind page in the person's language.
+//! Internal causes are logged here, never shown.
+
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::{render, Page};
+use crate::i18n::Locale;
+use crate::ingest::IngestError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("form token missing or wrong")]
+    FormExpired,
+    #[error("too many posts from one address")]
+    TooManyRequests,
+    #[error("session: {0}")]
+    Session(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+}
+
+#[derive(askama::Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    page: Page,
+    lines: Vec<String>,
+}
+
+impl WebError {
+    pub fn session(e: tower_sessions::session::Error) -> WebError {
+        WebError::Session(e.to_string())
+    }
+
+    pub fn into_page(self, locale: Locale) -> Response {
+        let (status, title, lines): (StatusCode, &str, &[&str]) = match &self {
+            WebError::NotFound | WebError::Ingest(IngestError::UnknownConsultation(_)) => (
+                StatusCode::NOT_FOUND,
+                "not-found-title",
+                &["not-found-text"],
+            ),
+            WebError::FormExpired => (
+                StatusCode::FORBIDDEN,
+                "form-expired-title",
+                &["form-expired-text"],
+            ),
+            WebError::TooManyRequests => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "slow-down-title",
+                &["slow-down-text", "slow-down-saved"],
+            ),
+            WebError::Ingest(IngestError::Closed(_)) => {
+                (StatusCode::CONFLICT, "closed-title", &["closed-text"])
+            }
+            WebError::Store(e) | WebError::Ingest(IngestError::Store(e)) if e.is_unavailable() => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "problem-title",
+                &["problem-saved", "problem-retry"],
+            ),
+            _ => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "problem-title",
+                &["problem-saved", "problem-retry"],
+            ),
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "web request failed");
+        }
+        let page = Page::new(locale, crate::i18n::text(locale, title), "/");
+        let lines = lines.iter().map(|id| page.t(id)).collect();
+        let mut response = render(&MessagePage { page, lines });
+        *response.status_mut() = status;
+        if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert("retry-after", axum::http::HeaderValue::from_static("60"));
+        }
+        response
+    }
+}
+
+/// A handler's failure, with the language to explain it in.
+pub struct Failed(pub WebError, pub Locale);
+
+impl axum::response::IntoResponse for Failed {
+    fn into_response(self) -> Response {
+        self.0.into_page(self.1)
+    }
+}
+
+pub trait OrPage<T> {
+    fn or_page(self, locale: Locale) -> Result<T, Failed>;
+}
+
+impl<T, E: Into<WebError>> OrPage<T> for Result<T, E> {
+    fn or_page(self, locale: Locale) -> Result<T, Failed> {
+        self.map_err(|e| Failed(e.into(), locale))
+    }
+}

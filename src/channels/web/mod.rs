@@ -1,0 +1,210 @@
+//! The easy-read web form: one question a page, server-rendered, usable with JavaScript
+//! off, progress kept in a database session for 30 days.
+
+mod error;
+mod form;
+mod pages;
+mod progress;
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::header::{self, HeaderValue};
+use axum::http::request::Parts;
+use axum::http::Method;
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub use error::{Failed, OrPage, WebError};
+
+use crate::i18n::{self, Locale};
+use crate::server::AppState;
+use crate::store::DbSessionStore;
+
+/// How long an unfinished form is kept after the last visit.
+pub const PROGRESS_DAYS: i64 = 30;
+const LANGUAGE_COOKIE: &str = "heard_lang";
+
+/// Per-address limit on form posts, shared by every route of this channel.
+pub type PostLimiter = Arc<DefaultKeyedRateLimiter<std::net::IpAddr>>;
+
+pub fn post_limiter(per_minute: u32) -> PostLimiter {
+    let per_minute = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+    Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)))
+}
+
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(
+        state.store.clone(),
+        state.clock.clone(),
+    ))
+    .with_name("heard_session")
+    .with_http_only(true)
+    .with_same_site(SameSite::Lax)
+    .with_secure(state.config.cookie_secure)
+    .with_expiry(Expiry::OnInactivity(time::Duration::days(PROGRESS_DAYS)));
+
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/about", get(pages::about))
+        .route("/language/{tag}", get(pages::language))
+        .route("/c/{slug}", get(pages::start))
+        .route("/c/{slug}/saved", get(pages::saved))
+        .route("/c/{slug}/q/{n}", get(form::question).post(form::answer))
+        .route("/c/{slug}/check", get(form::check).post(form::submit))
+        .route("/c/{slug}/thanks", get(form::thanks))
+        .layer(middleware::from_fn_with_state(state.clone(), limit_posts))
+        .layer(sessions)
+        .route("/pictures/{file}", get(pages::picture))
+        .route("/static/heard.css", get(pages::stylesheet))
+        .route("/static/heard.js", get(pages::script))
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn(security_headers))
+}
+
+/// Headers every page carries: no inline script or style, no framing, no referrer.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ] {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Posts past the per-address limit get a kind 429 page; their answers stay saved.
+async fn limit_posts(
+    State(state): State<AppState>,
+    locale: PageLocale,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request.method() == Method::POST {
+        let address = client_address(&state, &request);
+        if state.web_limiter.check_key(&address).is_err() {
+            return WebError::TooManyRequests.into_page(locale.0);
+        }
+    }
+    next.run(request).await
+}
+
+/// The sender's address: the socket peer, or the first `X-Forwarded-For` hop when heard
+/// is configured to sit behind a proxy it trusts.
+fn client_address(state: &AppState, request: &Request) -> std::net::IpAddr {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
+    if !state.config.trust_proxy {
+        return peer;
+    }
+    request
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(peer)
+}
+
+/// The locale for this request: the language the person chose, else their browser's.
+#[derive(Debug, Clone, Copy)]
+pub struct PageLocale(pub Locale);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageLocale {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let chosen = parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANGUAGE_COOKIE)
+            .and_then(|(_, value)| Locale::parse(value));
+        let locale = chosen.unwrap_or_else(|| {
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Locale::from_accept_language)
+                .unwrap_or_default()
+        });
+        Ok(PageLocale(locale))
+    }
+}
+
+/// What every page's layout needs.
+pub struct Page {
+    pub locale: Locale,
+    pub title: String,
+    /// This page's path, for the language links to come back to.
+    pub path: String,
+    pub has_error: bool,
+}
+
+impl Page {
+    pub fn new(locale: Locale, title: impl Into<String>, path: impl Into<String>) -> Page {
+        Page {
+            locale,
+            title: title.into(),
+            path: path.into(),
+            has_error: false,
+        }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        i18n::text(self.locale, id)
+    }
+
+    /// (tag, name in its own language, is this one) for the language switcher.
+    pub fn languages(&self) -> Vec<(&'static str, String, bool)> {
+        Locale::ALL
+            .iter()
+            .map(|l| {
+                (
+                    l.tag(),
+                    i18n::text(*l, &format!("language-{}", l.tag())),
+                    *l == self.locale,
+                )
+            })
+            .collect()
+    }
+}
+
+/// Renders a template into a page; a template that fails to render is a bug, logged.
+pub fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed to render");
+            (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "Sorry, something went wrong.",
+            )
+                .into_response()
+        }
+    }
+}

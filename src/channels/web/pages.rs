@@ -1,0 +1,271 @@
+//! Pages around the form: the list of surveys, a survey's start page, saved-for-later,
+//! about, the language switch, pictures and the stylesheet.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::progress::Progress;
+use super::{render, Failed, OrPage, Page, PageLocale, WebError, LANGUAGE_COOKIE};
+use crate::domain::consultation::{localized, picture_svg, Slug};
+use crate::domain::{Consultation, QuestionKind};
+use crate::i18n::{self, Locale};
+use crate::server::AppState;
+use crate::store::StoredConsultation;
+
+pub struct ConsultationLink {
+    pub slug: String,
+    pub title: String,
+    pub picture: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    page: Page,
+    consultations: Vec<ConsultationLink>,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    PageLocale(locale): PageLocale,
+) -> Result<Response, Failed> {
+    let today = state.clock.today();
+    let consultations = state
+        .store
+        .consultations()
+        .await
+        .or_page(locale)?
+        .into_iter()
+        .filter(|c| c.consultation.is_open_on(today))
+        .map(|c| ConsultationLink {
+            slug: c.consultation.slug.to_string(),
+            title: localized(&c.consultation.title, locale).to_owned(),
+            picture: c
+                .consultation
+                .questions
+                .iter()
+                .find_map(|q| q.picture.clone())
+                .unwrap_or_else(|| "explain".into()),
+        })
+        .collect();
+    let page = Page::new(locale, i18n::text(locale, "home-title"), "/");
+    Ok(render(&HomePage {
+        page,
+        consultations,
+    }))
+}
+
+/// A consultation by slug, or the kind 404 page.
+pub async fn find(
+    state: &AppState,
+    slug: &str,
+    locale: Locale,
+) -> Result<StoredConsultation, Failed> {
+    let slug = Slug::parse(slug).map_err(|_| Failed(WebError::NotFound, locale))?;
+    state
+        .store
+        .consultation(slug.as_str())
+        .await
+        .or_page(locale)?
+        .ok_or(Failed(WebError::NotFound, locale))
+}
+
+/// Where someone should carry on: the first question not yet answered, else the check page.
+pub fn next_href(consultation: &Consultation, progress: &Progress) -> String {
+    let slug = &consultation.slug;
+    match consultation
+        .questions
+        .iter()
+        .position(|q| !progress.answers.contains_key(q.id.as_str()))
+    {
+        Some(i) => format!("/c/{slug}/q/{}", i + 1),
+        None => format!("/c/{slug}/check"),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Outreach {
+    area: Option<String>,
+    via: Option<String>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "start.html")]
+struct StartPage {
+    page: Page,
+    title: String,
+    summary: Vec<String>,
+    minutes: String,
+    open: bool,
+    resuming: bool,
+    next_href: String,
+}
+
+/// The start page. An outreach link (`?area=torridge&via=poster-12`) preselects the area
+/// and records where the person came from.
+pub async fn start(
+    State(state): State<AppState>,
+    PageLocale(locale): PageLocale,
+    session: Session,
+    Path(slug): Path<String>,
+    Query(outreach): Query<Outreach>,
+) -> Result<Response, Failed> {
+    let stored = find(&state, &slug, locale).await?;
+    let c = &stored.consultation;
+    let mut progress = Progress::load(&session, c.slug.as_str())
+        .await
+        .or_page(locale)?;
+    let resuming = !progress.answers.is_empty();
+    let mut changed = false;
+    if let Some(area) = outreach.area.as_deref().and_then(|a| state.areas.id(a)) {
+        if let Some(q) = c
+            .questions
+            .iter()
+            .find(|q| matches!(q.kind, QuestionKind::Area))
+        {
+            progress
+                .answers
+                .entry(q.id.to_string())
+                .or_insert(super::progress::Saved::Area(area.to_string()));
+            changed = true;
+        }
+    }
+    if let Some(via) = outreach.via.as_deref().and_then(|v| Slug::parse(v).ok()) {
+        progress.via = Some(via.to_string());
+        changed = true;
+    }
+    if changed {
+        progress
+            .save(&session, c.slug.as_str())
+            .await
+            .or_page(locale)?;
+    }
+    let title = localized(&c.title, locale).to_owned();
+    let page = Page::new(locale, title.clone(), format!("/c/{}", c.slug));
+    let minutes = i18n::text_with(
+        locale,
+        "consultation-minutes",
+        &[("minutes", c.estimated_minutes.into())],
+    );
+    Ok(render(&StartPage {
+        summary: localized(&c.summary, locale)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        title,
+        minutes,
+        open: c.is_open_on(state.clock.today()),
+        resuming,
+        next_href: next_href(c, &progress),
+        page,
+    }))
+}
+
+#[derive(askama::Template)]
+#[template(path = "saved.html")]
+struct SavedPage {
+    page: Page,
+    next_href: String,
+}
+
+pub async fn saved(
+    State(state): State<AppState>,
+    PageLocale(locale): PageLocale,
+    session: Session,
+    Path(slug): Path<String>,
+) -> Result<Response, Failed> {
+    let stored = find(&state, &slug, locale).await?;
+    let progress = Progress::load(&session, &slug).await.or_page(locale)?;
+    let page = Page::new(
+        locale,
+        i18n::text(locale, "saved-title"),
+        format!("/c/{slug}/saved"),
+    );
+    Ok(render(&SavedPage {
+        page,
+        next_href: next_href(&stored.consultation, &progress),
+    }))
+}
+
+#[derive(askama::Template)]
+#[template(path = "about.html")]
+struct AboutPage {
+    page: Page,
+}
+
+pub async fn about(PageLocale(locale): PageLocale) -> Response {
+    render(&AboutPage {
+        page: Page::new(locale, i18n::text(locale, "about-title"), "/about"),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct Next {
+    next: Option<String>,
+}
+
+/// Remembers the chosen language for a year and goes back to the page it was chosen on.
+pub async fn language(Path(tag): Path<String>, Query(next): Query<Next>) -> Response {
+    // Only a path on this site: never an open redirect.
+    let next = next
+        .next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/".into());
+    let Some(locale) = Locale::parse(&tag) else {
+        return Redirect::to(&next).into_response();
+    };
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        locale.tag()
+    );
+    let mut response = Redirect::to(&next).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+pub async fn picture(Path(file): Path<String>) -> Response {
+    match file.strip_suffix(".svg").and_then(picture_svg) {
+        Some(svg) => (
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CACHE_CONTROL, "public, max-age=604800"),
+            ],
+            svg,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../../assets/heard.css"),
+    )
+        .into_response()
+}
+
+pub async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../../assets/heard.js"),
+    )
+        .into_response()
+}
+
+pub async fn not_found(PageLocale(locale): PageLocale) -> Response {
+    WebError::NotFound.into_page(locale)
+}
