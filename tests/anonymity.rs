@@ -147,3 +147,65 @@ async fn database_holds_no_identifiers() {
         );
     }
 }
+
+/// The same through the web form, including a form left half done: what a person types is
+/// scrubbed before even their unsent progress is saved, and a postcode is never kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn web_form_progress_holds_no_identifiers() {
+    let app = spawn_app(TestBackend::Sqlite).await;
+    let start = "/c/four-cornerstones";
+    for (i, postcode) in POSTCODES.iter().enumerate() {
+        let client = common::browser();
+        let text = format!(
+            "My daughter {} is 12. Text {} or email {}.",
+            NAMES[i % NAMES.len()],
+            PHONES[i % PHONES.len()],
+            EMAILS[i % EMAILS.len()]
+        );
+        let q5 = [("action", "continue"), ("answer", text.as_str())];
+        common::fill(&app, &client, &format!("{start}/q/5"), &q5).await;
+        let q6 = [("action", "continue"), ("postcode", *postcode)];
+        common::fill(&app, &client, &format!("{start}/q/6"), &q6).await;
+        // The first person sends; the others leave their answers saved for later.
+        if i == 0 {
+            let (status, path, _) =
+                common::fill(&app, &client, &format!("{start}/check"), &[]).await;
+            assert_eq!(
+                (status, path.as_str()),
+                (200, "/c/four-cornerstones/thanks")
+            );
+        }
+    }
+    assert_eq!(
+        app.state
+            .store
+            .submission_count("four-cornerstones")
+            .await
+            .unwrap(),
+        1
+    );
+    let dir = app.stop().await;
+    let mut bytes = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("heard.db")
+        {
+            bytes.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    let haystack = String::from_utf8_lossy(&bytes).to_lowercase();
+    assert!(
+        haystack.contains("[phone number removed]"),
+        "scrubbed progress was saved"
+    );
+    for needle in forbidden() {
+        assert!(
+            !haystack.contains(&needle.to_lowercase()),
+            "{needle:?} found in the database file"
+        );
+    }
+}

@@ -147,6 +147,49 @@ pub fn test_config(dir: &TempDir, database_url: &str, extra: &[(&str, &str)]) ->
     Config::from_sources(env).expect("test config is valid")
 }
 
+/// A client that keeps cookies, like one person's browser.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("http client")
+}
+
+/// The CSRF token in a page's form.
+pub fn csrf(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("the page has a form") + marker.len();
+    html[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Fills in a page's form as a person would: fetch it, fill it, send it.
+/// Returns (status, final path after redirects, body).
+pub async fn fill(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String, String) {
+    let page = client
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut form = vec![("csrf".to_owned(), csrf(&page))];
+    form.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let response = client.post(app.url(path)).form(&form).send().await.unwrap();
+    let status = response.status().as_u16();
+    let path = response.url().path().to_owned();
+    (status, path, response.text().await.unwrap())
+}
+
 pub async fn spawn_app(backend: TestBackend) -> TestApp {
     spawn_app_with(backend, &[]).await
 }
@@ -168,7 +211,7 @@ pub async fn spawn_app_with(backend: TestBackend, extra: &[(&str, &str)]) -> Tes
     TestApp {
         address,
         state,
-        client: reqwest::Client::new(),
+        client: browser(),
         dir,
         database_url,
         shutdown: Some(tx),

@@ -1,0 +1,398 @@
+//! The easy-read web form end to end, over real HTTP with a cookie-keeping client,
+//! on both backends.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{browser, csrf, fill, spawn_app, spawn_app_with, TestApp, TestBackend};
+use heard::domain::{AnswerValue, Channel};
+use heard::store::SubmissionId;
+
+const START: &str = "/c/four-cornerstones";
+
+/// A question's path, what is sent, and where the person lands next.
+type Step<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
+async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+    let response = client.get(app.url(path)).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+async fn count(app: &TestApp) -> i64 {
+    app.state
+        .store
+        .submission_count("four-cornerstones")
+        .await
+        .unwrap()
+}
+
+async fn whole_form_is_stored_once(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    // An outreach link preselects the area and records where the person came from.
+    let (status, start) = get(
+        &app,
+        &client,
+        &format!("{START}?area=torridge&via=poster-12"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(start.contains("What happens to your words"));
+
+    let steps: [Step; 7] = [
+        ("/q/1", &[("action", "continue"), ("answer", "yes")], "/q/2"),
+        ("/q/2", &[("action", "continue"), ("answer", "4")], "/q/3"),
+        ("/q/3", &[("action", "skip")], "/q/4"),
+        (
+            "/q/4",
+            &[("action", "continue"), ("answer", "sometimes")],
+            "/q/5",
+        ),
+        (
+            "/q/5",
+            &[
+                ("action", "continue"),
+                ("answer", "More time please. Ring me on 07700 900123."),
+            ],
+            "/q/6",
+        ),
+        (
+            "/q/6",
+            &[("action", "continue"), ("answer", "torridge")],
+            "/q/7",
+        ),
+        (
+            "/q/7",
+            &[("action", "continue"), ("answer", "parent-carer")],
+            "/check",
+        ),
+    ];
+    for (step, fields, next) in steps {
+        let (status, path, _) = fill(&app, &client, &format!("{START}{step}"), fields).await;
+        assert_eq!(status, 200, "{step}");
+        assert_eq!(path, format!("{START}{next}"), "{step}");
+    }
+
+    let (_, check) = get(&app, &client, &format!("{START}/check")).await;
+    assert!(check.contains("Check your answers"));
+    assert!(
+        check.contains("[phone number removed]"),
+        "people see what we keep"
+    );
+    assert!(!check.contains("07700 900123"));
+    assert!(check.contains("We took out names, phone numbers and addresses."));
+    assert!(check.contains("Torridge"));
+
+    let (status, path, thanks) = fill(&app, &client, &format!("{START}/check"), &[]).await;
+    assert_eq!(
+        (status, path.as_str()),
+        (200, "/c/four-cornerstones/thanks")
+    );
+    assert!(thanks.contains("We got your answers."));
+    assert!(
+        thanks.contains("0800 1111"),
+        "the thank-you page signposts help"
+    );
+    assert_eq!(count(&app).await, 1);
+
+    // Sending again (a double tap, the back button) stores nothing more.
+    let resend = client
+        .post(app.url(&format!("{START}/check")))
+        .form(&[("csrf", csrf(&check))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resend.url().path(), "/c/four-cornerstones/thanks");
+    assert_eq!(count(&app).await, 1);
+
+    let stored = app
+        .state
+        .store
+        .submission(SubmissionId(1), &app.state.areas)
+        .await
+        .unwrap()
+        .expect("stored");
+    assert_eq!(stored.channel, Channel::Web);
+    assert_eq!(stored.area.as_ref().map(|a| a.as_str()), Some("torridge"));
+    assert_eq!(stored.group.map(|g| g.id()), Some("parent-carer"));
+    assert_eq!(stored.outreach.as_deref(), Some("poster-12"));
+    assert!(!stored.flagged);
+    let text = stored
+        .answers
+        .iter()
+        .find_map(|a| match &a.value {
+            AnswerValue::Text(t) => Some(t.as_str().to_owned()),
+            _ => None,
+        })
+        .expect("a free-text answer");
+    assert_eq!(text, "More time please. Ring me on [phone number removed].");
+    assert!(stored
+        .answers
+        .iter()
+        .any(|a| a.value == AnswerValue::Skipped));
+    app.stop().await;
+}
+
+async fn errors_follow_the_govuk_pattern(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    for (question, words) in [
+        ("/q/1", "Choose one answer, or press Skip."),
+        ("/q/2", "Choose a face, or press Skip."),
+        ("/q/5", "Write your answer, or press Skip."),
+        ("/q/6", "Choose your area, or press Skip."),
+    ] {
+        let (status, _, page) = fill(
+            &app,
+            &client,
+            &format!("{START}{question}"),
+            &[("action", "continue")],
+        )
+        .await;
+        assert_eq!(status, 422, "{question}");
+        assert!(
+            page.contains("<title>Error: "),
+            "{question}: title starts Error:"
+        );
+        assert!(page.contains("There is a problem"));
+        assert!(page.contains("autofocus"), "the summary takes focus");
+        assert!(
+            page.contains(&format!("<a href=\"#answer\">{words}</a>")),
+            "{question}"
+        );
+        assert!(
+            page.contains(&format!(
+                "<span class=\"visually-hidden\">Error:</span> {words}"
+            )),
+            "{question}: the same words beside the field"
+        );
+    }
+    // A postcode we cannot place is explained beside the postcode box.
+    let (status, _, page) = fill(
+        &app,
+        &client,
+        &format!("{START}/q/6"),
+        &[("action", "continue"), ("postcode", "ZZ9 9ZZ")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("<a href=\"#postcode\">We cannot find that postcode."));
+    assert!(page.contains("value=\"ZZ9 9ZZ\""), "what they typed stays");
+    assert_eq!(count(&app).await, 0);
+    app.stop().await;
+}
+
+async fn postcodes_find_the_area_or_ask(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    let q6 = format!("{START}/q/6");
+    // EX1 is split between Exeter and East Devon: heard asks which.
+    let (status, path, page) = fill(
+        &app,
+        &client,
+        &q6,
+        &[("action", "continue"), ("postcode", "ex1")],
+    )
+    .await;
+    assert_eq!((status, path.as_str()), (200, q6.as_str()));
+    assert!(page.contains("Which of these is your area?"));
+    assert!(page.contains("value=\"exeter\"") && page.contains("value=\"east-devon\""));
+    assert!(
+        !page.contains("value=\"torridge\""),
+        "only the areas the postcode could be in"
+    );
+    let (_, path, _) = fill(
+        &app,
+        &client,
+        &q6,
+        &[("action", "continue"), ("answer", "east-devon")],
+    )
+    .await;
+    assert_eq!(path, format!("{START}/q/7"));
+    let (_, page) = get(&app, &client, &q6).await;
+    // East Devon is first in the list, so its radio is the one the error summary links to.
+    assert!(page.contains("value=\"east-devon\" id=\"answer\" checked"));
+
+    // A full postcode finds its district; the postcode itself is not kept.
+    let (_, path, _) = fill(
+        &app,
+        &client,
+        &q6,
+        &[("action", "continue"), ("postcode", "TQ12 4AB")],
+    )
+    .await;
+    assert_eq!(path, format!("{START}/q/7"));
+    let (_, check) = get(&app, &client, &format!("{START}/check")).await;
+    assert!(check.contains("Teignbridge"));
+    assert!(!check.contains("TQ12 4AB"));
+    app.stop().await;
+}
+
+async fn forms_need_their_token(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    get(&app, &client, &format!("{START}/q/1")).await;
+    let response = client
+        .post(app.url(&format!("{START}/q/1")))
+        .form(&[
+            ("csrf", "forged"),
+            ("action", "continue"),
+            ("answer", "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Sorry, we could not save that"));
+    // A stranger's post, with no session at all, is refused too.
+    let response = reqwest::Client::new()
+        .post(app.url(&format!("{START}/check")))
+        .form(&[("csrf", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(count(&app).await, 0);
+    app.stop().await;
+}
+
+async fn coming_back_a_day_later_resumes(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    for (q, value) in [("1", "no"), ("2", "2"), ("3", "yes")] {
+        fill(
+            &app,
+            &client,
+            &format!("{START}/q/{q}"),
+            &[("action", "continue"), ("answer", value)],
+        )
+        .await;
+    }
+    // The phone sleeps; a day passes.
+    app.state.clock.advance(Duration::from_secs(24 * 3600));
+    let (_, start) = get(&app, &client, START).await;
+    assert!(start.contains("Carry on where you left off"));
+    assert!(start.contains(&format!("href=\"{START}/q/4\"")));
+    let (_, q1) = get(&app, &client, &format!("{START}/q/1")).await;
+    assert!(
+        q1.contains("value=\"no\" id=\"answer-no\" checked"),
+        "answers kept"
+    );
+    let (_, q2) = get(&app, &client, &format!("{START}/q/2")).await;
+    assert!(q2.contains("value=\"2\" id=\"answer-2\" checked"));
+
+    // Thirty-one days of silence: the answers are gone and the start is fresh.
+    app.state.clock.advance(Duration::from_secs(31 * 24 * 3600));
+    let (_, start) = get(&app, &client, START).await;
+    assert!(!start.contains("Carry on where you left off"));
+    app.stop().await;
+}
+
+async fn languages_and_headers(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    let polish = client
+        .get(app.url(START))
+        .header("accept-language", "pl-PL,pl;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    let headers = polish.headers().clone();
+    let page = polish.text().await.unwrap();
+    assert!(page.contains("<html lang=\"pl\" dir=\"ltr\""));
+    assert!(page.contains("Cztery filary"));
+
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"));
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    assert_eq!(headers["x-frame-options"], "DENY");
+
+    // The switcher remembers the choice and comes back to the same page.
+    let switched = client
+        .get(app.url(&format!("/language/ar?next={START}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(switched.url().path(), START);
+    assert!(switched
+        .text()
+        .await
+        .unwrap()
+        .contains("<html lang=\"ar\" dir=\"rtl\""));
+    let (_, about) = get(&app, &client, "/about").await;
+    assert!(about.contains("dir=\"rtl\""), "the choice is remembered");
+    assert!(about.contains("OpenMoji"));
+
+    // Never an open redirect.
+    let away = browser()
+        .get(app.url("/language/pl?next=//example.com/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(away.url().path(), "/");
+    assert_eq!(away.url().host_str(), Some("127.0.0.1"));
+
+    // Compressed when the browser asks.
+    let raw = reqwest::Client::builder().no_gzip().build().unwrap();
+    let css = raw
+        .get(app.url("/static/heard.css"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.headers()["content-encoding"], "gzip");
+    let picture = raw.get(app.url("/pictures/yes.svg")).send().await.unwrap();
+    assert_eq!(picture.headers()["content-type"], "image/svg+xml");
+    let (status, page) = get(&app, &client, "/no/such/page").await;
+    assert_eq!(status, 404);
+    assert!(
+        page.contains("dir=\"rtl\""),
+        "even the 404 page is in their language"
+    );
+    app.stop().await;
+}
+
+async fn too_many_posts_get_a_kind_429(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_FORM_POSTS_PER_MINUTE", "3")]).await;
+    let client = browser();
+    let q1 = format!("{START}/q/1");
+    for _ in 0..3 {
+        let (status, _, _) = fill(
+            &app,
+            &client,
+            &q1,
+            &[("action", "continue"), ("answer", "yes")],
+        )
+        .await;
+        assert_eq!(status, 200);
+    }
+    let (status, _, page) = fill(
+        &app,
+        &client,
+        &q1,
+        &[("action", "continue"), ("answer", "no")],
+    )
+    .await;
+    assert_eq!(status, 429);
+    assert!(page.contains("Please wait a minute"));
+    assert!(page.contains("Your answers are saved."));
+    // Reading pages is never limited.
+    assert_eq!(get(&app, &client, &q1).await.0, 200);
+    app.stop().await;
+}
+
+on_both_backends!(
+    whole_form_is_stored_once,
+    errors_follow_the_govuk_pattern,
+    postcodes_find_the_area_or_ask,
+    forms_need_their_token,
+    coming_back_a_day_later_resumes,
+    languages_and_headers,
+    too_many_posts_get_a_kind_429,
+);
