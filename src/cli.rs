@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Config;
 use crate::staff::{PasswordHash, Role, StaffEmail};
+use crate::store::DbSessionStore;
 use crate::{server, startup, telemetry};
 
 #[derive(Debug, Parser)]
@@ -113,10 +114,27 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     tracing::info!(%address, backend = ?state.store.backend(), "heard is listening");
     let store = state.store.clone();
+    let sweeper = tokio::spawn(sweep_expired_sessions(DbSessionStore::new(
+        state.store.clone(),
+        state.clock.clone(),
+    )));
     server::serve(listener, state, server::shutdown_signal()).await?;
+    sweeper.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Forgets unfinished forms nobody came back to, once an hour.
+async fn sweep_expired_sessions(sessions: DbSessionStore) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match sessions.delete_expired().await {
+            Ok(n) => tracing::debug!(removed = n, "expired sessions removed"),
+            Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
 }
 
 /// From a prompt (asked twice) on a terminal, else the first line of stdin.

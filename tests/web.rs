@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::{browser, csrf, fill, spawn_app, spawn_app_with, TestApp, TestBackend};
 use heard::domain::{AnswerValue, Channel};
-use heard::store::SubmissionId;
+use heard::store::{DbSessionStore, SubmissionId};
 
 const START: &str = "/c/four-cornerstones";
 
@@ -290,6 +290,9 @@ async fn coming_back_a_day_later_resumes(backend: TestBackend) {
     app.state.clock.advance(Duration::from_secs(31 * 24 * 3600));
     let (_, start) = get(&app, &client, START).await;
     assert!(!start.contains("Carry on where you left off"));
+    // And the hourly sweep clears them out of the database.
+    let sessions = DbSessionStore::new(app.state.store.clone(), app.state.clock.clone());
+    assert!(sessions.delete_expired().await.unwrap() >= 1);
     app.stop().await;
 }
 
