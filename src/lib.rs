@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod easyread;
 pub mod i18n;
 pub mod ingest;
 pub mod privacy;
