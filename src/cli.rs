@@ -1,7 +1,7 @@
 //! The `heard` command line.
 
 use std::io::{BufRead, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 use crate::staff::{PasswordHash, Role, StaffEmail};
 use crate::store::DbSessionStore;
-use crate::{server, startup, telemetry};
+use crate::{easyread, server, startup, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +36,14 @@ pub enum Command {
     /// Manage consultations.
     #[command(subcommand)]
     Consultation(ConsultationCommand),
+    /// Check every en-GB message and consultation text against the easy-read rules,
+    /// print the problems and reading ease, and fail if there are problems.
+    Lint {
+        /// The folder holding locales/ and consultations/ [default: the current folder
+        /// if it has locales/en-GB, else the source folder heard was built from]
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,9 +64,14 @@ pub enum ConsultationCommand {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    // Checking words needs no settings, database or secret.
+    if let Command::Lint { root } = &cli.command {
+        return lint(root.as_deref());
+    }
     let config = Config::from_env()?;
     telemetry::init(config.log_format, &config.log_filter);
     match cli.command {
+        Command::Lint { .. } => unreachable!("lint returns before settings are read"),
         Command::Serve => serve(config).await,
         Command::Migrate => {
             let store = startup::store(&config).await?;
@@ -96,6 +109,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Added {} as {role}.", email.as_str());
             Ok(())
         }
+    }
+}
+
+/// Prints the easy-read report; an error (so a failing exit) if it found problems.
+fn lint(root: Option<&Path>) -> anyhow::Result<()> {
+    let root = match root {
+        Some(root) => root.to_owned(),
+        None => easyread::default_root().context(
+            "lint: no locales/en-GB here; run it in heard's source folder or give --root",
+        )?,
+    };
+    let report = easyread::check_root(&root);
+    print!("{report}");
+    match report.problems.len() {
+        0 => Ok(()),
+        1 => bail!("lint: 1 easy-read problem"),
+        n => bail!("lint: {n} easy-read problems"),
     }
 }
 
