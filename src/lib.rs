@@ -7,6 +7,7 @@ pub mod domain;
 pub mod i18n;
 pub mod ingest;
 pub mod privacy;
+pub mod safeguarding;
 pub mod server;
 pub mod staff;
 pub mod startup;

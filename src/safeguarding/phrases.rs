@@ -1,0 +1,788 @@
+//! Phrase rules: a pattern, and checks on the same sentence around it.
+//!
+//! Patterns run on normalised text (see `normalise.rs`): no apostrophes ("dont",
+//! "im", "mums"), hyphens as spaces, case ignored. `%NAME%` shorthands are listed in
+//! `mod.rs`; Polish letters match with or without diacritics.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{clause_after, clause_before, doer_in, re, Category, Doer};
+
+use Category::{
+    Abuse, Bullying, DomesticAbuse, Exploitation, Neglect, NotSafe, SelfHarm, SexualAbuse, Suicide,
+};
+
+/// One phrase rule. Every check is a pattern; an empty one is no check.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Phrase {
+    category: Category,
+    pattern: &'static str,
+    /// The match does not count when this matches the sentence before it (anchor with `$`).
+    not_before: &'static str,
+    /// The match counts only when this matches the sentence before it.
+    need_before: &'static str,
+    /// The match does not count when this matches the sentence after it (anchor with `^`).
+    not_after: &'static str,
+    /// The match counts only when this matches the sentence after it.
+    need_after: &'static str,
+    /// The match does not count when this matches anywhere in its sentence.
+    not_near: &'static str,
+    /// The match counts only when this matches somewhere in its sentence.
+    need_near: &'static str,
+    /// The match does not count when this matches the matched text itself.
+    not_in: &'static str,
+    /// An adult named in the sentence makes it [`Category::Abuse`]; other children
+    /// make it [`Category::Bullying`]; otherwise `category`.
+    by_doer: bool,
+}
+
+const fn ph(category: Category, pattern: &'static str) -> Phrase {
+    Phrase {
+        category,
+        pattern,
+        not_before: "",
+        need_before: "",
+        not_after: "",
+        need_after: "",
+        not_near: "",
+        need_near: "",
+        not_in: "",
+        by_doer: false,
+    }
+}
+
+impl Phrase {
+    const fn not_before(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_before.is_empty(), "set each check once");
+        self.not_before = p;
+        self
+    }
+    const fn need_before(mut self, p: &'static str) -> Phrase {
+        assert!(self.need_before.is_empty(), "set each check once");
+        self.need_before = p;
+        self
+    }
+    const fn not_after(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_after.is_empty(), "set each check once");
+        self.not_after = p;
+        self
+    }
+    const fn need_after(mut self, p: &'static str) -> Phrase {
+        assert!(self.need_after.is_empty(), "set each check once");
+        self.need_after = p;
+        self
+    }
+    const fn not_near(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_near.is_empty(), "set each check once");
+        self.not_near = p;
+        self
+    }
+    const fn need_near(mut self, p: &'static str) -> Phrase {
+        assert!(self.need_near.is_empty(), "set each check once");
+        self.need_near = p;
+        self
+    }
+    const fn not_in(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_in.is_empty(), "set each check once");
+        self.not_in = p;
+        self
+    }
+    const fn by_doer(mut self) -> Phrase {
+        self.by_doer = true;
+        self
+    }
+}
+
+// Contexts shared by several rules: macros, so that `concat!` can join them.
+
+/// Teaching, training and awareness: talk *about* a subject, not a disclosure.
+macro_rules! education {
+    () => {
+        r"\b(?:awareness|training|trained|policy|policies|prevention|workshops?|lessons?|leaflets?|assembly|assemblies|course|module|curriculum|taught|teach|teaching|education|educate|talk on|talks? about|session on|sessions on|campaign)\b"
+    };
+}
+/// An accident just before: "he fell and hurt himself".
+macro_rules! accident_before {
+    () => {
+        r"\b(?:fell|falls|fall|falling|tripped|trips|slipped|slips|crashed|accident\w*|ran into \w+ and)\b.{0,30}$"
+    };
+}
+/// An accident just after: "hurt himself playing football", "cut myself on a tin".
+macro_rules! accident_after {
+    () => {
+        r"^ (?:\w+ ){0,3}?(?:by accident|accidentally|shaving|cooking|playing|falling|when (?:he|she|i|they) fell|at (?:pe|football|rugby|the park|forest school|cooking|trampolin\w*|swimming)|in (?:pe|the playground|a fall|the garden)|on (?:a|an|the|some) (?:tin|can|knife|glass|broken|fence|nail|oven|hob|iron|kettle|pan|stove|radiator|trampoline|swing|slide|bike|climbing|paper|table|door|wall|corner|sharp|rusty|thorn|bush|stairs|step|floor|ground|playground|metal|edge)|off (?:a|the|his|her|my) )"
+    };
+}
+/// Institutions: "the council is cutting", "the school threatened".
+macro_rules! institution_before {
+    () => {
+        r"\b(?:council|school|government|la|authority|nhs|camhs|service|services|budget|trust|academy|they|panel)\b.{0,15}$"
+    };
+}
+
+static PHRASES: &[Phrase] = &[
+    // ---------------------------------------------------------------- self-harm
+    ph(
+        SelfHarm,
+        r"\bself ?(?:harm(?:s|ed|ing|er|ers)?|injur(?:y|ies|e|es|ed|ing|ious)|mutilat\w*)\b",
+    )
+    .not_after(r"^ (?:awareness|training|policy|prevention|workshop|lessons?|leaflets?|sessions?|talks?|course|module|assembly)\b")
+    .not_before(r"\b(?:training|awareness|lessons?|talks?|course|policy|assembly) (?:on|about|around|for) $"),
+    ph(
+        SelfHarm,
+        r"\b(?:cut|cuts|cutting|slit|slits|slitting|slice|slices|slicing|carv(?:e|es|ed|ing)|scratch(?:es|ed|ing)?|burn(?:s|ed|t|ing)?|hurt(?:s|ing)?|hurted|harm(?:s|ed|ing)?|hit(?:s|ting)?|punch(?:es|ed|ing)?|bit|bite|bites|biting|bash(?:es|ed|ing)?|stab(?:s|bed|bing)?|starv(?:e|es|ed|ing)|bruis(?:e|es|ed|ing)|injur(?:e|es|ed|ing)|mutilat(?:e|es|ed|ing)) %SELF%",
+    )
+    .not_after(concat!(
+        accident_after!(),
+        r"|^ (?:off|out|short|up|free|loose|in half|laughing)\b"
+    ))
+    .not_before(accident_before!()),
+    ph(
+        SelfHarm,
+        r"\b(?:cut|cuts|cutting|slit|slits|slitting|slice|slicing|carv(?:e|ed|es|ing)|burn(?:s|t|ed|ing)?) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|belly|body|hips?)\b",
+    )
+    .not_after(concat!(accident_after!(), r"|^ (?:open|on (?:a|an|the|some)\b)"))
+    .not_before(accident_before!()),
+    ph(
+        SelfHarm,
+        r"\b(?:cuts|scars|burns|slashes|scratches) (?:all )?(?:over|on|up|across|along|down) (?:my|his|her|their|both) (?:arms?|wrists?|legs?|thighs?|stomach|tummy|belly|body|hips?)\b",
+    ),
+    ph(SelfHarm, r"\b(?:scars?|cuts) from (?:cutting|self harm\w*)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:been|started|start|starting|keep|keeps|kept|still|stop|stopped|is|was|am|im|are|were|hes|shes|about|relapsed with|relapse with|urge to|urges to|back to|caught (?:him|her|me)|secretly|now) (?:\w+ )?cutting\b",
+    )
+    .need_after(r"^(?: again\b| for (?:months|weeks|years|a while|ages|\w+ (?:months|weeks|years))| since\b| every\b| most\b| at night| in secret| secretly| and\b| but\b| when\b| because\b| cos\b| to cope| last\b| after\b|\s*[.!?,;]|\s*$)")
+    .not_before(institution_before!()),
+    ph(
+        SelfHarm,
+        r"\b(?:i|ive|i have|been|started|start|keep|still|stopped|stop|relapsed|urge to|urges to|want to|wanna) (?:sh|shd|shing)\b",
+    ),
+    ph(SelfHarm, r"\bsh (?:scars|cuts|urges|again|relapse)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:tnę|tnie|tną|ciąć|cięła|ciął|pocięłam|pociąłem|pocięła|pociął|kaleczę|kaleczy|okaleczam|okalecza|okaleczyła|okaleczył|przypalam|przypala|krzywdzę|krzywdzi) się\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\bsię (?:tnę|tnie|tną|kaleczę|kaleczy|okaleczam|okalecza|krzywdzę|krzywdzi|przypalam|przypala)\b",
+    ),
+    ph(SelfHarm, r"\bsamookalecz\w*"),
+    ph(
+        SelfHarm,
+        r"\b(?:robię|robi|robią|zrobiłem|zrobiłam|zrobił|zrobiła) sobie krzywdę\b",
+    ),
+    ph(
+        SelfHarm,
+        r"(?:اوذي|اذي|اذيت|اوذيت|يوذي|توذي|اجرح|جرحت|يجرح|تجرح|جرح|اقطع|قطعت|يقطع|تقطع|احرق|حرقت|يحرق|تحرق|اضرب|ضربت|يضرب|تضرب|اعض|يعض|تعض) (?:نفسي|نفسه|نفسها)",
+    ),
+    ph(SelfHarm, r"(?:ايذاء|اذيه|اذي) (?:النفس|الذات)"),
+    // ----------------------------------------------------------------- suicide
+    ph(Suicide, r"\bsuicid(?:e|es|al|ality)\b")
+        .not_after(r"^ (?:prevention|awareness|training|policy|rates?|statistics|figures|squad|helpline|line)\b")
+        .not_before(r"\b(?:papyrus|samaritans|(?:training|talks?|lessons?|assembly|assemblies|sessions?|leaflets?|posters?|workshops?|campaigns?) (?:on|about|around)|awareness of|prevention of) $"),
+    ph(
+        Suicide,
+        r"\b(?:kill(?:s|ed|ing)?|kil|unalive|unaliv(?:e|ed|ing)|hang(?:s|ed|ing)?|drown(?:s|ed|ing)?|suffocat(?:e|es|ed|ing)|shoot(?:s|ing)?|shot|top(?:s|ped|ping)?|off(?:ed|ing)?) %SELF%",
+    )
+    .not_after(r"^ (?:laughing|with laughter|working|trying|to (?:get|keep|make|do|help|find|sort|fight|push|be)|running around|over (?:this|the|his|her|it)|for (?:him|her|them|this|it)|out\b|up\b)")
+    .not_before(r"\b(?:told|tell|tells|telling|said|says|saying|say|messaged|messaging|texted|texting) (?:me|him|her|them|us) (?:to |i should |he should |she should |that i should |that he should )?(?:go )?(?:and )?$"),
+    ph(
+        Suicide,
+        r"\bthr(?:ow|ows|ew|owing) %SELF% (?:off|in front of|under)\b",
+    ),
+    ph(Suicide, r"\bkms\b").not_before(r"\d\s?$"),
+    ph(
+        Suicide,
+        r"\b%WANT% (?:%TO% )?(?:die|dye|be dead|dead|not exist|stop existing|not be alive|not be here|not wake up|disappear forever|sleep forever|go to sleep forever|never wake up|go to sleep and (?:never|not) wake up|kill %SELF%|unalive %SELF%)\b",
+    )
+    .not_after(r"^ (?:of (?:embarrassment|shame|boredom|laughter|laughing|cringe)|laughing|happy|old|(?:his|her|my|their|its|it|them|the) (?:hair|clothes|tshirt|t shirt|shirt|top|shoes|fabric|wool)|(?:it|them|his|her|my) (?:\w+ )?(?:blue|pink|red|green|purple|black|blonde|brown|orange|yellow|white|grey|rainbow)|(?:blue|pink|red|green|purple|black|blonde|brown|orange|yellow|white|grey|rainbow))\b")
+    .not_in(r"\bdye\b"),
+    ph(
+        Suicide,
+        r"\b(?:want|wanna|wants|wanted|going|gonna|gunna|gona|will|ll|about|ready|thinking (?:of|about)|plan|plans|planning|planned|tempted|decided|try|trying|tried|might|could|just) (?:to )?(?:just )?end (?:it|it all|everything|my life|his life|her life|things|this|me)\b",
+    )
+    .not_after(r"^ (?:with|early|by|on|at|off|there|now and|soon enough|for (?:the|a)|here\b)")
+    .not_before(institution_before!()),
+    ph(
+        Suicide,
+        r"\bend(?:s|ed|ing)? (?:it all|my life|his life|her life|their life|my own life|his own life|her own life|things for good)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:take|took|taken|taking|takes) (?:my|his|her|their) (?:own )?life\b",
+    )
+    .not_after(r"^ (?:away from|over)\b"),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she|they) (?:was|were|could be|d be|would be) dead\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) (?:had never been|hadnt been|had not been|was never|were never|wasnt|werent|was not|were not|never was|d never been|never got) born\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) (?:wasnt|werent|was not|were not) (?:alive|here %ANYMORE%|around|in this world|on this earth)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) could (?:just )?(?:die|disappear forever|not exist|stop existing|go to sleep forever|fall asleep and never wake up|go to sleep and never wake up)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) (?:didnt|did not|never) (?:exist|wake up)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b%NEG% (?:\w+ )?(?:want|wanna|wana|wanting|wnt|wish)(?: %TO%)? (?:live|be alive|exist|wake up|be here %ANYMORE%|be here no more|be on this earth|be in this world|carry on|go on|be around %ANYMORE%|stay alive|keep living|keep going)\b",
+    )
+    .not_after(r"^ (?:in|at|with|near|by|there|here|on|abroad|alone|independently|away|somewhere|the|a|an|holiday|trips?|school|his|her|my|their|this|that|like (?:that|them|him|her))\b"),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier) off (?:dead|without me|if i (?:was|were|wasnt|werent|was not|were not) (?:dead|gone|here|around|alive)|if i (?:died|didnt exist|did not exist|never existed))\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier)(?: off)? (?:if|when) (?:i|he|she) (?:was|were|is|am) (?:dead|gone for good)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier)(?: off)? (?:if|when) (?:i|he|she) (?:wasnt|werent|was not|were not) (?:here|around|alive)|\b(?:better|happier|easier)(?: off)? (?:if|when) (?:i|he|she) (?:died|didnt exist|never existed)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bno (?:point|reason|purpose)(?: in| of| to| for)?(?: me)?(?: to)? (?:living|livin|life|being alive|be alive|live|going on|carrying on|being here|be here|existing|exist)\b",
+    )
+    .not_after(r"^ (?:the|a|an|with|to|at|holiday|trips?|in the|there|here|for (?:the|a))\b"),
+    ph(
+        Suicide,
+        r"\b(?:whats|what is|wats|wots) the point (?:of|in) (?:living|life|being alive|going on|me being here|being here|anything %ANYMORE%)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:cant|cannot|can not|cnt|carnt|cant) (?:go on|carry on)\b",
+    )
+    .need_after(r"^(?: %ANYMORE%| like this| living| with (?:life|this|it))?(?:\s*[.!?,;:]|\s*$| and\b| but\b| please\b| pls\b| help\b| i\b| im\b| tbh\b)")
+    .not_before(r"\b(?:we|they|families|parents|this|things|it|you|services|schools?|he|she|son|daughter) $"),
+    ph(Suicide, r"\b(?:nothing|no ?one|nobody|noone|no1) (?:left )?to live for\b"),
+    ph(Suicide, r"\b(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b")
+        .not_after(r"^ (?:admin|insurance)\b"),
+    ph(Suicide, r"\b(?:rather|sooner) (?:be dead|die|not be alive|not exist)\b"),
+    ph(
+        Suicide,
+        r"\b(?:cares?|notice|miss (?:me|him|her))(?: about)? (?:if|whether|when) (?:i|he|she) (?:lived? or died?|live or die|die|died|dies|was dead|am dead|were dead|was gone|disappeared|killed (?:my|him|her)self|wasnt here)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bthink(?:s|ing)? (?:a lot )?(?:about|of) (?:dying|death|being dead|not being here|not being alive|ending it|ending my life|killing %SELF%)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bjump\w* (?:off|from) (?:a |the |that |this )?(?:bridge|building|roof|cliff|car park|multi storey|balcony|tower|block of flats)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:jump\w*|step\w*|throw\w* %SELF%) in front of (?:a |the )?(?:train|car|bus|lorry|truck|van)s?\b",
+    ),
+    ph(Suicide, r"\b(?:overdos(?:e|ed|es|ing)|(?:took|take|taken|taking) an od)\b")
+        .not_after(r"^ (?:of|on) (?:homework|information|paperwork|sugar|screens?|screen time)\b"),
+    ph(
+        Suicide,
+        r"\b(?:took|taken|swallowed|swallow) (?:a (?:load|lot|bunch|handful|box|packet|pack) of|loads of|too many|all (?:my|his|her|the|of (?:my|his|her))|lots of|a whole (?:box|packet|pack) of) (?:pills|tablets|paracetamol|painkillers|meds|medication|medicine)\b",
+    ),
+    ph(Suicide, r"\b(?:noose|sewer ?slide|unalive|unalived|unaliving)\b"),
+    ph(Suicide, r"\bsuicide (?:note|attempt|plan)\b"),
+    // Polish
+    ph(
+        Suicide,
+        r"\b(?:chcę|chce|chcesz|chcą|chciałbym|chciałabym|chciałem|chciałam|chciał|chciała) (?:już |po prostu )?umrzeć\b",
+    )
+    .not_after(r"^ (?:ze śmiechu|z nudów|ze wstydu)"),
+    ph(
+        Suicide,
+        r"\b(?:chcę|chce|chciałbym|chciałabym|chciałem|chciałam|chciał|chciała) (?:się )?zabić(?: się)?\b",
+    ),
+    ph(Suicide, r"\bzabij(?:ę|e) się\b"),
+    ph(
+        Suicide,
+        r"\bnie (?:chcę|chce|chciałbym|chciałabym|chcą) (?:już )?żyć\b",
+    ),
+    ph(Suicide, r"\bsamobój\w*"),
+    ph(Suicide, r"\bodebra(?:ć|ł|ła) sobie życie\b"),
+    ph(Suicide, r"\bskończyć ze sobą\b"),
+    // Arabic
+    ph(
+        Suicide,
+        r"(?:اريد|بدي|ابي|ابغي|ابغا|عايز|عاوز|عايزه|عاوزه|نفسي|اتمني|حابب|اود|يريد|تريد|بده|بدها)(?: ان)? (?:اموت|يموت|تموت|الموت|موت)",
+    ),
+    ph(Suicide, r"(?:اقتل|يقتل|تقتل|قتل|اقتلي) (?:نفسي|نفسه|نفسها)"),
+    ph(Suicide, r"نتحر|نتحار"),
+    ph(Suicide, r"(?:انهي|انهاء|انهيت) حياتي"),
+    ph(
+        Suicide,
+        r"(?:لا|ما|مش|مو) ?(?:اريد|بدي|ابي|ابغي|عايز|عاوز|اود)(?: ان)? (?:اعيش|العيش|عيش)",
+    ),
+    // -------------------------------------------------------------------- abuse
+    ph(
+        Abuse,
+        r"\b(?:emotional(?:ly)?|physical(?:ly)?|verbal(?:ly)?|child|mental(?:ly)?) abus(?:e|ed|ing|ive)\b",
+    )
+    .not_near(education!())
+    .by_doer(),
+    ph(
+        Abuse,
+        r"\babusive (?:dad|father|mum|mother|stepdad|step dad|stepfather|step mum|stepmum|parents?|home|household|family|uncle|carer|grandad|brother|man|adult)\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\babusive (?:relationship|partner|ex|husband|boyfriend|marriage)\b",
+    ),
+    ph(
+        Abuse,
+        r"\babuse (?:at home|from (?:my|his|her|their) (?:%FAM%))\b",
+    ),
+    ph(
+        Abuse,
+        r"\btried to (?:kill|strangle|drown|suffocate|smother|stab|choke) (?:me|him|her|us)\b",
+    )
+    .by_doer(),
+    ph(Abuse, r"\b(?:cigarette|belt|cane|whip) (?:burns|marks)\b"),
+    // Polish: "bije mnie", "mnie bije"; the doer decides abuse or bullying.
+    ph(
+        Abuse,
+        r"\b(?:bije|biją|bił|biła|bili|uderza|uderzają|uderzył|uderzyła|kopie|kopią|kopnął|kopnęła|szarpie|dusi|dusił|pobił|pobiła|pobili|leje|tłucze|katuje) (?:mnie|nas|go|ją)\b",
+    )
+    .by_doer(),
+    ph(
+        Abuse,
+        r"\b(?:mnie|nas) (?:bije|biją|bił|biła|bili|uderza|uderzył|uderzyła|kopie|kopią|szarpie|dusi|leje|tłucze|katuje|pobił|pobiła|pobili)\b",
+    )
+    .by_doer(),
+    // Arabic: "يضربني", "ضربني", "يضربونني"; kicks, hurts, tortures, locks up, chokes me.
+    ph(
+        Abuse,
+        r"(?:ب?[يت]ضرب|ضرب)(?:ت|و|ون)?ن?ني|(?:ب?[يت]|)(?:ركل|وذي|عذب|حبس|خنق)(?:ت|و|ون)?ن?ني",
+    )
+    .by_doer(),
+    // ------------------------------------------------------------ sexual abuse
+    ph(
+        SexualAbuse,
+        r"\b(?:make|makes|made|making|force|forces|forced|forcing|pressures?|pressured|pressuring) (?:me|him|her|us) (?:to )?do (?:things|stuff|something|sexual|bad things|rude things|horrible things|dirty things)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:makes?|made|making|forces?|forced|forcing|got|gets) (?:me|him|her) (?:to )?(?:touch (?:him|her|them|his|it)|watch (?:porn|rude|dirty|sex|adult|videos of him|him)|suck|kiss (?:him|her)|undress|take (?:my|his|her|our) clothes off|get naked|sit on (?:his|her) (?:lap|knee))\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:show(?:s|ed|n)?|flash(?:es|ed|ing)?) (?:me |him |her |us )?(?:his|her|their) (?:privates|private parts|private bits|willy|penis|dick|bits|boobs|breasts|vagina|thing)\b",
+    ),
+    ph(SexualAbuse, r"\bexpos(?:ed|es|ing) (?:him|her|them)sel(?:f|ves)\b"),
+    ph(
+        SexualAbuse,
+        r"\btouch(?:es|ed|ing)? (?:my|his|her|their) (?:privates|private parts|private|willy|penis|dick|vagina|fanny|bum|bottom|boobs|breasts|chest|crotch|genitals|bits)\b",
+    ),
+    ph(SexualAbuse, r"\bsexual(?:ly)?\b")
+        .not_after(r"^ (?:health|orientation|identity|identities|education|development|relationships? education|and reproductive|wellbeing|feelings|behaviour (?:policy|training)|consent lessons?|exploit\w*)\b")
+        .not_before(r"\b(?:relationships and|rse|sex and|lessons on|lesson on|talk on) $")
+        .not_near(education!()),
+    ph(
+        SexualAbuse,
+        r"\b(?:rap(?:e|ed|es|ing|ist)|molest(?:s|ed|ing|er|ation)?|paedo(?:phile)?s?|pedo(?:phile)?s?|grope[sd]?|groping|incest|sexual assault|indecent(?:ly)?)\b",
+    )
+    .not_near(education!()),
+    ph(
+        SexualAbuse,
+        r"\b(?:uncle|dad|daddy|step ?dad|stepfather|grandad|granddad|grandpa|brother|stepbrother|cousin|man|boyfriend|lodger|father)\b(?: \w+){0,2}? (?:gets|got|climbs|climbed|comes|came) (?:into|in) (?:my|her|his) bed\b",
+    ),
+    // Polish
+    ph(
+        SexualAbuse,
+        r"\b(?:dotyka|dotykał|dotykała|dotykają|dotknął|dotknęła) (?:mnie|go|ją)\b|\b(?:mnie|go|ją) (?:dotyka|dotykał|dotykała|dotknął|dotknęła)\b",
+    ),
+    ph(SexualAbuse, r"\b(?:molest\w*|gwałt\w*|zgwałci\w*|wykorzyst\w* seksualnie)"),
+    // Arabic
+    ph(SexualAbuse, r"(?:ب?[يت])?لمس(?:ت|و|ون)?ن?ني"),
+    ph(SexualAbuse, r"تحرش|اغتصب|اعتداء جنسي|اعتدي علي"),
+    // ------------------------------------------------------------------ neglect
+    ph(
+        Neglect,
+        r"\b(?:no|never|never any|not any|isnt any|wasnt any|hardly any|barely any|rarely any|never enough|not enough) (?:food|dinner|tea|breakfast|meals?|anything to eat) (?:at home|in the house|in the flat|at ours|at my house|at our house|in our house|in my house|in the fridge|in the cupboards?|for days|for \w+ days|all weekend)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:theres|there is|there was|theres never|there is never|there was never) nothing (?:to eat|in the house|in the fridge|in the cupboards?|for (?:dinner|tea|breakfast))\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea)) (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|for (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
+    ),
+    ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
+    ph(
+        Neglect,
+        r"\b(?:not|never|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|aint|rarely|hardly ever|no ?one|nobody|noone|no1) (?:\w+ ){0,2}fed\b",
+    )
+    .not_after(r"^ (?:up|back|through|via|by (?:tube|peg|mouth|ng)|orally|by mouth)\b")
+    .not_in(r"\b(?:tube|peg|ng|bottle|breast|spoon|self|orally|fed up)\b"),
+    ph(
+        Neglect,
+        r"\b(?:no ?one|nobody|noone|no1|no body|none of them) (?:\w+ )?(?:(?:looks? after|takes? care of|cares? for|feeds|cooks? for|checks? on|washes|cleans) (?:me|us|my clothes|our clothes|my uniform)|picks (?:me|us) up|gets (?:me|us) up|puts (?:me|us) to bed|makes (?:me|us) (?:food|dinner|tea|breakfast))\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:no ?one|nobody|noone|no1|no body) (?:\w+ )?(?:cares?|gives a \w+|loves|wants) (?:about |bout |abt |for )?me\b",
+    ),
+    ph(Neglect, r"\bno1 (?:cares?|gives a \w+)\b"),
+    ph(
+        Neglect,
+        r"\bleft (?:alone|on (?:my|his|her|our|their) own|home alone|by (?:my|him|her|our)sel(?:f|ves)|in the house (?:alone|on (?:my|his|her|our) own)|with no (?:food|adult|one))(?: \w+){0,3}? (?:for (?:days|hours|\w+ days|\d+ days|the (?:whole )?(?:weekend|night|day)|a (?:whole )?(?:weekend|night|day)|ages)|all (?:day|night|weekend)|overnight|at night|every night|most nights|every weekend|when (?:mum|dad|my mum|my dad|they|she|he) (?:goes|go|went|is|are))\b",
+    )
+    .not_before(r"\b(?:we|parents|families|carers) (?:are|were|have been|get|feel|just)? ?(?:\w+ )?$"),
+    ph(
+        Neglect,
+        r"\b(?:leaves|leave|left) (?:me|us|him|her)(?: and (?:my|our|his|her) (?:\w+ )?(?:brother|sister|siblings?|brothers|sisters))? (?:alone|on (?:my|our|his|her|their) own|home alone|by (?:my|our|him|her)sel(?:f|ves)|in the house)(?: \w+){0,3}? (?:for (?:days|hours|\w+ days|the (?:whole )?(?:weekend|night)|a (?:whole )?(?:weekend|night))|all (?:day|night|weekend)|overnight|at night|every night|most nights|while (?:she|he|they|mum|dad) (?:goes|go|is|are)|to look after)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:goes|go|went|going|stays?|stayed|is|are) (?:out|away) (?:all night|all weekend|overnight|for days|for \w+ days|every night)\b",
+    )
+    .need_before(r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|she|they|step ?dad|step ?mum)\b.{0,25}$"),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum|stepfather|stepmother)(?: \w+)? (?:is|are|was|were|gets|get|got) (?:always |often |usually |too |so |really |constantly |never not )?(?:drunk|wasted|high|stoned|off (?:her|his|their) (?:face|head|faces|heads)|passed out|out of it)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum)(?: \w+)? (?:takes|take|does|do|uses|use|is on|are on|deals|sells) drugs\b",
+    ),
+    // Polish
+    ph(Neglect, r"\bnie (?:mam|mamy|ma) co jeść\b"),
+    ph(Neglect, r"\bnie ma (?:nic )?(?:do jedzenia|jedzenia)\b"),
+    ph(Neglect, r"\bnikt się (?:mną|nami) nie (?:opiekuje|zajmuje)\b"),
+    ph(
+        Neglect,
+        r"\b(?:zostawia|zostawiają|zostawiła|zostawił) (?:mnie|nas) (?:sam\w*|na noc|na (?:cały )?weekend|na kilka dni)\b",
+    ),
+    ph(Neglect, r"\bchodzę głodn\w* spać\b"),
+    // Arabic
+    ph(Neglect, r"(?:لا يوجد|ما في|مافي|مفيش|ما فيه|ماكو|ما عندنا|ليس لدينا) (?:طعام|اكل)"),
+    ph(Neglect, r"(?:لا احد|ما حدا|محدش) (?:يهتم|يعتني|بيهتم|بيعتني) (?:بي|فيني|بيا)"),
+    // ------------------------------------------------------------ domestic abuse
+    ph(
+        DomesticAbuse,
+        r"\bdomestic(?:ally)? (?:abuse|abused|violence|abusive|incidents?)\b",
+    )
+    .not_near(education!()),
+    ph(
+        DomesticAbuse,
+        r"\b(?:shouting|screaming|yelling|arguing|arguments|fighting|fights|rows|violence) (?:and|n) (?:hitting|punching|throwing things|smashing|violence|fighting|hitting each other|pushing)\b",
+    )
+    .need_near(r"\b(?:home|house|mum|mom|dad|parents|step ?dad|flat|police)\b"),
+    ph(
+        DomesticAbuse,
+        r"\b(?:violence|violent|fighting|fights) (?:at home|in (?:the|our|my) (?:house|home|flat))\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:ex|partner|husband|boyfriend|step ?dad|dad|father|mums (?:new )?(?:boyfriend|partner)|his dad|her dad|their dad|the kids dad|the childrens dad|the childrens father)(?: \w+){0,2}? (?:was|is|has been|were|got|gets|became|can be) (?:very |really |so |extremely |quite |often )?(?:violent|abusive|controlling)\b",
+    ),
+    ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b"),
+    ph(
+        DomesticAbuse,
+        r"\b(?:bije|uderza|pobił|bił|kopie|dusi|szarpie) (?:moją |naszą )?(?:mamę|matkę|mamusię|żonę)\b|\b(?:mamę|matkę) (?:bije|bił|uderza)\b",
+    ),
+    ph(DomesticAbuse, r"\bprzemoc (?:domowa|w domu|w rodzinie)\b"),
+    ph(DomesticAbuse, r"(?:ب?[يت])?ضرب (?:امي|ماما|والدتي|زوجته)"),
+    ph(DomesticAbuse, r"عنف اسري|العنف الاسري|العنف المنزلي"),
+    // ------------------------------------------------------------------ not safe
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|dnt|never|no longer|cant|cannot|hardly ever|not|wont) (?:\w+ ){0,2}fe(?:el|els|elt|eling) (?:\w+ )?(?:safe|secure)\b",
+    )
+    .not_after(r"^ (?:\w+ ){0,6}?because of (?:the )?(?:noise|crowds?|lights?|smells?|busy|loud|sensory|hand dryers?|changes?|fire alarms?|echo)|^ (?:\w+ ){0,3}?(?:near|on|around|crossing) (?:the )?roads?\b"),
+    ph(
+        NotSafe,
+        r"\bfe(?:el|els|elt|eling) (?:\w+ )?(?:unsafe|in danger)\b",
+    )
+    .not_before(r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|not|wont|no longer) (?:\w+ )?$"),
+    ph(
+        NotSafe,
+        r"\b(?:(?:not|isnt|never|aint|is not|am not|im not|arent|wasnt|no longer) (?:\w+ )?safe|unsafe|in danger) (?:at|in) (?:home|the house|my house|our house|his house|her house|my dads|my mums|dads|mums|his dads|her dads|their house)\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:home|my house|our house|the house|my dads|my mums|dads|mums|his dads|her dads) (?:\w+ )?(?:isnt|is not|aint|doesnt feel|does not feel|is never|never feels|wasnt|was not|isnt a|is not a|is no longer|dont feel) (?:\w+ )?safe\b",
+    ),
+    ph(NotSafe, r"\b(?:i am|im|i m|i feel|i amnt|i aint) not safe\b")
+        .need_after(r"^(?: here| anymore| any more| at all| now| there| with (?:him|her|them|my \w+))?(?:\s*[.!?,;:]|\s*$| and\b| please\b| pls\b| help\b| i\b| but\b)"),
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|petrified|scare[sd]?|fear(?:ful)?|too scared|2 scared) (?:\w+ )?(?:to|of) (?:go(?:ing)?|be(?:ing)?|return(?:ing)?|get(?:ting)?|went|come|coming) (?:back )?(?:home|to (?:my|his|her) (?:dads|mums|house))\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|petrified) (?:\w+ )?of (?:my|his|her|our|their) (?:%FAM%)\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|petrified) (?:of )?what (?:he|she|they|my \w+|dad|mum) (?:will|might|would|is going to|could) do\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? go (?:back )?home\b",
+    ),
+    ph(NotSafe, r"\b(?:ran|run|runs|running|runaway) (?:away |off )?from home\b"),
+    ph(
+        NotSafe,
+        r"\b(?:kicked|threw|thrown|chucked|kicks|throws|chucks|put) (?:me|him|her|us) out\b",
+    )
+    .need_before(r"\b(?:mum|mom|mam|dad|parents|step ?dad|step ?mum|carer|nan|gran)\b.{0,30}$")
+    .not_after(r"^ (?:of (?:class|the class|lessons?|the lesson|school|the room|the club|the group|assembly|the car))\b"),
+    ph(
+        NotSafe,
+        r"\b(?:im|i am|we are|were|i was|we were|he is|hes|she is|shes|they are|theyre) (?:\w+ )?homeless\b",
+    ),
+    // Polish
+    ph(NotSafe, r"\bnie czuj(?:ę|e|ą) się (?:\w+ ){0,2}bezpieczn\w*"),
+    ph(NotSafe, r"\bnie jest(?:em|eśmy)? (?:\w+ )?bezpieczn\w*"),
+    ph(
+        NotSafe,
+        r"\bboj(?:ę|ą|i) się (?:wrócić|wracać|iść|pójść) do domu\b",
+    ),
+    ph(
+        NotSafe,
+        r"\bboj(?:ę|ą|i) się (?:taty|ojca|mamy|matki|ojczyma|wujka|brata|dziadka)\b",
+    ),
+    ph(NotSafe, r"\bnie (?:chcę|chce) wracać do domu\b"),
+    // Arabic
+    ph(
+        NotSafe,
+        r"(?:لا|ما|مش|مو|لست|ماني|مب) ?(?:اشعر|احس|حاسس|حاسه|حاس|يشعر|تشعر|يحس|تحس) (?:بال|ب)?امان",
+    ),
+    ph(NotSafe, r"(?:لست|مش|مو|ماني|لسنا) (?:في |ب)امان"),
+    ph(
+        NotSafe,
+        r"(?:خايف|خايفه|اخاف|خائف|خائفه) (?:من )?(?:ارجع|الرجوع|العوده|اروح|الذهاب) (?:الي |لل|ل)?(?:البيت|المنزل|بيت)",
+    ),
+    ph(
+        NotSafe,
+        r"(?:اخاف|خايف|خايفه|خائف|خائفه) من (?:ابي|ابوي|بابا|امي|ماما|زوج امي|والدي|عمي|اخي)",
+    ),
+    // -------------------------------------------------------------- exploitation
+    ph(
+        Exploitation,
+        r"\b(?:county ?lines?|cuckoo(?:ed|ing)|trafficked|trafficking|sextortion|sexting|sexual(?:ly)? exploit\w*|cse|cce|child exploitation|criminal exploitation)\b",
+    )
+    .not_near(education!()),
+    ph(Exploitation, r"\bnudes?\b|\b(?:naked|explicit|rude|dirty|intimate|sexy) %PIC%")
+        .not_near(education!()),
+    ph(
+        Exploitation,
+        r"\bgroom(?:ed|ing|s)? (?:me|him|her|them|us|my (?:son|daughter|child|kids?)|kids|children|young (?:people|girls|boys)|girls|boys)\b",
+    )
+    .not_near(education!()),
+    ph(
+        Exploitation,
+        r"\b(?:being|been|was|were|is|are|got|get|gets|getting)(?: \w+)? groomed\b",
+    )
+    .not_before(r"\bwell $")
+    .not_after(r"^ (?:and (?:dressed|washed|clean)|for (?:the|a) (?:show|wedding|party))\b")
+    .not_in(r"\bwell groomed\b"),
+    ph(
+        Exploitation,
+        r"\b(?:online|gang|sexual|child|internet) grooming\b",
+    )
+    .not_near(education!()),
+    ph(
+        Exploitation,
+        r"\b(?:older|grown|adult) (?:boys|lads|men|man|guys?|kids|teens|teenagers|girls|people|friends|gang|group|ones)\b(?: \w+){0,5}? (?:make|makes|made|making|get|gets|got|force|forces|forced|pay|pays|paid|give|gives|gave|tell|tells|told|ask|asks|asked|buy|buys|bought|keep asking|keeps asking) (?:me|him|her|us|them)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:carry|carrying|carried|carries|hold|holding|held|holds|sell|selling|sold|sells|deliver|delivering|delivered|delivers|move|moving|drop|dropping|dropped|run|running|deal|dealing|stash|stashing|hide|hiding|taking) (?:off )?(?:drugs|weed|coke|cocaine|crack|gear|packages|parcels|a package|a parcel|stuff for|things for|bags for|money for|phones for|knives|a knife|blades|a blade|weapons|a weapon)\b",
+    )
+    .not_near(r"\b(?:epilep\w*|emergency|medication|meds|epipen|inhaler|buccal|midazolam|prescri\w*|insulin|seizures?|asthma|diabet\w*|adhd|nurse|first aid|pharmacy|amazon|royal mail|paper round|job)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:made|make|makes|forced|force|forces|told|tells|pressured|pressure|pays?|paid|using|uses|used|get|gets|got) (?:me|him|her|us) (?:to )?(?:steal|shoplift|nick|rob|sell|deal|carry|deliver|hold)\b",
+    )
+    .not_after(r"^ (?:his|her|my) (?:meds|medication|inhaler|epipen|bag)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:asked|asks|asking|keeps asking|kept asking|keep asking|wants|wanted|told|tells|pressured|pressuring|begged|begging|made|makes|forced|forcing|threatened|threatens|got|get|gets) (?:me|him|her|my (?:son|daughter|child)) (?:to |for )?(?:send(?:ing)? )?(?:\w+ )?%PIC%",
+    )
+    .need_near(r"\b(?:online|snap|snapchat|instagram|insta|tiktok|discord|whatsapp|xbox|roblox|fortnite|game|gaming|man|guy|older|stranger|someone|somebody|men|adult|he met|i met|she met|boyfriend)\b"),
+    ph(
+        Exploitation,
+        r"\bsen(?:t|d|ding) (?:\w+ ){0,2}%PIC%(?: of (?:my|him|her|them)sel(?:f|ves)| of me)? to (?:a |an |this |some |that |the )?(?:man|men|guy|boy|older|stranger|someone|somebody|person|people|him)\b",
+    )
+    .need_near(r"\b(?:online|snap|snapchat|instagram|insta|tiktok|discord|whatsapp|xbox|roblox|fortnite|game|met|older|stranger|share|post|threat\w*|man|guy)\b"),
+    ph(
+        Exploitation,
+        r"\bthreat\w* to (?:share|send|post|leak|show|put up) (?:my|his|her|the|our|their)? ?(?:\w+ )?%PIC%",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:goes|go|went|going|gone|been going|keeps going|keep going) missing\b",
+    )
+    .need_before(r"\b(?:he|she|i|my son|my daughter|son|daughter|they|child|someone|my child|my boy|my girl)\b(?: \w+){0,2} ?$")
+    .need_after(r"^ (?:for (?:days|hours|a day|a night|the night|\w+ days|\w+ nights|the weekend|a weekend)|overnight|at night|all night|again|regularly|a lot|every)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:comes?|came|coming) (?:home|back) with (?:new |expensive |lots of |loads of |a new |wads of |large amounts of |bags of )?(?:money|cash|trainers|phones?|clothes|gifts|presents|vapes|drugs|weed)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:man|men|guy|stranger|someone|somebody|person|adult)(?: \w+){0,3}? (?:online|on (?:snap|snapchat|insta|instagram|tiktok|discord|roblox|xbox|fortnite|whatsapp|facebook|the internet|a game))\b",
+    )
+    .need_near(r"\b(?:asked|asks|wants|wanted|meet|meeting|pictures|pics|photos|secret|gifts|money|sent|send|groom\w*|talking to (?:me|him|her)|messag\w*)\b"),
+    ph(
+        Exploitation,
+        r"\bzmusza(?:ją|li|ł|ła)? (?:mnie|go|ją) do (?:noszenia|sprzedawania|sprzedaży|przewożenia|dostarczania|kradzieży|wysyłania zdjęć)\b",
+    ),
+    ph(Exploitation, r"(?:يجبرونني|يجبرني|يجبروني) (?:علي )?(?:بيع|نقل|حمل|توصيل)"),
+    // ------------------------------------------------------------------ bullying
+    ph(Bullying, r"\bkys\b"),
+    ph(Bullying, r"\b(?:kill|hang|unalive|neck) yourself\b"),
+    ph(
+        Bullying,
+        r"\b(?:told|tell|tells|telling|said|says|saying|say|messaged|messages|messaging|texted|texts|posted|wrote|keep saying|keeps saying|keep telling|keeps telling) (?:me |him |her |to me |to him |to her )?(?:to |i should |he should |she should |that i should |that he should |i need to |i ought to )(?:go )?(?:and )?(?:just )?(?:kill (?:my|him|her)sel(?:f|ves)|kill yourself|kys|die|drop dead|hang (?:my|him|her|your)self|unalive (?:my|him|her|your)self|neck (?:my|him|her|your)self)\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:threaten(?:s|ed|ing)?|threats?)(?: \w+){0,3}? (?:to )?(?:kill|stab|shoot|knife|hurt|beat|batter|jump|smash|rape|burn|punch|kick|attack|do (?:me|him|her) in|get (?:me|him|her)|break (?:my|his|her))\b",
+    )
+    .not_after(r"^ (?:his|her|my|the) (?:future|chances|placement|place)\b")
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\bthreaten(?:s|ed|ing)? (?:me|him|her|us|my son|my daughter) with (?:a |an )?(?:knife|gun|blade|machete|bat|weapon|scissors|compass|lighter|hammer)\b",
+    )
+    .by_doer(),
+    ph(Bullying, r"\bdeath threats?\b"),
+    ph(
+        Bullying,
+        r"\b(?:said|says|say|saying|told|tells|tell|telling|texted|messaged|posted|keep saying|keeps saying|shouted|wrote|threatening) (?:me |him |her |us )?(?:that )?(?:they|he|she|theyre|hes|shes|theyll|hell|shell|theyd|hed|shed|we|you|u|youre|ur|someone|people)? ?(?:will|ll|would|d|are going to|is going to|are gonna|is gonna|r gonna|gonna|going to|gunna|gona|want to|wanna|plan to|planning to|were going to|was going to)? ?(?:kill|stab|shoot|knife|murder|batter|beat up|beat|jump|smash|hurt|rape|burn|strangle) (?:me|him|her|us|my (?:son|daughter|child|boy|girl))\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:theyre|theyll|they are|they will|they r|hes|hell|he is|he will|shes|shell|she is|she will|someone is|someone will|someones|people are|they re) (?:going to|gonna|gunna|gona|going 2|will|want to|wanna)? ?(?:kill|stab|shoot|knife|murder|batter|jump|rape) (?:me|him|her)\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\bbeat(?:en|s|ing)? (?:me |him |her |us |my (?:son|daughter|child|boy|girl) )?up\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:jump(?:ed|s|ing)?) (?:me|him|her|my (?:son|daughter|child|boy|girl))\b",
+    )
+    .not_after(r"^ (?:in the (?:queue|line)|on the trampoline)\b")
+    .not_before(r"\b(?:dog|cat|horse|puppy)\b.{0,12}$")
+    .by_doer(),
+    ph(Bullying, r"\bgot jumped\b"),
+    ph(
+        Bullying,
+        r"\b(?:pulled|pulls|brought|brings|had|has|carries|got) (?:out )?a (?:knife|blade|machete|gun) (?:on|at|out|in school|into school|to school)\b",
+    ),
+    // Polish
+    ph(Bullying, r"\b(?:grożą|grozi|grozili|groził|grożąc) (?:mi|mu|jej)\b").by_doer(),
+    ph(Bullying, r"\bzabij(?:ą|e) (?:mnie|go|ją)\b")
+        .not_before(r"\b(?:mama|mamusia|tata|tato|matka|ojciec|rodzice)\b.{0,15}$")
+        .by_doer(),
+    // Arabic
+    ph(Bullying, r"(?:[يتسب])?هدد(?:ون|و)?ن?ني|بالقتل").by_doer(),
+    ph(Bullying, r"(?:س|ح|ه)(?:ي|ت)قتل(?:و|ون)?ن?ني|(?:رح|راح) (?:ي|ت)قتل(?:و|ون)?ن?ني").by_doer(),
+];
+
+struct Compiled {
+    phrase: Phrase,
+    re: Regex,
+    not_before: Option<Regex>,
+    need_before: Option<Regex>,
+    not_after: Option<Regex>,
+    need_after: Option<Regex>,
+    not_near: Option<Regex>,
+    need_near: Option<Regex>,
+    not_in: Option<Regex>,
+}
+
+struct Table {
+    phrases: Vec<Compiled>,
+}
+
+fn optional(p: &str) -> Option<Regex> {
+    (!p.is_empty()).then(|| re(p))
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let phrases: Vec<Compiled> = PHRASES
+        .iter()
+        .map(|p| Compiled {
+            phrase: *p,
+            re: re(p.pattern),
+            not_before: optional(p.not_before),
+            need_before: optional(p.need_before),
+            not_after: optional(p.not_after),
+            need_after: optional(p.need_after),
+            not_near: optional(p.not_near),
+            need_near: optional(p.need_near),
+            not_in: optional(p.not_in),
+        })
+        .collect();
+    Table { phrases }
+});
+
+const BEFORE: usize = 120;
+const AFTER: usize = 120;
+
+fn check(r: &Option<Regex>, text: &str, want: bool) -> bool {
+    match r {
+        Some(r) => r.is_match(text) == want,
+        None => true,
+    }
+}
+
+pub(super) fn find(text: &str, found: &mut BTreeSet<Category>) {
+    let table = &*TABLE;
+    for c in &table.phrases {
+        for m in c.re.find_iter(text) {
+            let before = clause_before(text, m.start(), BEFORE);
+            let after = clause_after(text, m.end(), AFTER);
+            let near = &text[m.start() - before.len()..m.end() + after.len()];
+            let ok = check(&c.not_before, before, false)
+                && check(&c.need_before, before, true)
+                && check(&c.not_after, after, false)
+                && check(&c.need_after, after, true)
+                && check(&c.not_near, near, false)
+                && check(&c.need_near, near, true)
+                && check(&c.not_in, m.as_str(), false);
+            if !ok {
+                continue;
+            }
+            let category = if c.phrase.by_doer {
+                match doer_in(near) {
+                    Doer::Adult => Abuse,
+                    Doer::Peers => Bullying,
+                    Doer::Unknown => c.phrase.category,
+                }
+            } else {
+                c.phrase.category
+            };
+            found.insert(category);
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) fn phrase_count() -> usize {
+    TABLE.phrases.len()
+}
