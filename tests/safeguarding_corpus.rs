@@ -155,3 +155,4 @@ fn false_flag_rate_on_ordinary_views() {
         "false-flag rate {rate:.2}% > {MAX_FALSE_FLAG_RATE}%"
     );
 }
+

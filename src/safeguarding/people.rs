@@ -42,9 +42,9 @@ enum Who {
 }
 
 /// The people a harm verb can be done to.
-const OBJECT: &str = r"(?P<obj>me|us|him|her|my (?:\w+ )?(?:son|daughter|child|kid|kids|children|boy|girl|baby|brother|sister|siblings?|brothers|sisters|mum|mom|mam|mummy|mother|mama)|the (?:kids|children|baby)|(?:mum|mom|mam|mummy|mother|mama))\b";
+const OBJECT: &str = r"(?P<obj>me|us|him|her|my (?:neck|throat|face|arms?|wrists?|head|legs?|back|stomach|tummy|chest|hair|ears?|nose|eyes?)|my (?:\w+ )?(?:son|daughter|child|kid|kids|children|boy|girl|baby|brother|sister|siblings?|brothers|sisters|mum|mom|mam|mummy|mother|mama)|the (?:kids|children|baby)|(?:mum|mom|mam|mummy|mother|mama))\b";
 
-const HARM_VERB: &str = r"beat(?:s|ing)? up|hit|hits|hitting|beat|beats|beating|beaten|batter(?:s|ed|ing)?|kick(?:s|ed|ing)?|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|hurted|strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|throttl(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|whip(?:s|ped|ping)?|belt(?:s|ed|ing)?|bit|bite|bites|biting|scratch(?:es|ed|ing)?|shov(?:e|es|ed|ing)|push(?:es|ed|ing)?|drag(?:s|ged|ging)?|grab(?:s|bed|bing)?|pin(?:s|ned|ning)|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|abus(?:e|es|ed|ing)|stab(?:s|bed|bing)?|bash(?:es|ed|ing)?|thump(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|held|hold(?:s|ing)?|tie(?:s|d)?|starv(?:e|es|ed|ing)|touch(?:es|ed|ing)?|rap(?:e|es|ed|ing)|molest(?:s|ed|ing)?|grop(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing) with|scar(?:e|es|ed|ing)|frighten(?:s|ed|ing)?|terrif(?:y|ies|ied|ying)|threw|throw(?:s|ing)?|thrown|chuck(?:s|ed|ing)?|beat (?:the )?(?:crap|shit|hell|living daylights|life) out of";
+const HARM_VERB: &str = r"beat(?:s|ing)? up|broke|breaks|snapped|hit|hits|hitting|beat|beats|beating|beaten|batter(?:s|ed|ing)?|kick(?:s|ed|ing)?|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|hurted|strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|throttl(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|whip(?:s|ped|ping)?|belt(?:s|ed|ing)?|bit|bite|bites|biting|scratch(?:es|ed|ing)?|shov(?:e|es|ed|ing)|push(?:es|ed|ing)?|drag(?:s|ged|ging)?|grab(?:s|bed|bing)?|pin(?:s|ned|ning)|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|abus(?:e|es|ed|ing)|stab(?:s|bed|bing)?|bash(?:es|ed|ing)?|thump(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|held|hold(?:s|ing)?|tie(?:s|d)?|starv(?:e|es|ed|ing)|touch(?:es|ed|ing)?|rap(?:e|es|ed|ing)|molest(?:s|ed|ing)?|grop(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing) with|scar(?:e|es|ed|ing)|frighten(?:s|ed|ing)?|terrif(?:y|ies|ied|ying)|threw|throw(?:s|ing)?|thrown|chuck(?:s|ed|ing)?|beat (?:the )?(?:crap|shit|hell|living daylights|life) out of";
 
 /// "hits me", "punched her", "locks him in".
 static ACTIVE: LazyLock<Regex> =
@@ -96,6 +96,17 @@ static HURT_FEELINGS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HURT_FEELINGS_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:what|how|the way|words?|comments?|remarks?)\b"));
+/// Care that hurts: "the nurse hurt her taking blood", "physio hurts him".
+static MEDICAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:physio\w*|dentists?|dental|nurses?|doctors?|gp|consultant|blood tests?|injections?|jabs?|vaccin\w*|needles?|stitches|splints?|casts?|braces?|stretches|exercises|shoes|socks|seams|labels|lights|noise|noises|sun|splinter|wax|medicine|treatment|therapy|operation)\b",
+    )
+});
+static MEDICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^ (?:\w+ )?(?:taking|doing|giving|putting|when (?:taking|doing|giving)|with (?:the|a|an|his|her)) (?:\w+ )?(?:blood|bloods|injections?|jabs?|vaccin\w*|needles?|stitches|stretches|exercises|splints?|braces?|cannula|drops|cream)\b",
+    )
+});
 static SHUT_IN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^ (?:in|up|inside|away|outside|out of the house)\b"));
 static HELD_DOWN: LazyLock<Regex> =
@@ -132,6 +143,15 @@ static SCHOOL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:at school|in school|after school|before school|in class|in the playground|on the bus|break ?times?|lunch ?times?|in pe|on the way (?:home|to school)|at college|in (?:my|his|her) (?:class|year|form)|bus stop)\b",
     )
 });
+/// A fight between children: "the other boy hit him first".
+static FIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:fight|fights|fighting|scuffle|scrap|play ?fight\w*|rough ?play|hit (?:him|her|me) first|hit (?:him|her|me) back|hit back|retaliat\w*|both (?:got|were))\b",
+    )
+});
+static MUMS_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:mums|moms|mams|mothers) (?:new )?(?:partner|boyfriend|husband|fella|bloke)\b")
+});
 static IN_FRONT_OF_CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bin front of (?:the|my|our|his|her) (?:kids|children|son|daughter|boys|girls|baby|little ones)\b",
@@ -153,7 +173,7 @@ static AGENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?: \w+){0,3}? by (?P<agent>\w+(?: \w+){0,3})"));
 static WITH_THING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?: \w+){0,2}? with (?:a |an |the |his |her )?(?:ball|football|rugby ball|frisbee|door|swing|branch|car|bike|snowball|toy|bill|fine|letter|charge|invoice|decision|cuts?|news|reality|demand|diagnosis|penalty|delays?|questions|paperwork|forms)\b",
+        r"^(?: \w+){0,4}? with (?:a |an |the |his |her )?(?:ball|football|rugby ball|frisbee|door|swing|branch|car|bike|snowball|toy|bill|fine|letter|charge|invoice|decision|cuts?|news|reality|demand|diagnosis|penalty|delays?|questions|paperwork|forms)\b",
     )
 });
 static PASSIVE_BEATEN_IDIOM: LazyLock<Regex> = LazyLock::new(|| {
@@ -245,7 +265,6 @@ const ADULT: &[&str] = &[
     "staff",
     "sir",
     "miss",
-    "head",
     "headteacher",
     "headmaster",
     "headmistress",
@@ -616,14 +635,20 @@ fn subject(clause: &str) -> Option<Who> {
     let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
     let mut i = toks.len();
     let mut skipped = 0;
+    // Passed an "and": the subject may be that of an earlier verb ("dad gets
+    // angry and throws me", "mum calls me names and hits me").
+    let mut coordinated = false;
     while i > 0 {
         i -= 1;
         let word = lower[i].as_str();
+        if matches!(word, "and" | "then" | "n") {
+            coordinated = true;
+        }
         let prev = i.checked_sub(1).map(|j| lower[j].as_str());
         if in_list(CHILD, word) {
             return match prev {
                 Some("my" | "our") => Some(Who::OwnChild),
-                _ if matches!(word, "boy" | "girl" | "kid") => Some(Who::Peers),
+                _ if matches!(word, "boy" | "girl" | "kid" | "child") => Some(Who::Peers),
                 _ => Some(Who::Someone),
             };
         }
@@ -665,10 +690,28 @@ fn subject(clause: &str) -> Option<Who> {
             matches!(lower[k].as_str(), "who" | "that")
                 && (who_word(&lower[k - 1]).is_some() || in_list(CHILD, &lower[k - 1]))
         });
-        match rel {
-            Some(k) => i = k,
-            None => return None,
+        if let Some(k) = rel {
+            i = k;
+            continue;
         }
+        // Or back to the subject of an earlier verb, a few words off.
+        if coordinated {
+            for k in (i.saturating_sub(6)..i).rev() {
+                let w = lower[k].as_str();
+                if in_list(NOT_PERSON, w) {
+                    return None;
+                }
+                if who_word(w).is_some() || in_list(CHILD, w) {
+                    i = k + 1;
+                    coordinated = false;
+                    break;
+                }
+            }
+            if !coordinated {
+                continue;
+            }
+        }
+        return None;
     }
     None
 }
@@ -759,6 +802,10 @@ fn physical_category(who: Who, obj: &str, sentence: &str) -> Category {
     if is_mother(obj) {
         return DomesticAbuse;
     }
+    // "my mum's partner hurts her": her is mum.
+    if obj.eq_ignore_ascii_case("her") && MUMS_PARTNER.is_match(sentence) {
+        return DomesticAbuse;
+    }
     if matches!(obj.to_lowercase().as_str(), "me" | "us") && IN_FRONT_OF_CHILDREN.is_match(sentence)
     {
         return DomesticAbuse;
@@ -822,7 +869,11 @@ fn active(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
     if harm == Harm::Sexual && DISLIKE.is_match(before) {
         return;
     }
-    if verb.as_str().to_lowercase().starts_with("hurt") && HURT_FEELINGS_BEFORE.is_match(before) {
+    if verb.as_str().to_lowercase().starts_with("hurt")
+        && (HURT_FEELINGS_BEFORE.is_match(before)
+            || MEDICAL_BEFORE.is_match(before)
+            || MEDICAL_AFTER.is_match(after))
+    {
         return;
     }
     let category = match harm {
@@ -831,6 +882,9 @@ fn active(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
         Harm::Scare => NotSafe,
         Harm::Physical => physical_category(who, obj.as_str(), sentence),
     };
+    if category == Bullying && FIGHT.is_match(sentence) {
+        return;
+    }
     found.insert(category);
 }
 

@@ -180,6 +180,38 @@ static PHRASES: &[Phrase] = &[
         r"(?:اوذي|اذي|اذيت|اوذيت|يوذي|توذي|اجرح|جرحت|يجرح|تجرح|جرح|اقطع|قطعت|يقطع|تقطع|احرق|حرقت|يحرق|تحرق|اضرب|ضربت|يضرب|تضرب|اعض|يعض|تعض) (?:نفسي|نفسه|نفسها)",
     ),
     ph(SelfHarm, r"(?:ايذاء|اذيه|اذي) (?:النفس|الذات)"),
+    ph(
+        SelfHarm,
+        r"\b(?:make|makes|making|made) %SELF% (?:sick|throw up|vomit|bleed)\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\b(?:till|until|til|untill) (?:it|they|i|he|she) (?:bleeds?|bled|bleeding)\b",
+    )
+    .need_before(r"\b(?:pick\w*|scratch\w*|bit|bite\w*|biting|pull\w*|hit\w*|bang\w*|punch\w*|cut\w*|claw\w*|rub\w*|dig\w*)\b")
+    .not_near(r"\b(?:dog|cat|horse|puppy)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:cut|cuts|cutting|burn|burns|burning|hurt|hurts|hurting|scratch\w*) (?:it|them)\b",
+    )
+    .need_near(r"\bhate (?:my|his|her) ?(?:body|self|skin|arms|legs|face)\b|\bhate (?:my|him|her)self\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:till|until|til|untill) (?:it|they) hurts?\b",
+    )
+    .need_before(r"\b(?:bang\w*|hit\w*|punch\w*|scratch\w*|bit|bite\w*|biting|pinch\w*|pull\w*|dig\w*)\b"),
+    ph(
+        SelfHarm,
+        r"\bso (?:i|he|she) (?:can|could) feel (?:something|anything|pain|real|the pain)\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\b(?:scratch\w*|cut\w*|stab\w*|dig\w*|carv\w*|slash\w*) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hands?) with (?:a |the |some |my |his |her )?(?:scissors|knife|knives|blade|blades|razor|razors|compass|glass|pencil sharpener|sharpener|pins?|needles?|lighter)\b",
+    ),
+    ph(SelfHarm, r"\b(?:razors?|razor blades?|blades|sharpener blades?)\b").need_near(
+        r"\b(?:hid|hide|hides|hidden|hiding|found|find|keeps?|kept|my room|his room|her room|under (?:my|his|her)|in (?:my|his|her) (?:room|bag|drawer|pencil case)|uses?|used|arms?|wrists?|legs?|thighs?|cut\w*)\b",
+    )
+    .not_near(r"\b(?:shav\w*|beard|lawn ?mower|blender|scooter|skates?|fan)\b"),
     // ----------------------------------------------------------------- suicide
     ph(Suicide, r"\bsuicid(?:e|es|al|ality)\b")
         .not_after(r"^ (?:prevention|awareness|training|policy|rates?|statistics|figures|squad|helpline|line)\b")
@@ -230,7 +262,7 @@ static PHRASES: &[Phrase] = &[
     ),
     ph(
         Suicide,
-        r"\bwish(?:es|ed)? (?:i|he|she) could (?:just )?(?:die|disappear forever|not exist|stop existing|go to sleep forever|fall asleep and never wake up|go to sleep and never wake up)\b",
+        r"\bwish(?:es|ed)? (?:i|he|she) could (?:just )?(?:die|disappear forever|not exist|stop existing|go to sleep forever|(?:fall asleep|go to sleep|sleep) and (?:never|not) wake up|not wake up)\b",
     ),
     ph(
         Suicide,
@@ -296,6 +328,92 @@ static PHRASES: &[Phrase] = &[
     ),
     ph(Suicide, r"\b(?:noose|sewer ?slide|unalive|unalived|unaliving)\b"),
     ph(Suicide, r"\bsuicide (?:note|attempt|plan)\b"),
+    ph(
+        Suicide,
+        r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|hiding|hid|collecting|collected) (?:up )?(?:pills|tablets|paracetamol|painkillers|meds)\b|\b(?:pills|tablets|paracetamol|painkillers|meds) (?:saved|stored|stashed|hidden|hoarded|collected)(?: up| away)?\b",
+    ),
+    ph(Suicide, r"\bgoodbye (?:letters?|notes?|messages?|videos?)\b")
+        .need_near(r"\b(?:i|he|she|my (?:son|daughter|child)) (?:\w+ )?(?:wrote|written|writing|left|leave|recorded|sent)\b")
+        .not_near(r"\b(?:teachers?|leaving do|retir\w*|moving house|moving school|end of term|year 6|class)\b"),
+    ph(
+        Suicide,
+        r"\b(?:life|it|living) (?:isnt|is not|aint|not|wasnt|was not|s not|doesnt seem|does not seem|dont seem|no longer seems?|is no longer) (?:\w+ )?worth (?:living|it %ANYMORE%|carrying on|going on)\b|\bnot worth living\b",
+    ),
+    ph(Suicide, r"\b%WANT% (?:%TO% )?disappear\b").need_after(
+        r"^(?: forever| for ever| for good| and never come back| from (?:this|the) world| from everyone)?(?:\s*[.!?,;:]|\s*$| and\b| but\b| tbh\b| i\b| please\b| pls\b)",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:im|i am|i m|i feel like|i feel|feel like|i was|i have been|ive been) (?:\w+ )?(?:a )?burden (?:to|on|for) (?:everyone|everybody|my (?:family|mum|dad|parents|carers)|them|people|you all|all of you|the world)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|smother(?:s|ed|ing)?) %SELF%",
+    )
+    .not_after(r"^ (?:on|with) (?:food|his food|her food|a sweet|sweets|water)\b"),
+    ph(
+        Suicide,
+        r"\b(?:tied|tie|ties|tying|put|puts|wrapped|wraps|pulled|tightened) (?:a |the |his |her |my )?(?:rope|belt|ligature|wire|cable|dressing gown cord)s? (?:\w+ ){0,2}(?:round|around) (?:my|his|her|their) neck\b",
+    ),
+    ph(Suicide, r"\bligatures?\b").not_near(education!()),
+    ph(
+        Suicide,
+        r"\b(?:dont|do not|cant|cannot|doesnt|does not|no longer|dnt) see (?:the|any) point (?:in|of) (?:living|life|being alive|going on|anything|carrying on|being here|me being here)\b|\bsee no point (?:in|of) (?:living|life|being alive|going on|anything|carrying on)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:think(?:s|ing)?|thoughts?|thought) (?:a lot )?(?:about|of) (?:ending (?:it|it all|things|everything|my life|his life|her life)|taking (?:my|his|her) (?:own )?life|not waking up|never waking up|not being (?:here|alive|around)|not existing|being dead|dying)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bjump\w* out of (?:a |the |his |her |my )?(?:\w+ )?window\b",
+    ),
+    ph(
+        Suicide,
+        r"\b%WANT% (?:%TO% )?(?:be with (?:\w+ ){1,2}in heaven|go to heaven|be in heaven|be an angel|join (?:\w+ ){1,2}in heaven)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:pictures?|drawings?|drawing|draws|drew) (?:\w+ ){0,2}of %SELF% (?:dead|dying|hanging|with a (?:knife|rope|gun))\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:take|taking) (?:all (?:of )?(?:my|his|her|the)|a (?:load|lot|bunch|handful|box|packet|pack) of|loads of|too many|a whole (?:box|packet|pack) of) (?:pills|tablets|paracetamol|painkillers|meds|medication|medicine)\b",
+    )
+    .need_before(r"\b(?:going to|gonna|gunna|will|ll|want to|wanna|about to|tried to|try to|thinking of|thinking about|plan to|planning to|planned to|might|could|decided to|tempted to)\s*$"),
+    ph(
+        Suicide,
+        r"\b(?:feel|feels|felt|feeling) (?:like )?(?:there is |theres |there s )?no way out\b",
+    ),
+    ph(
+        Suicide,
+        r"\b%WANT% (?:it|everything|this|life|it all|everything) (?:all )?%TO% (?:be over|end|stop)(?: forever| for good)?\b",
+    )
+    .need_after(r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| tbh\b| i\b| please\b| pls\b| now\b)"),
+    ph(
+        Suicide,
+        r"\b(?:wont|will not|not going to|not gonna|wont be|might not) (?:be )?(?:here|around|alive) (?:much longer|for (?:much )?longer|for long|%ANYMORE%|tomorrow|next week|by (?:tomorrow|the morning|next week))\b",
+    ),
+    ph(Suicide, r"\bgoodbye (?:everyone|everybody|all|forever|world|cruel world)\b"),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier) off gone\b|\b(?:i|he|she) (?:should|shud|ought to|might as well|may as well) (?:just )?(?:die|be dead|not exist|not be here|not be alive|kill %SELF%)\b",
+    ),
+    ph(Suicide, r"\bfe(?:el|els|eling|lt) like dying\b").not_after(
+        r"^ (?:of|from|with|after|when|(?:my|his|her|their|it|the) (?:hair|clothes|top|shoes)|(?:it|them) )\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) could (?:just )?(?:disappear|vanish)\b",
+    )
+    .need_after(r"^(?: forever| for ever| for good| and never come back| from (?:this|the) world| from everyone)?(?:\s*[.!?,;:]|\s*$| and\b| but\b| tbh\b| i\b| please\b| pls\b)"),
+    ph(
+        Suicide,
+        r"\bhate (?:being alive|existing|being born|that i was born)\b|\b(?:cant|cannot|can not) be bothered (?:to live|living|to be alive|being alive)\b",
+    ),
+    ph(Suicide, r"\bhate living\b").need_after(
+        r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| %ANYMORE%| like this| tbh\b| i\b| so much\b)",
+    ),
     // Polish
     ph(
         Suicide,
@@ -335,6 +453,10 @@ static PHRASES: &[Phrase] = &[
     .by_doer(),
     ph(
         Abuse,
+        r"\b(?:not allowed|mustnt|must not|cant|cannot|can not|shouldnt|not supposed|not meant) to tell (?:anyone|anybody|people|teachers?|school|you|the school|social services|the police)(?: about)? (?:what happens|whats happening|what goes on|what (?:he|she|they|my \w+) (?:does|do|did|says)|about home|about (?:my|our) (?:home|house|family))\b",
+    ),
+    ph(
+        Abuse,
         r"\babusive (?:dad|father|mum|mother|stepdad|step dad|stepfather|step mum|stepmum|parents?|home|household|family|uncle|carer|grandad|brother|man|adult)\b",
     ),
     ph(
@@ -351,6 +473,28 @@ static PHRASES: &[Phrase] = &[
     )
     .by_doer(),
     ph(Abuse, r"\b(?:cigarette|belt|cane|whip) (?:burns|marks)\b"),
+    ph(Abuse, r"\brestrain(?:ed|s|ing|t)\b")
+        .not_near(r"\b(?:nobody|no one|noone|wasnt|was not|werent|were not|not) (?:\w+ )?(?:hurt|injured|harmed)\b|\bhandled well\b")
+        .need_near(
+        r"\b(?:bruis\w*|marks|injur\w*|hurt|bleed\w*|pain|cant breathe|couldnt breathe|face down|prone|carpet burns?)\b",
+    ),
+    ph(
+        Abuse,
+        r"\b(?:came|comes|come|coming) (?:home|back)(?: from (?:school|respite|college|nursery|contact|the club|his dads|her dads|his mums|her mums|\w+))? with (?:\w+ ){0,2}?(?:bruises|bruising|marks|cuts|burns|a black eye|black eyes|injuries|scratches|bite marks)\b",
+    )
+    .not_after(r"^ (?:from|after) (?:pe|football|rugby|playing|the park|falling|a fall|forest school|the trampoline|climbing)\b"),
+    ph(
+        DomesticAbuse,
+        r"\bpunch(?:ed|es|ing)? (?:a )?holes? in (?:the|my|our|a) (?:wall|door|walls)\b",
+    )
+    .need_before(r"\b(?:dad|step ?dad|mums (?:boyfriend|partner)|father|partner|boyfriend|husband|ex|uncle)\b.{0,30}$"),
+    ph(
+        Abuse,
+        r"\b(?:bruises|bruised|marks|scars|burns) from (?:my|his|her|their) (?:%FAM%|teacher|ta|carer|foster \w+)\b",
+    ),
+    ph(Abuse, r"\b(?:gets?|got|getting) (?:really |too |very )?rough with (?:me|him|her|us)\b")
+        .not_near(r"\b(?:play|playing|games?|wrestl\w*|football|rugby)\b")
+        .by_doer(),
     // Polish: "bije mnie", "mnie bije"; the doer decides abuse or bullying.
     ph(
         Abuse,
@@ -399,6 +543,18 @@ static PHRASES: &[Phrase] = &[
         SexualAbuse,
         r"\b(?:uncle|dad|daddy|step ?dad|stepfather|grandad|granddad|grandpa|brother|stepbrother|cousin|man|boyfriend|lodger|father)\b(?: \w+){0,2}? (?:gets|got|climbs|climbed|comes|came) (?:into|in) (?:my|her|his) bed\b",
     ),
+    ph(
+        SexualAbuse,
+        r"\bfilm(?:ed|s|ing)? (?:me|him|her|us) (?:\w+ ){0,2}(?:getting changed|changing|naked|undress\w*|in the (?:shower|showers|toilets?|changing rooms?|bath))\b",
+    ),
+    ph(SexualAbuse, r"\b(?:its|it is|our|a) (?:little |special )?secret\b").need_near(
+        r"\b(?:touch\w*|pics?|pictures|photos|gifts?|presents?|money|online|messag\w*|bed|private|privates|kiss\w*)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:watch|watches|watched|watching|looks at|looked at|stares at|stared at|spies on|spied on|spying on|peeps at|comes in|came in|walks in) (?:on )?(?:me|him|her) (?:\w+ ){0,3}?(?:in the (?:shower|bath|toilet)|getting (?:changed|dressed|undressed)|changing|undress\w*|naked|in (?:my|his|her) (?:bed|pants|underwear))\b",
+    )
+    .need_before(r"\b(?:step ?dad|stepfather|uncle|mums (?:boyfriend|partner)|boyfriend|man|brother|stepbrother|cousin|grandad|granddad|lodger|he|she|dad|father|Someone)\b(?: \w+){0,2} ?$"),
     // Polish
     ph(
         SexualAbuse,
@@ -416,10 +572,11 @@ static PHRASES: &[Phrase] = &[
     ph(
         Neglect,
         r"\b(?:theres|there is|there was|theres never|there is never|there was never) nothing (?:to eat|in the house|in the fridge|in the cupboards?|for (?:dinner|tea|breakfast))\b",
-    ),
+    )
+    .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
     ph(
         Neglect,
-        r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea)) (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|for (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
+        r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea))(?: properly| anything| much| at all| a thing| a proper meal)? (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|(?:for|in) (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
     ),
     ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
     ph(
@@ -459,15 +616,50 @@ static PHRASES: &[Phrase] = &[
         Neglect,
         r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum)(?: \w+)? (?:takes|take|does|do|uses|use|is on|are on|deals|sells) drugs\b",
     ),
+    ph(Neglect, r"\bno food\b")
+        .need_near(r"\b(?:heating|electric|electricity|gas|fridge|cupboards?|at home|in the house|for days|all weekend|since yesterday)\b")
+        .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
+    ph(
+        Neglect,
+        r"\b(?:havent got|have not got|dont have|do not have|aint got|got no|have no|has no|hasnt got|havent had|never have) (?:any )?(?:food|dinner|tea|breakfast)\b",
+    )
+    .not_after(r"^ (?:club|clubs|he|she|that|which|at school|in school)\b")
+    .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky|choice|options)\b"),
+    ph(
+        Neglect,
+        r"\b(?:forgets?|forgot|forgetting|doesnt|dont|didnt|never|wont|refuses? to|stopped) (?:to )?feed(?:s|ing)? (?:me|us|him|her|the kids|my (?:\w+ )?(?:brother|sister))\b",
+    )
+    .not_before(institution_before!()),
+    ph(
+        Neglect,
+        r"\b(?:leave|leaves|left|leaving) (?:me|us) (?:\w+ ){0,2}?(?:with|looking after|to look after|in charge of) (?:my|the|our) (?:baby|little|younger|\d+ year old|\w+ year old)(?: brothers?| sisters?| siblings?| ones| twins)?\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum)(?: \w+)? (?:is|was|are|were) (?:an? )?(?:alcoholic|alcoholics|drug addicts?|addicts?|junkies?|heroin addicts?)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:theres|there is|there was|there s) (?:never|hardly ever|rarely|hardly|barely) (?:any )?(?:food|anything to eat)\b",
+    )
+    .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
+    ph(
+        Neglect,
+        r"\b(?:always|constantly|often|usually|so|really|starving|hungry) (?:hungry|starving) (?:at home|in the house|at my (?:mums|dads)|at (?:his|her) (?:mums|dads))\b|\bonly (?:eat|get food|get fed|get a (?:proper )?meal|have a (?:proper )?meal) at school\b",
+    ),
     // Polish
     ph(Neglect, r"\bnie (?:mam|mamy|ma) co jeść\b"),
     ph(Neglect, r"\bnie ma (?:nic )?(?:do jedzenia|jedzenia)\b"),
-    ph(Neglect, r"\bnikt się (?:mną|nami) nie (?:opiekuje|zajmuje)\b"),
+    ph(
+        Neglect,
+        r"\bnikt (?:\w+ ){0,2}się (?:mną|nami) nie (?:\w+ )?(?:opiekuje|zajmuje|interesuje)\b",
+    ),
     ph(
         Neglect,
         r"\b(?:zostawia|zostawiają|zostawiła|zostawił) (?:mnie|nas) (?:sam\w*|na noc|na (?:cały )?weekend|na kilka dni)\b",
     ),
     ph(Neglect, r"\bchodzę głodn\w* spać\b"),
+    ph(Neglect, r"\bnikt mnie nie kocha\b|\bnikogo nie obchodzę\b"),
     // Arabic
     ph(Neglect, r"(?:لا يوجد|ما في|مافي|مفيش|ما فيه|ماكو|ما عندنا|ليس لدينا) (?:طعام|اكل)"),
     ph(Neglect, r"(?:لا احد|ما حدا|محدش) (?:يهتم|يعتني|بيهتم|بيعتني) (?:بي|فيني|بيا)"),
@@ -490,6 +682,14 @@ static PHRASES: &[Phrase] = &[
         DomesticAbuse,
         r"\b(?:ex|partner|husband|boyfriend|step ?dad|dad|father|mums (?:new )?(?:boyfriend|partner)|his dad|her dad|their dad|the kids dad|the childrens dad|the childrens father)(?: \w+){0,2}? (?:was|is|has been|were|got|gets|became|can be) (?:very |really |so |extremely |quite |often )?(?:violent|abusive|controlling)\b",
     ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:broke|broken|breaks|snapped|fractured|bruised|burnt|burned|cut) (?:my |our )?(?:mums|moms|mams|mothers) (?:arm|nose|ribs?|jaw|wrist|leg|fingers?|face|eye|head|lip)\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:scared|worried|frightened|afraid|terrified) for (?:my )?(?:mum|mom|mam|mother|mummy)\b",
+    ),
     ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b"),
     ph(
         DomesticAbuse,
@@ -503,7 +703,7 @@ static PHRASES: &[Phrase] = &[
         NotSafe,
         r"\b(?:dont|do not|doesnt|does not|didnt|did not|dnt|never|no longer|cant|cannot|hardly ever|not|wont) (?:\w+ ){0,2}fe(?:el|els|elt|eling) (?:\w+ )?(?:safe|secure)\b",
     )
-    .not_after(r"^ (?:\w+ ){0,6}?because of (?:the )?(?:noise|crowds?|lights?|smells?|busy|loud|sensory|hand dryers?|changes?|fire alarms?|echo)|^ (?:\w+ ){0,3}?(?:near|on|around|crossing) (?:the )?roads?\b"),
+    .not_after(r"^ (?:\w+ ){0,6}?because of (?:the )?(?:noise|crowds?|lights?|smells?|busy|loud|sensory|hand dryers?|changes?|fire alarms?|echo)|^ (?:\w+ ){0,3}?(?:near|on|around|crossing) (?:the )?roads?\b|^ (?:in|on|near|at|around) (?:the )?(?:water|pool|swimming pool|sea|river|lifts?|escalators?|heights|stairs|trampoline|bike|scooter|dark|crowds?|busy)\b|^ without\b|^ for (?:autistic|send|disabled|neurodivergent|children|kids|pupils|students|young people|people)\b"),
     ph(
         NotSafe,
         r"\bfe(?:el|els|elt|eling) (?:\w+ )?(?:unsafe|in danger)\b",
@@ -535,6 +735,11 @@ static PHRASES: &[Phrase] = &[
         NotSafe,
         r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? go (?:back )?home\b",
     ),
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? go back (?:to )?(?:my |his |her |our )?(?:dads|mums|home|house|there|that house|stepdads|nans)\b",
+    )
+    .not_near(r"\b(?:school|college|class|nursery|hospital|club|hotel|holiday)\b"),
     ph(NotSafe, r"\b(?:ran|run|runs|running|runaway) (?:away |off )?from home\b"),
     ph(
         NotSafe,
@@ -613,7 +818,7 @@ static PHRASES: &[Phrase] = &[
     .not_after(r"^ (?:his|her|my) (?:meds|medication|inhaler|epipen|bag)\b"),
     ph(
         Exploitation,
-        r"\b(?:asked|asks|asking|keeps asking|kept asking|keep asking|wants|wanted|told|tells|pressured|pressuring|begged|begging|made|makes|forced|forcing|threatened|threatens|got|get|gets) (?:me|him|her|my (?:son|daughter|child)) (?:to |for )?(?:send(?:ing)? )?(?:\w+ )?%PIC%",
+        r"\b(?:asked|asks|asking|keeps asking|kept asking|keep asking|wants|wanted|told|tells|pressured|pressuring|begged|begging|made|makes|forced|forcing|threatened|threatens|got|get|gets) (?:(?:me|him|her|my (?:son|daughter|child)) )?(?:to |for )?(?:send(?:ing)? )?(?:\w+ )?%PIC%",
     )
     .need_near(r"\b(?:online|snap|snapchat|instagram|insta|tiktok|discord|whatsapp|xbox|roblox|fortnite|game|gaming|man|guy|older|stranger|someone|somebody|men|adult|he met|i met|she met|boyfriend)\b"),
     ph(
@@ -642,6 +847,43 @@ static PHRASES: &[Phrase] = &[
     .need_near(r"\b(?:asked|asks|wants|wanted|meet|meeting|pictures|pics|photos|secret|gifts|money|sent|send|groom\w*|talking to (?:me|him|her)|messag\w*)\b"),
     ph(
         Exploitation,
+        r"\b(?:told|tells|tell|asked|asks|makes|made|wants|wanted|said)(?: me| him| her| my (?:son|daughter|child))? (?:to |i have to |i must |he has to |she has to |i need to )?(?:keep (?:it|this|things|them|everything|us) (?:a |our )?secrets?|not (?:to )?tell (?:anyone|anybody|mum|dad|my mum|my dad|my parents|his mum|her mum|his parents|her parents|me))\b",
+    )
+    .not_near(r"\b(?:surprise|present|party|birthday|christmas)\b")
+    .not_after(r"^ from (?:the )?(?:other )?(?:children|kids|pupils|class|classmates|friends|his friends|her friends|the class|everyone at school)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:man|men|guy|stranger|adult|older (?:boys?|lads?|men|man|guys?|girls?|kids))\b(?: \w+){0,8}? (?:gives|gave|give|buys|bought|offers|offered|offering) (?:me|him|her|us|my (?:son|daughter|child)) (?:free )?(?:sweets|money|cash|vapes|cigarettes|fags|alcohol|drink|drinks|weed|drugs|lifts?|presents|gifts|a phone|phones|credit|trainers)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:i|he|she|we) (?:\w+ )?(?:owe|owes|owed) (?:money|them|him|a debt|\d+)(?: \w+){0,3}? (?:to )?(?:some |these |the |older )?(?:lads|boys|men|guys|dealers?|gang|people|them)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:gives|gave|give|pays|paid|pay|buys|bought|offers|offered) (?:me|him|her|us)(?: \w+){0,3}? if (?:i|he|she|we) (?:let|lets|do|does|send|sends|keep|keeps|go|goes|come|comes|sit|sits|kiss|kisses|touch|touches|take|takes)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:take|takes|taking|took|taken) (?:\w+ )?(?:photos|pictures|pics|videos|vids) of (?:me|him|her)\b",
+    )
+    .need_near(r"\b(?:if i let|if he let|if she let|money|secret|naked|bed|dont tell|in exchange|undress\w*|bath|shower|changing|pays?|paid|gives|online|post|share)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:guy|man|boyfriend|bloke|lad|girlfriend)\b(?: \w+){0,3}? (?:1[89]|[2-5]\d)\b",
+    )
+    .need_near(r"\b(?:my boyfriend|my girlfriend|older boyfriend|older girlfriend|her boyfriend|his girlfriend|flat|stay over|stay at|meet|meeting|secret|relationship|dating|going out|picks (?:me|him|her) up)\b")
+    .not_near(r"\b(?:years? (?:ago|old) (?:son|daughter|child))\b"),
+    ph(
+        Exploitation,
+        r"\b(?:an |her |his |my |a much )?older (?:boyfriend|girlfriend)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\bmy (?:boyfriend|girlfriend) (?:is|s) (?:1[89]|[2-5]\d)\b",
+    ),
+    ph(
+        Exploitation,
         r"\bzmusza(?:ją|li|ł|ła)? (?:mnie|go|ją) do (?:noszenia|sprzedawania|sprzedaży|przewożenia|dostarczania|kradzieży|wysyłania zdjęć)\b",
     ),
     ph(Exploitation, r"(?:يجبرونني|يجبرني|يجبروني) (?:علي )?(?:بيع|نقل|حمل|توصيل)"),
@@ -655,7 +897,7 @@ static PHRASES: &[Phrase] = &[
     .by_doer(),
     ph(
         Bullying,
-        r"\b(?:threaten(?:s|ed|ing)?|threats?)(?: \w+){0,3}? (?:to )?(?:kill|stab|shoot|knife|hurt|beat|batter|jump|smash|rape|burn|punch|kick|attack|do (?:me|him|her) in|get (?:me|him|her)|break (?:my|his|her))\b",
+        r"\b(?:threaten(?:s|ed|ing)?|threats?)(?: \w+){0,3}? (?:to )?(?:kill|stab|shoot|knife|hurt|beat|batter|jump|smash|rape|burn|punch|kick|attack|slash|glass|acid|set fire to|torch|do (?:me|him|her) in|get (?:me|him|her)|break (?:my|his|her))\b",
     )
     .not_after(r"^ (?:his|her|my|the) (?:future|chances|placement|place)\b")
     .by_doer(),
@@ -667,7 +909,7 @@ static PHRASES: &[Phrase] = &[
     ph(Bullying, r"\bdeath threats?\b"),
     ph(
         Bullying,
-        r"\b(?:said|says|say|saying|told|tells|tell|telling|texted|messaged|posted|keep saying|keeps saying|shouted|wrote|threatening) (?:me |him |her |us )?(?:that )?(?:they|he|she|theyre|hes|shes|theyll|hell|shell|theyd|hed|shed|we|you|u|youre|ur|someone|people)? ?(?:will|ll|would|d|are going to|is going to|are gonna|is gonna|r gonna|gonna|going to|gunna|gona|want to|wanna|plan to|planning to|were going to|was going to)? ?(?:kill|stab|shoot|knife|murder|batter|beat up|beat|jump|smash|hurt|rape|burn|strangle) (?:me|him|her|us|my (?:son|daughter|child|boy|girl))\b",
+        r"\b(?:said|says|say|saying|told|tells|tell|telling|texted|messaged|posted|keep saying|keeps saying|shouted|wrote|threatening) (?:me |him |her |us )?(?:that )?(?:they|he|she|theyre|hes|shes|theyll|hell|shell|theyd|hed|shed|we|you|u|youre|ur|someone|people)? ?(?:will|ll|would|d|are going to|is going to|are gonna|is gonna|r gonna|gonna|going to|gunna|gona|want to|wanna|plan to|planning to|were going to|was going to)? ?(?:kill|stab|shoot|knife|murder|batter|beat up|beat|jump|smash|hurt|rape|burn|strangle) (?:me|him|her|us|my (?:son|daughter|child|boy|girl|mum|mom|dad|family|brother|sister|little \w+))\b",
     )
     .by_doer(),
     ph(
@@ -692,11 +934,21 @@ static PHRASES: &[Phrase] = &[
         Bullying,
         r"\b(?:pulled|pulls|brought|brings|had|has|carries|got) (?:out )?a (?:knife|blade|machete|gun) (?:on|at|out|in school|into school|to school)\b",
     ),
+    ph(
+        Bullying,
+        r"\b(?:know|knows|knew) where (?:i|he|she|we|you|u) (?:live|lives)\b",
+    )
+    .by_doer(),
     // Polish
     ph(Bullying, r"\b(?:grożą|grozi|grozili|groził|grożąc) (?:mi|mu|jej)\b").by_doer(),
-    ph(Bullying, r"\bzabij(?:ą|e) (?:mnie|go|ją)\b")
+    ph(Bullying, r"\bzabij(?:ą|e) (?:mnie|go|ją)\b|\b(?:mnie|go|ją) zabij(?:ą|e)\b")
         .not_before(r"\b(?:mama|mamusia|tata|tato|matka|ojciec|rodzice)\b.{0,15}$")
         .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:grożą|grozi|grozili|groził|grożąc)(?: \w+)?,? (?:że|ze)\b",
+    )
+    .by_doer(),
     // Arabic
     ph(Bullying, r"(?:[يتسب])?هدد(?:ون|و)?ن?ني|بالقتل").by_doer(),
     ph(Bullying, r"(?:س|ح|ه)(?:ي|ت)قتل(?:و|ون)?ن?ني|(?:رح|راح) (?:ي|ت)قتل(?:و|ون)?ن?ني").by_doer(),

@@ -401,4 +401,3 @@ fn safeguarding_long_input_is_handled() {
     let many_verbs = "he hits me ".repeat(10_000);
     assert_eq!(ids(&many_verbs), "abuse");
 }
-
