@@ -46,8 +46,8 @@
 //! - *Negation does not turn a flag off.* "I don't want to die", "I'm not suicidal",
 //!   "he has never hit me": a child who writes these is often signalling, and a false
 //!   flag only puts a view in the lead's queue. The one exception is the double
-//!   negative "I don't feel unsafe", and feeling safe at all ("I feel safe at school
-//!   now") is never flagged.
+//!   negative "I don't feel unsafe"; feeling safe ("I feel safe at school now") is
+//!   never flagged.
 //! - *History counts.* "I used to self harm but I'm ok now", "I was abused when I
 //!   was younger", "we fled domestic abuse" are flagged: the lead decides whether it
 //!   is current.
@@ -56,38 +56,57 @@
 //!   "dying to see my friends", "die-hard fan", "I'd kill for more support", "die of
 //!   embarrassment", "killing myself trying to get him help", "kill myself laughing",
 //!   "hit the target", "cut the budget", "cuts to services", "beat me at chess",
-//!   "kicks off", "fed up", "safe space", "safeguarding team". "If I have to fill in
-//!   one more form I want to die" *is* flagged: the words are the words.
-//! - *"My mum will kill me"* (with a parent as subject and no "said" or "threatened")
-//!   is taken as the idiom; "they said they will kill me", "he said he will kill me"
-//!   and "threatened to kill" are flagged.
+//!   "kicks off", "fed up", "safe space", "safeguarding team", "I'd rather die than
+//!   fill in another form". A direct statement *is* flagged whatever its cause: "If I
+//!   have to fill in one more form I want to die".
+//! - *"My mum will kill me"* (a parent as subject, no "said" or "threatened") is read
+//!   as the idiom; "they said they will kill me", "he said he will kill me" and
+//!   "threatened to kill" are flagged.
 //! - *Abuse of process, of power, of the system* is not a child at risk and is not
 //!   flagged; abuse only counts done to a person ("abused me", "physical abuse",
 //!   "abusive stepdad", "being abused at home").
 //! - *"Drugs" means medication* unless someone is carrying, selling or delivering
-//!   them ("his epilepsy drugs" is not flagged; "made to carry drugs" is).
+//!   them ("his epilepsy drugs" is not flagged; "made to carry drugs" is). Taking
+//!   "all his tablets" is flagged only with intent ("going to take all my tablets")
+//!   or a count of eight or more.
 //! - *A child's own behaviour is not a risk to that child.* A parent writing "my son
 //!   hits me when he's having a meltdown" or "he lashes out at his sister" describes
 //!   behaviour that challenges, the daily stuff of SEND feedback, and is not flagged;
-//!   nor is an unnamed "he hits me" in a sentence about a meltdown. A child hurting
-//!   *themselves* is flagged, meltdown or not ("he hurts himself when he is
-//!   overwhelmed").
+//!   nor is an unnamed "he hits me" in a sentence about a meltdown, nor siblings or
+//!   classmates hurting each other in a fight ("the other boy hit him first"). A child
+//!   hurting *themselves* is flagged, meltdown or not ("he hits himself when he is
+//!   overwhelmed"); head banging alone is not (a common sensory behaviour).
 //! - *Ordinary bullying is not flagged* ("called names", "being bullied"): only
 //!   threats, "kys", being beaten up or hurt by other children.
 //! - *Parent carer exhaustion* ("I can't cope", "we can't go on like this") is not
 //!   flagged; "I can't go on" with nothing after it, or "anymore", is.
-//! - *Sensory needs are not fear or abuse*: "he doesn't like being touched", "hates
-//!   people touching him", "scared of dogs", "doesn't feel safe in the hall because of
-//!   the noise", "no sense of danger near roads", "tube fed", "personal grooming".
+//! - *Care and sensory needs are not fear or abuse*: "he doesn't like being touched",
+//!   "hates people touching him", "the nurse hurt her taking blood", "scared of dogs",
+//!   "doesn't feel safe in the hall because of the noise", "not safe near roads",
+//!   "tube fed", "personal grooming", "a chewy on a cord around his neck". Restraint
+//!   is flagged only with an injury ("restrained ... came home with bruises").
+//! - *Categories are advice.* A view can carry several; the lead reads the view. An
+//!   unnamed "he" or "she" who hurts a child gives [`Category::Abuse`] (or
+//!   [`Category::Bullying`] in a school setting); a mother hurt gives
+//!   [`Category::DomesticAbuse`].
 //!
-//! **Known gaps.** Meaning carried by no listed word ("he comes into my room at
-//! night", "our secret", "I want everything to stop"); a harm verb far from its
-//! subject across a relative clause other than "who ..."; perpetrators named only by
-//! an unlisted lower-case name ("jack hits me"); "my dad will kill me if he finds
-//! out" as a real threat (read as the idiom); Polish and Arabic beyond the clearest
-//! phrases, and any other language; spelling so broken that no listed variant
-//! matches ("i wnat to dye"); sarcasm. The corpus test (`tests/safeguarding_corpus.rs`)
-//! measures the miss and false-flag rates.
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 480 concerning and 0 of
+//! 449 ordinary views wrong in the main corpora, which were tuned against; on a
+//! held-out set measured once, 12.5% of concerning views missed (10% not flagged at
+//! all) and 2.5% of ordinary views flagged. On a set written to dodge the lists, half
+//! were missed: this is a phrase matcher, and wording it has never seen gets past it.
+//!
+//! **Known gaps.** Wording no rule has met: "nobody at home cares what happens to
+//! me", "talking to a 30 year old man on snapchat", "took a load of my mum's
+//! tablets", "he comes into my room at night", "I want everything to stop"; school
+//! places not listed ("punched in the corridor" is filed as abuse, not bullying); a
+//! doer more than a few words from the harm, or named only by an unlisted lower-case
+//! name ("jack hits me"); "my dad will kill me if he finds out" meant as a threat;
+//! Polish and Arabic beyond the clearest phrases and their common word orders
+//! ("myślę, żeby się zabić" is missed), and every other language; spelling so broken
+//! that no variant matches ("i wnat to dye"); sarcasm. "Hit with a £60 fine" is
+//! flagged. The scrubber can hide a doer ("[name removed] hits me" is flagged; a
+//! name the scrubber misses and that is not capitalised is not read as a person).
 
 use std::collections::BTreeSet;
 use std::fmt;

@@ -76,7 +76,9 @@ pub(super) fn normalise(text: &str) -> String {
         if ch == '\'' {
             let prev_letter = i > 0 && mapped[i - 1].is_alphanumeric();
             let next_letter = mapped.get(i + 1).is_some_and(|c| c.is_alphanumeric());
-            if !(prev_letter && next_letter) && !out.is_empty() && !out.ends_with(' ') {
+            // Inside a word ("don't") it goes; elsewhere it is a space.
+            let inside_word = prev_letter && next_letter;
+            if !inside_word && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
                 last = Some(' ');
                 run = 1;

@@ -44,7 +44,7 @@ enum Who {
 /// The people a harm verb can be done to.
 const OBJECT: &str = r"(?P<obj>me|us|him|her|my (?:neck|throat|face|arms?|wrists?|head|legs?|back|stomach|tummy|chest|hair|ears?|nose|eyes?)|my (?:\w+ )?(?:son|daughter|child|kid|kids|children|boy|girl|baby|brother|sister|siblings?|brothers|sisters|mum|mom|mam|mummy|mother|mama)|the (?:kids|children|baby)|(?:mum|mom|mam|mummy|mother|mama))\b";
 
-const HARM_VERB: &str = r"beat(?:s|ing)? up|broke|breaks|snapped|hit|hits|hitting|beat|beats|beating|beaten|batter(?:s|ed|ing)?|kick(?:s|ed|ing)?|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|hurted|strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|throttl(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|whip(?:s|ped|ping)?|belt(?:s|ed|ing)?|bit|bite|bites|biting|scratch(?:es|ed|ing)?|shov(?:e|es|ed|ing)|push(?:es|ed|ing)?|drag(?:s|ged|ging)?|grab(?:s|bed|bing)?|pin(?:s|ned|ning)|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|abus(?:e|es|ed|ing)|stab(?:s|bed|bing)?|bash(?:es|ed|ing)?|thump(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|held|hold(?:s|ing)?|tie(?:s|d)?|starv(?:e|es|ed|ing)|touch(?:es|ed|ing)?|rap(?:e|es|ed|ing)|molest(?:s|ed|ing)?|grop(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing) with|scar(?:e|es|ed|ing)|frighten(?:s|ed|ing)?|terrif(?:y|ies|ied|ying)|threw|throw(?:s|ing)?|thrown|chuck(?:s|ed|ing)?|beat (?:the )?(?:crap|shit|hell|living daylights|life) out of";
+const HARM_VERB: &str = r"beat(?:s|ing)? up|broke|breaks|snapped|whack(?:s|ed|ing)?|clout(?:s|ed|ing)?|wallop(?:s|ed|ing)?|twat(?:s|ted|ting)?|lamp(?:s|ed|ing)?|headbutt(?:s|ed|ing)?|kneed|elbow(?:s|ed|ing)|spit(?:s|ting)? (?:on|at)|spat (?:on|at)|hit|hits|hitting|beat|beats|beating|beaten|batter(?:s|ed|ing)?|kick(?:s|ed|ing)?|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|hurted|strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|throttl(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|whip(?:s|ped|ping)?|belt(?:s|ed|ing)?|bit|bite|bites|biting|scratch(?:es|ed|ing)?|shov(?:e|es|ed|ing)|push(?:es|ed|ing)?|drag(?:s|ged|ging)?|grab(?:s|bed|bing)?|pin(?:s|ned|ning)|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|abus(?:e|es|ed|ing)|stab(?:s|bed|bing)?|bash(?:es|ed|ing)?|thump(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|held|hold(?:s|ing)?|tie(?:s|d)?|starv(?:e|es|ed|ing)|touch(?:es|ed|ing)?|rap(?:e|es|ed|ing)|molest(?:s|ed|ing)?|grop(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing) with|scar(?:e|es|ed|ing)|frighten(?:s|ed|ing)?|terrif(?:y|ies|ied|ying)|threw|throw(?:s|ing)?|thrown|chuck(?:s|ed|ing)?|beat (?:the )?(?:crap|shit|hell|living daylights|life) out of";
 
 /// "hits me", "punched her", "locks him in".
 static ACTIVE: LazyLock<Regex> =
@@ -107,8 +107,11 @@ static MEDICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^ (?:\w+ )?(?:taking|doing|giving|putting|when (?:taking|doing|giving)|with (?:the|a|an|his|her)) (?:\w+ )?(?:blood|bloods|injections?|jabs?|vaccin\w*|needles?|stitches|stretches|exercises|splints?|braces?|cannula|drops|cream)\b",
     )
 });
-static SHUT_IN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^ (?:in|up|inside|away|outside|out of the house)\b"));
+static SHUT_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^ (?:in|up|inside|away|outside|out of the (?:house|home|flat)|out (?:in|on) the (?:garden|yard|street|cold|rain|balcony|shed))\b",
+    )
+});
 static HELD_DOWN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^ (?:down|back by|against|to the (?:floor|ground|wall))\b"));
 static TIED_UP: LazyLock<Regex> = LazyLock::new(|| re(r"^ (?:up|to|down)\b"));
@@ -146,12 +149,16 @@ static SCHOOL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// A fight between children: "the other boy hit him first".
 static FIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:fight|fights|fighting|scuffle|scrap|play ?fight\w*|rough ?play|hit (?:him|her|me) first|hit (?:him|her|me) back|hit back|retaliat\w*|both (?:got|were))\b",
+        r"\b(?:fight|fights|fighting|fought|argue|argues|arguing|squabbl\w*|scuffle|scrap|play ?fight\w*|rough ?play|hit (?:him|her|me) first|hit (?:him|her|me) back|hit back|retaliat\w*|both (?:got|were))\b",
     )
 });
 static MUMS_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:mums|moms|mams|mothers) (?:new )?(?:partner|boyfriend|husband|fella|bloke)\b")
 });
+static MUM_MENTIONED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:my|our) (?:mum|mom|mam|mummy|mother)\b"));
+static SIBLINGS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:sister|brother|siblings?|twins?|sisters|brothers)\b"));
 static IN_FRONT_OF_CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bin front of (?:the|my|our|his|her) (?:kids|children|son|daughter|boys|girls|baby|little ones)\b",
@@ -655,6 +662,21 @@ fn subject(clause: &str) -> Option<Who> {
         if let Some(who) = who_word(word) {
             return Some(who);
         }
+        // "I saw him push her", "we heard them hit him": the one seen is the doer.
+        if matches!(word, "him" | "her" | "them")
+            && prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "saw" | "see" | "seen" | "watched" | "watch" | "heard" | "hear" | "noticed"
+                )
+            })
+        {
+            return Some(if word == "them" {
+                Who::Plural
+            } else {
+                Who::Someone
+            });
+        }
         // "the man who ...", "the lad that ...": the person comes just before.
         if matches!(word, "who" | "that") {
             if prev.is_some_and(|p| who_word(p).is_some() || in_list(CHILD, p)) {
@@ -802,8 +824,10 @@ fn physical_category(who: Who, obj: &str, sentence: &str) -> Category {
     if is_mother(obj) {
         return DomesticAbuse;
     }
-    // "my mum's partner hurts her": her is mum.
-    if obj.eq_ignore_ascii_case("her") && MUMS_PARTNER.is_match(sentence) {
+    // "my mum's partner hurts her", "mum has bruises ... I saw him push her": her is mum.
+    if obj.eq_ignore_ascii_case("her")
+        && (MUMS_PARTNER.is_match(sentence) || MUM_MENTIONED.is_match(sentence))
+    {
         return DomesticAbuse;
     }
     if matches!(obj.to_lowercase().as_str(), "me" | "us") && IN_FRONT_OF_CHILDREN.is_match(sentence)
@@ -882,7 +906,8 @@ fn active(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
         Harm::Scare => NotSafe,
         Harm::Physical => physical_category(who, obj.as_str(), sentence),
     };
-    if category == Bullying && FIGHT.is_match(sentence) {
+    // A fight between children, siblings included, is not abuse or severe bullying.
+    if FIGHT.is_match(sentence) && (category == Bullying || SIBLINGS.is_match(before)) {
         return;
     }
     found.insert(category);
@@ -1005,4 +1030,53 @@ pub(super) fn find(text: &str, found: &mut BTreeSet<Category>) {
     for c in PASSIVE.captures_iter(text) {
         passive(text, &c, found);
     }
+}
+
+/// Every pattern here, compiled: a bad one fails the tests, not a submission.
+#[cfg(test)]
+pub(super) fn compile_all() -> usize {
+    let all: &[&LazyLock<Regex>] = &[
+        &ACTIVE,
+        &THROWN_AT,
+        &HAIR,
+        &VERB_WORD,
+        &PASSIVE,
+        &BEAT_GAME,
+        &HIT_IDIOM,
+        &PUSH_IDIOM,
+        &DRAG_IDIOM,
+        &HURT_FEELINGS,
+        &HURT_FEELINGS_BEFORE,
+        &MEDICAL_BEFORE,
+        &MEDICAL_AFTER,
+        &SHUT_IN,
+        &HELD_DOWN,
+        &TIED_UP,
+        &OUT_OFF,
+        &GRAB_IDIOM,
+        &CHOKE_UP,
+        &THROWN_WHERE,
+        &BALL,
+        &DISLIKE,
+        &MELTDOWN,
+        &HOME_CONTEXT,
+        &SCHOOL_CONTEXT,
+        &FIGHT,
+        &MUMS_PARTNER,
+        &MUM_MENTIONED,
+        &SIBLINGS,
+        &IN_FRONT_OF_CHILDREN,
+        &OWN_CHILD_BEFORE,
+        &HER_AS_OBJECT,
+        &AGENT,
+        &WITH_THING,
+        &PASSIVE_BEATEN_IDIOM,
+        &PASSIVE_TOUCHED,
+        &PASSIVE_THREATENED,
+        &PASSIVE_PINNED,
+        &PASSIVE_PUSHED,
+        &PASSIVE_DRAGGED,
+        &PASSIVE_HIT_IDIOM,
+    ];
+    all.iter().filter(|r| !r.as_str().is_empty()).count()
 }

@@ -206,12 +206,16 @@ static PHRASES: &[Phrase] = &[
     ),
     ph(
         SelfHarm,
-        r"\b(?:scratch\w*|cut\w*|stab\w*|dig\w*|carv\w*|slash\w*) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hands?) with (?:a |the |some |my |his |her )?(?:scissors|knife|knives|blade|blades|razor|razors|compass|glass|pencil sharpener|sharpener|pins?|needles?|lighter)\b",
+        r"\b(?:scratch\w*|cut\w*|stab\w*|dig\w*|carv\w*|slash\w*|hurt\w*|harm\w*|burn\w*|jab\w*|prick\w*) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hands?) with (?:a |the |some |my |his |her )?(?:scissors|knife|knives|blade|blades|razor|razors|compass|glass|pencil sharpener|sharpener|pins?|needles?|lighter)\b",
     ),
     ph(SelfHarm, r"\b(?:razors?|razor blades?|blades|sharpener blades?)\b").need_near(
         r"\b(?:hid|hide|hides|hidden|hiding|found|find|keeps?|kept|my room|his room|her room|under (?:my|his|her)|in (?:my|his|her) (?:room|bag|drawer|pencil case)|uses?|used|arms?|wrists?|legs?|thighs?|cut\w*)\b",
     )
     .not_near(r"\b(?:shav\w*|beard|lawn ?mower|blender|scooter|skates?|fan)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:i|i feel i|i think i|i feel like i|he|she) (?:\w+ )?deserves? (?:to )?(?:starve|be hurt|pain|to suffer|suffer|be punished|to be in pain)\b",
+    ),
     // ----------------------------------------------------------------- suicide
     ph(Suicide, r"\bsuicid(?:e|es|al|ality)\b")
         .not_after(r"^ (?:prevention|awareness|training|policy|rates?|statistics|figures|squad|helpline|line)\b")
@@ -303,7 +307,9 @@ static PHRASES: &[Phrase] = &[
     ph(Suicide, r"\b(?:nothing|no ?one|nobody|noone|no1) (?:left )?to live for\b"),
     ph(Suicide, r"\b(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b")
         .not_after(r"^ (?:admin|insurance)\b"),
-    ph(Suicide, r"\b(?:rather|sooner) (?:be dead|die|not be alive|not exist)\b"),
+    ph(Suicide, r"\b(?:rather|sooner) (?:be dead|die|not be alive|not exist)\b").not_after(
+        r"^ than (?:\w+ ){0,4}?(?:forms?|meetings?|reviews?|panels?|surveys?|paperwork|process|calls?|phone calls?|tribunals?|appeals?|ehcps?|appointments?|questionnaires?)\b",
+    ),
     ph(
         Suicide,
         r"\b(?:cares?|notice|miss (?:me|him|her))(?: about)? (?:if|whether|when) (?:i|he|she) (?:lived? or died?|live or die|die|died|dies|was dead|am dead|were dead|was gone|disappeared|killed (?:my|him|her)self|wasnt here)\b",
@@ -414,6 +420,39 @@ static PHRASES: &[Phrase] = &[
     ph(Suicide, r"\bhate living\b").need_after(
         r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| %ANYMORE%| like this| tbh\b| i\b| so much\b)",
     ),
+    ph(
+        Suicide,
+        r"\b(?:thought|thinks|thinking|think|planned|planning|worked out|working out) (?:about )?how (?:i|he|she|they) (?:would|could|might|will|d|should|can) (?:do it|end it|die|go)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:quickest|easiest|fastest|painless|best|least painful|surest|quick) (?:way|ways|method|methods) to (?:die|kill %SELF%|end it|end (?:my|his|her) life)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:stood|standing|stand|stands|sat|sitting|climbed|climbing|found (?:him|her) on) (?:on|at the edge of|on the edge of|over|by) (?:a |the )?(?:\w+ )?(?:bridge|cliff|cliff edge|roof|railway line|train tracks|tracks|ledge|multi storey)\b",
+    )
+    .need_near(r"\b(?:police|hour|hours|ages|jump\w*|crying|night|alone|found|brought (?:him|her) home|ambulance|999|crisis|edge|wanted to)\b"),
+    ph(
+        Suicide,
+        r"\b(?:wont|will not|not going to|not gonna|im not gonna|wont be) be (?:a )?(?:problem|burden|bother|trouble|nuisance) (?:for|to) (?:anyone|anybody|you|everyone|everybody|you all|my family)(?: \w+)? (?:much longer|for (?:much )?longer|for long|%ANYMORE%)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:better off|happier|be|rather be|want to be) (?:in the ground|in a box|six feet under|underground|in (?:my|his|her) grave|in a grave)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:whats|what is|wats|wots) the point (?:of|in) (?:me|my life|my existence|me being (?:here|alive|around)|me existing)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:took|taken|swallowed|had|take|taking) (?:(?:[89]|[1-9]\d+)|twenty|thirty|forty|fifty|a hundred) (?:paracetamol|ibuprofen|pills|tablets|painkillers|co codamol|sleeping pills|antidepressants)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:i|i feel i|i think i|i feel like i|he|she) (?:\w+ )?deserves? (?:to )?(?:die|be dead|not exist|not be alive)\b",
+    ),
     // Polish
     ph(
         Suicide,
@@ -480,9 +519,9 @@ static PHRASES: &[Phrase] = &[
     ),
     ph(
         Abuse,
-        r"\b(?:came|comes|come|coming) (?:home|back)(?: from (?:school|respite|college|nursery|contact|the club|his dads|her dads|his mums|her mums|\w+))? with (?:\w+ ){0,2}?(?:bruises|bruising|marks|cuts|burns|a black eye|black eyes|injuries|scratches|bite marks)\b",
+        r"\b(?:came|comes|come|coming) (?:home|back)(?: from (?:school|respite|college|nursery|contact|the club|his dads|her dads|his mums|her mums|\w+))? with (?:\w+ ){0,2}?(?:bruises|bruising|marks|cuts|burns|a black eye|black eyes|injuries|scratches|bite marks|a bruise|a burn|a cigarette burn|a bite mark|a mark)\b",
     )
-    .not_after(r"^ (?:from|after) (?:pe|football|rugby|playing|the park|falling|a fall|forest school|the trampoline|climbing)\b"),
+    .not_after(r"^(?: \w+){0,4}? (?:from|after|at|in) (?:pe|football|rugby|playing|the park|falling|a fall|forest school|the trampoline|climbing|sports?|swimming)\b"),
     ph(
         DomesticAbuse,
         r"\bpunch(?:ed|es|ing)? (?:a )?holes? in (?:the|my|our|a) (?:wall|door|walls)\b",
@@ -555,6 +594,22 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:watch|watches|watched|watching|looks at|looked at|stares at|stared at|spies on|spied on|spying on|peeps at|comes in|came in|walks in) (?:on )?(?:me|him|her) (?:\w+ ){0,3}?(?:in the (?:shower|bath|toilet)|getting (?:changed|dressed|undressed)|changing|undress\w*|naked|in (?:my|his|her) (?:bed|pants|underwear))\b",
     )
     .need_before(r"\b(?:step ?dad|stepfather|uncle|mums (?:boyfriend|partner)|boyfriend|man|brother|stepbrother|cousin|grandad|granddad|lodger|he|she|dad|father|Someone)\b(?: \w+){0,2} ?$"),
+    ph(
+        SexualAbuse,
+        r"\b(?:forced|made|pressured|pressuring|forcing|force|forces|makes|make|raped|tricked) (?:me |him |her |us )?(?:to |into )?(?:have sex|having sex|sex|do sexual|oral|give (?:him|her) oral)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\bsex with (?:a |an |his |her |my )?(?:man|men|older|adult|teacher|stranger|uncle|carer|(?:[2-9]\d|1[89]) year old)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b%PIC% of (?:his|her|their) (?:private parts|privates|willy|penis|dick|bits|boobs|breasts|vagina|naked body)\b",
+    ),
+    ph(SexualAbuse, r"\b(?:naked|porn|porno|sex videos?|people having sex)\b").need_near(
+        r"\b(?:showed|shows|show|showing|sent|sends|send|sending|made (?:me|him|her) watch|makes (?:me|him|her) watch|man|men|stranger)\b",
+    )
+    .not_near(education!()),
     // Polish
     ph(
         SexualAbuse,
@@ -647,6 +702,22 @@ static PHRASES: &[Phrase] = &[
         Neglect,
         r"\b(?:always|constantly|often|usually|so|really|starving|hungry) (?:hungry|starving) (?:at home|in the house|at my (?:mums|dads)|at (?:his|her) (?:mums|dads))\b|\bonly (?:eat|get food|get fed|get a (?:proper )?meal|have a (?:proper )?meal) at school\b",
     ),
+    ph(Neglect, r"\b(?:steal|stealing|stole|nick|nicking|nicked) food\b").need_near(
+        r"\b(?:never have any|no food|hungry|starving|nothing to eat|because we (?:dont|never|havent)|at home|for (?:me|us|my (?:brother|sister)))\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:no ?one|nobody|noone|no1) (?:\w+ )?makes sure (?:i|we|me)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum)(?: \w+)? (?:is|are|was|were) (?:always|often|usually|constantly|just) (?:asleep|passed out|unconscious|out of it)\b",
+    ),
+    ph(
+        Neglect,
+        r"\bno (?:adults?|grown ups?|one|body|parents?) (?:at home|in the house|home|there)\b",
+    )
+    .need_near(r"\b(?:night|nights|days|weekends?|all day|overnight|when i get (?:home|back)|most of the time|ever)\b"),
     // Polish
     ph(Neglect, r"\bnie (?:mam|mamy|ma) co jeść\b"),
     ph(Neglect, r"\bnie ma (?:nic )?(?:do jedzenia|jedzenia)\b"),
@@ -660,6 +731,11 @@ static PHRASES: &[Phrase] = &[
     ),
     ph(Neglect, r"\bchodzę głodn\w* spać\b"),
     ph(Neglect, r"\bnikt mnie nie kocha\b|\bnikogo nie obchodzę\b"),
+    ph(
+        Neglect,
+        r"\b(?:mnie|nas|go|jej) nie karmi\w*|\bnie karmi\w* (?:mnie|nas)\b",
+    ),
+    ph(Neglect, r"(?:لا|ما|مش|محد|لا احد|ما حدا) ?(?:ي|ت)?طعم(?:و|ون)?ن?ني"),
     // Arabic
     ph(Neglect, r"(?:لا يوجد|ما في|مافي|مفيش|ما فيه|ماكو|ما عندنا|ليس لدينا) (?:طعام|اكل)"),
     ph(Neglect, r"(?:لا احد|ما حدا|محدش) (?:يهتم|يعتني|بيهتم|بيعتني) (?:بي|فيني|بيا)"),
@@ -711,7 +787,7 @@ static PHRASES: &[Phrase] = &[
     .not_before(r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|not|wont|no longer) (?:\w+ )?$"),
     ph(
         NotSafe,
-        r"\b(?:(?:not|isnt|never|aint|is not|am not|im not|arent|wasnt|no longer) (?:\w+ )?safe|unsafe|in danger) (?:at|in) (?:home|the house|my house|our house|his house|her house|my dads|my mums|dads|mums|his dads|her dads|their house)\b",
+        r"\b(?:(?:not|isnt|never|aint|is not|am not|im not|arent|wasnt|no longer) (?:\w+ )?safe|unsafe|in danger)(?: for (?:me|him|her|us|my \w+))? (?:at|in) (?:home|the house|my house|our house|his house|her house|my dads|my mums|dads|mums|his dads|her dads|their house)\b",
     ),
     ph(
         NotSafe,
@@ -740,6 +816,19 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? go back (?:to )?(?:my |his |her |our )?(?:dads|mums|home|house|there|that house|stepdads|nans)\b",
     )
     .not_near(r"\b(?:school|college|class|nursery|hospital|club|hotel|holiday)\b"),
+    ph(
+        NotSafe,
+        r"\block(?:s|ed|ing)? (?:my|his|her|the) (?:bedroom |room )?door\b",
+    )
+    .need_near(r"\b(?:scared|afraid|frightened|terrified|safe|so (?:he|she|they) (?:cant|cannot|can not)|keep (?:him|her|them) out)\b"),
+    ph(
+        NotSafe,
+        r"\brather (?:\w+ ){1,6}than (?:go|going|be|being|stay|staying|live|living) (?:back )?(?:home|at home|with (?:my|him|her|them))\b",
+    ),
+    ph(
+        NotSafe,
+        r"\bhome (?:is|feels|gets|can be|has become) (?:\w+ )?(?:scary|frightening|terrifying|dangerous|unsafe|violent)\b",
+    ),
     ph(NotSafe, r"\b(?:ran|run|runs|running|runaway) (?:away |off )?from home\b"),
     ph(
         NotSafe,
@@ -884,6 +973,17 @@ static PHRASES: &[Phrase] = &[
     ),
     ph(
         Exploitation,
+        r"\b(?:getting|gets|got|get|goes|going|went) (?:into|in) (?:cars|a car|vans?|taxis?) with (?:men|a man|older|strangers?|people (?:she|he|i) (?:doesnt|dont|didnt) know|lads (?:she|he|i) (?:doesnt|dont|didnt) know)\b",
+    ),
+    ph(Exploitation, r"\b(?:work|working|worked) for them\b")
+        .need_near(r"\b(?:owe\w*|debt|pay (?:it |them )?(?:off|back))\b"),
+    ph(
+        Exploitation,
+        r"\b(?:pay|paying|work) off (?:the |my |a |his |her )?(?:money|debt)\b",
+    )
+    .need_near(r"\b(?:owe\w*|them|lads|boys|men|older|dealers?)\b"),
+    ph(
+        Exploitation,
         r"\bzmusza(?:ją|li|ł|ła)? (?:mnie|go|ją) do (?:noszenia|sprzedawania|sprzedaży|przewożenia|dostarczania|kradzieży|wysyłania zdjęć)\b",
     ),
     ph(Exploitation, r"(?:يجبرونني|يجبرني|يجبروني) (?:علي )?(?:بيع|نقل|حمل|توصيل)"),
@@ -897,7 +997,7 @@ static PHRASES: &[Phrase] = &[
     .by_doer(),
     ph(
         Bullying,
-        r"\b(?:threaten(?:s|ed|ing)?|threats?)(?: \w+){0,3}? (?:to )?(?:kill|stab|shoot|knife|hurt|beat|batter|jump|smash|rape|burn|punch|kick|attack|slash|glass|acid|set fire to|torch|do (?:me|him|her) in|get (?:me|him|her)|break (?:my|his|her))\b",
+        r"\b(?:threaten(?:s|ed|ing)?|threats?)(?: \w+){0,3}? (?:to )?(?:kill|stab|shoot|knife|hurt|beat|batter|jump|smash|rape|burn|punch|kick|attack|slash|glass|acid|set fire to|torch|knock (?:me|him|her) out|do (?:me|him|her) in|get (?:me|him|her)|break (?:my|his|her))\b",
     )
     .not_after(r"^ (?:his|her|my|the) (?:future|chances|placement|place)\b")
     .by_doer(),
@@ -938,6 +1038,12 @@ static PHRASES: &[Phrase] = &[
         Bullying,
         r"\b(?:know|knows|knew) where (?:i|he|she|we|you|u) (?:live|lives)\b",
     )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:burn|torch|petrol bomb|firebomb|smash up|smash in) (?:my|our|his|her|your) (?:house|home|flat|car|windows)\b",
+    )
+    .need_near(r"\b(?:said|says|threat\w*|going to|gonna|will|would|told)\b")
     .by_doer(),
     // Polish
     ph(Bullying, r"\b(?:grożą|grozi|grozili|groził|grożąc) (?:mi|mu|jej)\b").by_doer(),

@@ -50,6 +50,8 @@ fn safeguarding_ids_round_trip() {
 #[test]
 fn safeguarding_every_pattern_compiles() {
     assert!(phrases::phrase_count() > 100);
+    assert!(people::compile_all() > 20);
+    assert!(ADULT_WORDS.is_match("my dad") && PEER_WORDS.is_match("the boys"));
     // Forces every lazily built pattern.
     let _ = assess("my dad hits me and I was beaten and they throw things at me, pulls my hair");
 }
@@ -117,6 +119,7 @@ fn safeguarding_suicide() {
             "i can't go on anymore.",
             "I don't want to die",
             "I'm not suicidal",
+            "If I have to fill in one more form I want to die",
             "I wish I was dead",
             "no1 cares if i live or die",
             "chcę umrzeć",
@@ -159,6 +162,7 @@ fn safeguarding_abuse() {
             "the TA dragged him down the corridor",
             "my foster carer slaps me",
             "Jack hits me",
+            "he has never hit me",
             "[name removed] hits me",
             "[name removed] (13) told his TA that his dad hits him",
             "the man who lives with us hurts me",
@@ -400,4 +404,107 @@ fn safeguarding_long_input_is_handled() {
     let _ = assess(&no_spaces);
     let many_verbs = "he hits me ".repeat(10_000);
     assert_eq!(ids(&many_verbs), "abuse");
+}
+
+#[test]
+fn safeguarding_subject_is_read_back_from_the_verb() {
+    // Across "and", over a place, over "who", after a perception verb.
+    flagged(
+        Category::Abuse,
+        &[
+            "dad gets angry and throws me against the wall",
+            "my mum calls me names and hits me",
+            "a man at the swimming pool hurt him",
+            "the man who lives with us hurts me",
+            "The carer at his residential school pushed him over",
+            "mums new boyfriend grabbed my neck",
+        ],
+    );
+    flagged(
+        Category::DomesticAbuse,
+        &[
+            "my mum has bruises and i saw him push her",
+            "my mum's partner hurts her",
+            "dad hits mum",
+        ],
+    );
+    flagged(
+        Category::Bullying,
+        &[
+            "the boys in year 9 kick me",
+            "they put my head down the toilet and kicked me",
+        ],
+    );
+    // Things, not people, and emotional or medical hurt.
+    clear(&[
+        "the cost of living has hit us hard",
+        "Lockdown hit him really hard",
+        "What the SENCO said really hurt me",
+        "the nurse hurt her taking blood",
+        "Physio hurts him but he needs it",
+        "the hand dryers frighten her",
+        "loud noises scare him",
+        "he got hit in the face with a football at break",
+        "we were beaten 3-0 on Saturday",
+        "he was kicked by a horse at riding",
+    ]);
+}
+
+#[test]
+fn safeguarding_own_children_fights_and_meltdowns() {
+    clear(&[
+        "my son hits me when he's having a meltdown",
+        "My son is 8 and he hits me every day",
+        "he bites me when he is overwhelmed",
+        "his sister hits him when they fight over the xbox",
+        "the other boy hit him first and they both got excluded after the fight",
+        "my daughter beat me at Mario Kart again",
+        "she beat her brother at Uno",
+    ]);
+    // A child hurting themselves is flagged, meltdown or not.
+    flagged(
+        Category::SelfHarm,
+        &["he hits himself when he is overwhelmed"],
+    );
+}
+
+#[test]
+fn safeguarding_indirect_suicidal_language() {
+    flagged(
+        Category::Suicide,
+        &[
+            "sometimes i think about not waking up",
+            "I feel like there's no way out and I want it to be over",
+            "im not gonna be a problem for anyone much longer",
+            "I keep looking up the quickest way to die",
+            "honestly what's the point of me",
+            "Ive took 20 paracetamol",
+            "I'm going to take all my tablets tonight",
+            "i wont be here much longer",
+            "I'm a burden to everyone",
+        ],
+    );
+    clear(&[
+        "he has to take all his tablets at lunch",
+        "I won't be here next year as we're moving",
+        "I'd rather die than fill in another form like this",
+        "I took 2 paracetamol for my headache",
+    ]);
+}
+
+#[test]
+fn safeguarding_sensory_and_safety_needs_are_not_fear() {
+    clear(&[
+        "she doesn't feel safe in the swimming pool without her float",
+        "he doesn't feel safe without his ear defenders",
+        "My son doesn't feel safe in the hall because of the noise",
+        "i dont feel safe crossing roads on my own yet",
+        "he has a chewy on a cord around his neck",
+        "he needs help with personal grooming",
+        "He is PEG fed",
+    ]);
+    flagged(
+        Category::NotSafe,
+        &["it's not safe for me at home", "home is scary"],
+    );
 }
