@@ -10,6 +10,7 @@ pub mod easyread;
 pub mod i18n;
 pub mod ingest;
 pub mod privacy;
+pub mod safeguarding;
 pub mod server;
 pub mod staff;
 pub mod startup;

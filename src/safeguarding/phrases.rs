@@ -1,0 +1,1146 @@
+//! Phrase rules: a pattern, and checks on the same sentence around it.
+//!
+//! Patterns run on normalised text (see `normalise.rs`): no apostrophes ("dont",
+//! "im", "mums"), hyphens as spaces, case ignored. `%NAME%` shorthands are listed in
+//! `mod.rs`; Polish letters match with or without diacritics.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{clause_after, clause_before, doer_in, re, Category, Doer};
+
+use Category::{
+    Abuse, Bullying, DomesticAbuse, Exploitation, Neglect, NotSafe, SelfHarm, SexualAbuse, Suicide,
+};
+
+/// One phrase rule. Every check is a pattern; an empty one is no check.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Phrase {
+    category: Category,
+    pattern: &'static str,
+    /// The match does not count when this matches the sentence before it (anchor with `$`).
+    not_before: &'static str,
+    /// The match counts only when this matches the sentence before it.
+    need_before: &'static str,
+    /// The match does not count when this matches the sentence after it (anchor with `^`).
+    not_after: &'static str,
+    /// The match counts only when this matches the sentence after it.
+    need_after: &'static str,
+    /// The match does not count when this matches anywhere in its sentence.
+    not_near: &'static str,
+    /// The match counts only when this matches somewhere in its sentence.
+    need_near: &'static str,
+    /// The match does not count when this matches the matched text itself.
+    not_in: &'static str,
+    /// An adult named in the sentence makes it [`Category::Abuse`]; other children
+    /// make it [`Category::Bullying`]; otherwise `category`.
+    by_doer: bool,
+}
+
+const fn ph(category: Category, pattern: &'static str) -> Phrase {
+    Phrase {
+        category,
+        pattern,
+        not_before: "",
+        need_before: "",
+        not_after: "",
+        need_after: "",
+        not_near: "",
+        need_near: "",
+        not_in: "",
+        by_doer: false,
+    }
+}
+
+impl Phrase {
+    const fn not_before(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_before.is_empty(), "set each check once");
+        self.not_before = p;
+        self
+    }
+    const fn need_before(mut self, p: &'static str) -> Phrase {
+        assert!(self.need_before.is_empty(), "set each check once");
+        self.need_before = p;
+        self
+    }
+    const fn not_after(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_after.is_empty(), "set each check once");
+        self.not_after = p;
+        self
+    }
+    const fn need_after(mut self, p: &'static str) -> Phrase {
+        assert!(self.need_after.is_empty(), "set each check once");
+        self.need_after = p;
+        self
+    }
+    const fn not_near(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_near.is_empty(), "set each check once");
+        self.not_near = p;
+        self
+    }
+    const fn need_near(mut self, p: &'static str) -> Phrase {
+        assert!(self.need_near.is_empty(), "set each check once");
+        self.need_near = p;
+        self
+    }
+    const fn not_in(mut self, p: &'static str) -> Phrase {
+        assert!(self.not_in.is_empty(), "set each check once");
+        self.not_in = p;
+        self
+    }
+    const fn by_doer(mut self) -> Phrase {
+        self.by_doer = true;
+        self
+    }
+}
+
+// Contexts shared by several rules: macros, so that `concat!` can join them.
+
+/// Teaching, training and awareness: talk *about* a subject, not a disclosure.
+macro_rules! education {
+    () => {
+        r"\b(?:awareness|training|trained|policy|policies|prevention|workshops?|lessons?|leaflets?|assembly|assemblies|course|module|curriculum|taught|teach|teaching|education|educate|talk on|talks? about|session on|sessions on|campaign)\b"
+    };
+}
+/// An accident just before: "he fell and hurt himself".
+macro_rules! accident_before {
+    () => {
+        r"\b(?:fell|falls|fall|falling|tripped|trips|slipped|slips|crashed|accident\w*|ran into \w+ and)\b.{0,30}$"
+    };
+}
+/// An accident just after: "hurt himself playing football", "cut myself on a tin".
+macro_rules! accident_after {
+    () => {
+        r"^ (?:\w+ ){0,3}?(?:by accident|accidentally|shaving|cooking|playing|falling|when (?:he|she|i|they) fell|at (?:pe|football|rugby|the park|forest school|cooking|trampolin\w*|swimming)|in (?:pe|the playground|a fall|the garden)|on (?:a|an|the|some) (?:tin|can|knife|glass|broken|fence|nail|oven|hob|iron|kettle|pan|stove|radiator|trampoline|swing|slide|bike|climbing|paper|table|door|wall|corner|sharp|rusty|thorn|bush|stairs|step|floor|ground|playground|metal|edge)|off (?:a|the|his|her|my) )"
+    };
+}
+/// Institutions: "the council is cutting", "the school threatened".
+macro_rules! institution_before {
+    () => {
+        r"\b(?:council|school|government|la|authority|nhs|camhs|service|services|budget|trust|academy|they|panel)\b.{0,15}$"
+    };
+}
+
+static PHRASES: &[Phrase] = &[
+    // ---------------------------------------------------------------- self-harm
+    ph(
+        SelfHarm,
+        r"\bself ?(?:harm(?:s|ed|ing|er|ers)?|injur(?:y|ies|e|es|ed|ing|ious)|mutilat\w*)\b",
+    )
+    .not_after(r"^ (?:awareness|training|policy|prevention|workshop|lessons?|leaflets?|sessions?|talks?|course|module|assembly)\b")
+    .not_before(r"\b(?:training|awareness|lessons?|talks?|course|policy|assembly) (?:on|about|around|for) $"),
+    ph(
+        SelfHarm,
+        r"\b(?:cut|cuts|cutting|slit|slits|slitting|slice|slices|slicing|carv(?:e|es|ed|ing)|scratch(?:es|ed|ing)?|burn(?:s|ed|t|ing)?|hurt(?:s|ing)?|hurted|harm(?:s|ed|ing)?|hit(?:s|ting)?|punch(?:es|ed|ing)?|bit|bite|bites|biting|bash(?:es|ed|ing)?|stab(?:s|bed|bing)?|starv(?:e|es|ed|ing)|bruis(?:e|es|ed|ing)|injur(?:e|es|ed|ing)|mutilat(?:e|es|ed|ing)) %SELF%",
+    )
+    .not_after(concat!(
+        accident_after!(),
+        r"|^ (?:off|out|short|up|free|loose|in half|laughing)\b"
+    ))
+    .not_before(accident_before!()),
+    ph(
+        SelfHarm,
+        r"\b(?:cut|cuts|cutting|slit|slits|slitting|slice|slicing|carv(?:e|ed|es|ing)|burn(?:s|t|ed|ing)?) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|belly|body|hips?)\b",
+    )
+    .not_after(concat!(accident_after!(), r"|^ (?:open|on (?:a|an|the|some)\b)"))
+    .not_before(accident_before!()),
+    ph(
+        SelfHarm,
+        r"\b(?:cuts|scars|burns|slashes|scratches) (?:all )?(?:over|on|up|across|along|down) (?:my|his|her|their|both) (?:arms?|wrists?|legs?|thighs?|stomach|tummy|belly|body|hips?)\b",
+    ),
+    ph(SelfHarm, r"\b(?:scars?|cuts) from (?:cutting|self harm\w*)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:been|started|start|starting|keep|keeps|kept|still|stop|stopped|is|was|am|im|are|were|hes|shes|about|relapsed with|relapse with|urge to|urges to|back to|caught (?:him|her|me)|secretly|now) (?:\w+ )?cutting\b",
+    )
+    .need_after(r"^(?: again\b| for (?:months|weeks|years|a while|ages|\w+ (?:months|weeks|years))| since\b| every\b| most\b| at night| in secret| secretly| and\b| but\b| when\b| because\b| cos\b| to cope| last\b| after\b|\s*[.!?,;]|\s*$)")
+    .not_before(institution_before!()),
+    ph(
+        SelfHarm,
+        r"\b(?:i|ive|i have|been|started|start|keep|still|stopped|stop|relapsed|urge to|urges to|want to|wanna) (?:sh|shd|shing)\b",
+    ),
+    ph(SelfHarm, r"\bsh (?:scars|cuts|urges|again|relapse)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:tnę|tnie|tną|ciąć|cięła|ciął|pocięłam|pociąłem|pocięła|pociął|kaleczę|kaleczy|okaleczam|okalecza|okaleczyła|okaleczył|przypalam|przypala|krzywdzę|krzywdzi) się\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\bsię (?:tnę|tnie|tną|kaleczę|kaleczy|okaleczam|okalecza|krzywdzę|krzywdzi|przypalam|przypala)\b",
+    ),
+    ph(SelfHarm, r"\bsamookalecz\w*"),
+    ph(
+        SelfHarm,
+        r"\b(?:robię|robi|robią|zrobiłem|zrobiłam|zrobił|zrobiła) sobie krzywdę\b",
+    ),
+    ph(
+        SelfHarm,
+        r"(?:اوذي|اذي|اذيت|اوذيت|يوذي|توذي|اجرح|جرحت|يجرح|تجرح|جرح|اقطع|قطعت|يقطع|تقطع|احرق|حرقت|يحرق|تحرق|اضرب|ضربت|يضرب|تضرب|اعض|يعض|تعض) (?:نفسي|نفسه|نفسها)",
+    ),
+    ph(SelfHarm, r"(?:ايذاء|اذيه|اذي) (?:النفس|الذات)"),
+    ph(
+        SelfHarm,
+        r"\b(?:make|makes|making|made) %SELF% (?:sick|throw up|vomit|bleed)\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\b(?:till|until|til|untill) (?:it|they|i|he|she) (?:bleeds?|bled|bleeding)\b",
+    )
+    .need_before(r"\b(?:pick\w*|scratch\w*|bit|bite\w*|biting|pull\w*|hit\w*|bang\w*|punch\w*|cut\w*|claw\w*|rub\w*|dig\w*)\b")
+    .not_near(r"\b(?:dog|cat|horse|puppy)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:cut|cuts|cutting|burn|burns|burning|hurt|hurts|hurting|scratch\w*) (?:it|them)\b",
+    )
+    .need_near(r"\bhate (?:my|his|her) ?(?:body|self|skin|arms|legs|face)\b|\bhate (?:my|him|her)self\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:till|until|til|untill) (?:it|they) hurts?\b",
+    )
+    .need_before(r"\b(?:bang\w*|hit\w*|punch\w*|scratch\w*|bit|bite\w*|biting|pinch\w*|pull\w*|dig\w*)\b"),
+    ph(
+        SelfHarm,
+        r"\bso (?:i|he|she) (?:can|could) feel (?:something|anything|pain|real|the pain)\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\b(?:scratch\w*|cut\w*|stab\w*|dig\w*|carv\w*|slash\w*|hurt\w*|harm\w*|burn\w*|jab\w*|prick\w*) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hands?) with (?:a |the |some |my |his |her )?(?:scissors|knife|knives|blade|blades|razor|razors|compass|glass|pencil sharpener|sharpener|pins?|needles?|lighter)\b",
+    ),
+    ph(SelfHarm, r"\b(?:razors?|razor blades?|blades|sharpener blades?)\b").need_near(
+        r"\b(?:hid|hide|hides|hidden|hiding|found|find|keeps?|kept|my room|his room|her room|under (?:my|his|her)|in (?:my|his|her) (?:room|bag|drawer|pencil case)|uses?|used|arms?|wrists?|legs?|thighs?|cut\w*)\b",
+    )
+    .not_near(r"\b(?:shav\w*|beard|lawn ?mower|blender|scooter|skates?|fan)\b"),
+    ph(
+        SelfHarm,
+        r"\b(?:i|i feel i|i think i|i feel like i|he|she) (?:\w+ )?deserves? (?:to )?(?:starve|be hurt|pain|to suffer|suffer|be punished|to be in pain)\b",
+    ),
+    // ----------------------------------------------------------------- suicide
+    ph(Suicide, r"\bsuicid(?:e|es|al|ality)\b")
+        .not_after(r"^ (?:prevention|awareness|training|policy|rates?|statistics|figures|squad|helpline|line)\b")
+        .not_before(r"\b(?:papyrus|samaritans|(?:training|talks?|lessons?|assembly|assemblies|sessions?|leaflets?|posters?|workshops?|campaigns?) (?:on|about|around)|awareness of|prevention of) $"),
+    ph(
+        Suicide,
+        r"\b(?:kill(?:s|ed|ing)?|kil|unalive|unaliv(?:e|ed|ing)|hang(?:s|ed|ing)?|drown(?:s|ed|ing)?|suffocat(?:e|es|ed|ing)|shoot(?:s|ing)?|shot|top(?:s|ped|ping)?|off(?:ed|ing)?) %SELF%",
+    )
+    .not_after(r"^ (?:laughing|with laughter|working|trying|to (?:get|keep|make|do|help|find|sort|fight|push|be)|running around|over (?:this|the|his|her|it)|for (?:him|her|them|this|it)|out\b|up\b)")
+    .not_before(r"\b(?:told|tell|tells|telling|said|says|saying|say|messaged|messaging|texted|texting) (?:me|him|her|them|us) (?:to |i should |he should |she should |that i should |that he should )?(?:go )?(?:and )?$"),
+    ph(
+        Suicide,
+        r"\bthr(?:ow|ows|ew|owing) %SELF% (?:off|in front of|under)\b",
+    ),
+    ph(Suicide, r"\bkms\b").not_before(r"\d\s?$"),
+    ph(
+        Suicide,
+        r"\b%WANT% (?:%TO% )?(?:die|dye|be dead|dead|not exist|stop existing|not be alive|not be here|not wake up|disappear forever|sleep forever|go to sleep forever|never wake up|go to sleep and (?:never|not) wake up|kill %SELF%|unalive %SELF%)\b",
+    )
+    .not_after(r"^ (?:of (?:embarrassment|shame|boredom|laughter|laughing|cringe)|laughing|happy|old|(?:his|her|my|their|its|it|them|the) (?:hair|clothes|tshirt|t shirt|shirt|top|shoes|fabric|wool)|(?:it|them|his|her|my) (?:\w+ )?(?:blue|pink|red|green|purple|black|blonde|brown|orange|yellow|white|grey|rainbow)|(?:blue|pink|red|green|purple|black|blonde|brown|orange|yellow|white|grey|rainbow))\b")
+    .not_in(r"\bdye\b"),
+    ph(
+        Suicide,
+        r"\b(?:want|wanna|wants|wanted|going|gonna|gunna|gona|will|ll|about|ready|thinking (?:of|about)|plan|plans|planning|planned|tempted|decided|try|trying|tried|might|could|just) (?:to )?(?:just )?end (?:it|it all|everything|my life|his life|her life|things|this|me)\b",
+    )
+    .not_after(r"^ (?:with|early|by|on|at|off|there|now and|soon enough|for (?:the|a)|here\b)")
+    .not_before(institution_before!()),
+    ph(
+        Suicide,
+        r"\bend(?:s|ed|ing)? (?:it all|my life|his life|her life|their life|my own life|his own life|her own life|things for good)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:take|took|taken|taking|takes) (?:my|his|her|their) (?:own )?life\b",
+    )
+    .not_after(r"^ (?:away from|over)\b"),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she|they) (?:was|were|could be|d be|would be) dead\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) (?:had never been|hadnt been|had not been|was never|were never|wasnt|werent|was not|were not|never was|d never been|never got) born\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) (?:wasnt|werent|was not|were not) (?:alive|here %ANYMORE%|around|in this world|on this earth)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) could (?:just )?(?:die|disappear forever|not exist|stop existing|go to sleep forever|(?:fall asleep|go to sleep|sleep) and (?:never|not) wake up|not wake up)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) (?:didnt|did not|never) (?:exist|wake up)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b%NEG% (?:\w+ )?(?:want|wanna|wana|wanting|wnt|wish)(?: %TO%)? (?:live|be alive|exist|wake up|be here %ANYMORE%|be here no more|be on this earth|be in this world|carry on|go on|be around %ANYMORE%|stay alive|keep living|keep going)\b",
+    )
+    .not_after(r"^ (?:in|at|with|near|by|there|here|on|abroad|alone|independently|away|somewhere|the|a|an|holiday|trips?|school|his|her|my|their|this|that|like (?:that|them|him|her))\b"),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier) off (?:dead|without me|if i (?:was|were|wasnt|werent|was not|were not) (?:dead|gone|here|around|alive)|if i (?:died|didnt exist|did not exist|never existed))\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier)(?: off)? (?:if|when) (?:i|he|she) (?:was|were|is|am) (?:dead|gone for good)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier)(?: off)? (?:if|when) (?:i|he|she) (?:wasnt|werent|was not|were not) (?:here|around|alive)|\b(?:better|happier|easier)(?: off)? (?:if|when) (?:i|he|she) (?:died|didnt exist|never existed)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bno (?:point|reason|purpose)(?: in| of| to| for)?(?: me)?(?: to)? (?:living|livin|life|being alive|be alive|live|going on|carrying on|being here|be here|existing|exist)\b",
+    )
+    .not_after(r"^ (?:the|a|an|with|to|at|holiday|trips?|in the|there|here|for (?:the|a))\b"),
+    ph(
+        Suicide,
+        r"\b(?:whats|what is|wats|wots) the point (?:of|in) (?:living|life|being alive|going on|me being here|being here|anything %ANYMORE%)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:cant|cannot|can not|cnt|carnt|cant) (?:go on|carry on)\b",
+    )
+    .need_after(r"^(?: %ANYMORE%| like this| living| with (?:life|this|it))?(?:\s*[.!?,;:]|\s*$| and\b| but\b| please\b| pls\b| help\b| i\b| im\b| tbh\b)")
+    .not_before(r"\b(?:we|they|families|parents|this|things|it|you|services|schools?|he|she|son|daughter) $"),
+    ph(Suicide, r"\b(?:nothing|no ?one|nobody|noone|no1) (?:left )?to live for\b"),
+    ph(Suicide, r"\b(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b")
+        .not_after(r"^ (?:admin|insurance)\b"),
+    ph(Suicide, r"\b(?:rather|sooner) (?:be dead|die|not be alive|not exist)\b").not_after(
+        r"^ than (?:\w+ ){0,4}?(?:forms?|meetings?|reviews?|panels?|surveys?|paperwork|process|calls?|phone calls?|tribunals?|appeals?|ehcps?|appointments?|questionnaires?)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:cares?|notice|miss (?:me|him|her))(?: about)? (?:if|whether|when) (?:i|he|she) (?:lived? or died?|live or die|die|died|dies|was dead|am dead|were dead|was gone|disappeared|killed (?:my|him|her)self|wasnt here)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bthink(?:s|ing)? (?:a lot )?(?:about|of) (?:dying|death|being dead|not being here|not being alive|ending it|ending my life|killing %SELF%)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bjump\w* (?:off|from) (?:a |the |that |this )?(?:bridge|building|roof|cliff|car park|multi storey|balcony|tower|block of flats)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:jump\w*|step\w*|throw\w* %SELF%) in front of (?:a |the )?(?:train|car|bus|lorry|truck|van)s?\b",
+    ),
+    ph(Suicide, r"\b(?:overdos(?:e|ed|es|ing)|(?:took|take|taken|taking) an od)\b")
+        .not_after(r"^ (?:of|on) (?:homework|information|paperwork|sugar|screens?|screen time)\b"),
+    ph(
+        Suicide,
+        r"\b(?:took|taken|swallowed|swallow) (?:a (?:load|lot|bunch|handful|box|packet|pack) of|loads of|too many|all (?:my|his|her|the|of (?:my|his|her))|lots of|a whole (?:box|packet|pack) of) (?:pills|tablets|paracetamol|painkillers|meds|medication|medicine)\b",
+    ),
+    ph(Suicide, r"\b(?:noose|sewer ?slide|unalive|unalived|unaliving)\b"),
+    ph(Suicide, r"\bsuicide (?:note|attempt|plan)\b"),
+    ph(
+        Suicide,
+        r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|hiding|hid|collecting|collected) (?:up )?(?:pills|tablets|paracetamol|painkillers|meds)\b|\b(?:pills|tablets|paracetamol|painkillers|meds) (?:saved|stored|stashed|hidden|hoarded|collected)(?: up| away)?\b",
+    ),
+    ph(Suicide, r"\bgoodbye (?:letters?|notes?|messages?|videos?)\b")
+        .need_near(r"\b(?:i|he|she|my (?:son|daughter|child)) (?:\w+ )?(?:wrote|written|writing|left|leave|recorded|sent)\b")
+        .not_near(r"\b(?:teachers?|leaving do|retir\w*|moving house|moving school|end of term|year 6|class)\b"),
+    ph(
+        Suicide,
+        r"\b(?:life|it|living) (?:isnt|is not|aint|not|wasnt|was not|s not|doesnt seem|does not seem|dont seem|no longer seems?|is no longer) (?:\w+ )?worth (?:living|it %ANYMORE%|carrying on|going on)\b|\bnot worth living\b",
+    ),
+    ph(Suicide, r"\b%WANT% (?:%TO% )?disappear\b").need_after(
+        r"^(?: forever| for ever| for good| and never come back| from (?:this|the) world| from everyone)?(?:\s*[.!?,;:]|\s*$| and\b| but\b| tbh\b| i\b| please\b| pls\b)",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:im|i am|i m|i feel like|i feel|feel like|i was|i have been|ive been) (?:\w+ )?(?:a )?burden (?:to|on|for) (?:everyone|everybody|my (?:family|mum|dad|parents|carers)|them|people|you all|all of you|the world)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|smother(?:s|ed|ing)?) %SELF%",
+    )
+    .not_after(r"^ (?:on|with) (?:food|his food|her food|a sweet|sweets|water)\b"),
+    ph(
+        Suicide,
+        r"\b(?:tied|tie|ties|tying|put|puts|wrapped|wraps|pulled|tightened) (?:a |the |his |her |my )?(?:rope|belt|ligature|wire|cable|dressing gown cord)s? (?:\w+ ){0,2}(?:round|around) (?:my|his|her|their) neck\b",
+    ),
+    ph(Suicide, r"\bligatures?\b").not_near(education!()),
+    ph(
+        Suicide,
+        r"\b(?:dont|do not|cant|cannot|doesnt|does not|no longer|dnt) see (?:the|any) point (?:in|of) (?:living|life|being alive|going on|anything|carrying on|being here|me being here)\b|\bsee no point (?:in|of) (?:living|life|being alive|going on|anything|carrying on)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:think(?:s|ing)?|thoughts?|thought) (?:a lot )?(?:about|of) (?:ending (?:it|it all|things|everything|my life|his life|her life)|taking (?:my|his|her) (?:own )?life|not waking up|never waking up|not being (?:here|alive|around)|not existing|being dead|dying)\b",
+    ),
+    ph(
+        Suicide,
+        r"\bjump\w* out of (?:a |the |his |her |my )?(?:\w+ )?window\b",
+    ),
+    ph(
+        Suicide,
+        r"\b%WANT% (?:%TO% )?(?:be with (?:\w+ ){1,2}in heaven|go to heaven|be in heaven|be an angel|join (?:\w+ ){1,2}in heaven)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:pictures?|drawings?|drawing|draws|drew) (?:\w+ ){0,2}of %SELF% (?:dead|dying|hanging|with a (?:knife|rope|gun))\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:take|taking) (?:all (?:of )?(?:my|his|her|the)|a (?:load|lot|bunch|handful|box|packet|pack) of|loads of|too many|a whole (?:box|packet|pack) of) (?:pills|tablets|paracetamol|painkillers|meds|medication|medicine)\b",
+    )
+    .need_before(r"\b(?:going to|gonna|gunna|will|ll|want to|wanna|about to|tried to|try to|thinking of|thinking about|plan to|planning to|planned to|might|could|decided to|tempted to)\s*$"),
+    ph(
+        Suicide,
+        r"\b(?:feel|feels|felt|feeling) (?:like )?(?:there is |theres |there s )?no way out\b",
+    ),
+    ph(
+        Suicide,
+        r"\b%WANT% (?:it|everything|this|life|it all|everything) (?:all )?%TO% (?:be over|end|stop)(?: forever| for good)?\b",
+    )
+    .need_after(r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| tbh\b| i\b| please\b| pls\b| now\b)"),
+    ph(
+        Suicide,
+        r"\b(?:wont|will not|not going to|not gonna|wont be|might not) (?:be )?(?:here|around|alive) (?:much longer|for (?:much )?longer|for long|%ANYMORE%|tomorrow|next week|by (?:tomorrow|the morning|next week))\b",
+    ),
+    ph(Suicide, r"\bgoodbye (?:everyone|everybody|all|forever|world|cruel world)\b"),
+    ph(
+        Suicide,
+        r"\b(?:better|happier|easier) off gone\b|\b(?:i|he|she) (?:should|shud|ought to|might as well|may as well) (?:just )?(?:die|be dead|not exist|not be here|not be alive|kill %SELF%)\b",
+    ),
+    ph(Suicide, r"\bfe(?:el|els|eling|lt) like dying\b").not_after(
+        r"^ (?:of|from|with|after|when|(?:my|his|her|their|it|the) (?:hair|clothes|top|shoes)|(?:it|them) )\b",
+    ),
+    ph(
+        Suicide,
+        r"\bwish(?:es|ed)? (?:i|he|she) could (?:just )?(?:disappear|vanish)\b",
+    )
+    .need_after(r"^(?: forever| for ever| for good| and never come back| from (?:this|the) world| from everyone)?(?:\s*[.!?,;:]|\s*$| and\b| but\b| tbh\b| i\b| please\b| pls\b)"),
+    ph(
+        Suicide,
+        r"\bhate (?:being alive|existing|being born|that i was born)\b|\b(?:cant|cannot|can not) be bothered (?:to live|living|to be alive|being alive)\b",
+    ),
+    ph(Suicide, r"\bhate living\b").need_after(
+        r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| %ANYMORE%| like this| tbh\b| i\b| so much\b)",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:thought|thinks|thinking|think|planned|planning|worked out|working out) (?:about )?how (?:i|he|she|they) (?:would|could|might|will|d|should|can) (?:do it|end it|die|go)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:quickest|easiest|fastest|painless|best|least painful|surest|quick) (?:way|ways|method|methods) to (?:die|kill %SELF%|end it|end (?:my|his|her) life)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:stood|standing|stand|stands|sat|sitting|climbed|climbing|found (?:him|her) on) (?:on|at the edge of|on the edge of|over|by) (?:a |the )?(?:\w+ )?(?:bridge|cliff|cliff edge|roof|railway line|train tracks|tracks|ledge|multi storey)\b",
+    )
+    .need_near(r"\b(?:police|hour|hours|ages|jump\w*|crying|night|alone|found|brought (?:him|her) home|ambulance|999|crisis|edge|wanted to)\b"),
+    ph(
+        Suicide,
+        r"\b(?:wont|will not|not going to|not gonna|im not gonna|wont be) be (?:a )?(?:problem|burden|bother|trouble|nuisance) (?:for|to) (?:anyone|anybody|you|everyone|everybody|you all|my family)(?: \w+)? (?:much longer|for (?:much )?longer|for long|%ANYMORE%)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:better off|happier|be|rather be|want to be) (?:in the ground|in a box|six feet under|underground|in (?:my|his|her) grave|in a grave)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:whats|what is|wats|wots) the point (?:of|in) (?:me|my life|my existence|me being (?:here|alive|around)|me existing)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:took|taken|swallowed|had|take|taking) (?:(?:[89]|[1-9]\d+)|twenty|thirty|forty|fifty|a hundred) (?:paracetamol|ibuprofen|pills|tablets|painkillers|co codamol|sleeping pills|antidepressants)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:i|i feel i|i think i|i feel like i|he|she) (?:\w+ )?deserves? (?:to )?(?:die|be dead|not exist|not be alive)\b",
+    ),
+    // Polish
+    ph(
+        Suicide,
+        r"\b(?:chcę|chce|chcesz|chcą|chciałbym|chciałabym|chciałem|chciałam|chciał|chciała) (?:już |po prostu )?umrzeć\b",
+    )
+    .not_after(r"^ (?:ze śmiechu|z nudów|ze wstydu)"),
+    ph(
+        Suicide,
+        r"\b(?:chcę|chce|chciałbym|chciałabym|chciałem|chciałam|chciał|chciała) (?:się )?zabić(?: się)?\b",
+    ),
+    ph(Suicide, r"\bzabij(?:ę|e) się\b"),
+    ph(
+        Suicide,
+        r"\bnie (?:chcę|chce|chciałbym|chciałabym|chcą) (?:już )?żyć\b",
+    ),
+    ph(Suicide, r"\bsamobój\w*"),
+    ph(Suicide, r"\bodebra(?:ć|ł|ła) sobie życie\b"),
+    ph(Suicide, r"\bskończyć ze sobą\b"),
+    // Arabic
+    ph(
+        Suicide,
+        r"(?:اريد|بدي|ابي|ابغي|ابغا|عايز|عاوز|عايزه|عاوزه|نفسي|اتمني|حابب|اود|يريد|تريد|بده|بدها)(?: ان)? (?:اموت|يموت|تموت|الموت|موت)",
+    ),
+    ph(Suicide, r"(?:اقتل|يقتل|تقتل|قتل|اقتلي) (?:نفسي|نفسه|نفسها)"),
+    ph(Suicide, r"نتحر|نتحار"),
+    ph(Suicide, r"(?:انهي|انهاء|انهيت) حياتي"),
+    ph(
+        Suicide,
+        r"(?:لا|ما|مش|مو) ?(?:اريد|بدي|ابي|ابغي|عايز|عاوز|اود)(?: ان)? (?:اعيش|العيش|عيش)",
+    ),
+    // -------------------------------------------------------------------- abuse
+    ph(
+        Abuse,
+        r"\b(?:emotional(?:ly)?|physical(?:ly)?|verbal(?:ly)?|child|mental(?:ly)?) abus(?:e|ed|ing|ive)\b",
+    )
+    .not_near(education!())
+    .by_doer(),
+    ph(
+        Abuse,
+        r"\b(?:not allowed|mustnt|must not|cant|cannot|can not|shouldnt|not supposed|not meant) to tell (?:anyone|anybody|people|teachers?|school|you|the school|social services|the police)(?: about)? (?:what happens|whats happening|what goes on|what (?:he|she|they|my \w+) (?:does|do|did|says)|about home|about (?:my|our) (?:home|house|family))\b",
+    ),
+    ph(
+        Abuse,
+        r"\babusive (?:dad|father|mum|mother|stepdad|step dad|stepfather|step mum|stepmum|parents?|home|household|family|uncle|carer|grandad|brother|man|adult)\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\babusive (?:relationship|partner|ex|husband|boyfriend|marriage)\b",
+    ),
+    ph(
+        Abuse,
+        r"\babuse (?:at home|from (?:my|his|her|their) (?:%FAM%))\b",
+    ),
+    ph(
+        Abuse,
+        r"\btried to (?:kill|strangle|drown|suffocate|smother|stab|choke) (?:me|him|her|us)\b",
+    )
+    .by_doer(),
+    ph(Abuse, r"\b(?:cigarette|belt|cane|whip) (?:burns|marks)\b"),
+    ph(Abuse, r"\brestrain(?:ed|s|ing|t)\b")
+        .not_near(r"\b(?:nobody|no one|noone|wasnt|was not|werent|were not|not) (?:\w+ )?(?:hurt|injured|harmed)\b|\bhandled well\b")
+        .need_near(
+        r"\b(?:bruis\w*|marks|injur\w*|hurt|bleed\w*|pain|cant breathe|couldnt breathe|face down|prone|carpet burns?)\b",
+    ),
+    ph(
+        Abuse,
+        r"\b(?:came|comes|come|coming) (?:home|back)(?: from (?:school|respite|college|nursery|contact|the club|his dads|her dads|his mums|her mums|\w+))? with (?:\w+ ){0,2}?(?:bruises|bruising|marks|cuts|burns|a black eye|black eyes|injuries|scratches|bite marks|a bruise|a burn|a cigarette burn|a bite mark|a mark)\b",
+    )
+    .not_after(r"^(?: \w+){0,4}? (?:from|after|at|in) (?:pe|football|rugby|playing|the park|falling|a fall|forest school|the trampoline|climbing|sports?|swimming)\b"),
+    ph(
+        DomesticAbuse,
+        r"\bpunch(?:ed|es|ing)? (?:a )?holes? in (?:the|my|our|a) (?:wall|door|walls)\b",
+    )
+    .need_before(r"\b(?:dad|step ?dad|mums (?:boyfriend|partner)|father|partner|boyfriend|husband|ex|uncle)\b.{0,30}$"),
+    ph(
+        Abuse,
+        r"\b(?:bruises|bruised|marks|scars|burns) from (?:my|his|her|their) (?:%FAM%|teacher|ta|carer|foster \w+)\b",
+    ),
+    ph(Abuse, r"\b(?:gets?|got|getting) (?:really |too |very )?rough with (?:me|him|her|us)\b")
+        .not_near(r"\b(?:play|playing|games?|wrestl\w*|football|rugby)\b")
+        .by_doer(),
+    // Polish: "bije mnie", "mnie bije"; the doer decides abuse or bullying.
+    ph(
+        Abuse,
+        r"\b(?:bije|biją|bił|biła|bili|uderza|uderzają|uderzył|uderzyła|kopie|kopią|kopnął|kopnęła|szarpie|dusi|dusił|pobił|pobiła|pobili|leje|tłucze|katuje) (?:mnie|nas|go|ją)\b",
+    )
+    .by_doer(),
+    ph(
+        Abuse,
+        r"\b(?:mnie|nas) (?:bije|biją|bił|biła|bili|uderza|uderzył|uderzyła|kopie|kopią|szarpie|dusi|leje|tłucze|katuje|pobił|pobiła|pobili)\b",
+    )
+    .by_doer(),
+    // Arabic: "يضربني", "ضربني", "يضربونني"; kicks, hurts, tortures, locks up, chokes me.
+    ph(
+        Abuse,
+        r"(?:ب?[يت]ضرب|ضرب)(?:ت|و|ون)?ن?ني|(?:ب?[يت]|)(?:ركل|وذي|عذب|حبس|خنق)(?:ت|و|ون)?ن?ني",
+    )
+    .by_doer(),
+    // ------------------------------------------------------------ sexual abuse
+    ph(
+        SexualAbuse,
+        r"\b(?:make|makes|made|making|force|forces|forced|forcing|pressures?|pressured|pressuring) (?:me|him|her|us) (?:to )?do (?:things|stuff|something|sexual|bad things|rude things|horrible things|dirty things)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:makes?|made|making|forces?|forced|forcing|got|gets) (?:me|him|her) (?:to )?(?:touch (?:him|her|them|his|it)|watch (?:porn|rude|dirty|sex|adult|videos of him|him)|suck|kiss (?:him|her)|undress|take (?:my|his|her|our) clothes off|get naked|sit on (?:his|her) (?:lap|knee))\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:show(?:s|ed|n)?|flash(?:es|ed|ing)?) (?:me |him |her |us )?(?:his|her|their) (?:privates|private parts|private bits|willy|penis|dick|bits|boobs|breasts|vagina|thing)\b",
+    ),
+    ph(SexualAbuse, r"\bexpos(?:ed|es|ing) (?:him|her|them)sel(?:f|ves)\b"),
+    ph(
+        SexualAbuse,
+        r"\btouch(?:es|ed|ing)? (?:my|his|her|their) (?:privates|private parts|private|willy|penis|dick|vagina|fanny|bum|bottom|boobs|breasts|chest|crotch|genitals|bits)\b",
+    ),
+    ph(SexualAbuse, r"\bsexual(?:ly)?\b")
+        .not_after(r"^ (?:health|orientation|identity|identities|education|development|relationships? education|and reproductive|wellbeing|feelings|behaviour (?:policy|training)|consent lessons?|exploit\w*)\b")
+        .not_before(r"\b(?:relationships and|rse|sex and|lessons on|lesson on|talk on) $")
+        .not_near(education!()),
+    ph(
+        SexualAbuse,
+        r"\b(?:rap(?:e|ed|es|ing|ist)|molest(?:s|ed|ing|er|ation)?|paedo(?:phile)?s?|pedo(?:phile)?s?|grope[sd]?|groping|incest|sexual assault|indecent(?:ly)?)\b",
+    )
+    .not_near(education!()),
+    ph(
+        SexualAbuse,
+        r"\b(?:uncle|dad|daddy|step ?dad|stepfather|grandad|granddad|grandpa|brother|stepbrother|cousin|man|boyfriend|lodger|father)\b(?: \w+){0,2}? (?:gets|got|climbs|climbed|comes|came) (?:into|in) (?:my|her|his) bed\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\bfilm(?:ed|s|ing)? (?:me|him|her|us) (?:\w+ ){0,2}(?:getting changed|changing|naked|undress\w*|in the (?:shower|showers|toilets?|changing rooms?|bath))\b",
+    ),
+    ph(SexualAbuse, r"\b(?:its|it is|our|a) (?:little |special )?secret\b").need_near(
+        r"\b(?:touch\w*|pics?|pictures|photos|gifts?|presents?|money|online|messag\w*|bed|private|privates|kiss\w*)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:watch|watches|watched|watching|looks at|looked at|stares at|stared at|spies on|spied on|spying on|peeps at|comes in|came in|walks in) (?:on )?(?:me|him|her) (?:\w+ ){0,3}?(?:in the (?:shower|bath|toilet)|getting (?:changed|dressed|undressed)|changing|undress\w*|naked|in (?:my|his|her) (?:bed|pants|underwear))\b",
+    )
+    .need_before(r"\b(?:step ?dad|stepfather|uncle|mums (?:boyfriend|partner)|boyfriend|man|brother|stepbrother|cousin|grandad|granddad|lodger|he|she|dad|father|Someone)\b(?: \w+){0,2} ?$"),
+    ph(
+        SexualAbuse,
+        r"\b(?:forced|made|pressured|pressuring|forcing|force|forces|makes|make|raped|tricked) (?:me |him |her |us )?(?:to |into )?(?:have sex|having sex|sex|do sexual|oral|give (?:him|her) oral)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\bsex with (?:a |an |his |her |my )?(?:man|men|older|adult|teacher|stranger|uncle|carer|(?:[2-9]\d|1[89]) year old)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b%PIC% of (?:his|her|their) (?:private parts|privates|willy|penis|dick|bits|boobs|breasts|vagina|naked body)\b",
+    ),
+    ph(SexualAbuse, r"\b(?:naked|porn|porno|sex videos?|people having sex)\b").need_near(
+        r"\b(?:showed|shows|show|showing|sent|sends|send|sending|made (?:me|him|her) watch|makes (?:me|him|her) watch|man|men|stranger)\b",
+    )
+    .not_near(education!()),
+    // Polish
+    ph(
+        SexualAbuse,
+        r"\b(?:dotyka|dotykał|dotykała|dotykają|dotknął|dotknęła) (?:mnie|go|ją)\b|\b(?:mnie|go|ją) (?:dotyka|dotykał|dotykała|dotknął|dotknęła)\b",
+    ),
+    ph(SexualAbuse, r"\b(?:molest\w*|gwałt\w*|zgwałci\w*|wykorzyst\w* seksualnie)"),
+    // Arabic
+    ph(SexualAbuse, r"(?:ب?[يت])?لمس(?:ت|و|ون)?ن?ني"),
+    ph(SexualAbuse, r"تحرش|اغتصب|اعتداء جنسي|اعتدي علي"),
+    // ------------------------------------------------------------------ neglect
+    ph(
+        Neglect,
+        r"\b(?:no|never|never any|not any|isnt any|wasnt any|hardly any|barely any|rarely any|never enough|not enough) (?:food|dinner|tea|breakfast|meals?|anything to eat) (?:at home|in the house|in the flat|at ours|at my house|at our house|in our house|in my house|in the fridge|in the cupboards?|for days|for \w+ days|all weekend)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:theres|there is|there was|theres never|there is never|there was never) nothing (?:to eat|in the house|in the fridge|in the cupboards?|for (?:dinner|tea|breakfast))\b",
+    )
+    .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
+    ph(
+        Neglect,
+        r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea))(?: properly| anything| much| at all| a thing| a proper meal)? (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|(?:for|in) (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
+    ),
+    ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
+    ph(
+        Neglect,
+        r"\b(?:not|never|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|aint|rarely|hardly ever|no ?one|nobody|noone|no1) (?:\w+ ){0,2}fed\b",
+    )
+    .not_after(r"^ (?:up|back|through|via|by (?:tube|peg|mouth|ng)|orally|by mouth)\b")
+    .not_in(r"\b(?:tube|peg|ng|bottle|breast|spoon|self|orally|fed up)\b"),
+    ph(
+        Neglect,
+        r"\b(?:no ?one|nobody|noone|no1|no body|none of them) (?:\w+ )?(?:(?:looks? after|takes? care of|cares? for|feeds|cooks? for|checks? on|washes|cleans) (?:me|us|my clothes|our clothes|my uniform)|picks (?:me|us) up|gets (?:me|us) up|puts (?:me|us) to bed|makes (?:me|us) (?:food|dinner|tea|breakfast))\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:no ?one|nobody|noone|no1|no body) (?:\w+ )?(?:cares?|gives a \w+|loves|wants) (?:about |bout |abt |for )?me\b",
+    ),
+    ph(Neglect, r"\bno1 (?:cares?|gives a \w+)\b"),
+    ph(
+        Neglect,
+        r"\bleft (?:alone|on (?:my|his|her|our|their) own|home alone|by (?:my|him|her|our)sel(?:f|ves)|in the house (?:alone|on (?:my|his|her|our) own)|with no (?:food|adult|one))(?: \w+){0,3}? (?:for (?:days|hours|\w+ days|\d+ days|the (?:whole )?(?:weekend|night|day)|a (?:whole )?(?:weekend|night|day)|ages)|all (?:day|night|weekend)|overnight|at night|every night|most nights|every weekend|when (?:mum|dad|my mum|my dad|they|she|he) (?:goes|go|went|is|are))\b",
+    )
+    .not_before(r"\b(?:we|parents|families|carers) (?:are|were|have been|get|feel|just)? ?(?:\w+ )?$"),
+    ph(
+        Neglect,
+        r"\b(?:leaves|leave|left) (?:me|us|him|her)(?: and (?:my|our|his|her) (?:\w+ )?(?:brother|sister|siblings?|brothers|sisters))? (?:alone|on (?:my|our|his|her|their) own|home alone|by (?:my|our|him|her)sel(?:f|ves)|in the house)(?: \w+){0,3}? (?:for (?:days|hours|\w+ days|the (?:whole )?(?:weekend|night)|a (?:whole )?(?:weekend|night))|all (?:day|night|weekend)|overnight|at night|every night|most nights|while (?:she|he|they|mum|dad) (?:goes|go|is|are)|to look after)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:goes|go|went|going|stays?|stayed|is|are) (?:out|away) (?:all night|all weekend|overnight|for days|for \w+ days|every night)\b",
+    )
+    .need_before(r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|she|they|step ?dad|step ?mum)\b.{0,25}$"),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum|stepfather|stepmother)(?: \w+)? (?:is|are|was|were|gets|get|got) (?:always |often |usually |too |so |really |constantly |never not )?(?:drunk|wasted|high|stoned|off (?:her|his|their) (?:face|head|faces|heads)|passed out|out of it)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum)(?: \w+)? (?:takes|take|does|do|uses|use|is on|are on|deals|sells) drugs\b",
+    ),
+    ph(Neglect, r"\bno food\b")
+        .need_near(r"\b(?:heating|electric|electricity|gas|fridge|cupboards?|at home|in the house|for days|all weekend|since yesterday)\b")
+        .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
+    ph(
+        Neglect,
+        r"\b(?:havent got|have not got|dont have|do not have|aint got|got no|have no|has no|hasnt got|havent had|never have) (?:any )?(?:food|dinner|tea|breakfast)\b",
+    )
+    .not_after(r"^ (?:club|clubs|he|she|that|which|at school|in school)\b")
+    .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky|choice|options)\b"),
+    ph(
+        Neglect,
+        r"\b(?:forgets?|forgot|forgetting|doesnt|dont|didnt|never|wont|refuses? to|stopped) (?:to )?feed(?:s|ing)? (?:me|us|him|her|the kids|my (?:\w+ )?(?:brother|sister))\b",
+    )
+    .not_before(institution_before!()),
+    ph(
+        Neglect,
+        r"\b(?:leave|leaves|left|leaving) (?:me|us) (?:\w+ ){0,2}?(?:with|looking after|to look after|in charge of) (?:my|the|our) (?:baby|little|younger|\d+ year old|\w+ year old)(?: brothers?| sisters?| siblings?| ones| twins)?\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum)(?: \w+)? (?:is|was|are|were) (?:an? )?(?:alcoholic|alcoholics|drug addicts?|addicts?|junkies?|heroin addicts?)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:theres|there is|there was|there s) (?:never|hardly ever|rarely|hardly|barely) (?:any )?(?:food|anything to eat)\b",
+    )
+    .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
+    ph(
+        Neglect,
+        r"\b(?:always|constantly|often|usually|so|really|starving|hungry) (?:hungry|starving) (?:at home|in the house|at my (?:mums|dads)|at (?:his|her) (?:mums|dads))\b|\bonly (?:eat|get food|get fed|get a (?:proper )?meal|have a (?:proper )?meal) at school\b",
+    ),
+    ph(Neglect, r"\b(?:steal|stealing|stole|nick|nicking|nicked) food\b").need_near(
+        r"\b(?:never have any|no food|hungry|starving|nothing to eat|because we (?:dont|never|havent)|at home|for (?:me|us|my (?:brother|sister)))\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:no ?one|nobody|noone|no1) (?:\w+ )?makes sure (?:i|we|me)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|dad|mother|father|parents?|step ?dad|step ?mum)(?: \w+)? (?:is|are|was|were) (?:always|often|usually|constantly|just) (?:asleep|passed out|unconscious|out of it)\b",
+    ),
+    ph(
+        Neglect,
+        r"\bno (?:adults?|grown ups?|one|body|parents?) (?:at home|in the house|home|there)\b",
+    )
+    .need_near(r"\b(?:night|nights|days|weekends?|all day|overnight|when i get (?:home|back)|most of the time|ever)\b"),
+    // Polish
+    ph(Neglect, r"\bnie (?:mam|mamy|ma) co jeść\b"),
+    ph(Neglect, r"\bnie ma (?:nic )?(?:do jedzenia|jedzenia)\b"),
+    ph(
+        Neglect,
+        r"\bnikt (?:\w+ ){0,2}się (?:mną|nami) nie (?:\w+ )?(?:opiekuje|zajmuje|interesuje)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:zostawia|zostawiają|zostawiła|zostawił) (?:mnie|nas) (?:sam\w*|na noc|na (?:cały )?weekend|na kilka dni)\b",
+    ),
+    ph(Neglect, r"\bchodzę głodn\w* spać\b"),
+    ph(Neglect, r"\bnikt mnie nie kocha\b|\bnikogo nie obchodzę\b"),
+    ph(
+        Neglect,
+        r"\b(?:mnie|nas|go|jej) nie karmi\w*|\bnie karmi\w* (?:mnie|nas)\b",
+    ),
+    ph(Neglect, r"(?:لا|ما|مش|محد|لا احد|ما حدا) ?(?:ي|ت)?طعم(?:و|ون)?ن?ني"),
+    // Arabic
+    ph(Neglect, r"(?:لا يوجد|ما في|مافي|مفيش|ما فيه|ماكو|ما عندنا|ليس لدينا) (?:طعام|اكل)"),
+    ph(Neglect, r"(?:لا احد|ما حدا|محدش) (?:يهتم|يعتني|بيهتم|بيعتني) (?:بي|فيني|بيا)"),
+    // ------------------------------------------------------------ domestic abuse
+    ph(
+        DomesticAbuse,
+        r"\bdomestic(?:ally)? (?:abuse|abused|violence|abusive|incidents?)\b",
+    )
+    .not_near(education!()),
+    ph(
+        DomesticAbuse,
+        r"\b(?:shouting|screaming|yelling|arguing|arguments|fighting|fights|rows|violence) (?:and|n) (?:hitting|punching|throwing things|smashing|violence|fighting|hitting each other|pushing)\b",
+    )
+    .need_near(r"\b(?:home|house|mum|mom|dad|parents|step ?dad|flat|police)\b"),
+    ph(
+        DomesticAbuse,
+        r"\b(?:violence|violent|fighting|fights) (?:at home|in (?:the|our|my) (?:house|home|flat))\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:ex|partner|husband|boyfriend|step ?dad|dad|father|mums (?:new )?(?:boyfriend|partner)|his dad|her dad|their dad|the kids dad|the childrens dad|the childrens father)(?: \w+){0,2}? (?:was|is|has been|were|got|gets|became|can be) (?:very |really |so |extremely |quite |often )?(?:violent|abusive|controlling)\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:broke|broken|breaks|snapped|fractured|bruised|burnt|burned|cut) (?:my |our )?(?:mums|moms|mams|mothers) (?:arm|nose|ribs?|jaw|wrist|leg|fingers?|face|eye|head|lip)\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:scared|worried|frightened|afraid|terrified) for (?:my )?(?:mum|mom|mam|mother|mummy)\b",
+    ),
+    ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b"),
+    ph(
+        DomesticAbuse,
+        r"\b(?:bije|uderza|pobił|bił|kopie|dusi|szarpie) (?:moją |naszą )?(?:mamę|matkę|mamusię|żonę)\b|\b(?:mamę|matkę) (?:bije|bił|uderza)\b",
+    ),
+    ph(DomesticAbuse, r"\bprzemoc (?:domowa|w domu|w rodzinie)\b"),
+    ph(DomesticAbuse, r"(?:ب?[يت])?ضرب (?:امي|ماما|والدتي|زوجته)"),
+    ph(DomesticAbuse, r"عنف اسري|العنف الاسري|العنف المنزلي"),
+    // ------------------------------------------------------------------ not safe
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|dnt|never|no longer|cant|cannot|hardly ever|not|wont) (?:\w+ ){0,2}fe(?:el|els|elt|eling) (?:\w+ )?(?:safe|secure)\b",
+    )
+    .not_after(r"^ (?:\w+ ){0,6}?because of (?:the )?(?:noise|crowds?|lights?|smells?|busy|loud|sensory|hand dryers?|changes?|fire alarms?|echo)|^ (?:\w+ ){0,3}?(?:near|on|around|crossing) (?:the )?roads?\b|^ (?:in|on|near|at|around) (?:the )?(?:water|pool|swimming pool|sea|river|lifts?|escalators?|heights|stairs|trampoline|bike|scooter|dark|crowds?|busy)\b|^ without\b|^ for (?:autistic|send|disabled|neurodivergent|children|kids|pupils|students|young people|people)\b"),
+    ph(
+        NotSafe,
+        r"\bfe(?:el|els|elt|eling) (?:\w+ )?(?:unsafe|in danger)\b",
+    )
+    .not_before(r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|not|wont|no longer) (?:\w+ )?$"),
+    ph(
+        NotSafe,
+        r"\b(?:(?:not|isnt|never|aint|is not|am not|im not|arent|wasnt|no longer) (?:\w+ )?safe|unsafe|in danger)(?: for (?:me|him|her|us|my \w+))? (?:at|in) (?:home|the house|my house|our house|his house|her house|my dads|my mums|dads|mums|his dads|her dads|their house)\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:home|my house|our house|the house|my dads|my mums|dads|mums|his dads|her dads) (?:\w+ )?(?:isnt|is not|aint|doesnt feel|does not feel|is never|never feels|wasnt|was not|isnt a|is not a|is no longer|dont feel) (?:\w+ )?safe\b",
+    ),
+    ph(NotSafe, r"\b(?:i am|im|i m|i feel|i amnt|i aint) not safe\b")
+        .need_after(r"^(?: here| anymore| any more| at all| now| there| with (?:him|her|them|my \w+))?(?:\s*[.!?,;:]|\s*$| and\b| please\b| pls\b| help\b| i\b| but\b)"),
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|petrified|scare[sd]?|fear(?:ful)?|too scared|2 scared) (?:\w+ )?(?:to|of) (?:go(?:ing)?|be(?:ing)?|return(?:ing)?|get(?:ting)?|went|come|coming) (?:back )?(?:home|to (?:my|his|her) (?:dads|mums|house))\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|petrified) (?:\w+ )?of (?:my|his|her|our|their) (?:%FAM%)\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|petrified) (?:of )?what (?:he|she|they|my \w+|dad|mum) (?:will|might|would|is going to|could) do\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? go (?:back )?home\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? go back (?:to )?(?:my |his |her |our )?(?:dads|mums|home|house|there|that house|stepdads|nans)\b",
+    )
+    .not_near(r"\b(?:school|college|class|nursery|hospital|club|hotel|holiday)\b"),
+    ph(
+        NotSafe,
+        r"\block(?:s|ed|ing)? (?:my|his|her|the) (?:bedroom |room )?door\b",
+    )
+    .need_near(r"\b(?:scared|afraid|frightened|terrified|safe|so (?:he|she|they) (?:cant|cannot|can not)|keep (?:him|her|them) out)\b"),
+    ph(
+        NotSafe,
+        r"\brather (?:\w+ ){1,6}than (?:go|going|be|being|stay|staying|live|living) (?:back )?(?:home|at home|with (?:my|him|her|them))\b",
+    ),
+    ph(
+        NotSafe,
+        r"\bhome (?:is|feels|gets|can be|has become) (?:\w+ )?(?:scary|frightening|terrifying|dangerous|unsafe|violent)\b",
+    ),
+    ph(NotSafe, r"\b(?:ran|run|runs|running|runaway) (?:away |off )?from home\b"),
+    ph(
+        NotSafe,
+        r"\b(?:kicked|threw|thrown|chucked|kicks|throws|chucks|put) (?:me|him|her|us) out\b",
+    )
+    .need_before(r"\b(?:mum|mom|mam|dad|parents|step ?dad|step ?mum|carer|nan|gran)\b.{0,30}$")
+    .not_after(r"^ (?:of (?:class|the class|lessons?|the lesson|school|the room|the club|the group|assembly|the car))\b"),
+    ph(
+        NotSafe,
+        r"\b(?:im|i am|we are|were|i was|we were|he is|hes|she is|shes|they are|theyre) (?:\w+ )?homeless\b",
+    ),
+    // Polish
+    ph(NotSafe, r"\bnie czuj(?:ę|e|ą) się (?:\w+ ){0,2}bezpieczn\w*"),
+    ph(NotSafe, r"\bnie jest(?:em|eśmy)? (?:\w+ )?bezpieczn\w*"),
+    ph(
+        NotSafe,
+        r"\bboj(?:ę|ą|i) się (?:wrócić|wracać|iść|pójść) do domu\b",
+    ),
+    ph(
+        NotSafe,
+        r"\bboj(?:ę|ą|i) się (?:taty|ojca|mamy|matki|ojczyma|wujka|brata|dziadka)\b",
+    ),
+    ph(NotSafe, r"\bnie (?:chcę|chce) wracać do domu\b"),
+    // Arabic
+    ph(
+        NotSafe,
+        r"(?:لا|ما|مش|مو|لست|ماني|مب) ?(?:اشعر|احس|حاسس|حاسه|حاس|يشعر|تشعر|يحس|تحس) (?:بال|ب)?امان",
+    ),
+    ph(NotSafe, r"(?:لست|مش|مو|ماني|لسنا) (?:في |ب)امان"),
+    ph(
+        NotSafe,
+        r"(?:خايف|خايفه|اخاف|خائف|خائفه) (?:من )?(?:ارجع|الرجوع|العوده|اروح|الذهاب) (?:الي |لل|ل)?(?:البيت|المنزل|بيت)",
+    ),
+    ph(
+        NotSafe,
+        r"(?:اخاف|خايف|خايفه|خائف|خائفه) من (?:ابي|ابوي|بابا|امي|ماما|زوج امي|والدي|عمي|اخي)",
+    ),
+    // -------------------------------------------------------------- exploitation
+    ph(
+        Exploitation,
+        r"\b(?:county ?lines?|cuckoo(?:ed|ing)|trafficked|trafficking|sextortion|sexting|sexual(?:ly)? exploit\w*|cse|cce|child exploitation|criminal exploitation)\b",
+    )
+    .not_near(education!()),
+    ph(Exploitation, r"\bnudes?\b|\b(?:naked|explicit|rude|dirty|intimate|sexy) %PIC%")
+        .not_near(education!()),
+    ph(
+        Exploitation,
+        r"\bgroom(?:ed|ing|s)? (?:me|him|her|them|us|my (?:son|daughter|child|kids?)|kids|children|young (?:people|girls|boys)|girls|boys)\b",
+    )
+    .not_near(education!()),
+    ph(
+        Exploitation,
+        r"\b(?:being|been|was|were|is|are|got|get|gets|getting)(?: \w+)? groomed\b",
+    )
+    .not_before(r"\bwell $")
+    .not_after(r"^ (?:and (?:dressed|washed|clean)|for (?:the|a) (?:show|wedding|party))\b")
+    .not_in(r"\bwell groomed\b"),
+    ph(
+        Exploitation,
+        r"\b(?:online|gang|sexual|child|internet) grooming\b",
+    )
+    .not_near(education!()),
+    ph(
+        Exploitation,
+        r"\b(?:older|grown|adult) (?:boys|lads|men|man|guys?|kids|teens|teenagers|girls|people|friends|gang|group|ones)\b(?: \w+){0,5}? (?:make|makes|made|making|get|gets|got|force|forces|forced|pay|pays|paid|give|gives|gave|tell|tells|told|ask|asks|asked|buy|buys|bought|keep asking|keeps asking) (?:me|him|her|us|them)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:carry|carrying|carried|carries|hold|holding|held|holds|sell|selling|sold|sells|deliver|delivering|delivered|delivers|move|moving|drop|dropping|dropped|run|running|deal|dealing|stash|stashing|hide|hiding|taking) (?:off )?(?:drugs|weed|coke|cocaine|crack|gear|packages|parcels|a package|a parcel|stuff for|things for|bags for|money for|phones for|knives|a knife|blades|a blade|weapons|a weapon)\b",
+    )
+    .not_near(r"\b(?:epilep\w*|emergency|medication|meds|epipen|inhaler|buccal|midazolam|prescri\w*|insulin|seizures?|asthma|diabet\w*|adhd|nurse|first aid|pharmacy|amazon|royal mail|paper round|job)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:made|make|makes|forced|force|forces|told|tells|pressured|pressure|pays?|paid|using|uses|used|get|gets|got) (?:me|him|her|us) (?:to )?(?:steal|shoplift|nick|rob|sell|deal|carry|deliver|hold)\b",
+    )
+    .not_after(r"^ (?:his|her|my) (?:meds|medication|inhaler|epipen|bag)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:asked|asks|asking|keeps asking|kept asking|keep asking|wants|wanted|told|tells|pressured|pressuring|begged|begging|made|makes|forced|forcing|threatened|threatens|got|get|gets) (?:(?:me|him|her|my (?:son|daughter|child)) )?(?:to |for )?(?:send(?:ing)? )?(?:\w+ )?%PIC%",
+    )
+    .need_near(r"\b(?:online|snap|snapchat|instagram|insta|tiktok|discord|whatsapp|xbox|roblox|fortnite|game|gaming|man|guy|older|stranger|someone|somebody|men|adult|he met|i met|she met|boyfriend)\b"),
+    ph(
+        Exploitation,
+        r"\bsen(?:t|d|ding) (?:\w+ ){0,2}%PIC%(?: of (?:my|him|her|them)sel(?:f|ves)| of me)? to (?:a |an |this |some |that |the )?(?:man|men|guy|boy|older|stranger|someone|somebody|person|people|him)\b",
+    )
+    .need_near(r"\b(?:online|snap|snapchat|instagram|insta|tiktok|discord|whatsapp|xbox|roblox|fortnite|game|met|older|stranger|share|post|threat\w*|man|guy)\b"),
+    ph(
+        Exploitation,
+        r"\bthreat\w* to (?:share|send|post|leak|show|put up) (?:my|his|her|the|our|their)? ?(?:\w+ )?%PIC%",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:goes|go|went|going|gone|been going|keeps going|keep going) missing\b",
+    )
+    .need_before(r"\b(?:he|she|i|my son|my daughter|son|daughter|they|child|someone|my child|my boy|my girl)\b(?: \w+){0,2} ?$")
+    .need_after(r"^ (?:for (?:days|hours|a day|a night|the night|\w+ days|\w+ nights|the weekend|a weekend)|overnight|at night|all night|again|regularly|a lot|every)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:comes?|came|coming) (?:home|back) with (?:new |expensive |lots of |loads of |a new |wads of |large amounts of |bags of )?(?:money|cash|trainers|phones?|clothes|gifts|presents|vapes|drugs|weed)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:man|men|guy|stranger|someone|somebody|person|adult)(?: \w+){0,3}? (?:online|on (?:snap|snapchat|insta|instagram|tiktok|discord|roblox|xbox|fortnite|whatsapp|facebook|the internet|a game))\b",
+    )
+    .need_near(r"\b(?:asked|asks|wants|wanted|meet|meeting|pictures|pics|photos|secret|gifts|money|sent|send|groom\w*|talking to (?:me|him|her)|messag\w*)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:told|tells|tell|asked|asks|makes|made|wants|wanted|said)(?: me| him| her| my (?:son|daughter|child))? (?:to |i have to |i must |he has to |she has to |i need to )?(?:keep (?:it|this|things|them|everything|us) (?:a |our )?secrets?|not (?:to )?tell (?:anyone|anybody|mum|dad|my mum|my dad|my parents|his mum|her mum|his parents|her parents|me))\b",
+    )
+    .not_near(r"\b(?:surprise|present|party|birthday|christmas)\b")
+    .not_after(r"^ from (?:the )?(?:other )?(?:children|kids|pupils|class|classmates|friends|his friends|her friends|the class|everyone at school)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:man|men|guy|stranger|adult|older (?:boys?|lads?|men|man|guys?|girls?|kids))\b(?: \w+){0,8}? (?:gives|gave|give|buys|bought|offers|offered|offering) (?:me|him|her|us|my (?:son|daughter|child)) (?:free )?(?:sweets|money|cash|vapes|cigarettes|fags|alcohol|drink|drinks|weed|drugs|lifts?|presents|gifts|a phone|phones|credit|trainers)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:i|he|she|we) (?:\w+ )?(?:owe|owes|owed) (?:money|them|him|a debt|\d+)(?: \w+){0,3}? (?:to )?(?:some |these |the |older )?(?:lads|boys|men|guys|dealers?|gang|people|them)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:gives|gave|give|pays|paid|pay|buys|bought|offers|offered) (?:me|him|her|us)(?: \w+){0,3}? if (?:i|he|she|we) (?:let|lets|do|does|send|sends|keep|keeps|go|goes|come|comes|sit|sits|kiss|kisses|touch|touches|take|takes)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:take|takes|taking|took|taken) (?:\w+ )?(?:photos|pictures|pics|videos|vids) of (?:me|him|her)\b",
+    )
+    .need_near(r"\b(?:if i let|if he let|if she let|money|secret|naked|bed|dont tell|in exchange|undress\w*|bath|shower|changing|pays?|paid|gives|online|post|share)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:guy|man|boyfriend|bloke|lad|girlfriend)\b(?: \w+){0,3}? (?:1[89]|[2-5]\d)\b",
+    )
+    .need_near(r"\b(?:my boyfriend|my girlfriend|older boyfriend|older girlfriend|her boyfriend|his girlfriend|flat|stay over|stay at|meet|meeting|secret|relationship|dating|going out|picks (?:me|him|her) up)\b")
+    .not_near(r"\b(?:years? (?:ago|old) (?:son|daughter|child))\b"),
+    ph(
+        Exploitation,
+        r"\b(?:an |her |his |my |a much )?older (?:boyfriend|girlfriend)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\bmy (?:boyfriend|girlfriend) (?:is|s) (?:1[89]|[2-5]\d)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:getting|gets|got|get|goes|going|went) (?:into|in) (?:cars|a car|vans?|taxis?) with (?:men|a man|older|strangers?|people (?:she|he|i) (?:doesnt|dont|didnt) know|lads (?:she|he|i) (?:doesnt|dont|didnt) know)\b",
+    ),
+    ph(Exploitation, r"\b(?:work|working|worked) for them\b")
+        .need_near(r"\b(?:owe\w*|debt|pay (?:it |them )?(?:off|back))\b"),
+    ph(
+        Exploitation,
+        r"\b(?:pay|paying|work) off (?:the |my |a |his |her )?(?:money|debt)\b",
+    )
+    .need_near(r"\b(?:owe\w*|them|lads|boys|men|older|dealers?)\b"),
+    ph(
+        Exploitation,
+        r"\bzmusza(?:ją|li|ł|ła)? (?:mnie|go|ją) do (?:noszenia|sprzedawania|sprzedaży|przewożenia|dostarczania|kradzieży|wysyłania zdjęć)\b",
+    ),
+    ph(Exploitation, r"(?:يجبرونني|يجبرني|يجبروني) (?:علي )?(?:بيع|نقل|حمل|توصيل)"),
+    // ------------------------------------------------------------------ bullying
+    ph(Bullying, r"\bkys\b"),
+    ph(Bullying, r"\b(?:kill|hang|unalive|neck) yourself\b"),
+    ph(
+        Bullying,
+        r"\b(?:told|tell|tells|telling|said|says|saying|say|messaged|messages|messaging|texted|texts|posted|wrote|keep saying|keeps saying|keep telling|keeps telling) (?:me |him |her |to me |to him |to her )?(?:to |i should |he should |she should |that i should |that he should |i need to |i ought to )(?:go )?(?:and )?(?:just )?(?:kill (?:my|him|her)sel(?:f|ves)|kill yourself|kys|die|drop dead|hang (?:my|him|her|your)self|unalive (?:my|him|her|your)self|neck (?:my|him|her|your)self)\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:threaten(?:s|ed|ing)?|threats?)(?: \w+){0,3}? (?:to )?(?:kill|stab|shoot|knife|hurt|beat|batter|jump|smash|rape|burn|punch|kick|attack|slash|glass|acid|set fire to|torch|knock (?:me|him|her) out|do (?:me|him|her) in|get (?:me|him|her)|break (?:my|his|her))\b",
+    )
+    .not_after(r"^ (?:his|her|my|the) (?:future|chances|placement|place)\b")
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\bthreaten(?:s|ed|ing)? (?:me|him|her|us|my son|my daughter) with (?:a |an )?(?:knife|gun|blade|machete|bat|weapon|scissors|compass|lighter|hammer)\b",
+    )
+    .by_doer(),
+    ph(Bullying, r"\bdeath threats?\b"),
+    ph(
+        Bullying,
+        r"\b(?:said|says|say|saying|told|tells|tell|telling|texted|messaged|posted|keep saying|keeps saying|shouted|wrote|threatening) (?:me |him |her |us )?(?:that )?(?:they|he|she|theyre|hes|shes|theyll|hell|shell|theyd|hed|shed|we|you|u|youre|ur|someone|people)? ?(?:will|ll|would|d|are going to|is going to|are gonna|is gonna|r gonna|gonna|going to|gunna|gona|want to|wanna|plan to|planning to|were going to|was going to)? ?(?:kill|stab|shoot|knife|murder|batter|beat up|beat|jump|smash|hurt|rape|burn|strangle) (?:me|him|her|us|my (?:son|daughter|child|boy|girl|mum|mom|dad|family|brother|sister|little \w+))\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:theyre|theyll|they are|they will|they r|hes|hell|he is|he will|shes|shell|she is|she will|someone is|someone will|someones|people are|they re) (?:going to|gonna|gunna|gona|going 2|will|want to|wanna)? ?(?:kill|stab|shoot|knife|murder|batter|jump|rape) (?:me|him|her)\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\bbeat(?:en|s|ing)? (?:me |him |her |us |my (?:son|daughter|child|boy|girl) )?up\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:jump(?:ed|s|ing)?) (?:me|him|her|my (?:son|daughter|child|boy|girl))\b",
+    )
+    .not_after(r"^ (?:in the (?:queue|line)|on the trampoline)\b")
+    .not_before(r"\b(?:dog|cat|horse|puppy)\b.{0,12}$")
+    .by_doer(),
+    ph(Bullying, r"\bgot jumped\b"),
+    ph(
+        Bullying,
+        r"\b(?:pulled|pulls|brought|brings|had|has|carries|got) (?:out )?a (?:knife|blade|machete|gun) (?:on|at|out|in school|into school|to school)\b",
+    ),
+    ph(
+        Bullying,
+        r"\b(?:know|knows|knew) where (?:i|he|she|we|you|u) (?:live|lives)\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:burn|torch|petrol bomb|firebomb|smash up|smash in) (?:my|our|his|her|your) (?:house|home|flat|car|windows)\b",
+    )
+    .need_near(r"\b(?:said|says|threat\w*|going to|gonna|will|would|told)\b")
+    .by_doer(),
+    // Polish
+    ph(Bullying, r"\b(?:grożą|grozi|grozili|groził|grożąc) (?:mi|mu|jej)\b").by_doer(),
+    ph(Bullying, r"\bzabij(?:ą|e) (?:mnie|go|ją)\b|\b(?:mnie|go|ją) zabij(?:ą|e)\b")
+        .not_before(r"\b(?:mama|mamusia|tata|tato|matka|ojciec|rodzice)\b.{0,15}$")
+        .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:grożą|grozi|grozili|groził|grożąc)(?: \w+)?,? (?:że|ze)\b",
+    )
+    .by_doer(),
+    // Arabic
+    ph(Bullying, r"(?:[يتسب])?هدد(?:ون|و)?ن?ني|بالقتل").by_doer(),
+    ph(Bullying, r"(?:س|ح|ه)(?:ي|ت)قتل(?:و|ون)?ن?ني|(?:رح|راح) (?:ي|ت)قتل(?:و|ون)?ن?ني").by_doer(),
+];
+
+struct Compiled {
+    phrase: Phrase,
+    re: Regex,
+    not_before: Option<Regex>,
+    need_before: Option<Regex>,
+    not_after: Option<Regex>,
+    need_after: Option<Regex>,
+    not_near: Option<Regex>,
+    need_near: Option<Regex>,
+    not_in: Option<Regex>,
+}
+
+struct Table {
+    phrases: Vec<Compiled>,
+}
+
+fn optional(p: &str) -> Option<Regex> {
+    (!p.is_empty()).then(|| re(p))
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let phrases: Vec<Compiled> = PHRASES
+        .iter()
+        .map(|p| Compiled {
+            phrase: *p,
+            re: re(p.pattern),
+            not_before: optional(p.not_before),
+            need_before: optional(p.need_before),
+            not_after: optional(p.not_after),
+            need_after: optional(p.need_after),
+            not_near: optional(p.not_near),
+            need_near: optional(p.need_near),
+            not_in: optional(p.not_in),
+        })
+        .collect();
+    Table { phrases }
+});
+
+const BEFORE: usize = 120;
+const AFTER: usize = 120;
+
+fn check(r: &Option<Regex>, text: &str, want: bool) -> bool {
+    match r {
+        Some(r) => r.is_match(text) == want,
+        None => true,
+    }
+}
+
+pub(super) fn find(text: &str, found: &mut BTreeSet<Category>) {
+    let table = &*TABLE;
+    for c in &table.phrases {
+        for m in c.re.find_iter(text) {
+            let before = clause_before(text, m.start(), BEFORE);
+            let after = clause_after(text, m.end(), AFTER);
+            let near = &text[m.start() - before.len()..m.end() + after.len()];
+            let ok = check(&c.not_before, before, false)
+                && check(&c.need_before, before, true)
+                && check(&c.not_after, after, false)
+                && check(&c.need_after, after, true)
+                && check(&c.not_near, near, false)
+                && check(&c.need_near, near, true)
+                && check(&c.not_in, m.as_str(), false);
+            if !ok {
+                continue;
+            }
+            let category = if c.phrase.by_doer {
+                match doer_in(near) {
+                    Doer::Adult => Abuse,
+                    Doer::Peers => Bullying,
+                    Doer::Unknown => c.phrase.category,
+                }
+            } else {
+                c.phrase.category
+            };
+            found.insert(category);
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) fn phrase_count() -> usize {
+    TABLE.phrases.len()
+}

@@ -1,0 +1,510 @@
+use super::*;
+
+/// The categories found, by id, or "none".
+fn ids(text: &str) -> String {
+    match assess(text) {
+        Some(c) => c
+            .categories
+            .iter()
+            .map(|c| c.id())
+            .collect::<Vec<_>>()
+            .join("+"),
+        None => "none".to_owned(),
+    }
+}
+
+/// Every text is flagged with `category` (perhaps among others).
+fn flagged(category: Category, texts: &[&str]) {
+    for text in texts {
+        let got = assess(text);
+        assert!(
+            got.as_ref().is_some_and(|c| c.contains(category)),
+            "{text:?}: expected {category}, got {}",
+            ids(text)
+        );
+    }
+}
+
+/// No text is flagged at all.
+fn clear(texts: &[&str]) {
+    for text in texts {
+        assert!(assess(text).is_none(), "{text:?}: flagged {}", ids(text));
+    }
+}
+
+#[test]
+fn safeguarding_ids_round_trip() {
+    for c in Category::ALL {
+        assert_eq!(Category::from_id(c.id()), Some(c));
+        assert_eq!(c.to_string(), c.id());
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            format!("\"{}\"", c.id())
+        );
+    }
+    assert_eq!(Category::from_id("nope"), None);
+    assert_eq!(Category::SelfHarm.id(), "self-harm");
+    assert_eq!(Category::DomesticAbuse.id(), "domestic-abuse");
+}
+
+#[test]
+fn safeguarding_every_pattern_compiles() {
+    assert!(phrases::phrase_count() > 100);
+    assert!(people::compile_all() > 20);
+    assert!(ADULT_WORDS.is_match("my dad") && PEER_WORDS.is_match("the boys"));
+    // Forces every lazily built pattern.
+    let _ = assess("my dad hits me and I was beaten and they throw things at me, pulls my hair");
+}
+
+#[test]
+fn safeguarding_self_harm() {
+    flagged(
+        Category::SelfHarm,
+        &[
+            "I cut myself",
+            "i've been cutting again",
+            "been cutting.",
+            "I hurt myself when it gets too much",
+            "self harm",
+            "self-harm",
+            "selfharming since year 8",
+            "burning myself with a lighter",
+            "she scratches herself till she bleeds",
+            "cuts all over his arms",
+            "she has been cutting her wrists",
+            "He hurts himself when he is overwhelmed",
+            "I used to self harm but I'm ok now",
+            "i sh most nights",
+            "tnę się",
+            "Tne sie od miesiaca",
+            "moja córka się tnie",
+            "أؤذي نفسي",
+            "ابني يجرح نفسه",
+        ],
+    );
+    clear(&[
+        "he fell and hurt himself in the playground",
+        "he hurt himself playing football",
+        "He cut his finger on a tin",
+        "I cut myself off from friends",
+        "he cut his hair himself",
+        "He burnt himself on the oven at cooking club",
+        "the self harm awareness training for staff",
+        "the council is cutting support",
+        "They cut the budget",
+        "cuts to services",
+        "cut the queue",
+    ]);
+}
+
+#[test]
+fn safeguarding_suicide() {
+    flagged(
+        Category::Suicide,
+        &[
+            "I want to die",
+            "wanna die",
+            "i wnt 2 die",
+            "I WANT TO DIEEEE",
+            "kill myself",
+            "kms",
+            "end it all",
+            "I don't want to be here anymore",
+            "i dont want to be here any more",
+            "everyone would be better off without me",
+            "I feel suicidal",
+            "take my own life",
+            "no point living",
+            "cant go on",
+            "i can't go on anymore.",
+            "I don't want to die",
+            "I'm not suicidal",
+            "If I have to fill in one more form I want to die",
+            "I wish I was dead",
+            "no1 cares if i live or die",
+            "chcę umrzeć",
+            "chce umrzec",
+            "nie chcę już żyć",
+            "أريد أن أموت",
+            "اريد ان اموت",
+        ],
+    );
+    clear(&[
+        "this form is killing me",
+        "I'm dying to see my friends",
+        "die-hard fan",
+        "I'd kill for more support",
+        "I could have died of embarrassment",
+        "he wants to die his hair blue",
+        "I was killing myself trying to get him a diagnosis",
+        "suicide prevention training for teachers",
+        "he can't go on the school trip",
+        "we can't go on like this",
+        "20 kms to school",
+        "I don't want to be here at this school anymore",
+        "i don't want to live in Exeter",
+    ]);
+}
+
+#[test]
+fn safeguarding_abuse() {
+    flagged(
+        Category::Abuse,
+        &[
+            "my dad hits me",
+            "My Dad Hits Me",
+            "mum hits me when shes drunk",
+            "my stepdad beats me",
+            "he kicks me",
+            "he locks me in my room",
+            "i get hit at home",
+            "a teacher hit my son",
+            "the TA dragged him down the corridor",
+            "my foster carer slaps me",
+            "Jack hits me",
+            "he has never hit me",
+            "[name removed] hits me",
+            "[name removed] (13) told his TA that his dad hits him",
+            "the man who lives with us hurts me",
+            "nan pulls my hair",
+            "I'm being abused at home",
+            "he was physically abused by his birth father",
+            "he was locked in a room at school",
+            "Ojciec mnie bije",
+            "tata bije mnie",
+            "أبي يضربني",
+        ],
+    );
+    clear(&[
+        "he hit the ball",
+        "we finally hit the target",
+        "it hit me hard when we got the diagnosis",
+        "Reality hit me",
+        "That comment really hurt me",
+        "the ball hit me in the face",
+        "our dog bit him",
+        "my son hits me when he's having a meltdown",
+        "my son was hit by a car",
+        "he got kicked out of the club",
+        "He beat me at chess",
+        "an abuse of process",
+        "abuse of power by the council",
+        "he doesn't like being touched",
+        "She bites her sleeves",
+    ]);
+}
+
+#[test]
+fn safeguarding_sexual_abuse() {
+    flagged(
+        Category::SexualAbuse,
+        &[
+            "he touches me",
+            "He touched me",
+            "my stepdad makes me do things I don't want to",
+            "my cousin touched my private parts",
+            "a man at the swimming pool touched my son inappropriately",
+            "I was sexually abused",
+            "my daughter [name removed] said [name removed] touches her",
+            "Wujek mnie dotyka",
+            "يلمسني",
+        ],
+    );
+    clear(&[
+        "he hates people touching him",
+        "I was touched that the teacher remembered",
+        "sexual health education adapted for SEND",
+    ]);
+}
+
+#[test]
+fn safeguarding_neglect() {
+    flagged(
+        Category::Neglect,
+        &[
+            "there's no food at home",
+            "nobody looks after me",
+            "left alone for days",
+            "I'm not fed",
+            "no1 cares",
+            "no one cares about me",
+            "i go to bed hungry",
+            "Nie mam co jeść",
+            "لا يوجد طعام في البيت",
+        ],
+    );
+    clear(&[
+        "I'm fed up of waiting",
+        "he is tube fed",
+        "nobody will look after him so I can sleep",
+        "nobody cares about SEND kids",
+        "he was left on his own in class",
+    ]);
+}
+
+#[test]
+fn safeguarding_domestic_abuse() {
+    flagged(
+        Category::DomesticAbuse,
+        &[
+            "dad hits mum",
+            "shouting and hitting at home",
+            "my stepdad beats my mum",
+            "we fled domestic abuse",
+            "Tata bije mamę",
+            "أبي يضرب أمي",
+        ],
+    );
+}
+
+#[test]
+fn safeguarding_not_safe() {
+    flagged(
+        Category::NotSafe,
+        &[
+            "I don't feel safe at home",
+            "i dont feel safe",
+            "scared to go home",
+            "I'm afraid of my dad",
+            "I feel unsafe",
+            "nie czuję się bezpiecznie",
+            "لا أشعر بالأمان",
+        ],
+    );
+    clear(&[
+        "I feel safe at school now",
+        "I don't feel unsafe",
+        "safe space",
+        "the safeguarding team were helpful",
+        "Czuję się bezpiecznie w szkole",
+        "أشعر بالأمان في المدرسة",
+        "he is scared of dogs",
+        "my son is scared to go to school",
+    ]);
+}
+
+#[test]
+fn safeguarding_exploitation() {
+    flagged(
+        Category::Exploitation,
+        &[
+            "he is being groomed",
+            "older boys make me carry drugs",
+            "I was made to carry drugs",
+            "a man online asked me to send pictures",
+            "county lines",
+        ],
+    );
+    clear(&[
+        "his ADHD medication has helped",
+        "the drugs he takes for epilepsy",
+        "personal grooming and dressing",
+    ]);
+}
+
+#[test]
+fn safeguarding_bullying() {
+    flagged(
+        Category::Bullying,
+        &[
+            "they said they will kill me",
+            "they beat me up every day",
+            "people tell me to kys",
+            "kys",
+            "they told me to kill myself",
+            "the other kids kick him at break time",
+        ],
+    );
+    clear(&[
+        "my mum will kill me if she finds out",
+        "the school threatened to exclude him",
+        "the other kids call him names",
+    ]);
+}
+
+#[test]
+fn safeguarding_works_on_scrubbed_text() {
+    let raw = "my son Oliver says he wants to die";
+    let scrubbed = crate::privacy::scrub(raw);
+    assert_eq!(
+        scrubbed.as_str(),
+        "my son [name removed] says he wants to die"
+    );
+    assert_eq!(ids(scrubbed.as_str()), "suicide");
+    assert_eq!(ids("[name removed] hits me"), "abuse");
+    assert_eq!(
+        ids("text me on [phone number removed], i am scared to go home"),
+        "not-safe"
+    );
+    let both = assess_all([raw, scrubbed.as_str()]).unwrap();
+    assert_eq!(both.categories, vec![Category::Suicide]);
+    assert!(assess_all(["fine", "all good"]).is_none());
+}
+
+#[test]
+fn safeguarding_several_categories_in_order() {
+    let c = assess("my dad hits me and I want to die").unwrap();
+    assert_eq!(c.categories, vec![Category::Suicide, Category::Abuse]);
+}
+
+#[test]
+fn safeguarding_never_panics_on_odd_input() {
+    let odd = [
+        "",
+        " ",
+        "\n\n\t",
+        "🙂🙂🙂 i want to die 🙂",
+        "مرحبا أريد أن أموت 🙂",
+        "שלום",
+        "é́́́ Zoë Ã ß ǅ ﬁ",
+        "'''''",
+        "’",
+        "[name removed]",
+        "[name removed] [name removed] [name removed]",
+        "hits me",
+        "me",
+        "by",
+        "was hit by",
+        "who that who that",
+        "\u{feff}\u{200b}\u{202e}kms\u{202c}",
+        "a\u{0}b",
+        "ـــــ",
+        "İİİ ıı",
+    ];
+    for input in odd {
+        let _ = assess(input);
+    }
+    let alphabet: Vec<char> =
+        "abc hits me my dad was beaten by who that at in . , ' ’ - 🙂 é ق ę [name removed] kms"
+            .chars()
+            .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut t = String::new();
+        for _ in 0..160 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        let _ = assess(&t);
+    }
+}
+
+#[test]
+fn safeguarding_long_input_is_handled() {
+    let chunk = "The EHCP was late again and the transport is a nightmare, but the TA is kind. ";
+    let long = chunk.repeat(1_500);
+    assert!(assess(&long).is_none());
+    let needle = format!("{long} my dad hits me. {long}");
+    assert_eq!(ids(&needle), "abuse");
+    let one_word = "a".repeat(200_000);
+    assert!(assess(&one_word).is_none());
+    let no_spaces = "hitsme".repeat(20_000);
+    let _ = assess(&no_spaces);
+    let many_verbs = "he hits me ".repeat(10_000);
+    assert_eq!(ids(&many_verbs), "abuse");
+}
+
+#[test]
+fn safeguarding_subject_is_read_back_from_the_verb() {
+    // Across "and", over a place, over "who", after a perception verb.
+    flagged(
+        Category::Abuse,
+        &[
+            "dad gets angry and throws me against the wall",
+            "my mum calls me names and hits me",
+            "a man at the swimming pool hurt him",
+            "the man who lives with us hurts me",
+            "The carer at his residential school pushed him over",
+            "mums new boyfriend grabbed my neck",
+        ],
+    );
+    flagged(
+        Category::DomesticAbuse,
+        &[
+            "my mum has bruises and i saw him push her",
+            "my mum's partner hurts her",
+            "dad hits mum",
+        ],
+    );
+    flagged(
+        Category::Bullying,
+        &[
+            "the boys in year 9 kick me",
+            "they put my head down the toilet and kicked me",
+        ],
+    );
+    // Things, not people, and emotional or medical hurt.
+    clear(&[
+        "the cost of living has hit us hard",
+        "Lockdown hit him really hard",
+        "What the SENCO said really hurt me",
+        "the nurse hurt her taking blood",
+        "Physio hurts him but he needs it",
+        "the hand dryers frighten her",
+        "loud noises scare him",
+        "he got hit in the face with a football at break",
+        "we were beaten 3-0 on Saturday",
+        "he was kicked by a horse at riding",
+    ]);
+}
+
+#[test]
+fn safeguarding_own_children_fights_and_meltdowns() {
+    clear(&[
+        "my son hits me when he's having a meltdown",
+        "My son is 8 and he hits me every day",
+        "he bites me when he is overwhelmed",
+        "his sister hits him when they fight over the xbox",
+        "the other boy hit him first and they both got excluded after the fight",
+        "my daughter beat me at Mario Kart again",
+        "she beat her brother at Uno",
+    ]);
+    // A child hurting themselves is flagged, meltdown or not.
+    flagged(
+        Category::SelfHarm,
+        &["he hits himself when he is overwhelmed"],
+    );
+}
+
+#[test]
+fn safeguarding_indirect_suicidal_language() {
+    flagged(
+        Category::Suicide,
+        &[
+            "sometimes i think about not waking up",
+            "I feel like there's no way out and I want it to be over",
+            "im not gonna be a problem for anyone much longer",
+            "I keep looking up the quickest way to die",
+            "honestly what's the point of me",
+            "Ive took 20 paracetamol",
+            "I'm going to take all my tablets tonight",
+            "i wont be here much longer",
+            "I'm a burden to everyone",
+        ],
+    );
+    clear(&[
+        "he has to take all his tablets at lunch",
+        "I won't be here next year as we're moving",
+        "I'd rather die than fill in another form like this",
+        "I took 2 paracetamol for my headache",
+    ]);
+}
+
+#[test]
+fn safeguarding_sensory_and_safety_needs_are_not_fear() {
+    clear(&[
+        "she doesn't feel safe in the swimming pool without her float",
+        "he doesn't feel safe without his ear defenders",
+        "My son doesn't feel safe in the hall because of the noise",
+        "i dont feel safe crossing roads on my own yet",
+        "he has a chewy on a cord around his neck",
+        "he needs help with personal grooming",
+        "He is PEG fed",
+    ]);
+    flagged(
+        Category::NotSafe,
+        &["it's not safe for me at home", "home is scary"],
+    );
+}
