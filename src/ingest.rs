@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::domain::{AnswerValue, Consultation, QuestionKind, Submission};
+use crate::safeguarding;
 use crate::store::{Ingested, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -31,11 +32,23 @@ pub async fn ingest(store: &Store, submission: &Submission) -> Result<Ingested, 
         return Err(IngestError::Closed(slug.to_owned()));
     }
     check_answers(&stored.consultation, submission)?;
+    // Whatever the channel noticed, the words themselves are read here too, so no channel
+    // can forget to flag a child who may be at risk.
+    let texts = submission.answers.iter().filter_map(|a| match &a.value {
+        AnswerValue::Text(t) => Some(t.as_str()),
+        _ => None,
+    });
+    let flagged = submission.flagged || safeguarding::assess_all(texts).is_some();
+    let submission = &Submission {
+        flagged,
+        ..submission.clone()
+    };
     let ingested = store.insert_submission(stored.id, submission).await?;
     tracing::info!(
         submission = ingested.id.0,
         channel = %submission.channel,
         new = ingested.new,
+        flagged,
         "submission stored"
     );
     Ok(ingested)

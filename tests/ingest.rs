@@ -196,7 +196,29 @@ async fn bad_submissions_are_refused(backend: TestBackend) {
     app.stop().await;
 }
 
+async fn ingestion_flags_words_of_risk_whatever_the_channel(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let mut submission = demo_submission(&app, Channel::Email, Some("<m1@example.org>")).await;
+    for answer in &mut submission.answers {
+        if matches!(answer.value, AnswerValue::Text(_)) {
+            answer.value = AnswerValue::Text(scrub("Sometimes I want to die. Nobody listens."));
+        }
+    }
+    assert!(!submission.flagged, "the channel did not notice");
+    let ingested = ingest(&app.state.store, &submission).await.unwrap();
+    let back = app
+        .state
+        .store
+        .submission(ingested.id, &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(back.flagged);
+    app.stop().await;
+}
+
 on_both_backends!(
+    ingestion_flags_words_of_risk_whatever_the_channel,
     round_trip,
     same_provider_id_twice_stores_once,
     concurrent_duplicates_store_once,

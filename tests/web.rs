@@ -390,7 +390,81 @@ async fn too_many_posts_get_a_kind_429(backend: TestBackend) {
     app.stop().await;
 }
 
+async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    let (_, path, next) = fill(
+        &app,
+        &client,
+        &format!("{START}/q/5"),
+        &[
+            ("action", "continue"),
+            ("answer", "i dont feel safe at home. my dad hits me"),
+        ],
+    )
+    .await;
+    // The very next page signposts help, calmly, once.
+    assert_eq!(path, format!("{START}/q/6"));
+    assert!(next.contains("Thank you for telling us"));
+    assert!(next.contains("0800 1111") && next.contains("999"));
+    let (_, again) = get(&app, &client, &format!("{START}/q/6")).await;
+    assert!(!again.contains("Thank you for telling us"));
+
+    fill(
+        &app,
+        &client,
+        &format!("{START}/q/6"),
+        &[("action", "continue"), ("answer", "exeter")],
+    )
+    .await;
+    fill(
+        &app,
+        &client,
+        &format!("{START}/q/7"),
+        &[("action", "continue"), ("answer", "young-person")],
+    )
+    .await;
+    let (_, _, thanks) = fill(&app, &client, &format!("{START}/check"), &[]).await;
+    assert!(thanks.contains("Thank you for telling us"));
+    let stored = app
+        .state
+        .store
+        .submission(SubmissionId(1), &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stored.flagged, "marked for the safeguarding lead");
+    // Nothing else about the person changes.
+    assert_eq!(stored.area.as_ref().map(|a| a.as_str()), Some("exeter"));
+    assert_eq!(stored.respondent, None);
+
+    // Someone else's ordinary answer is not flagged.
+    let other = browser();
+    fill(
+        &app,
+        &other,
+        &format!("{START}/q/5"),
+        &[
+            ("action", "continue"),
+            ("answer", "The forms take too long."),
+        ],
+    )
+    .await;
+    let (_, _, thanks) = fill(&app, &other, &format!("{START}/check"), &[]).await;
+    assert!(!thanks.contains("Thank you for telling us"));
+    let second = app
+        .state
+        .store
+        .submission(SubmissionId(2), &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!second.flagged);
+    app.stop().await;
+}
+
 on_both_backends!(
+    words_of_risk_signpost_help_and_flag,
     whole_form_is_stored_once,
     errors_follow_the_govuk_pattern,
     postcodes_find_the_area_or_ask,

@@ -18,6 +18,7 @@ use crate::domain::{
 use crate::i18n::{self, Locale};
 use crate::ingest::ingest;
 use crate::privacy::scrub;
+use crate::safeguarding;
 use crate::server::AppState;
 
 /// Longest free-text answer, in characters.
@@ -429,8 +430,9 @@ pub async fn answer(
     };
     match outcome {
         Outcome::Save(saved) => {
-            if let Saved::Text(text) = &saved {
-                if concerning(text) {
+            if let Saved::Text(scrubbed) = &saved {
+                let raw = form.answer.as_deref().unwrap_or_default();
+                if safeguarding::assess_all([raw, scrubbed.as_str()]).is_some() {
                     progress.concern = true;
                     progress.signpost_due = true;
                 }
@@ -494,12 +496,6 @@ pub async fn answer(
             ))
         }
     }
-}
-
-/// Words that suggest a child may be at risk.
-fn concerning(text: &str) -> bool {
-    let _ = text;
-    false
 }
 
 pub struct AnswerRow {
