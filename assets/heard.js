@@ -20,5 +20,9 @@
     speech.lang = document.documentElement.lang;
     window.speechSynthesis.speak(speech);
   });
-  heading.insertAdjacentElement("afterend", button);
+  // On a question page the heading is the form's legend or label: the button goes before
+  // the form, so it does not become part of the question's name.
+  var form = heading.closest("form");
+  if (form) form.insertAdjacentElement("beforebegin", button);
+  else heading.insertAdjacentElement("afterend", button);
 })();

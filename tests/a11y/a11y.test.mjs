@@ -1,0 +1,286 @@
+// heard's accessibility suite, in real headless Chromium against the real `heard serve`.
+// Run from the repository root after `cargo build`:  cd tests/a11y && npm ci && npm test
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHeard } from './lib/heard.mjs';
+import { launch, openPage, loads, inspect, LOCALES } from './lib/browser.mjs';
+import { focusState } from './lib/checks.mjs';
+
+const SLUG = '/c/four-cornerstones';
+let heard;
+let browser;
+let sent = 0; // submissions this run has sent, to compare with the database
+
+before(async () => {
+  heard = await startHeard();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await heard?.stop();
+});
+
+const fail = (problems) => assert.equal(problems.length, 0, `\n${problems.join('\n')}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// 1, 2 and 5: every public page, in every locale, every error state.
+
+for (const locale of LOCALES) {
+  test(`every page and error state in ${locale.tag}: axe, 320 px, text 200%, focus, targets, CSP`, async () => {
+    const p = await openPage(browser);
+    const { page } = p;
+    const problems = [];
+    const check = async (name, opts = {}) => {
+      for (const problem of await inspect(p, locale, opts)) problems.push(`${locale.tag} ${name}: ${problem}`);
+    };
+    const go = async (path) => { await page.goto(heard.base + path); };
+    const send = (selector = 'button[value=continue]') => loads(page, () => page.click(selector));
+    const shot = (name) => (locale.tag === 'en-GB' || locale.tag === 'ar' ? `${locale.tag}-${name}` : undefined);
+    try {
+      await go('/');
+      if (locale.tag !== 'en-GB') {
+        // The language links set a cookie and come back to the same page.
+        await loads(page, () => page.click(`nav a[hreflang="${locale.tag}"]`));
+        assert.equal(new URL(page.url()).pathname, '/');
+      }
+      await check('home /');
+      await go('/about');
+      await check('/about');
+      await go('/no-such-page');
+      await check('404 /no-such-page', { status: 404 });
+      await go(`${SLUG}/q/99`);
+      await check('404 question 99', { status: 404 });
+
+      await go(SLUG);
+      await check('start page', { shot: shot('start') });
+
+      // 1: a single choice.
+      await go(`${SLUG}/q/1`);
+      await check('question 1', { shot: shot('question') });
+      await send();
+      await check('question 1, nothing chosen', { status: 422, shot: shot('question-error') });
+      await page.check('input[name=answer][value=yes]');
+      await send();
+      assert.match(page.url(), /\/q\/2$/);
+
+      // 2: feelings.
+      await check('question 2 (feelings)');
+      await send();
+      await check('question 2, no face chosen', { status: 422 });
+      await page.check('input[name=answer][value="4"]');
+      await send();
+
+      // 3: a single choice, answered; then the start page offers to carry on.
+      await check('question 3');
+      await page.check('input[name=answer][value=sometimes]');
+      await send();
+      await go(SLUG);
+      await check('start page, carrying on');
+
+      // 4: a form sent with a stale token gets the kind "could not save" page.
+      await go(`${SLUG}/q/4`);
+      await check('question 4');
+      await page.locator('input[name=csrf]').evaluate((el) => { el.value = 'stale'; });
+      await send();
+      await check('form expired (stale token)', { status: 403 });
+      await go(`${SLUG}/q/4`);
+      await send('button[value=skip]');
+
+      // 5: free text.
+      assert.match(page.url(), /\/q\/5$/);
+      await check('question 5 (free text)');
+      await send();
+      await check('question 5, nothing written', { status: 422 });
+      await page.fill('textarea#answer', 'More time to talk before meetings. Ring me on 07700 900123.');
+      await send();
+
+      // 6: the area, with every way it can go wrong.
+      assert.match(page.url(), /\/q\/6$/);
+      await check('question 6 (area)');
+      await send();
+      await check('question 6, no area', { status: 422 });
+      await page.fill('#postcode', 'ZZ9 9ZZ');
+      await send();
+      await check('question 6, unknown postcode ZZ9 9ZZ', { status: 422 });
+      await page.fill('#postcode', 'EX1');
+      await send();
+      assert.equal(await page.locator('input[name=answer]').count(), 2, 'EX1 could be in two areas');
+      await check('question 6, which of these is your area (EX1)');
+      await send();
+      await check('question 6, which area, none chosen', { status: 422 });
+      await page.check('input[name=answer] >> nth=0');
+      await send();
+
+      // 7: who is answering.
+      assert.match(page.url(), /\/q\/7$/);
+      await check('question 7 (group)');
+      await send();
+      await check('question 7, nothing chosen', { status: 422 });
+      await page.check('input[name=answer] >> nth=1');
+      await send();
+
+      assert.match(page.url(), /\/check$/);
+      await go(`${SLUG}/saved`);
+      await check('saved for later');
+      await go(`${SLUG}/check`);
+      await check('check your answers');
+      await send('form button[type=submit]');
+      sent += 1;
+      assert.match(page.url(), /\/thanks$/);
+      await check('thank you');
+    } finally {
+      await p.context.close();
+    }
+    fail(problems);
+    assert.equal(heard.submissions(), sent);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3: the whole consultation with the keyboard alone: Tab, Shift+Tab, Space, Enter, arrows.
+
+/** Presses Tab (or Shift+Tab) until focus is on what `want` describes; checks focus shows. */
+async function tabTo(page, want, { back = false, max = 40 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await page.evaluate(focusState);
+    if (!f.none) {
+      assert.ok(f.visible, `focus is not visible on ${f.id}: ${f.style}`);
+    }
+    if (await page.evaluate((w) => {
+      const el = document.activeElement;
+      return !!el && el.matches(w.selector) && (!w.text || (el.innerText || el.value || '').includes(w.text));
+    }, want)) return;
+  }
+  throw new Error(`${max} presses of ${back ? 'Shift+Tab' : 'Tab'} never reached ${JSON.stringify(want)} on ${page.url()}`);
+}
+
+const press = (page, key) => loads(page, () => page.keyboard.press(key));
+const checkedValue = (page) => page.evaluate(() => document.querySelector('input[name=answer]:checked')?.value ?? null);
+
+async function keyboardRun({ javaScript, tag, label }) {
+  const p = await openPage(browser, { javaScript, viewport: { width: 375, height: 667 } });
+  const { page } = p;
+  const before = heard.submissions();
+  try {
+    await page.goto(heard.base + '/');
+    if (tag !== 'en-GB') {
+      await tabTo(page, { selector: `a[hreflang="${tag}"]` });
+      await press(page, 'Enter');
+      assert.equal(await page.getAttribute('html', 'lang'), tag);
+    }
+    // The first page: the skip link, then the consultation's card.
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.activeElement.matches('.skip-link')), 'the first Tab stop is the skip link');
+    await tabTo(page, { selector: 'a.card' });
+    await press(page, 'Enter');
+    await tabTo(page, { selector: 'main a.button' });
+    await press(page, 'Enter');
+
+    // 1: Space picks the first answer, an arrow key moves to the next.
+    assert.match(page.url(), /\/q\/1$/);
+    await tabTo(page, { selector: 'input[name=answer]' });
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await checkedValue(page), 'sometimes');
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Enter');
+
+    // 2: a face, with the arrow keys.
+    assert.match(page.url(), /\/q\/2$/);
+    await tabTo(page, { selector: 'input[name=answer]' });
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await checkedValue(page), '4');
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Enter');
+
+    // 3: Continue with nothing chosen: the error summary, then choose and go on.
+    assert.match(page.url(), /\/q\/3$/);
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Enter');
+    assert.equal(await page.locator('.error-summary').count(), 1, 'the error summary shows');
+    await tabTo(page, { selector: 'input[name=answer]' });
+    await page.keyboard.press('Space');
+    assert.equal(await checkedValue(page), 'yes');
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Space');
+
+    // 4: skipped; reached by going past it and coming back with Shift+Tab.
+    assert.match(page.url(), /\/q\/4$/);
+    await tabTo(page, { selector: '.save-later a' });
+    await tabTo(page, { selector: 'button[value=skip]' }, { back: true });
+    await press(page, 'Enter');
+
+    // 5: free text, typed.
+    assert.match(page.url(), /\/q\/5$/);
+    await tabTo(page, { selector: 'textarea#answer' });
+    await page.keyboard.type('Ask me before the meeting, not during it.');
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Enter');
+
+    // 6: the area.
+    assert.match(page.url(), /\/q\/6$/);
+    if (javaScript) {
+      // By postcode: EX1 could be in two areas, so pick one.
+      await tabTo(page, { selector: '#postcode' });
+      await page.keyboard.type('EX1');
+      await press(page, 'Enter');
+      assert.equal(await page.locator('input[name=answer]').count(), 2, 'EX1 could be in two areas');
+      await tabTo(page, { selector: 'input[name=answer]' });
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowDown');
+    } else {
+      // From the list, with the arrow keys.
+      await tabTo(page, { selector: 'input[name=answer]' });
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
+    }
+    assert.ok(await checkedValue(page), 'an area is chosen');
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Enter');
+
+    // 7: who is answering; then save for later and carry on.
+    assert.match(page.url(), /\/q\/7$/);
+    await tabTo(page, { selector: 'input[name=answer]' });
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await checkedValue(page), 'young-person');
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Enter');
+
+    // Check your answers; change one on the way.
+    assert.match(page.url(), /\/check$/);
+    await tabTo(page, { selector: '.change a[href*="/q/3"]' });
+    await press(page, 'Enter');
+    await tabTo(page, { selector: 'input[name=answer]' });
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await checkedValue(page), 'sometimes');
+    await tabTo(page, { selector: 'button[value=continue]' });
+    await press(page, 'Enter');
+    assert.match(page.url(), /\/check$/);
+    assert.ok((await page.innerText('main')).length > 0);
+    await tabTo(page, { selector: 'form button[type=submit]' });
+    await press(page, 'Space');
+    assert.match(page.url(), /\/thanks$/);
+  } catch (e) {
+    await page.screenshot({ path: `${process.env.TMPDIR || '/tmp'}/heard-a11y-${label}-failure.png` }).catch(() => {});
+    throw e;
+  } finally {
+    await p.context.close();
+  }
+  sent += 1;
+  assert.equal(heard.submissions(), before + 1, 'one new submission stored');
+}
+
+test('keyboard alone, JavaScript on (en-GB): the whole consultation is sent and stored', () =>
+  keyboardRun({ javaScript: true, tag: 'en-GB', label: 'keyboard-js' }));
+
+test('keyboard alone, JavaScript off (ar): the whole consultation is sent and stored', () =>
+  keyboardRun({ javaScript: false, tag: 'ar', label: 'keyboard-nojs' }));
+
+test('the database holds exactly the submissions this run sent', () => {
+  assert.equal(sent, LOCALES.length + 2);
+  assert.equal(heard.submissions(), sent);
+});

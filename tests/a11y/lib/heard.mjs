@@ -1,0 +1,82 @@
+// Starts the real `heard serve` on a free loopback port in a fresh working directory,
+// and reads its SQLite database. No sleeping: the port comes from heard's own log line.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const TARGET = process.env.CARGO_TARGET_DIR
+  ? resolve(REPO, process.env.CARGO_TARGET_DIR)
+  : join(REPO, 'target');
+export const HEARD_BIN = process.env.HEARD_BIN || join(TARGET, 'debug', 'heard');
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+export async function startHeard() {
+  if (!existsSync(HEARD_BIN)) {
+    throw new Error(`${HEARD_BIN} is missing: run \`cargo build\` first`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'heard-a11y-'));
+  const env = {
+    PATH: process.env.PATH,
+    HEARD_BIND: '127.0.0.1:0',
+    // 40 characters, new for every run.
+    HEARD_SECRET: randomBytes(20).toString('hex'),
+    HEARD_FORM_POSTS_PER_MINUTE: '100000',
+    HEARD_LOG_FORMAT: 'plain',
+    HEARD_LOG: 'info',
+    NO_COLOR: '1',
+  };
+  const child = spawn(HEARD_BIN, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = [];
+  const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
+  const address = await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`heard did not say where it listens in 30 s:\n${logs.join('\n')}`)), 30_000);
+    let buffered = '';
+    const onData = (chunk) => {
+      buffered += chunk.toString();
+      let nl;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl).replace(ANSI, '');
+        buffered = buffered.slice(nl + 1);
+        logs.push(line);
+        const m = line.includes('listening') && line.match(/address=(127\.0\.0\.1:\d+)/);
+        if (m) { clearTimeout(timer); res(m[1]); }
+      }
+    };
+    child.stderr.on('data', onData);
+    child.stdout.on('data', onData);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      rej(new Error(`heard exited (${code ?? signal}) before listening:\n${logs.join('\n')}`));
+    });
+  });
+  return {
+    dir,
+    base: `http://${address}`,
+    logs,
+    dbPath: join(dir, 'heard.db'),
+    /** Rows in `submissions`, read with Python's sqlite3 straight from the file. */
+    submissions() {
+      const out = execFileSync('python3', ['-c',
+        'import sqlite3, sys\n' +
+        'db = sqlite3.connect(sys.argv[1])\n' +
+        'print(db.execute("SELECT count(*) FROM submissions").fetchone()[0])\n' +
+        'db.close()', join(dir, 'heard.db')], { encoding: 'utf8', timeout: 30_000 });
+      return Number(out.trim());
+    },
+    /** SIGTERM, wait for the exit (SIGKILL after 15 s), remove the working directory. */
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
