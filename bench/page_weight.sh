@@ -6,6 +6,7 @@
 #
 #   bash bench/page_weight.sh            # prints the table
 #   bash bench/page_weight.sh --check    # and exits 1 when HTML+CSS+pictures pass 14 KB
+#   ACCEPT_ENCODING=gzip bash bench/page_weight.sh   # as a browser asks over plain HTTP
 #
 # Starts the real service (HEARD_BIN, default target/debug/heard) on a free loopback port in
 # a fresh temporary directory, and stops it after.
@@ -13,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TARGET_BYTES=14336 # 14 KB: what fits in the first round trips of a new TCP connection
+ACCEPT_ENCODING="${ACCEPT_ENCODING:-gzip, br}"
 CHECK=false
 [[ "${1:-}" == "--check" ]] && CHECK=true
 HEARD_BIN="${HEARD_BIN:-${CARGO_TARGET_DIR:-target}/debug/heard}"
@@ -52,7 +54,7 @@ base="http://$address"
 jar="$work/cookies"
 fetch() { # URL -> prints "body-bytes header-bytes content-encoding"; the decoded body goes to $work/body
   # With --compressed, %{size_download} is still the compressed body as it came over the wire.
-  curl -sS --fail-with-body -b "$jar" -c "$jar" -H 'Accept-Encoding: gzip, br' --compressed \
+  curl -sS --fail-with-body -b "$jar" -c "$jar" -H "Accept-Encoding: $ACCEPT_ENCODING" --compressed \
     -o "$work/body" -D "$work/headers" -w '%{size_download} %{size_header}' "$1"
   printf ' %s\n' "$(tr -d '\r' <"$work/headers" | awk -F': ' 'tolower($1)=="content-encoding"{print $2}')"
 }
