@@ -27,16 +27,19 @@ const fail = (problems) => assert.equal(problems.length, 0, `\n${problems.join('
 // 1, 2 and 5: every public page, in every locale, every error state.
 
 for (const locale of LOCALES) {
-  test(`every page and error state in ${locale.tag}: axe, 320 px, text 200%, focus, targets, CSP`, async () => {
+  test(`every page and error state in ${locale.tag}: axe, 320 px, text 200%, focus, targets, CSP`, { timeout: 240_000 }, async () => {
     const p = await openPage(browser);
     const { page } = p;
     const problems = [];
     const check = async (name, opts = {}) => {
+      if (everyShot && !opts.shot) opts = { ...opts, shot: `all/${locale.tag}-${name.replace(/[^\p{L}\p{N}]+/gu, '-')}` };
       for (const problem of await inspect(p, locale, opts)) problems.push(`${locale.tag} ${name}: ${problem}`);
     };
     const go = async (path) => { await page.goto(heard.base + path); };
     const send = (selector = 'button[value=continue]') => loads(page, () => page.click(selector));
+    // The start page and a question page at 320 px in en-GB and ar; every state with A11Y_SCREENSHOTS=all.
     const shot = (name) => (locale.tag === 'en-GB' || locale.tag === 'ar' ? `${locale.tag}-${name}` : undefined);
+    const everyShot = process.env.A11Y_SCREENSHOTS === 'all';
     try {
       await go('/');
       if (locale.tag !== 'en-GB') {
@@ -264,6 +267,7 @@ async function keyboardRun({ javaScript, tag, label }) {
     await tabTo(page, { selector: 'form button[type=submit]' });
     await press(page, 'Space');
     assert.match(page.url(), /\/thanks$/);
+    assert.deepEqual(p.state.events, [], 'no CSP errors, script errors or failed loads');
   } catch (e) {
     await page.screenshot({ path: `${process.env.TMPDIR || '/tmp'}/heard-a11y-${label}-failure.png` }).catch(() => {});
     throw e;
@@ -274,10 +278,10 @@ async function keyboardRun({ javaScript, tag, label }) {
   assert.equal(heard.submissions(), before + 1, 'one new submission stored');
 }
 
-test('keyboard alone, JavaScript on (en-GB): the whole consultation is sent and stored', () =>
+test('keyboard alone, JavaScript on (en-GB): the whole consultation is sent and stored', { timeout: 120_000 }, () =>
   keyboardRun({ javaScript: true, tag: 'en-GB', label: 'keyboard-js' }));
 
-test('keyboard alone, JavaScript off (ar): the whole consultation is sent and stored', () =>
+test('keyboard alone, JavaScript off (ar): the whole consultation is sent and stored', { timeout: 120_000 }, () =>
   keyboardRun({ javaScript: false, tag: 'ar', label: 'keyboard-nojs' }));
 
 test('the database holds exactly the submissions this run sent', () => {

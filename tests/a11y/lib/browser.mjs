@@ -2,7 +2,7 @@
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as checks from './checks.mjs';
 import { TARGET } from './heard.mjs';
 
@@ -65,7 +65,15 @@ export async function loads(page, action) {
 }
 
 async function axe(page) {
+  // axe can leave focus on an element it looked at (seen on the skip link): put it back.
+  const was = await page.evaluateHandle(() => document.activeElement);
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  await page.evaluate((el) => {
+    if (document.activeElement === el) return;
+    if (el && el !== document.body && el.isConnected) el.focus();
+    else document.activeElement?.blur();
+  }, was);
+  await was.dispose();
   return result.violations.map((v) =>
     `axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`).join('\n      ')}`);
 }
@@ -129,7 +137,7 @@ export async function inspect({ page, cdp, state }, locale, { status = 200, shot
   add('320px targets', await page.evaluate(checks.targetSize, 44));
   add('320px', await page.evaluate(checks.nothingCutOff));
   if (shot) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(dirname(join(SCREENSHOTS, shot)), { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, `${shot}.png`), fullPage: true });
   }
 
@@ -140,7 +148,13 @@ export async function inspect({ page, cdp, state }, locale, { status = 200, shot
     add('320px, text 200%', await page.evaluate(checks.nothingCutOff));
     add('320px, text 200% targets', await page.evaluate(checks.targetSize, 44));
     add('axe 320px, text 200%', await axe(page));
-    if (shot) await page.screenshot({ path: join(SCREENSHOTS, `${shot}-text-200.png`), fullPage: true });
+    if (shot) {
+      // A full-page screenshot would put the default text size back: make the window tall instead.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: PHONE.width, height });
+      await page.screenshot({ path: join(SCREENSHOTS, `${shot}-text-200.png`) });
+      await page.setViewportSize(PHONE);
+    }
   } finally {
     await cdp.send('Page.setFontSizes', { fontSizes: DEFAULT_FONTS });
   }

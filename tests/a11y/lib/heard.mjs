@@ -31,6 +31,12 @@ export async function startHeard() {
     NO_COLOR: '1',
   };
   const child = spawn(HEARD_BIN, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never leave heard behind: not on an error, not when this process is stopped.
+  const killNow = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); };
+  process.once('exit', killNow);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => { killNow(); process.exit(130); });
+  }
   const logs = [];
   const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
   const address = await new Promise((res, rej) => {
