@@ -3,7 +3,7 @@
 
 use axum::http::HeaderMap;
 
-use heard::channels::sms::gsm::{is_gsm7, segments, to_gsm7};
+use heard::channels::sms::gsm::{fold_to_gsm7, is_gsm7, segments, to_gsm7};
 use heard::channels::sms::notify::{self, jwt, parse_api_key, verify_jwt, Notify};
 use heard::channels::sms::parse::{area_choices, parse_area_pick};
 use heard::channels::sms::render::{render_area_pick, render_question};
@@ -361,6 +361,7 @@ fn generous_reply_table() {
         ("welcome", en, "no", Choice("no")),
         ("welcome", en, "Nope", Choice("no")),
         ("welcome", en, "not really", Choice("no")),
+        ("welcome", en, "not at all", Choice("no")),
         ("welcome", en, "3", Choice("no")),
         ("welcome", en, "4", Choice("not-sure")),
         ("welcome", en, "I am not sure", Choice("not-sure")),
@@ -484,6 +485,13 @@ fn generous_reply_table() {
         ("who", en, "teacher", Group(Professional)),
         ("who", en, "I work with children", Group(Professional)),
         ("who", en, "young carer", Group(YoungPerson)),
+        (
+            "who",
+            en,
+            "I'm 12 and my mum is helping",
+            Group(YoungPerson),
+        ),
+        ("who", en, "my son is 12", Group(ParentCarer)),
         ("who", en, "parent and teacher", Unclear),
         ("who", en, "rather not say", Group(PreferNotToSay)),
         ("who", en, "5", Group(PreferNotToSay)),
@@ -614,24 +622,30 @@ fn demo_questions_segment_counts() {
     let c = Consultation::demo();
     let areas = Areas::devon();
     println!(
-        "{:<16} {:>6} {:>6} {:>9}",
-        "question", "locale", "chars", "segments"
+        "{:<16} {:>6} {:>6} {:>8} {:>6} {:>7}",
+        "question", "locale", "chars", "segments", "", "folded"
     );
     let mut total = [0usize; 3];
+    let mut folded_total = [0usize; 3];
     for q in &c.questions {
         for (i, locale) in Locale::ALL.into_iter().enumerate() {
             let text = render_question(q, &areas, locale);
             let n = segments(&text);
+            // What `fold_to_gsm7` would cost instead (Polish without its marks).
+            let folded = segments(&fold_to_gsm7(&text));
             total[i] += n;
+            folded_total[i] += folded;
             println!(
-                "{:<16} {:>6} {:>6} {:>6} {}",
+                "{:<16} {:>6} {:>6} {:>8} {:>6} {:>7}",
                 q.id.as_str(),
                 locale.tag(),
                 text.chars().count(),
                 n,
-                if is_gsm7(&text) { "GSM-7" } else { "UCS-2" }
+                if is_gsm7(&text) { "GSM-7" } else { "UCS-2" },
+                folded
             );
             assert!(n <= 6, "{} in {locale} takes {n} segments:\n{text}", q.id);
+            assert!(folded <= n);
             assert!(!text.contains("sms-"), "a message id leaked: {text}");
             if locale == Locale::EN_GB {
                 assert!(is_gsm7(&text), "{} is not GSM-7:\n{text}", q.id);
@@ -639,6 +653,9 @@ fn demo_questions_segment_counts() {
         }
     }
     for (i, locale) in Locale::ALL.into_iter().enumerate() {
-        println!("whole consultation in {locale}: {} segments", total[i]);
+        println!(
+            "whole consultation in {locale}: {} segments ({} folded)",
+            total[i], folded_total[i]
+        );
     }
 }

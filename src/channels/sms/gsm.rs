@@ -67,6 +67,61 @@ pub fn to_gsm7(text: &str) -> String {
     tidy_spaces(&out)
 }
 
+/// Like [`to_gsm7`], and also writes Latin letters GSM-7 lacks without their marks
+/// (`ą` as `a`, `ł` as `l`, `Ś` as `S`), keeping those it has (`é`, `ü`, `Ä`).
+/// Polish texts are commonly written so and remain readable, at a third of the cost;
+/// whether to use it is a choice for the service, not made here. Arabic is unchanged.
+pub fn fold_to_gsm7(text: &str) -> String {
+    to_gsm7(text)
+        .chars()
+        .map(|c| {
+            if septets(c).is_some() {
+                c
+            } else {
+                fold_latin(c)
+            }
+        })
+        .collect()
+}
+
+/// A Latin letter without its mark, where the plain letter is GSM-7.
+fn fold_latin(c: char) -> char {
+    const FOLDS: &[(&str, char)] = &[
+        ("ąáâãāăà", 'a'),
+        ("ĄÁÂÃĀĂÀ", 'A'),
+        ("ćčĉċç", 'c'),
+        ("ĆČĈĊ", 'C'),
+        ("ďđ", 'd'),
+        ("ĎĐ", 'D'),
+        ("ęêëēėěè", 'e'),
+        ("ĘÊËĒĖĚÈ", 'E'),
+        ("íîïīįì", 'i'),
+        ("ÍÎÏĪĮÌ", 'I'),
+        ("łľĺ", 'l'),
+        ("ŁĽĹ", 'L'),
+        ("ńňņ", 'n'),
+        ("ŃŇŅ", 'N'),
+        ("óôõōő", 'o'),
+        ("ÓÔÕŌŐÒ", 'O'),
+        ("řŕ", 'r'),
+        ("ŘŔ", 'R'),
+        ("śšşș", 's'),
+        ("ŚŠŞȘ", 'S'),
+        ("ťţț", 't'),
+        ("ŤŢȚ", 'T'),
+        ("úûūůűų", 'u'),
+        ("ÚÛŪŮŰŲÙ", 'U'),
+        ("ýÿ", 'y'),
+        ("ÝŸ", 'Y'),
+        ("źżž", 'z'),
+        ("ŹŻŽ", 'Z'),
+    ];
+    FOLDS
+        .iter()
+        .find(|(from, _)| from.contains(c))
+        .map_or(c, |(_, to)| *to)
+}
+
 /// Emoji, their modifiers and joiners, and invisible formatting characters.
 fn is_dropped(c: char) -> bool {
     matches!(c,
@@ -172,6 +227,17 @@ mod tests {
         // Letters outside GSM-7 stay: the message goes as UCS-2.
         assert_eq!(to_gsm7("Czy są „dobre”?"), "Czy są \"dobre\"?");
         assert_eq!(to_gsm7("هل تشعر بالترحيب؟"), "هل تشعر بالترحيب؟");
+    }
+
+    #[test]
+    fn folding_keeps_gsm_letters() {
+        assert_eq!(
+            fold_to_gsm7("Czy są „dobre”? Źle, żółć, ŁÓDŹ"),
+            "Czy sa \"dobre\"? Zle, zolc, LODZ"
+        );
+        assert_eq!(fold_to_gsm7("café über Ärger"), "café über Ärger");
+        assert_eq!(fold_to_gsm7("نعم ż"), "نعم z");
+        assert!(is_gsm7(&fold_to_gsm7("Pomiń to pytanie, proszę")));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 pub use notify::Notify;
-pub use parse::{parse_keyword, parse_reply, Keyword, Reply};
+pub use parse::{is_consultation_keyword, parse_keyword, parse_reply, Keyword, Reply};
 pub use render::render_question;
 pub use twilio::Twilio;
 

@@ -26,6 +26,10 @@ pub const DEFAULT_API_BASE: &str = "https://api.notifications.service.gov.uk";
 /// How far Notify lets a token's `iat` stray from its clock, in seconds.
 pub const NOTIFY_LEEWAY_SECS: i64 = 30;
 
+/// The longest text Notify sends, in characters (6 segments of 153). A service name
+/// prefix, if the service has one switched on, counts towards it.
+pub const NOTIFY_MAX_CHARS: usize = 918;
+
 /// The shortest callback bearer token Notify accepts.
 const MIN_CALLBACK_TOKEN: usize = 10;
 
@@ -118,12 +122,11 @@ fn hmac_for(secret: &str) -> HmacSha256 {
 /// Checks a token as Notify does: HS256 only, signed with `secret` (compared in constant
 /// time), `iat` within `leeway` seconds of `now`. For a test fake of Notify.
 pub fn verify_jwt(token: &str, secret: &str, now: i64, leeway: i64) -> Result<Claims, SmsError> {
-    let mut parts = token.split('.');
-    let (Some(header), Some(claims), Some(signature), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(SmsError::Unauthorised);
-    };
+    let (signing_input, signature) = token.rsplit_once('.').ok_or(SmsError::Unauthorised)?;
+    let (header, claims) = signing_input
+        .split_once('.')
+        .filter(|(_, claims)| !claims.contains('.'))
+        .ok_or(SmsError::Unauthorised)?;
     let decode = |part: &str| BASE64URL.decode(part).map_err(|_| SmsError::Unauthorised);
     let header: JwtHeader =
         serde_json::from_slice(&decode(header)?).map_err(|_| SmsError::Unauthorised)?;
@@ -131,12 +134,12 @@ pub fn verify_jwt(token: &str, secret: &str, now: i64, leeway: i64) -> Result<Cl
         return Err(SmsError::Unauthorised);
     }
     let mut mac = hmac_for(secret);
-    mac.update(token[..token.len() - signature.len() - 1].as_bytes());
+    mac.update(signing_input.as_bytes());
     mac.verify_slice(&decode(signature)?)
         .map_err(|_| SmsError::Unauthorised)?;
     let claims: Claims =
         serde_json::from_slice(&decode(claims)?).map_err(|_| SmsError::Unauthorised)?;
-    if claims.iss.is_empty() || (claims.iat - now).abs() > leeway {
+    if claims.iss.is_empty() || claims.iat.abs_diff(now) > leeway.unsigned_abs() {
         return Err(SmsError::Unauthorised);
     }
     Ok(claims)
@@ -332,6 +335,11 @@ impl Gateway for Notify {
         now: i64,
     ) -> Result<OutboundRequest, SmsError> {
         check_outgoing(to, text)?;
+        if text.chars().count() > NOTIFY_MAX_CHARS {
+            return Err(SmsError::bad(format!(
+                "Notify sends at most {NOTIFY_MAX_CHARS} characters"
+            )));
+        }
         Ok(OutboundRequest {
             url: format!("{}/v2/notifications/sms", self.api_base),
             headers: vec![
@@ -437,6 +445,8 @@ mod tests {
         assert!(verify_jwt(&format!("{}.{}", parts[0], parts[1]), SECRET, now, 30).is_err());
         assert!(verify_jwt(&format!("{token}.x"), SECRET, now, 30).is_err());
         assert!(verify_jwt("", SECRET, now, 30).is_err());
+        // An extreme iat is refused, not an overflow.
+        assert!(verify_jwt(&jwt(&key, i64::MIN), SECRET, now, 30).is_err());
     }
 
     const CALLBACK: &str = r#"{
@@ -561,6 +571,14 @@ mod tests {
         assert_eq!(claims.iss, SERVICE);
         assert!(request.body.contains(r#""reference":"ref-1""#));
         assert!(gateway().send_request("07700900123", "", None, 0).is_err());
+        let long = "a".repeat(NOTIFY_MAX_CHARS + 1);
+        assert!(gateway()
+            .send_request("07700900123", &long, None, 0)
+            .is_err());
+        let longest = "a".repeat(NOTIFY_MAX_CHARS);
+        assert!(gateway()
+            .send_request("07700900123", &longest, None, 0)
+            .is_ok());
     }
 
     #[test]

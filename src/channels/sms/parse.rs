@@ -64,12 +64,7 @@ pub enum Keyword {
 /// ` UNSTOP `); `None` if the message is anything more. YES is not a keyword here,
 /// though some carriers read it as START, because it answers questions.
 pub fn parse_keyword(text: &str) -> Option<Keyword> {
-    let squashed: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect();
-    match squashed.as_str() {
+    match squash(text).as_str() {
         "STOP" | "STOPALL" | "UNSUBSCRIBE" | "CANCEL" | "END" | "QUIT" | "OPTOUT" | "REVOKE" => {
             Some(Keyword::Stop)
         }
@@ -78,6 +73,21 @@ pub fn parse_keyword(text: &str) -> Option<Keyword> {
         "RESTART" => Some(Keyword::Restart),
         _ => None,
     }
+}
+
+/// Whether the whole message is a consultation's `sms_keyword` (`VIEWS`), in the same
+/// forgiving way as [`parse_keyword`]: `views`, `Views!`, ` V I E W S `.
+pub fn is_consultation_keyword(text: &str, keyword: &str) -> bool {
+    let keyword = squash(keyword);
+    !keyword.is_empty() && squash(text) == keyword
+}
+
+/// Letters and digits only, in capitals.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// The areas an area question offers, in the order they are numbered: the districts,
@@ -342,6 +352,7 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "not really",
             "never",
             "no i dont",
+            "not at all",
             "nie",
             "لا",
             "كلا",
@@ -600,11 +611,9 @@ fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
     }
     let unsure_option = options.iter().position(|o| {
         UNSURE_IDS.contains(&o.id.as_str())
-            || o.label.values().any(|label| {
-                UNSURE
-                    .iter()
-                    .any(|u| normalise(u) == normalise(label).trim())
-            })
+            || o.label
+                .values()
+                .any(|label| UNSURE.iter().any(|u| tokens(u) == tokens(label)))
     });
     for phrase in UNSURE {
         phrases.add(phrase, unsure_option.unwrap_or(NO_OPTION));
@@ -1069,15 +1078,50 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
     ]
 };
 
-fn group_phrases(locale: Locale) -> Phrases<RespondentGroup> {
+/// Someone else's role ("my mum is helping me"): says nothing about who is answering,
+/// so these are read and set aside.
+const SOMEONE_ELSE: &[&str] = &[
+    "my mum",
+    "my mom",
+    "my mother",
+    "my dad",
+    "my father",
+    "my parent",
+    "my parents",
+    "my carer",
+    "my carers",
+    "my foster carer",
+    "my foster carers",
+    "my foster parents",
+    "my guardian",
+    "my nan",
+    "my gran",
+    "my grandma",
+    "my grandad",
+    "my teacher",
+    "my social worker",
+    "my support worker",
+    "moja mama",
+    "mój tata",
+    "moi rodzice",
+    "mój opiekun",
+    "moja opiekunka",
+    "mój nauczyciel",
+    "moja nauczycielka",
+];
+
+fn group_phrases(locale: Locale) -> Phrases<Option<RespondentGroup>> {
     let mut phrases = Phrases::new();
     for l in locales_from(locale) {
         for g in RespondentGroup::ALL {
-            phrases.add(&i18n::group_label(l, g), g);
+            phrases.add(&i18n::group_label(l, g), Some(g));
         }
     }
+    for phrase in SOMEONE_ELSE {
+        phrases.add(phrase, None);
+    }
     for (phrase, g) in GROUP_WORDS {
-        phrases.add(phrase, *g);
+        phrases.add(phrase, Some(*g));
     }
     phrases.sorted()
 }
@@ -1103,7 +1147,7 @@ fn group(words: &[String], locale: Locale) -> Reply {
     let phrases = group_phrases(locale);
     // Role words are specific enough to find in a longer message.
     if words.len() <= 3 * MAX_SCAN_WORDS {
-        let (found, _) = phrases.scan(words);
+        let found: Vec<RespondentGroup> = phrases.scan(words).0.into_iter().flatten().collect();
         if !found.is_empty() {
             return named_group(&found).map_or(Reply::Unclear, Reply::Group);
         }
@@ -1137,6 +1181,14 @@ fn group(words: &[String], locale: Locale) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn consultation_keyword() {
+        assert!(is_consultation_keyword("views", "VIEWS"));
+        assert!(is_consultation_keyword(" Views! ", "VIEWS"));
+        assert!(!is_consultation_keyword("my views", "VIEWS"));
+        assert!(!is_consultation_keyword("", ""));
+    }
 
     #[test]
     fn normalises() {
