@@ -1,0 +1,298 @@
+//! GSM-7, the alphabet a text message uses unless it needs UCS-2, and what a message
+//! costs in segments.
+//!
+//! A message in GSM-7 alone fits 160 characters in one segment, or 153 a segment when
+//! split; characters from the extension table (`€ [ ] { } \ ^ ~ |` and form feed) take
+//! two. Any other character makes the whole message UCS-2: 70 UTF-16 units in one
+//! segment, 67 a segment when split. Both gateways bill per segment.
+
+/// The GSM 03.38 default alphabet (no escape).
+const BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
+                     ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+
+/// The extension table: each is sent as ESC and the character, two septets.
+const EXTENSION: &str = "\u{0C}^{}\\[~]|€";
+
+fn is_basic(c: char) -> bool {
+    BASIC.contains(c)
+}
+
+fn is_extension(c: char) -> bool {
+    EXTENSION.contains(c)
+}
+
+/// Septets a GSM-7 character takes, or `None` if it is not GSM-7.
+fn septets(c: char) -> Option<usize> {
+    if is_basic(c) {
+        Some(1)
+    } else if is_extension(c) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Whether every character is in GSM-7 (default alphabet or extension table).
+pub fn is_gsm7(text: &str) -> bool {
+    text.chars().all(|c| septets(c).is_some())
+}
+
+/// Replaces typography a phone keyboard or a translation brings in (curly quotes,
+/// dashes, ellipsis, unusual spaces) with GSM-7 equivalents and drops emoji and
+/// invisible characters, so the message can stay GSM-7. Letters outside GSM-7, such as
+/// Polish or Arabic ones, are kept: such a message is sent as UCS-2.
+/// Runs of spaces left behind are closed up and line ends trimmed.
+pub fn to_gsm7(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}'
+            | '\u{0060}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => out.push('"'),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' | '\u{2022}' | '\u{00B7}' => out.push('-'),
+            '\u{2026}' => out.push_str("..."),
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+                out.push(' ')
+            }
+            '\u{00D7}' => out.push('x'),
+            '\u{00A9}' => out.push_str("(c)"),
+            '\u{00AE}' => out.push_str("(R)"),
+            '\u{2122}' => out.push_str("TM"),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    tidy_spaces(&out)
+}
+
+/// Like [`to_gsm7`], and also writes Latin letters GSM-7 lacks without their marks
+/// (`ą` as `a`, `ł` as `l`, `Ś` as `S`), keeping those it has (`é`, `ü`, `Ä`).
+/// Polish texts are commonly written so and remain readable, at a third of the cost;
+/// whether to use it is a choice for the service, not made here. Arabic is unchanged.
+pub fn fold_to_gsm7(text: &str) -> String {
+    to_gsm7(text)
+        .chars()
+        .map(|c| {
+            if septets(c).is_some() {
+                c
+            } else {
+                fold_latin(c)
+            }
+        })
+        .collect()
+}
+
+/// A Latin letter without its mark, where the plain letter is GSM-7.
+fn fold_latin(c: char) -> char {
+    const FOLDS: &[(&str, char)] = &[
+        ("ąáâãāăà", 'a'),
+        ("ĄÁÂÃĀĂÀ", 'A'),
+        ("ćčĉċç", 'c'),
+        ("ĆČĈĊ", 'C'),
+        ("ďđ", 'd'),
+        ("ĎĐ", 'D'),
+        ("ęêëēėěè", 'e'),
+        ("ĘÊËĒĖĚÈ", 'E'),
+        ("íîïīįì", 'i'),
+        ("ÍÎÏĪĮÌ", 'I'),
+        ("łľĺ", 'l'),
+        ("ŁĽĹ", 'L'),
+        ("ńňņ", 'n'),
+        ("ŃŇŅ", 'N'),
+        ("óôõōő", 'o'),
+        ("ÓÔÕŌŐÒ", 'O'),
+        ("řŕ", 'r'),
+        ("ŘŔ", 'R'),
+        ("śšşș", 's'),
+        ("ŚŠŞȘ", 'S'),
+        ("ťţț", 't'),
+        ("ŤŢȚ", 'T'),
+        ("úûūůűų", 'u'),
+        ("ÚÛŪŮŰŲÙ", 'U'),
+        ("ýÿ", 'y'),
+        ("ÝŸ", 'Y'),
+        ("źżž", 'z'),
+        ("ŹŻŽ", 'Z'),
+    ];
+    FOLDS
+        .iter()
+        .find(|(from, _)| from.contains(c))
+        .map_or(c, |(_, to)| *to)
+}
+
+/// Emoji, their modifiers and joiners, and invisible formatting characters.
+fn is_dropped(c: char) -> bool {
+    matches!(c,
+        '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' // zero-width space, joiner, word joiner, BOM
+        | '\u{FE00}'..='\u{FE0F}'   // variation selectors
+        | '\u{20E3}'                // combining keycap
+        | '\u{2190}'..='\u{21FF}'   // arrows
+        | '\u{2300}'..='\u{23FF}'   // technical symbols (watch, hourglass)
+        | '\u{2460}'..='\u{24FF}'   // enclosed alphanumerics
+        | '\u{25A0}'..='\u{27BF}'   // shapes, miscellaneous symbols, dingbats
+        | '\u{2900}'..='\u{297F}'   // supplemental arrows
+        | '\u{2B00}'..='\u{2BFF}'   // stars, arrows
+        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}'
+        | '\u{1F000}'..='\u{1FAFF}' // emoji and pictographs, skin tones
+        | '\u{E0000}'..='\u{E007F}' // tags (flag sequences)
+    )
+}
+
+/// Closes up runs of spaces, trims spaces at line ends and at either end.
+fn tidy_spaces(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            line.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    lines.join("\n").trim_matches([' ', '\n']).to_owned()
+}
+
+/// The segments `text` is sent in: 1 for an empty message.
+pub fn segments(text: &str) -> usize {
+    if is_gsm7(text) {
+        // An escape pair is never split across segments.
+        count(text.chars().map(|c| septets(c).unwrap_or(1)), 160, 153)
+    } else {
+        // A character outside the Basic Multilingual Plane is a surrogate pair, also
+        // kept whole.
+        count(text.chars().map(char::len_utf16), 70, 67)
+    }
+}
+
+/// Packs units into one segment of `single`, or as many of `part` as it takes.
+fn count(units: impl Iterator<Item = usize> + Clone, single: usize, part: usize) -> usize {
+    if units.clone().sum::<usize>() <= single {
+        return 1;
+    }
+    let mut segments = 1;
+    let mut used = 0;
+    for n in units {
+        if used + n > part {
+            segments += 1;
+            used = 0;
+        }
+        used += n;
+    }
+    segments
+}
+
+/// Characters (septets or UTF-16 units) a message can have in `n` segments, for the
+/// encoding `text` needs.
+pub fn capacity(text: &str, n: usize) -> usize {
+    match (is_gsm7(text), n) {
+        (_, 0) => 0,
+        (true, 1) => 160,
+        (true, n) => 153 * n,
+        (false, 1) => 70,
+        (false, n) => 67 * n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alphabet() {
+        assert!(is_gsm7("Hello! Reply 1, 2 or 3. £5 @ 10% é ñ ü Ø Δ"));
+        assert!(is_gsm7("{braces} [brackets] €10 ~ ^ | \\"));
+        assert!(is_gsm7(""));
+        assert!(!is_gsm7("Tak, czasami: żółć"));
+        assert!(!is_gsm7("don’t"));
+        assert!(!is_gsm7("نعم"));
+        assert!(!is_gsm7("hi 😀"));
+        assert!(!is_gsm7("ç")); // only capital Ç is in the table
+        assert_eq!(BASIC.chars().count(), 128 - 1); // ESC (0x1B) is not a character
+    }
+
+    #[test]
+    fn typography_becomes_gsm() {
+        assert_eq!(
+            to_gsm7("“Don’t” – wait… ‘ok’\u{00A0}then — «yes»"),
+            "\"Don't\" - wait... 'ok' then - \"yes\""
+        );
+        assert_eq!(to_gsm7("Thanks 😀 so much 👍🏽!"), "Thanks so much !");
+        assert_eq!(to_gsm7("Family 👨‍👩‍👧 day ❤️"), "Family day");
+        assert_eq!(to_gsm7("a\u{200B}b\u{FEFF}c"), "abc");
+        assert_eq!(to_gsm7("Line 1  \n  Line 2\t"), "Line 1\nLine 2");
+        assert_eq!(to_gsm7("1️⃣ Yes"), "1 Yes");
+        assert!(is_gsm7(&to_gsm7("“Fancy” – text… ©2026")));
+        // Letters outside GSM-7 stay: the message goes as UCS-2.
+        assert_eq!(to_gsm7("Czy są „dobre”?"), "Czy są \"dobre\"?");
+        assert_eq!(to_gsm7("هل تشعر بالترحيب؟"), "هل تشعر بالترحيب؟");
+    }
+
+    #[test]
+    fn folding_keeps_gsm_letters() {
+        assert_eq!(
+            fold_to_gsm7("Czy są „dobre”? Źle, żółć, ŁÓDŹ"),
+            "Czy sa \"dobre\"? Zle, zolc, LODZ"
+        );
+        assert_eq!(fold_to_gsm7("café über Ärger"), "café über Ärger");
+        assert_eq!(fold_to_gsm7("نعم ż"), "نعم z");
+        assert!(is_gsm7(&fold_to_gsm7("Pomiń to pytanie, proszę")));
+    }
+
+    #[test]
+    fn gsm_segments() {
+        assert_eq!(segments(""), 1);
+        assert_eq!(segments(&"a".repeat(160)), 1);
+        assert_eq!(segments(&"a".repeat(161)), 2);
+        assert_eq!(segments(&"a".repeat(306)), 2);
+        assert_eq!(segments(&"a".repeat(307)), 3);
+        // Extension characters count two.
+        assert_eq!(segments(&"€".repeat(80)), 1);
+        assert_eq!(segments(&"€".repeat(81)), 2);
+        assert_eq!(segments(&format!("{}€", "a".repeat(159))), 2);
+        // An escape pair does not straddle a boundary: 152 + 2 does not fit in 153.
+        assert_eq!(
+            segments(&format!("{}€{}", "a".repeat(152), "a".repeat(152))),
+            3
+        );
+        assert_eq!(
+            segments(&format!("{}€{}", "a".repeat(151), "a".repeat(152))),
+            2
+        );
+    }
+
+    #[test]
+    fn ucs2_segments() {
+        assert_eq!(segments(&"ż".repeat(70)), 1);
+        assert_eq!(segments(&"ż".repeat(71)), 2);
+        assert_eq!(segments(&"ż".repeat(134)), 2);
+        assert_eq!(segments(&"ż".repeat(135)), 3);
+        // One non-GSM character makes the whole message UCS-2.
+        assert_eq!(segments(&format!("{}ż", "a".repeat(69))), 1);
+        assert_eq!(segments(&format!("{}ż", "a".repeat(70))), 2);
+        assert_eq!(segments(&"ن".repeat(70)), 1);
+        // Emoji take two UTF-16 units, kept in one segment.
+        assert_eq!(segments(&"😀".repeat(35)), 1);
+        assert_eq!(segments(&"😀".repeat(36)), 2);
+        assert_eq!(segments(&format!("{}😀", "a".repeat(68))), 1);
+        assert_eq!(segments(&format!("{}😀", "a".repeat(69))), 2);
+        // 66 units, then a pair that does not fit in the first part's 67.
+        assert_eq!(
+            segments(&format!("{}😀{}", "a".repeat(66), "a".repeat(66))),
+            3
+        );
+        assert_eq!(
+            segments(&format!("{}😀{}", "a".repeat(65), "a".repeat(66))),
+            2
+        );
+    }
+
+    #[test]
+    fn capacities() {
+        assert_eq!(capacity("abc", 1), 160);
+        assert_eq!(capacity("abc", 2), 306);
+        assert_eq!(capacity("ż", 1), 70);
+        assert_eq!(capacity("ż", 3), 201);
+    }
+}

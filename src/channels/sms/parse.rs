@@ -1,0 +1,1240 @@
+//! Reading a texted reply to a question, generously: people type `2`, `2.`, `two`,
+//! `option 2`, `Sometimes!`, `very sad`, `mid devon`, `EX4`, `mum` or `I'm 15`.
+//!
+//! Replies are compared after [`normalise`]: lower case, Polish letters without their
+//! marks, Arabic without vowel marks and with one form of alef, Arabic-Indic digits as
+//! 0-9, apostrophes dropped (`don't` is `dont`) and other punctuation as spaces. Word
+//! lists below are written in plain form and normalised the same way.
+//!
+//! Decisions:
+//! - A keyword ([`parse_keyword`]) counts only when it is the whole message, as carriers
+//!   treat it: "STOP" stops, "stop making us wait" is an answer. Call it first.
+//! - Skip words (`skip`, `pass`, `next`, `pomiń`, `تخطي`...) count only as the whole
+//!   message (give or take "please"), so "I'd skip school if I could" is free text.
+//! - "Don't know" is an answer, not a skip: the "not sure" option of a choice question
+//!   if it has one, kept as free text, and otherwise [`Reply::Unclear`] so the person is
+//!   asked again, with SKIP offered.
+//! - A leading number wins unless the words after it name a different answer
+//!   (`2 sometimes` is option 2 when option 2 is "Sometimes"; `1 no` is unclear).
+//! - Number words: one to ten in English, Polish and Arabic; `first` to `fifth`.
+//! - Group: a role word beats an age ("mum of a 15 year old" is a parent), parent or
+//!   professional beats child or young person ("parent of a child"), and a bare number
+//!   beyond the list is taken as an age (`15` is a young person).
+//! - Skip is returned for required questions too; the conversation decides.
+
+use std::sync::LazyLock;
+
+use crate::domain::consultation::{localized, ChoiceOption, Question, QuestionKind, Slug};
+use crate::domain::submission::Feeling;
+use crate::domain::{AreaId, Areas, PostcodeLookup, RespondentGroup};
+use crate::i18n::{self, Locale};
+
+/// What a reply to a question says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// The id of the chosen option of a single-choice question.
+    Choice(Slug),
+    Feeling(Feeling),
+    /// A free-text answer, as typed (trimmed). Scrub it before storing.
+    Text(String),
+    Area(AreaId),
+    /// A postcode that spans areas: ask which, most likely first (see
+    /// [`super::render::render_area_pick`] and [`parse_area_pick`]).
+    AreaAmbiguous(Vec<AreaId>),
+    Group(RespondentGroup),
+    Skip,
+    /// Not an answer we can read: ask again.
+    Unclear,
+}
+
+/// A whole-message command, whatever question is being asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keyword {
+    /// STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, OPTOUT, REVOKE: send nothing more.
+    Stop,
+    /// START, UNSTOP: texts may be sent again.
+    Start,
+    /// HELP, INFO.
+    Help,
+    /// RESTART: begin the consultation again.
+    Restart,
+}
+
+/// The keyword a message is, ignoring case, spaces and punctuation (`Stop!`, `stop all`,
+/// ` UNSTOP `); `None` if the message is anything more. YES is not a keyword here,
+/// though some carriers read it as START, because it answers questions.
+pub fn parse_keyword(text: &str) -> Option<Keyword> {
+    match squash(text).as_str() {
+        "STOP" | "STOPALL" | "UNSUBSCRIBE" | "CANCEL" | "END" | "QUIT" | "OPTOUT" | "REVOKE" => {
+            Some(Keyword::Stop)
+        }
+        "START" | "UNSTOP" => Some(Keyword::Start),
+        "HELP" | "INFO" => Some(Keyword::Help),
+        "RESTART" => Some(Keyword::Restart),
+        _ => None,
+    }
+}
+
+/// Whether the whole message is a consultation's `sms_keyword` (`VIEWS`), in the same
+/// forgiving way as [`parse_keyword`]: `views`, `Views!`, ` V I E W S `.
+pub fn is_consultation_keyword(text: &str, keyword: &str) -> bool {
+    let keyword = squash(keyword);
+    !keyword.is_empty() && squash(text) == keyword
+}
+
+/// Letters and digits only, in capitals.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The areas an area question offers, in the order they are numbered: the districts,
+/// then outside the authority, then prefer not to say.
+pub fn area_choices(areas: &Areas) -> Vec<AreaId> {
+    areas
+        .districts()
+        .map(|a| a.id.clone())
+        .chain([areas.outside(), areas.undisclosed()])
+        .collect()
+}
+
+/// Reads `text` as a reply to `question`. `locale` is the person's language; words in
+/// the other supported languages are understood too, the person's own winning a clash.
+pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Locale) -> Reply {
+    let words = tokens(text);
+    if words.is_empty() && !matches!(question.kind, QuestionKind::Feelings) {
+        return Reply::Unclear;
+    }
+    match &question.kind {
+        QuestionKind::FreeText => {
+            if is_skip(&words) {
+                Reply::Skip
+            } else {
+                Reply::Text(text.trim().to_owned())
+            }
+        }
+        QuestionKind::SingleChoice { options } => choice(&words, options, locale),
+        QuestionKind::Feelings => feeling(text, &words, locale),
+        QuestionKind::Area => area(text, &words, &area_choices(areas), areas, locale),
+        QuestionKind::Group => group(&words, locale),
+    }
+}
+
+/// Reads the reply to "which of these is your area?" after an ambiguous postcode.
+pub fn parse_area_pick(text: &str, choices: &[AreaId], areas: &Areas, locale: Locale) -> Reply {
+    let words = tokens(text);
+    if words.is_empty() {
+        return Reply::Unclear;
+    }
+    area(text, &words, choices, areas, locale)
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+/// Lower case, marks folded, punctuation as spaces. See the module documentation.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            '\'' | '\u{2018}' | '\u{2019}' | '`' | '\u{00B4}' | '\u{02BC}' => continue,
+            'ą' => 'a',
+            'ć' => 'c',
+            'ę' => 'e',
+            'ł' => 'l',
+            'ń' => 'n',
+            'ó' => 'o',
+            'ś' => 's',
+            'ź' | 'ż' => 'z',
+            // Arabic: vowel marks and tatweel go; alef, ya and ta marbuta in one form.
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => continue,
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        };
+        out.push(c);
+    }
+    out
+}
+
+fn tokens(text: &str) -> Vec<String> {
+    normalise(text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Words that say nothing about the answer: "option 2 please", "I'd say 3".
+const FILLERS: &[&str] = &[
+    "option",
+    "number",
+    "num",
+    "answer",
+    "choice",
+    "choose",
+    "pick",
+    "its",
+    "it",
+    "is",
+    "i",
+    "id",
+    "ill",
+    "say",
+    "would",
+    "go",
+    "with",
+    "for",
+    "the",
+    "a",
+    "an",
+    "please",
+    "pls",
+    "plz",
+    "thanks",
+    "thank",
+    "you",
+    "thx",
+    "ta",
+    "cheers",
+    "x",
+    "xx",
+    "xxx",
+    "my",
+    "reply",
+    "just",
+    "think",
+    "opcja",
+    "opcje",
+    "numer",
+    "nr",
+    "odpowiedz",
+    "wybieram",
+    "prosze",
+    "dziekuje",
+    "dzieki",
+    "to",
+    "رقم",
+    "الخيار",
+    "خيار",
+    "شكرا",
+    "لو",
+    "سمحت",
+    "من",
+    "فضلك",
+];
+
+fn is_filler(word: &str) -> bool {
+    FILLERS.contains(&word)
+}
+
+fn without_fillers(words: &[String]) -> Vec<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_filler(w))
+        .collect()
+}
+
+const SKIPS: &[&str] = &[
+    "skip",
+    "skip it",
+    "skip this",
+    "skip that",
+    "skip this one",
+    "skip question",
+    "skip this question",
+    "can we skip",
+    "can i skip",
+    "lets skip",
+    "pass",
+    "i pass",
+    "next",
+    "next one",
+    "next question",
+    "no comment",
+    "rather not say",
+    "id rather not say",
+    "prefer not to say",
+    "rather not",
+    "prefer not",
+    "pomin",
+    "pomin to",
+    "pomin to pytanie",
+    "pomijam",
+    "dalej",
+    "nastepne",
+    "nastepne pytanie",
+    "pas",
+    "wole nie mowic",
+    "تخطي",
+    "تخطى",
+    "تخط",
+    "التالي",
+    "السؤال التالي",
+    "افضل الا اقول",
+];
+
+static SKIP_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    SKIPS
+        .iter()
+        .map(|s| without_fillers(&tokens(s)).join(" "))
+        .collect()
+});
+
+/// The whole message, less fillers, is a skip word.
+fn is_skip(words: &[String]) -> bool {
+    let rest = without_fillers(words).join(" ");
+    SKIP_PHRASES.contains(&rest)
+}
+
+/// Phrases that mean "I don't know"/"not sure".
+const UNSURE: &[&str] = &[
+    "not sure",
+    "im not sure",
+    "i am not sure",
+    "not really sure",
+    "unsure",
+    "dont know",
+    "i dont know",
+    "do not know",
+    "dunno",
+    "no idea",
+    "idk",
+    "not certain",
+    "nie wiem",
+    "nie jestem pewien",
+    "nie jestem pewna",
+    "nie jestem pewny",
+    "trudno powiedziec",
+    "لا اعرف",
+    "لا ادري",
+    "لست متاكدا",
+    "لست متاكد",
+    "مش عارف",
+    "ما بعرف",
+];
+
+/// Words for option ids (or English labels) consultations use often.
+const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "yes",
+        &[
+            "yes",
+            "yeah",
+            "yep",
+            "yup",
+            "ya",
+            "yea",
+            "yes i do",
+            "y",
+            "aye",
+            "sure",
+            "definitely",
+            "tak",
+            "نعم",
+            "ايوه",
+            "اجل",
+        ],
+    ),
+    (
+        "no",
+        &[
+            "no",
+            "nope",
+            "nah",
+            "n",
+            "not really",
+            "never",
+            "no i dont",
+            "not at all",
+            "nie",
+            "لا",
+            "كلا",
+        ],
+    ),
+    (
+        "sometimes",
+        &[
+            "sometimes",
+            "sometime",
+            "some times",
+            "occasionally",
+            "now and then",
+            "now and again",
+            "kind of",
+            "sort of",
+            "a bit",
+            "czasami",
+            "czasem",
+            "احيانا",
+        ],
+    ),
+];
+
+/// Option ids that mean "not sure", for [`UNSURE`] replies.
+const UNSURE_IDS: &[&str] = &["not-sure", "dont-know", "unsure", "not-sure-yet"];
+
+/// Number words, `first` to `fifth`, one to ten.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("jeden", 1),
+    ("jedna", 1),
+    ("jedno", 1),
+    ("jedynka", 1),
+    ("dwa", 2),
+    ("dwie", 2),
+    ("dwojka", 2),
+    ("trzy", 3),
+    ("trojka", 3),
+    ("cztery", 4),
+    ("czworka", 4),
+    ("pięć", 5),
+    ("piatka", 5),
+    ("sześć", 6),
+    ("siedem", 7),
+    ("osiem", 8),
+    ("dziewięć", 9),
+    ("dziesięć", 10),
+    ("واحد", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اتنين", 2),
+    ("ثلاثة", 3),
+    ("ثلاث", 3),
+    ("أربعة", 4),
+    ("أربع", 4),
+    ("خمسة", 5),
+    ("خمس", 5),
+    ("ستة", 6),
+    ("سبعة", 7),
+    ("ثمانية", 8),
+    ("تسعة", 9),
+    ("عشرة", 10),
+];
+
+static NUMBERS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    NUMBER_WORDS
+        .iter()
+        .map(|(w, n)| (normalise(w), *n))
+        .collect()
+});
+
+/// Words that make a number an age: "I'm 15", "15 years old", "age 15", "mam 15 lat".
+const AGE_WORDS: &[&str] = &[
+    "im",
+    "am",
+    "age",
+    "aged",
+    "years",
+    "year",
+    "yrs",
+    "yr",
+    "old",
+    "yo",
+    "lat",
+    "mam",
+    "lata",
+    "عمري",
+    "سنه",
+    "سنوات",
+    "عام",
+    "عاما",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Suffix {
+    None,
+    /// 2nd, 15yo...
+    Ordinal,
+    Age,
+}
+
+/// A number in a word: `2`, `02`, `two`, `dwa`, `2nd`, `15yo`.
+fn number(word: &str) -> Option<(u32, Suffix)> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits <= 3 {
+        let n: u32 = word[..digits].parse().ok()?;
+        let suffix = match &word[digits..] {
+            "" => Suffix::None,
+            "st" | "nd" | "rd" | "th" => Suffix::Ordinal,
+            "y" | "yo" | "yr" | "yrs" | "years" | "lat" => Suffix::Age,
+            _ => return None,
+        };
+        return Some((n, suffix));
+    }
+    NUMBERS
+        .iter()
+        .find(|(w, _)| w == word)
+        .map(|(_, n)| (*n, Suffix::None))
+}
+
+/// A reply that starts with a number, after fillers: the number and the words after it,
+/// fillers dropped.
+fn leading_number(words: &[String]) -> Option<(u32, Suffix, Vec<&str>)> {
+    let first = words.iter().position(|w| !is_filler(w))?;
+    let (n, suffix) = number(&words[first])?;
+    Some((n, suffix, without_fillers(&words[first + 1..])))
+}
+
+/// A table of phrases, each a list of words, longest first.
+struct Phrases<T>(Vec<(Vec<String>, T)>);
+
+impl<T: Clone + PartialEq> Phrases<T> {
+    fn new() -> Self {
+        Phrases(Vec::new())
+    }
+
+    /// Adds a phrase unless it is already there (earlier entries win).
+    fn add(&mut self, phrase: &str, value: T) {
+        let words = tokens(phrase);
+        if !words.is_empty() && !self.0.iter().any(|(w, _)| *w == words) {
+            self.0.push((words, value));
+        }
+    }
+
+    fn sorted(mut self) -> Self {
+        self.0.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        self
+    }
+
+    /// Reads `words` left to right, taking the longest phrase at each place: the distinct
+    /// values found, and the words no phrase took.
+    fn scan<'w>(&self, words: &'w [String]) -> (Vec<T>, Vec<&'w str>) {
+        let mut found: Vec<T> = Vec::new();
+        let mut other = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.0.iter().find(|(p, _)| words[i..].starts_with(p)) {
+                Some((p, value)) => {
+                    if !found.contains(value) {
+                        found.push(value.clone());
+                    }
+                    i += p.len();
+                }
+                None => {
+                    other.push(words[i].as_str());
+                    i += 1;
+                }
+            }
+        }
+        (found, other)
+    }
+}
+
+/// Replies longer than this are not read for answer words: a long message to a choice
+/// question is a comment, and the person is asked again.
+const MAX_SCAN_WORDS: usize = 8;
+
+/// The one value phrases in `words` name, if they name exactly one.
+fn one_named<T: Clone + PartialEq>(phrases: &Phrases<T>, words: &[String]) -> Option<T> {
+    if words.len() > MAX_SCAN_WORDS {
+        return None;
+    }
+    match phrases.scan(words).0.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Words after a leading number agree with it: they are empty or name the same answer.
+fn agrees<T: Clone + PartialEq>(phrases: &Phrases<T>, rest: &[&str], value: &T) -> bool {
+    let rest: Vec<String> = rest.iter().map(|w| (*w).to_owned()).collect();
+    if rest.iter().any(|w| number(w).is_some()) {
+        return false;
+    }
+    let (found, _) = phrases.scan(&rest);
+    found.iter().all(|v| v == value)
+}
+
+/// Locales with the person's own first.
+fn locales_from(locale: Locale) -> impl Iterator<Item = Locale> {
+    std::iter::once(locale).chain(Locale::ALL.into_iter().filter(move |l| *l != locale))
+}
+
+// ---------------------------------------------------------------------------------------
+// Single choice
+
+fn choice(words: &[String], options: &[ChoiceOption], locale: Locale) -> Reply {
+    if is_skip(words) {
+        return Reply::Skip;
+    }
+    let phrases = option_phrases(options, locale);
+    if let Some((n, suffix, rest)) = leading_number(words) {
+        if suffix == Suffix::Age {
+            return Reply::Unclear;
+        }
+        let index = (n as usize).wrapping_sub(1);
+        return match options.get(index) {
+            Some(o) if agrees(&phrases, &rest, &index) => Reply::Choice(o.id.clone()),
+            _ => Reply::Unclear,
+        };
+    }
+    match one_named(&phrases, words).and_then(|i| options.get(i)) {
+        Some(o) => Reply::Choice(o.id.clone()),
+        None => Reply::Unclear,
+    }
+}
+
+/// Stands for "not sure" in a question with no such option, so "not sure" is not read
+/// as "sure".
+const NO_OPTION: usize = usize::MAX;
+
+fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
+    let mut phrases = Phrases::new();
+    for l in locales_from(locale) {
+        for (i, o) in options.iter().enumerate() {
+            phrases.add(localized(&o.label, l), i);
+        }
+    }
+    for (i, o) in options.iter().enumerate() {
+        phrases.add(&o.id.as_str().replace('-', " "), i);
+    }
+    let unsure_option = options.iter().position(|o| {
+        UNSURE_IDS.contains(&o.id.as_str())
+            || o.label
+                .values()
+                .any(|label| UNSURE.iter().any(|u| tokens(u) == tokens(label)))
+    });
+    for phrase in UNSURE {
+        phrases.add(phrase, unsure_option.unwrap_or(NO_OPTION));
+    }
+    for (i, o) in options.iter().enumerate() {
+        let english = normalise(localized(&o.label, Locale::EN_GB));
+        for (key, synonyms) in OPTION_SYNONYMS {
+            if o.id.as_str() == *key || english.trim() == *key {
+                for s in *synonyms {
+                    phrases.add(s, i);
+                }
+            }
+        }
+    }
+    phrases.sorted()
+}
+
+// ---------------------------------------------------------------------------------------
+// Feelings
+
+const FEELING_WORDS: &[(&str, u8)] = &[
+    ("very unhappy", 1),
+    ("very bad", 1),
+    ("really sad", 1),
+    ("really bad", 1),
+    ("awful", 1),
+    ("terrible", 1),
+    ("horrible", 1),
+    ("miserable", 1),
+    ("unhappy", 2),
+    ("bad", 2),
+    ("not good", 2),
+    ("not great", 2),
+    ("not happy", 2),
+    ("not very happy", 2),
+    ("not ok", 2),
+    ("not okay", 2),
+    ("upset", 2),
+    ("ok", 3),
+    ("okay", 3),
+    ("alright", 3),
+    ("all right", 3),
+    ("fine", 3),
+    ("meh", 3),
+    ("so so", 3),
+    ("not bad", 3),
+    ("average", 3),
+    ("in between", 3),
+    ("mixed", 3),
+    ("good", 4),
+    ("pretty good", 4),
+    ("quite happy", 4),
+    ("pleased", 4),
+    ("very good", 5),
+    ("really happy", 5),
+    ("really good", 5),
+    ("great", 5),
+    ("brilliant", 5),
+    ("excellent", 5),
+    ("amazing", 5),
+    ("fantastic", 5),
+    ("bardzo smutny", 1),
+    ("bardzo smutna", 1),
+    ("fatalnie", 1),
+    ("okropnie", 1),
+    ("smutny", 2),
+    ("smutna", 2),
+    ("słabo", 2),
+    ("niedobrze", 2),
+    ("średnio", 3),
+    ("okej", 3),
+    ("w porządku", 3),
+    ("szczęśliwy", 4),
+    ("szczęśliwa", 4),
+    ("zadowolony", 4),
+    ("zadowolona", 4),
+    ("bardzo szczęśliwy", 5),
+    ("bardzo szczęśliwa", 5),
+    ("świetnie", 5),
+    ("super", 5),
+    ("سيء جدا", 1),
+    ("حزينة جدا", 1),
+    ("سيء", 2),
+    ("حزينة", 2),
+    ("عادي", 3),
+    ("مقبول", 3),
+    ("سعيدة", 4),
+    ("جيد", 4),
+    ("سعيدة جدا", 5),
+    ("ممتاز", 5),
+    ("رائع", 5),
+];
+
+/// Words that turn a feeling round ("not sad"), unless a phrase takes them ("not bad").
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "dont", "isnt", "nie", "لا", "ليس", "مش",
+];
+
+/// Faces sent alone: 😢 is 1, 🙁 2, 😐 3, 🙂 4, 😀 5.
+const FEELING_EMOJI: &[(char, u8)] = &[
+    ('😭', 1),
+    ('😢', 1),
+    ('😞', 1),
+    ('😩', 1),
+    ('😫', 1),
+    ('😖', 1),
+    ('😣', 1),
+    ('😡', 1),
+    ('😠', 1),
+    ('💔', 1),
+    ('🙁', 2),
+    ('☹', 2),
+    ('😟', 2),
+    ('😕', 2),
+    ('😔', 2),
+    ('😒', 2),
+    ('😐', 3),
+    ('😑', 3),
+    ('😶', 3),
+    ('🤷', 3),
+    ('🙂', 4),
+    ('😊', 4),
+    ('☺', 4),
+    ('👍', 4),
+    ('😀', 5),
+    ('😃', 5),
+    ('😄', 5),
+    ('😁', 5),
+    ('😆', 5),
+    ('😍', 5),
+    ('🥰', 5),
+    ('🤩', 5),
+    ('🥳', 5),
+    ('❤', 5),
+    ('💖', 5),
+];
+
+fn feeling_phrases(locale: Locale) -> Phrases<u8> {
+    let mut phrases = Phrases::new();
+    for l in locales_from(locale) {
+        for n in 1..=5 {
+            phrases.add(&i18n::feelings_word(l, n), n);
+        }
+    }
+    for (phrase, n) in FEELING_WORDS {
+        phrases.add(phrase, *n);
+    }
+    phrases.sorted()
+}
+
+fn feeling(text: &str, words: &[String], locale: Locale) -> Reply {
+    let reply = |n: u8| Feeling::new(n).map_or(Reply::Unclear, Reply::Feeling);
+    if let Some(n) = emoji_feeling(text) {
+        return reply(n);
+    }
+    if words.is_empty() {
+        return Reply::Unclear;
+    }
+    if is_skip(words) {
+        return Reply::Skip;
+    }
+    let phrases = feeling_phrases(locale);
+    if let Some((n, suffix, rest)) = leading_number(words) {
+        // "4/5", "4 out of 5", "4 na 5".
+        let rest: Vec<&str> = match rest.as_slice() {
+            ["5"] | ["out", "of", "5"] | ["of", "5"] | ["na", "5"] => Vec::new(),
+            _ => rest,
+        };
+        return match u8::try_from(n) {
+            Ok(n @ 1..=5) if suffix == Suffix::None && agrees(&phrases, &rest, &n) => reply(n),
+            _ => Reply::Unclear,
+        };
+    }
+    if words.len() > MAX_SCAN_WORDS {
+        return Reply::Unclear;
+    }
+    let (found, other) = phrases.scan(words);
+    match found.as_slice() {
+        [n] if !other.iter().any(|w| NEGATIONS.contains(w)) => reply(*n),
+        _ => Reply::Unclear,
+    }
+}
+
+/// The feeling a message of faces alone shows, if they agree.
+fn emoji_feeling(text: &str) -> Option<u8> {
+    let mut found = None;
+    for c in text.chars() {
+        if let Some((_, n)) = FEELING_EMOJI.iter().find(|(e, _)| *e == c) {
+            if found.is_some_and(|f| f != *n) {
+                return None;
+            }
+            found = Some(*n);
+        } else if c.is_alphanumeric() {
+            return None;
+        }
+    }
+    found
+}
+
+// ---------------------------------------------------------------------------------------
+// Area
+
+/// Words around a place: "I live in EX4", "we are near Exeter".
+const AREA_FILLERS: &[&str] = &[
+    "live",
+    "living",
+    "lives",
+    "in",
+    "we",
+    "are",
+    "near",
+    "at",
+    "from",
+    "im",
+    "am",
+    "area",
+    "mieszkam",
+    "mieszkamy",
+    "w",
+    "blisko",
+    "اسكن",
+    "في",
+    "انا",
+];
+
+const OUTSIDE_WORDS: &[&str] = &[
+    "outside",
+    "out of county",
+    "somewhere else",
+    "elsewhere",
+    "not in the area",
+    "poza",
+    "gdzie indziej",
+    "خارج",
+];
+
+const UNDISCLOSED_WORDS: &[&str] = &[
+    "prefer not to say",
+    "id prefer not to say",
+    "rather not say",
+    "id rather not say",
+    "i would rather not say",
+    "not saying",
+    "prefer not",
+    "rather not",
+    "wole nie mowic",
+    "wole nie",
+    "nie powiem",
+    "افضل الا اقول",
+    "افضل عدم القول",
+];
+
+fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale: Locale) -> Reply {
+    // Outside and prefer-not-to-say, by their names or in other words.
+    let mut phrases: Phrases<AreaId> = Phrases::new();
+    for special in [areas.outside(), areas.undisclosed()] {
+        if !choices.contains(&special) {
+            continue;
+        }
+        for l in locales_from(locale) {
+            phrases.add(areas.name(&special, l.tag()), special.clone());
+        }
+        let others = if special == areas.outside() {
+            OUTSIDE_WORDS
+        } else {
+            UNDISCLOSED_WORDS
+        };
+        for w in others {
+            phrases.add(w, special.clone());
+        }
+    }
+    let phrases = phrases.sorted();
+    let (found, other) = phrases.scan(words);
+    let only_fillers = other
+        .iter()
+        .all(|w| is_filler(w) || AREA_FILLERS.contains(w));
+    if let ([one], true) = (found.as_slice(), only_fillers) {
+        return Reply::Area(one.clone());
+    }
+    if is_skip(words) {
+        return Reply::Skip;
+    }
+    let named = |t: &str| areas.find_by_name(t).filter(|id| choices.contains(id));
+    if let Some((n, suffix, rest)) = leading_number(words) {
+        if suffix == Suffix::None {
+            let chosen = (n as usize)
+                .checked_sub(1)
+                .and_then(|i| choices.get(i))
+                .cloned();
+            if let Some(id) = chosen {
+                let rest_names = named(&rest.join(" "));
+                return if rest_names.is_none_or(|r| r == id) {
+                    Reply::Area(id)
+                } else {
+                    Reply::Unclear
+                };
+            }
+        }
+    }
+    if let Some(id) = named(text) {
+        return Reply::Area(id);
+    }
+    match postcode(text, areas) {
+        Some(PostcodeLookup::Found(id)) => Reply::Area(id),
+        Some(PostcodeLookup::Ambiguous(ids)) => Reply::AreaAmbiguous(ids),
+        _ => Reply::Unclear,
+    }
+}
+
+/// Looks up the whole message as a postcode, then each pair of words (a full postcode),
+/// then each word; the first that places someone wins.
+fn postcode(text: &str, areas: &Areas) -> Option<PostcodeLookup> {
+    let placed =
+        |l: &PostcodeLookup| matches!(l, PostcodeLookup::Found(_) | PostcodeLookup::Ambiguous(_));
+    let whole = areas.lookup_postcode(text);
+    if placed(&whole) {
+        return Some(whole);
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() <= 4)
+        .collect();
+    let pairs = words.windows(2).map(|p| format!("{} {}", p[0], p[1]));
+    let singles = words
+        .iter()
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_alphabetic())
+        })
+        .map(|w| (*w).to_owned());
+    pairs
+        .chain(singles)
+        .map(|candidate| areas.lookup_postcode(&candidate))
+        .find(placed)
+}
+
+// ---------------------------------------------------------------------------------------
+// Group
+
+const GROUP_WORDS: &[(&str, RespondentGroup)] = {
+    use RespondentGroup::*;
+    &[
+        ("parent", ParentCarer),
+        ("parents", ParentCarer),
+        ("parent carer", ParentCarer),
+        ("mum", ParentCarer),
+        ("mom", ParentCarer),
+        ("mummy", ParentCarer),
+        ("mother", ParentCarer),
+        ("dad", ParentCarer),
+        ("daddy", ParentCarer),
+        ("father", ParentCarer),
+        ("step mum", ParentCarer),
+        ("stepmum", ParentCarer),
+        ("stepdad", ParentCarer),
+        ("carer", ParentCarer),
+        ("caregiver", ParentCarer),
+        ("care giver", ParentCarer),
+        ("guardian", ParentCarer),
+        ("special guardian", ParentCarer),
+        ("foster carer", ParentCarer),
+        ("foster parent", ParentCarer),
+        ("kinship carer", ParentCarer),
+        ("grandparent", ParentCarer),
+        ("gran", ParentCarer),
+        ("grandma", ParentCarer),
+        ("granny", ParentCarer),
+        ("nan", ParentCarer),
+        ("nana", ParentCarer),
+        ("grandad", ParentCarer),
+        ("grandpa", ParentCarer),
+        ("my child", ParentCarer),
+        ("my children", ParentCarer),
+        ("my kid", ParentCarer),
+        ("my kids", ParentCarer),
+        ("my son", ParentCarer),
+        ("my daughter", ParentCarer),
+        ("rodzic", ParentCarer),
+        ("mama", ParentCarer),
+        ("tata", ParentCarer),
+        ("matka", ParentCarer),
+        ("ojciec", ParentCarer),
+        ("opiekun", ParentCarer),
+        ("opiekunka", ParentCarer),
+        ("babcia", ParentCarer),
+        ("dziadek", ParentCarer),
+        ("moje dziecko", ParentCarer),
+        ("mój syn", ParentCarer),
+        ("moja córka", ParentCarer),
+        ("والد", ParentCarer),
+        ("والدة", ParentCarer),
+        ("أم", ParentCarer),
+        ("أب", ParentCarer),
+        ("ولي أمر", ParentCarer),
+        ("مقدم رعاية", ParentCarer),
+        ("young person", YoungPerson),
+        ("young people", YoungPerson),
+        ("young carer", YoungPerson),
+        ("teen", YoungPerson),
+        ("teenager", YoungPerson),
+        ("student", YoungPerson),
+        ("pupil", YoungPerson),
+        ("youth", YoungPerson),
+        ("młoda osoba", YoungPerson),
+        ("nastolatek", YoungPerson),
+        ("nastolatka", YoungPerson),
+        ("uczeń", YoungPerson),
+        ("uczennica", YoungPerson),
+        ("شاب", YoungPerson),
+        ("شابة", YoungPerson),
+        ("مراهق", YoungPerson),
+        ("مراهقة", YoungPerson),
+        ("طالب", YoungPerson),
+        ("طالبة", YoungPerson),
+        ("child", Child),
+        ("kid", Child),
+        ("dziecko", Child),
+        ("طفل", Child),
+        ("طفلة", Child),
+        ("professional", Professional),
+        ("teacher", Professional),
+        ("head teacher", Professional),
+        ("headteacher", Professional),
+        ("teaching assistant", Professional),
+        ("senco", Professional),
+        ("social worker", Professional),
+        ("support worker", Professional),
+        ("key worker", Professional),
+        ("worker", Professional),
+        ("staff", Professional),
+        ("nurse", Professional),
+        ("doctor", Professional),
+        ("therapist", Professional),
+        ("practitioner", Professional),
+        ("health visitor", Professional),
+        ("childminder", Professional),
+        ("work with children", Professional),
+        ("work with kids", Professional),
+        ("work with young people", Professional),
+        ("nauczyciel", Professional),
+        ("nauczycielka", Professional),
+        ("terapeuta", Professional),
+        ("pielęgniarka", Professional),
+        ("lekarz", Professional),
+        ("pracuję z dziećmi", Professional),
+        ("معلم", Professional),
+        ("معلمة", Professional),
+        ("مدرس", Professional),
+        ("مدرسة", Professional),
+        ("ممرض", Professional),
+        ("ممرضة", Professional),
+        ("طبيب", Professional),
+        ("أعمل مع الأطفال", Professional),
+        ("prefer not to say", PreferNotToSay),
+        ("rather not say", PreferNotToSay),
+        ("id rather not say", PreferNotToSay),
+        ("not saying", PreferNotToSay),
+        ("prefer not", PreferNotToSay),
+        ("rather not", PreferNotToSay),
+        ("wolę nie mówić", PreferNotToSay),
+        ("wolę nie", PreferNotToSay),
+        ("أفضل ألا أقول", PreferNotToSay),
+    ]
+};
+
+/// Someone else's role ("my mum is helping me"): says nothing about who is answering,
+/// so these are read and set aside.
+const SOMEONE_ELSE: &[&str] = &[
+    "my mum",
+    "my mom",
+    "my mother",
+    "my dad",
+    "my father",
+    "my parent",
+    "my parents",
+    "my carer",
+    "my carers",
+    "my foster carer",
+    "my foster carers",
+    "my foster parents",
+    "my guardian",
+    "my nan",
+    "my gran",
+    "my grandma",
+    "my grandad",
+    "my teacher",
+    "my social worker",
+    "my support worker",
+    "moja mama",
+    "mój tata",
+    "moi rodzice",
+    "mój opiekun",
+    "moja opiekunka",
+    "mój nauczyciel",
+    "moja nauczycielka",
+];
+
+fn group_phrases(locale: Locale) -> Phrases<Option<RespondentGroup>> {
+    let mut phrases = Phrases::new();
+    for l in locales_from(locale) {
+        for g in RespondentGroup::ALL {
+            phrases.add(&i18n::group_label(l, g), Some(g));
+        }
+    }
+    for phrase in SOMEONE_ELSE {
+        phrases.add(phrase, None);
+    }
+    for (phrase, g) in GROUP_WORDS {
+        phrases.add(phrase, Some(*g));
+    }
+    phrases.sorted()
+}
+
+/// The one group roles name, parents and professionals outranking children and young
+/// people ("a parent of a child").
+fn named_group(found: &[RespondentGroup]) -> Option<RespondentGroup> {
+    use RespondentGroup::*;
+    let adult = found
+        .iter()
+        .any(|g| matches!(g, ParentCarer | Professional));
+    let left: Vec<_> = found
+        .iter()
+        .filter(|g| !(adult && matches!(g, Child | YoungPerson)))
+        .collect();
+    match left.as_slice() {
+        [one] => Some(**one),
+        _ => None,
+    }
+}
+
+fn group(words: &[String], locale: Locale) -> Reply {
+    let phrases = group_phrases(locale);
+    // Role words are specific enough to find in a longer message.
+    if words.len() <= 3 * MAX_SCAN_WORDS {
+        let found: Vec<RespondentGroup> = phrases.scan(words).0.into_iter().flatten().collect();
+        if !found.is_empty() {
+            return named_group(&found).map_or(Reply::Unclear, Reply::Group);
+        }
+    }
+    if is_skip(words) {
+        return Reply::Skip;
+    }
+    let age_context = words.iter().any(|w| AGE_WORDS.contains(&w.as_str()));
+    let numbers: Vec<(u32, Suffix)> = words.iter().filter_map(|w| number(w)).collect();
+    if let [(n, suffix)] = numbers.as_slice() {
+        if age_context || *suffix == Suffix::Age {
+            return RespondentGroup::from_age(*n).map_or(Reply::Unclear, Reply::Group);
+        }
+    }
+    if let Some((n, Suffix::None, rest)) = leading_number(words) {
+        if !rest.is_empty() {
+            return Reply::Unclear;
+        }
+        let listed = (n as usize)
+            .checked_sub(1)
+            .and_then(|i| RespondentGroup::ALL.get(i));
+        return match listed {
+            Some(g) => Reply::Group(*g),
+            // Beyond the list: an age.
+            None => RespondentGroup::from_age(n).map_or(Reply::Unclear, Reply::Group),
+        };
+    }
+    Reply::Unclear
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn consultation_keyword() {
+        assert!(is_consultation_keyword("views", "VIEWS"));
+        assert!(is_consultation_keyword(" Views! ", "VIEWS"));
+        assert!(!is_consultation_keyword("my views", "VIEWS"));
+        assert!(!is_consultation_keyword("", ""));
+    }
+
+    #[test]
+    fn normalises() {
+        assert_eq!(normalise("Don’t KNOW!"), "dont know ");
+        assert_eq!(normalise("Pięć, ŻÓŁW"), "piec  zolw");
+        assert_eq!(normalise("٢"), "2");
+        assert_eq!(normalise("ثلاثة"), "ثلاثه");
+        assert_eq!(normalise("أُمّ"), "ام");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number("2"), Some((2, Suffix::None)));
+        assert_eq!(number("02"), Some((2, Suffix::None)));
+        assert_eq!(number("2nd"), Some((2, Suffix::Ordinal)));
+        assert_eq!(number("15yo"), Some((15, Suffix::Age)));
+        assert_eq!(number(&normalise("pięć")), Some((5, Suffix::None)));
+        assert_eq!(number(&normalise("خمسة")), Some((5, Suffix::None)));
+        assert_eq!(number("ex4"), None);
+        assert_eq!(number("4ex"), None);
+        assert_eq!(number("1234"), None);
+    }
+
+    #[test]
+    fn area_choices_are_districts_then_the_others() {
+        let areas = Areas::devon();
+        let ids: Vec<String> = area_choices(&areas).iter().map(|a| a.to_string()).collect();
+        assert_eq!(ids.len(), 10);
+        assert_eq!(ids[0], "east-devon");
+        assert_eq!(ids[8], "outside-devon");
+        assert_eq!(ids[9], "prefer-not-to-say");
+    }
+
+    #[test]
+    fn every_phrase_list_normalises_to_words() {
+        for list in [
+            SKIPS,
+            UNSURE,
+            FILLERS,
+            AGE_WORDS,
+            OUTSIDE_WORDS,
+            UNDISCLOSED_WORDS,
+        ] {
+            for phrase in list {
+                assert!(!tokens(phrase).is_empty(), "{phrase:?}");
+            }
+        }
+    }
+}
