@@ -104,8 +104,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let password = read_password()?;
             let hash = PasswordHash::new(password).await?;
             let store = startup::store(&config).await?;
-            store.add_staff(&email, role, &hash).await?;
+            let added = store.add_staff(&email, role, &hash).await;
             store.close().await;
+            added?;
             println!("Added {} as {role}.", email.as_str());
             Ok(())
         }
