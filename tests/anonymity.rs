@@ -122,18 +122,7 @@ async fn database_holds_no_identifiers() {
     );
 
     let dir = app.stop().await;
-    let mut bytes = Vec::new();
-    for entry in std::fs::read_dir(dir.path()).unwrap() {
-        let path = entry.unwrap().path();
-        if path
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("heard.db")
-        {
-            bytes.extend(std::fs::read(&path).unwrap());
-        }
-    }
+    let bytes = common::database_bytes(dir.path());
     assert!(bytes.len() > 4096, "the database was written");
     let haystack = String::from_utf8_lossy(&bytes).to_lowercase();
     assert!(
@@ -185,18 +174,7 @@ async fn web_form_progress_holds_no_identifiers() {
         1
     );
     let dir = app.stop().await;
-    let mut bytes = Vec::new();
-    for entry in std::fs::read_dir(dir.path()).unwrap() {
-        let path = entry.unwrap().path();
-        if path
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("heard.db")
-        {
-            bytes.extend(std::fs::read(&path).unwrap());
-        }
-    }
+    let bytes = common::database_bytes(dir.path());
     let haystack = String::from_utf8_lossy(&bytes).to_lowercase();
     assert!(
         haystack.contains("[phone number removed]"),

@@ -5,6 +5,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
+mod common;
+
 const HEARD: &str = env!("CARGO_BIN_EXE_heard");
 
 /// `heard` in `dir` with no HEARD_* settings but `env`.
@@ -266,13 +268,8 @@ fn staff_accounts_from_stdin() {
     assert_one_line_error(&short, &["at least 12 characters"]);
 
     // The hash is argon2id; the password itself is nowhere in the database.
-    // The row may still sit in the write-ahead log, so read every file of the database.
-    let mut db = Vec::new();
-    for name in ["heard.db", "heard.db-wal"] {
-        if let Ok(bytes) = std::fs::read(dir.path().join(name)) {
-            db.extend(bytes);
-        }
-    }
+    // The row may still sit in the write-ahead log: read every file of the database.
+    let db = common::database_bytes(dir.path());
     let text = String::from_utf8_lossy(&db);
     assert!(text.contains("$argon2id$"));
     assert!(!text.contains("correct horse battery staple"));

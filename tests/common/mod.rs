@@ -155,6 +155,17 @@ pub fn browser() -> reqwest::Client {
         .expect("http client")
 }
 
+/// Every byte of the SQLite database in `dir`: the file, its write-ahead log and shared memory.
+pub fn database_bytes(dir: &std::path::Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for name in ["heard.db", "heard.db-wal", "heard.db-shm"] {
+        if let Ok(file) = std::fs::read(dir.join(name)) {
+            bytes.extend(file);
+        }
+    }
+    bytes
+}
+
 /// The CSRF token in a page's form.
 pub fn csrf(html: &str) -> String {
     let marker = "name=\"csrf\" value=\"";
