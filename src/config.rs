@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use crate::privacy::Secret;
+
 /// Every setting heard reads: name, default, and what it is for. The README lists the same.
 pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
@@ -75,7 +77,53 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "30",
         "how long in-flight requests may finish after SIGTERM",
     ),
+    (
+        "HEARD_TWILIO_AUTH_TOKEN",
+        "(unset: Twilio off)",
+        "Twilio auth token; turns on `POST /webhooks/sms/twilio` (replies go back in TwiML)",
+    ),
+    (
+        "HEARD_NOTIFY_INBOUND_TOKEN",
+        "(unset: Notify off)",
+        "bearer token GOV.UK Notify sends with received texts to `POST /webhooks/sms/notify`",
+    ),
+    (
+        "HEARD_NOTIFY_API_KEY",
+        "(unset)",
+        "GOV.UK Notify API key for sending replies; Notify needs all three NOTIFY settings",
+    ),
+    (
+        "HEARD_NOTIFY_TEMPLATE_ID",
+        "(unset)",
+        "id of a Notify text template whose whole content is `((body))`",
+    ),
+    (
+        "HEARD_NOTIFY_BASE_URL",
+        "https://api.notifications.service.gov.uk",
+        "where Notify's API is (tests point it at a local fake)",
+    ),
+    (
+        "HEARD_NOTIFY_SMS_SENDER_ID",
+        "(unset: the service's default)",
+        "which of the Notify service's text senders replies come from",
+    ),
 ];
+
+/// The SMS gateways' settings. A gateway whose settings are absent is off.
+#[derive(Debug, Clone, Default)]
+pub struct SmsSettings {
+    pub twilio_auth_token: Option<Secret>,
+    pub notify: Option<NotifySettings>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NotifySettings {
+    pub inbound_token: Secret,
+    pub api_key: Secret,
+    pub template_id: String,
+    pub base_url: String,
+    pub sms_sender_id: Option<String>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
@@ -149,6 +197,7 @@ pub struct Config {
     pub cookie_secure: bool,
     pub trust_proxy: bool,
     pub form_posts_per_minute: u32,
+    pub sms: SmsSettings,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -297,7 +346,9 @@ impl Config {
             1,
             100_000,
         )? as u32;
+        let sms = sms_settings(values)?;
         Ok(Config {
+            sms,
             public_url,
             cookie_secure,
             trust_proxy,
@@ -314,6 +365,71 @@ impl Config {
             shutdown_grace_secs,
         })
     }
+}
+
+fn sms_settings(values: &BTreeMap<String, String>) -> Result<SmsSettings, ConfigError> {
+    let set = |name: &str| {
+        values
+            .get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let twilio_auth_token = set("HEARD_TWILIO_AUTH_TOKEN").map(Secret::new);
+    let notify_names = [
+        "HEARD_NOTIFY_INBOUND_TOKEN",
+        "HEARD_NOTIFY_API_KEY",
+        "HEARD_NOTIFY_TEMPLATE_ID",
+    ];
+    let given: Vec<Option<String>> = notify_names.iter().map(|n| set(n)).collect();
+    let notify = match given.as_slice() {
+        [Some(inbound), Some(key), Some(template)] => {
+            let base_url = set("HEARD_NOTIFY_BASE_URL")
+                .unwrap_or_else(|| default_of("HEARD_NOTIFY_BASE_URL"))
+                .trim_end_matches('/')
+                .to_owned();
+            if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+                return Err(ConfigError::Invalid {
+                    setting: "HEARD_NOTIFY_BASE_URL".into(),
+                    expected: "an address starting https://".into(),
+                    got: base_url,
+                });
+            }
+            Some(NotifySettings {
+                inbound_token: Secret::new(inbound.clone()),
+                api_key: Secret::new(key.clone()),
+                template_id: template.clone(),
+                base_url,
+                sms_sender_id: set("HEARD_NOTIFY_SMS_SENDER_ID"),
+            })
+        }
+        [None, None, None] => None,
+        _ => {
+            let missing: Vec<&str> = notify_names
+                .iter()
+                .zip(&given)
+                .filter(|(_, v)| v.is_none())
+                .map(|(n, _)| *n)
+                .collect();
+            return Err(ConfigError::InvalidSecret {
+                setting: missing.join(", "),
+                expected: "GOV.UK Notify needs HEARD_NOTIFY_INBOUND_TOKEN, HEARD_NOTIFY_API_KEY \
+                           and HEARD_NOTIFY_TEMPLATE_ID together; set the missing ones or none"
+                    .into(),
+            });
+        }
+    };
+    Ok(SmsSettings {
+        twilio_auth_token,
+        notify,
+    })
+}
+
+fn default_of(name: &str) -> String {
+    SETTINGS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, d, _)| d.to_string())
+        .unwrap_or_default()
 }
 
 fn parse_number(setting: &str, raw: &str, min: u64, max: u64) -> Result<u64, ConfigError> {

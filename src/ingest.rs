@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::domain::{AnswerValue, Consultation, QuestionKind, Submission};
 use crate::safeguarding;
-use crate::store::{Ingested, Store, StoreError};
+use crate::store::{insert_submission_in, Ingested, Store, StoreError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -23,6 +23,30 @@ pub enum IngestError {
 /// Idempotent on (channel, provider reference): a retried message returns the first
 /// submission with `new: false` and changes nothing.
 pub async fn ingest(store: &Store, submission: &Submission) -> Result<Ingested, IngestError> {
+    let checked = check(store, submission).await?;
+    let ingested = store
+        .insert_submission(checked.consultation_id, &checked.submission)
+        .await?;
+    log(&checked, ingested);
+    Ok(ingested)
+}
+
+/// A submission that passed [`check`], ready to store.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    consultation_id: i64,
+    submission: Submission,
+}
+
+impl Checked {
+    pub fn flagged(&self) -> bool {
+        self.submission.flagged
+    }
+}
+
+/// Checks a submission against its consultation without storing it, for a channel that
+/// stores it inside its own transaction with [`ingest_in`].
+pub async fn check(store: &Store, submission: &Submission) -> Result<Checked, IngestError> {
     let slug = submission.consultation.as_str();
     let stored = store
         .consultation(slug)
@@ -39,19 +63,31 @@ pub async fn ingest(store: &Store, submission: &Submission) -> Result<Ingested, 
         _ => None,
     });
     let flagged = submission.flagged || safeguarding::assess_all(texts).is_some();
-    let submission = &Submission {
-        flagged,
-        ..submission.clone()
-    };
-    let ingested = store.insert_submission(stored.id, submission).await?;
+    Ok(Checked {
+        consultation_id: stored.id,
+        submission: Submission {
+            flagged,
+            ..submission.clone()
+        },
+    })
+}
+
+/// Stores a checked submission inside the caller's transaction; it is stored when the
+/// caller commits. Idempotent as [`ingest`] is.
+pub async fn ingest_in(tx: &mut Tx, checked: &Checked) -> Result<Ingested, IngestError> {
+    let ingested = insert_submission_in(tx, checked.consultation_id, &checked.submission).await?;
+    log(checked, ingested);
+    Ok(ingested)
+}
+
+fn log(checked: &Checked, ingested: Ingested) {
     tracing::info!(
         submission = ingested.id.0,
-        channel = %submission.channel,
+        channel = %checked.submission.channel,
         new = ingested.new,
-        flagged,
+        flagged = checked.submission.flagged,
         "submission stored"
     );
-    Ok(ingested)
 }
 
 fn check_answers(consultation: &Consultation, submission: &Submission) -> Result<(), IngestError> {

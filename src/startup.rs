@@ -40,8 +40,10 @@ pub async fn store(config: &Config) -> anyhow::Result<Store> {
 pub async fn state(config: Config) -> anyhow::Result<AppState> {
     let secret = secret(&config)?;
     let areas = areas(&config)?;
+    let gateways = crate::channels::sms::Gateways::from_settings(&config.sms)?;
     let store = store(&config).await?;
     Ok(AppState {
+        sms: crate::channels::sms::SmsChannel::new(gateways, &secret),
         store,
         areas,
         pseudonymiser: Arc::new(Pseudonymiser::new(&secret)),

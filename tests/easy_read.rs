@@ -48,6 +48,11 @@ fn shipped_content_is_easy_read() {
     let messages = source
         .lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()) && l.contains(" ="))
+        // A message without words (a list separator) has nothing to score.
+        .filter(|l| {
+            l.split_once(" =")
+                .is_some_and(|(_, v)| v.trim().is_empty() || v.chars().any(char::is_alphabetic))
+        })
         .count();
     let ftl_scores = report.scores.iter().filter(|(id, _)| !id.contains('/'));
     assert_eq!(ftl_scores.count(), messages);

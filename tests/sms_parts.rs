@@ -188,7 +188,7 @@ fn twiml_replies() {
         twilio::twiml(&[]),
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
     );
-    let response = twilio_gateway().inline_reply(None).unwrap();
+    let response = twilio_gateway().inline_reply(&[]).unwrap();
     assert_eq!(response.body, twilio::twiml(&[]));
     assert_eq!(response.content_type, Some("text/xml; charset=utf-8"));
 }
@@ -259,7 +259,7 @@ fn notify_callback_and_send() {
         ..request
     };
     assert_eq!(gateway.parse_inbound(&bad), Err(SmsError::Unauthorised));
-    assert_eq!(gateway.inline_reply(Some("hi")), None);
+    assert_eq!(gateway.inline_reply(&["hi".to_owned()]), None);
 
     let out = gateway
         .send_request("07700900111", "Thank you", Some("r1"), 1_767_225_600)
@@ -657,5 +657,54 @@ fn demo_questions_segment_counts() {
             "whole consultation in {locale}: {} segments ({} folded)",
             total[i], folded_total[i]
         );
+    }
+}
+
+/// Every text heard writes itself (`sms-*` in `locales/`), in every locale, as it is sent:
+/// at most 2 segments, and plain GSM-7 wherever the language can be written in it.
+#[test]
+fn every_sms_template_fits_two_segments_in_every_locale() {
+    use heard::channels::sms::conversation::finish;
+    use heard::channels::sms::render::render_reask;
+    use heard::i18n::{self, Arg};
+
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en-GB/heard.ftl"),
+    )
+    .unwrap();
+    let ids: Vec<&str> = source
+        .lines()
+        .filter(|l| l.starts_with("sms-"))
+        .filter_map(|l| l.split(" =").next())
+        .collect();
+    assert!(ids.len() >= 15, "{ids:?}");
+    let args = [
+        ("numbers", Arg::from("1, 2, 3, 4, 5, 6, 7, 8, 9")),
+        ("first", Arg::from("1")),
+        ("last", Arg::from("10")),
+    ];
+    let mut texts = Vec::new();
+    for locale in Locale::ALL {
+        for id in &ids {
+            let text = finish(i18n::text_with(locale, id, &args), locale);
+            assert_ne!(&text, id, "{id} is missing in {locale}");
+            texts.push((format!("{id} ({locale})"), locale, text));
+        }
+        let consultation = Consultation::demo();
+        for question in &consultation.questions {
+            let text = finish(
+                render_reask(question, None, &Areas::devon(), locale),
+                locale,
+            );
+            texts.push((format!("re-ask {} ({locale})", question.id), locale, text));
+        }
+    }
+    for (name, locale, text) in texts {
+        let n = segments(&text);
+        assert!(n <= 2, "{name} takes {n} segments: {text}");
+        if locale != Locale::AR {
+            assert!(is_gsm7(&text), "{name} is not plain GSM-7: {text}");
+        }
+        assert!(!text.contains(['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']));
     }
 }

@@ -46,6 +46,26 @@ channel-sms = رسالة نصية
 channel-email = بريد إلكتروني
 channel-event = فعالية
 
+## Text messages (SMS). Plain text only: no curly quotes, no emoji.
+## Arabic is sent as UCS-2: 2 texts hold 134 characters, so keep each short.
+
+sms-welcome = مرحبا من heard. خدمات SEND في ديفون تريد رأيك. ردودك بلا اسم. أرسل تخطي لتخطي سؤال. أرسل STOP للتوقف.
+sms-help = يدير heard مجلس مقاطعة ديفون لسماع الأسر عن SEND. الردود بلا اسم. أرسل RESTART للبدء من جديد. أرسل STOP للتوقف.
+sms-start = مرحبا بعودتك. سنراسلك مرة أخرى. أرسل STOP للتوقف.
+sms-restart = حسنا. سنبدأ من السؤال الأول.
+sms-unclear = عذرا، لم أفهم ذلك.
+sms-write-words = اكتب جوابك بالكلمات من فضلك.
+sms-moving-on = لا بأس. سننتقل إلى السؤال التالي.
+sms-thanks = شكرا لك. حفظنا أجوبتك. سيقرأ فريق SEND كل رد. سنخبرك بما سيتغير بسببها.
+sms-done = لقد أرسلت أجوبتك. شكرا لك. أرسل RESTART للإجابة مرة أخرى.
+sms-signpost = شكرا لإخبارنا. إذا كان أحد في خطر الآن، اتصل بـ 999. يمكن للأطفال الاتصال بـ Childline مجانا على 0800 1111.
+sms-nothing-open = عذرا، لا توجد أسئلة الآن. شكرا لرسالتك.
+sms-reply-numbers = أرسل { $numbers } أو { $last }.
+sms-reply-range = أرسل رقمًا من { $first } إلى { $last }.
+sms-list-separator = {"، "}
+sms-skip = أرسل كلمة تخطي لتخطي السؤال.
+sms-area-postcode = أو أرسل الجزء الأول من رمزك البريدي، مثل EX4.
+
 ## Every web page
 
 site-name = قل رأيك

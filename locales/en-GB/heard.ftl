@@ -47,6 +47,42 @@ channel-sms = Text message
 channel-email = Email
 channel-event = Event
 
+## Text messages (SMS). Plain text only: no curly quotes, no emoji.
+## Keep each to 160 characters where you can; a test fails any past 2 texts' worth.
+
+# The first text anyone gets.
+sms-welcome = Hello from heard. Devon SEND services want to hear from you. We will not know who you are. Reply SKIP to skip a question. Reply STOP to stop.
+# Answer to HELP: what this is, how to stop, who runs it.
+sms-help = heard is run by Devon County Council to hear from families about SEND. We do not know who you are. Reply RESTART to start again. Reply STOP to stop.
+# After START, when someone opted out and comes back.
+sms-start = Welcome back. We will text you again. Reply STOP to stop.
+# After RESTART, before the first question.
+sms-restart = OK. We will start again from the first question.
+# After a reply we could not read. The ways to reply follow.
+sms-unclear = Sorry, I did not understand that.
+# Under sms-unclear for a question that wants words.
+sms-write-words = Please reply with your answer in words.
+# After a second reply we could not read: we go on.
+sms-moving-on = That is OK. We will go to the next question.
+# After the last answer: thanks and what happens next.
+sms-thanks = Thank you. Your answers are saved. The SEND team will read every reply. We will share what changes because of them.
+# When someone texts again after finishing.
+sms-done = You have already sent your answers. Thank you. Reply RESTART to answer again.
+# When words suggest a child may be at risk. Sent straight away.
+sms-signpost = Thank you for telling us. If someone is in danger now, call 999. Children can call Childline free on 0800 1111.
+# When no consultation is open.
+sms-nothing-open = Sorry, there are no questions to answer right now. Thank you for texting.
+# "Reply 1, 2, 3 or 4." $numbers is every number but the last, joined by sms-list-separator.
+sms-reply-numbers = Reply { $numbers } or { $last }.
+# Used instead of sms-reply-numbers when there are more than 5 choices.
+sms-reply-range = Reply a number from { $first } to { $last }.
+# Between numbers in sms-reply-numbers: "1, 2, 3".
+sms-list-separator = {", "}
+# Under every question that can be skipped.
+sms-skip = Reply SKIP to skip.
+# Under the area question, after the reply line.
+sms-area-postcode = Or send the first half of your postcode, like EX4.
+
 ## Every web page
 
 site-name = Have your say

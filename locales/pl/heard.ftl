@@ -44,6 +44,26 @@ channel-sms = SMS
 channel-email = E-mail
 channel-event = Spotkanie
 
+## Text messages (SMS). Plain text only: no curly quotes, no emoji.
+## Keep each to 160 characters where you can; a test fails any past 2 texts' worth.
+
+sms-welcome = Dzień dobry, tu heard. Służby SEND w Devon chcą poznać Twoje zdanie. Odpowiedzi są anonimowe. Odpisz POMIŃ, aby pominąć pytanie. Odpisz STOP, aby zakończyć.
+sms-help = heard prowadzi Rada Hrabstwa Devon, aby słuchać rodzin o SEND. Odpowiedzi są anonimowe. Odpisz RESTART, aby zacząć od nowa. Odpisz STOP, aby zakończyć.
+sms-start = Witamy ponownie. Znów będziemy pisać. Odpisz STOP, aby zakończyć.
+sms-restart = Dobrze. Zaczniemy od pierwszego pytania.
+sms-unclear = Przepraszamy, nie rozumiemy tej odpowiedzi.
+sms-write-words = Napisz odpowiedź słowami.
+sms-moving-on = Nic nie szkodzi. Przejdźmy do następnego pytania.
+sms-thanks = Dziękujemy. Twoje odpowiedzi są zapisane. Zespół SEND przeczyta każdą odpowiedź. Powiemy, co się dzięki nim zmieni.
+sms-done = Twoje odpowiedzi są już wysłane. Dziękujemy. Odpisz RESTART, aby odpowiedzieć jeszcze raz.
+sms-signpost = Dziękujemy, że nam mówisz. Jeśli ktoś jest teraz w niebezpieczeństwie, dzwoń pod 999. Dzieci mogą dzwonić do Childline za darmo: 0800 1111.
+sms-nothing-open = Przepraszamy, teraz nie ma pytań. Dziękujemy za wiadomość.
+sms-reply-numbers = Odpisz { $numbers } lub { $last }.
+sms-reply-range = Odpisz liczbę od { $first } do { $last }.
+sms-list-separator = {", "}
+sms-skip = Odpisz POMIŃ, aby pominąć.
+sms-area-postcode = Albo wyślij pierwszą część kodu pocztowego, np. EX4.
+
 ## Every web page
 
 site-name = Powiedz, co myślisz

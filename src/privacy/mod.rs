@@ -7,4 +7,4 @@ pub mod secret;
 
 pub use pseudonym::{Identifier, ProviderRef, Pseudonym, Pseudonymiser};
 pub use scrub::{scrub, ScrubbedText};
-pub use secret::ServerSecret;
+pub use secret::{Secret, ServerSecret};

@@ -1,6 +1,7 @@
 //! The server secret that keys every pseudonym. Set `HEARD_SECRET`, or heard creates a
 //! random one once in a file only its owner can read, so the embedded default needs no set-up.
 
+use std::fmt;
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -89,6 +90,25 @@ impl ServerSecret {
         mac.update(b"heard/");
         mac.update(purpose.as_bytes());
         mac.finalize().into_bytes().into()
+    }
+}
+
+/// A secret (auth token, API key) that never shows in `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
     }
 }
 

@@ -17,6 +17,12 @@ pub enum AppError {
     NotFound,
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// The request is not from who it claims (a webhook's signature or token is wrong).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// Our own fault, such as settings in the wrong shape; the cause is logged, not shown.
+    #[error("internal: {0}")]
+    Internal(String),
     #[error("not ready: {0}")]
     NotReady(StoreError),
     #[error(transparent)]
@@ -30,6 +36,11 @@ impl IntoResponse for AppError {
         let (status, message) = match &self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "not found".to_owned()),
             AppError::BadRequest(reason) => (StatusCode::BAD_REQUEST, reason.clone()),
+            AppError::Forbidden(reason) => (StatusCode::FORBIDDEN, reason.clone()),
+            AppError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "something went wrong on our side".to_owned(),
+            ),
             AppError::NotReady(_) => (StatusCode::SERVICE_UNAVAILABLE, "not ready".to_owned()),
             AppError::Ingest(IngestError::UnknownConsultation(_)) => {
                 (StatusCode::NOT_FOUND, self.to_string())

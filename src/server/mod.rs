@@ -22,7 +22,7 @@ use tracing::Level;
 
 pub use error::AppError;
 
-use crate::channels::web;
+use crate::channels::{sms, web};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Areas;
@@ -38,6 +38,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: Clock,
     pub web_limiter: web::PostLimiter,
+    pub sms: sms::SmsChannel,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::routes())
         .merge(web::routes(&state))
+        .merge(sms::routes())
         .with_state(state)
         .layer(
             ServiceBuilder::new()
@@ -82,6 +84,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let grace = Duration::from_secs(state.config.shutdown_grace_secs);
+    let background = sms::inbound::spawn_background(&state);
     let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
     let app = router(state);
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -91,7 +94,7 @@ pub async fn serve(
         tracing::info!("shutting down; finishing requests in flight");
     });
     let mut stopping = stopping_rx;
-    tokio::select! {
+    let result = tokio::select! {
         result = server => result,
         _ = async {
             let _ = stopping.wait_for(|s| *s).await;
@@ -100,7 +103,11 @@ pub async fn serve(
             tracing::warn!("requests still running after the grace period; stopping anyway");
             Ok(())
         }
+    };
+    for task in background {
+        task.abort();
     }
+    result
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

@@ -8,6 +8,7 @@
 
 mod consultations;
 mod sessions;
+pub mod sms;
 mod staff;
 mod submissions;
 
@@ -20,6 +21,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use consultations::StoredConsultation;
 pub use sessions::DbSessionStore;
+pub(crate) use submissions::insert_submission_in;
 pub use submissions::{Ingested, SubmissionId};
 
 use crate::config::DatabaseUrl;
@@ -64,6 +66,9 @@ impl StoreError {
         }
     }
 }
+
+/// A database transaction; commit it with `tx.commit().await`, or drop it to roll back.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -145,6 +150,11 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// A transaction for work that must be stored together or not at all.
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(self.pool.begin().await?)
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, Tx};
 use crate::domain::consultation::Slug;
 use crate::domain::submission::Feeling;
 use crate::domain::{Answer, AnswerValue, Areas, Submission};
@@ -27,42 +27,10 @@ impl Store {
         consultation_id: i64,
         submission: &Submission,
     ) -> Result<Ingested, StoreError> {
-        let mut tx = self.pool().begin().await?;
-        // The insert is the transaction's first statement, so SQLite takes the write lock
-        // at once and waits (busy_timeout) rather than failing on a read-to-write upgrade.
-        let inserted = sqlx::query(
-            "INSERT INTO submissions \
-             (consultation_id, channel, area, respondent_group, received_on, provider_ref, respondent, \
-              outreach, flagged) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-             ON CONFLICT (channel, provider_ref) DO NOTHING RETURNING id",
-        )
-        .bind(consultation_id)
-        .bind(submission.channel.id())
-        .bind(submission.area.as_ref().map(|a| a.as_str().to_owned()))
-        .bind(submission.group.map(|g| g.id()))
-        .bind(submission.received_on.to_string())
-        .bind(submission.provider_ref.as_ref().map(|r| r.as_str().to_owned()))
-        .bind(submission.respondent.as_ref().map(|p| p.as_str().to_owned()))
-        .bind(submission.outreach.clone())
-        .bind(i64::from(submission.flagged))
-        .fetch_optional(&mut *tx)
-        .await?;
-
-        let Some(row) = inserted else {
-            let existing = existing_id(&mut tx, submission).await?;
-            tx.commit().await?;
-            return Ok(Ingested {
-                id: existing,
-                new: false,
-            });
-        };
-        let id = SubmissionId(row.try_get("id")?);
-        for answer in &submission.answers {
-            insert_answer(&mut tx, id, answer).await?;
-        }
+        let mut tx = self.begin().await?;
+        let ingested = insert_submission_in(&mut tx, consultation_id, submission).await?;
         tx.commit().await?;
-        Ok(Ingested { id, new: true })
+        Ok(ingested)
     }
 
     /// Reads a stored submission back, as the domain type.
@@ -132,6 +100,20 @@ impl Store {
         .await?;
         Ok(row.try_get("n")?)
     }
+
+    /// The ids of a consultation's submissions, oldest first.
+    pub async fn submission_ids(&self, slug: &str) -> Result<Vec<SubmissionId>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.id FROM submissions s JOIN consultations c ON c.id = s.consultation_id \
+             WHERE c.slug = $1 ORDER BY s.id",
+        )
+        .bind(slug)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| Ok(SubmissionId(row.try_get("id")?)))
+            .collect()
+    }
 }
 
 async fn existing_id(
@@ -200,4 +182,56 @@ impl std::str::FromStr for SubmissionId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         s.parse().map(SubmissionId)
     }
+}
+
+/// Stores a submission inside a transaction the caller commits: a channel that keeps its
+/// own state (an SMS conversation) stores both or neither. Only `ingest` calls this.
+pub(crate) async fn insert_submission_in(
+    tx: &mut Tx,
+    consultation_id: i64,
+    submission: &Submission,
+) -> Result<Ingested, StoreError> {
+    // The insert is the transaction's first statement, so SQLite takes the write lock
+    // at once and waits (busy_timeout) rather than failing on a read-to-write upgrade.
+    let inserted = sqlx::query(
+        "INSERT INTO submissions \
+         (consultation_id, channel, area, respondent_group, received_on, provider_ref, respondent, \
+          outreach, flagged) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (channel, provider_ref) DO NOTHING RETURNING id",
+    )
+    .bind(consultation_id)
+    .bind(submission.channel.id())
+    .bind(submission.area.as_ref().map(|a| a.as_str().to_owned()))
+    .bind(submission.group.map(|g| g.id()))
+    .bind(submission.received_on.to_string())
+    .bind(
+        submission
+            .provider_ref
+            .as_ref()
+            .map(|r| r.as_str().to_owned()),
+    )
+    .bind(
+        submission
+            .respondent
+            .as_ref()
+            .map(|p| p.as_str().to_owned()),
+    )
+    .bind(submission.outreach.clone())
+    .bind(i64::from(submission.flagged))
+    .fetch_optional(&mut **tx)
+    .await?;
+
+    let Some(row) = inserted else {
+        let existing = existing_id(tx, submission).await?;
+        return Ok(Ingested {
+            id: existing,
+            new: false,
+        });
+    };
+    let id = SubmissionId(row.try_get("id")?);
+    for answer in &submission.answers {
+        insert_answer(tx, id, answer).await?;
+    }
+    Ok(Ingested { id, new: true })
 }

@@ -11,19 +11,25 @@
 //!
 //! A third gateway is one new file implementing [`Gateway`].
 
+pub mod conversation;
 pub mod gsm;
-pub mod messages;
+pub mod inbound;
 pub mod notify;
+pub mod outbox;
 pub mod parse;
 pub mod render;
 pub mod twilio;
 
+pub use inbound::routes;
+
 use std::fmt;
+use std::sync::Arc;
 
 use axum::http::{HeaderMap, StatusCode};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
+pub use crate::privacy::Secret;
 pub use notify::Notify;
 pub use parse::{is_consultation_keyword, parse_keyword, parse_reply, Keyword, Reply};
 pub use render::render_question;
@@ -146,10 +152,11 @@ pub trait Gateway: Send + Sync {
     /// [`SmsError::Unauthorised`] when it is not from the gateway.
     fn parse_inbound(&self, request: &WebhookRequest<'_>) -> Result<InboundSms, SmsError>;
 
-    /// The webhook response carrying `reply` (or no reply), for gateways that send a
-    /// reply given in the response (Twilio's TwiML). `None` when the gateway cannot:
-    /// answer `204 No Content` and send any reply with [`Gateway::send_request`].
-    fn inline_reply(&self, reply: Option<&str>) -> Option<WebhookResponse>;
+    /// The webhook response carrying `replies` (none, one or several texts), for
+    /// gateways that send replies given in the response (Twilio's TwiML). `None` when the
+    /// gateway cannot: answer `204 No Content` and send replies with
+    /// [`Gateway::send_request`].
+    fn inline_reply(&self, replies: &[String]) -> Option<WebhookResponse>;
 
     /// The request that sends `text` to `to`. `reference` is our id for the message
     /// where the gateway keeps one; `now` (Unix seconds) is for gateways that sign
@@ -163,22 +170,60 @@ pub trait Gateway: Send + Sync {
     ) -> Result<OutboundRequest, SmsError>;
 }
 
-/// A secret (auth token, API key) that never shows in `Debug`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+/// The gateways that are on.
+#[derive(Debug, Clone, Default)]
+pub struct Gateways {
+    pub twilio: Option<Arc<Twilio>>,
+    pub notify: Option<Arc<Notify>>,
+}
 
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
+impl Gateways {
+    /// Builds the gateways whose settings are given; a setting in the wrong shape is an
+    /// error that names it.
+    pub fn from_settings(settings: &crate::config::SmsSettings) -> Result<Gateways, SmsError> {
+        let twilio = settings
+            .twilio_auth_token
+            .clone()
+            .map(Twilio::webhook_only)
+            .transpose()?
+            .map(Arc::new);
+        let notify = match &settings.notify {
+            Some(n) => {
+                let mut notify =
+                    Notify::new(n.api_key.expose(), &n.template_id, n.inbound_token.clone())?
+                        .with_api_base(&n.base_url);
+                if let Some(sender) = &n.sms_sender_id {
+                    notify = notify.with_sms_sender_id(sender);
+                }
+                Some(Arc::new(notify))
+            }
+            None => None,
+        };
+        Ok(Gateways { twilio, notify })
     }
-    pub fn expose(&self) -> &str {
-        &self.0
+
+    pub fn by_name(&self, name: &str) -> Option<&dyn Gateway> {
+        match name {
+            "twilio" => self.twilio.as_deref().map(|g| g as &dyn Gateway),
+            "notify" => self.notify.as_deref().map(|g| g as &dyn Gateway),
+            _ => None,
+        }
     }
 }
 
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret([redacted])")
+/// The SMS channel's running parts: its gateways and its outbox.
+#[derive(Debug, Clone)]
+pub struct SmsChannel {
+    pub gateways: Gateways,
+    pub outbox: Arc<outbox::Outbox>,
+}
+
+impl SmsChannel {
+    pub fn new(gateways: Gateways, secret: &crate::privacy::ServerSecret) -> SmsChannel {
+        SmsChannel {
+            gateways,
+            outbox: Arc::new(outbox::Outbox::new(secret)),
+        }
     }
 }
 

@@ -323,7 +323,7 @@ impl Gateway for Notify {
         })
     }
 
-    fn inline_reply(&self, _reply: Option<&str>) -> Option<WebhookResponse> {
+    fn inline_reply(&self, _replies: &[String]) -> Option<WebhookResponse> {
         None
     }
 
@@ -544,7 +544,7 @@ mod tests {
             gateway().parse_inbound(&request),
             Err(SmsError::Unauthorised)
         );
-        assert_eq!(gateway().inline_reply(Some("hi")), None);
+        assert_eq!(gateway().inline_reply(&["hi".to_owned()]), None);
     }
 
     #[test]

@@ -15,7 +15,6 @@
 //! [`to_gsm7`], so typography in a consultation file cannot turn a message into UCS-2.
 
 use super::gsm::{segments, to_gsm7};
-use super::messages;
 use super::parse::area_choices;
 use crate::domain::consultation::{localized, Question, QuestionKind};
 use crate::domain::{AreaId, Areas, RespondentGroup};
@@ -50,10 +49,10 @@ pub fn render_question(question: &Question, areas: &Areas, locale: Locale) -> St
         footer.push(reply_line(choices.len(), locale));
     }
     if matches!(question.kind, QuestionKind::Area) {
-        footer.push(messages::text(locale, "sms-area-postcode"));
+        footer.push(i18n::text(locale, "sms-area-postcode"));
     }
     if !question.required {
-        footer.push(messages::text(locale, "sms-skip"));
+        footer.push(i18n::text(locale, "sms-skip"));
     }
     // The area question's hint is about the web page; its SMS footer says the same.
     let hint = question
@@ -89,9 +88,40 @@ pub fn render_area_pick(
         .collect();
     let mut footer = vec![reply_line(names.len(), locale)];
     if !question.required {
-        footer.push(messages::text(locale, "sms-skip"));
+        footer.push(i18n::text(locale, "sms-skip"));
     }
     compose(&i18n::text(locale, "area-pick-text"), None, &names, &footer)
+}
+
+/// The text asking again after a reply that could not be read: a short apology and how
+/// to reply, without the question again (it is just above on their phone).
+pub fn render_reask(
+    question: &Question,
+    pick: Option<&[AreaId]>,
+    areas: &Areas,
+    locale: Locale,
+) -> String {
+    let count = match (pick, &question.kind) {
+        (Some(choices), _) => choices.len(),
+        (None, QuestionKind::SingleChoice { options }) => options.len(),
+        (None, QuestionKind::Feelings) => 5,
+        (None, QuestionKind::Area) => area_choices(areas).len(),
+        (None, QuestionKind::Group) => RespondentGroup::ALL.len(),
+        (None, QuestionKind::FreeText) => 0,
+    };
+    let mut lines = vec![i18n::text(locale, "sms-unclear")];
+    if count > 0 {
+        lines.push(reply_line(count, locale));
+    } else {
+        lines.push(i18n::text(locale, "sms-write-words"));
+    }
+    if pick.is_none() && matches!(question.kind, QuestionKind::Area) {
+        lines.push(i18n::text(locale, "sms-area-postcode"));
+    }
+    if !question.required {
+        lines.push(i18n::text(locale, "sms-skip"));
+    }
+    to_gsm7(&lines.join(" "))
 }
 
 fn compose(text: &str, hint: Option<&str>, choices: &[String], footer: &[String]) -> String {
@@ -112,18 +142,21 @@ fn compose(text: &str, hint: Option<&str>, choices: &[String], footer: &[String]
 fn reply_line(count: usize, locale: Locale) -> String {
     let last = count.to_string();
     if count > MAX_LISTED_NUMBERS {
-        return messages::text_with(
+        return i18n::text_with(
             locale,
             "sms-reply-range",
-            &[("first", "1"), ("last", &last)],
+            &[("first", "1".into()), ("last", last.into())],
         );
     }
-    let separator = messages::text(locale, "sms-list-separator");
+    let separator = i18n::text(locale, "sms-list-separator");
     let numbers: Vec<String> = (1..count).map(|n| n.to_string()).collect();
-    messages::text_with(
+    i18n::text_with(
         locale,
         "sms-reply-numbers",
-        &[("numbers", &numbers.join(&separator)), ("last", &last)],
+        &[
+            ("numbers", numbers.join(&separator).into()),
+            ("last", last.into()),
+        ],
     )
 }
 

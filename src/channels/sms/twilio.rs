@@ -34,9 +34,10 @@ pub enum Sender {
 /// The Twilio gateway, with the account's credentials.
 #[derive(Debug, Clone)]
 pub struct Twilio {
-    account_sid: String,
+    /// The account and sender, for sending through the REST API; absent when replies
+    /// only ever go back in the webhook's response.
+    account: Option<(String, Sender)>,
     auth_token: Secret,
-    sender: Sender,
     api_base: String,
 }
 
@@ -55,9 +56,21 @@ impl Twilio {
             return Err(SmsError::Config("the Twilio auth token is empty".into()));
         }
         Ok(Twilio {
-            account_sid: account_sid.to_owned(),
+            account: Some((account_sid.to_owned(), sender)),
             auth_token,
-            sender,
+            api_base: DEFAULT_API_BASE.to_owned(),
+        })
+    }
+
+    /// Twilio for webhooks alone: messages are checked with the auth token and every
+    /// reply goes back in TwiML, so no account id or sender is needed.
+    pub fn webhook_only(auth_token: Secret) -> Result<Twilio, SmsError> {
+        if auth_token.expose().is_empty() {
+            return Err(SmsError::Config("the Twilio auth token is empty".into()));
+        }
+        Ok(Twilio {
+            account: None,
+            auth_token,
             api_base: DEFAULT_API_BASE.to_owned(),
         })
     }
@@ -83,11 +96,12 @@ impl Gateway for Twilio {
         inbound_from_params(&params)
     }
 
-    fn inline_reply(&self, reply: Option<&str>) -> Option<WebhookResponse> {
+    fn inline_reply(&self, replies: &[String]) -> Option<WebhookResponse> {
+        let replies: Vec<&str> = replies.iter().map(String::as_str).collect();
         Some(WebhookResponse {
             status: StatusCode::OK,
             content_type: Some("text/xml; charset=utf-8"),
-            body: twiml(reply.as_slice()),
+            body: twiml(&replies),
         })
     }
 
@@ -99,15 +113,20 @@ impl Gateway for Twilio {
         _now: i64,
     ) -> Result<OutboundRequest, SmsError> {
         check_outgoing(to, text)?;
-        let from = match &self.sender {
+        let Some((account_sid, sender)) = &self.account else {
+            return Err(SmsError::Config(
+                "Twilio is set up for webhooks only; replies go back in TwiML".into(),
+            ));
+        };
+        let from = match sender {
             Sender::Number(n) => ("From", n.as_str()),
             Sender::MessagingService(s) => ("MessagingServiceSid", s.as_str()),
         };
-        let credentials = format!("{}:{}", self.account_sid, self.auth_token.expose());
+        let credentials = format!("{}:{}", account_sid, self.auth_token.expose());
         Ok(OutboundRequest {
             url: format!(
                 "{}/2010-04-01/Accounts/{}/Messages.json",
-                self.api_base, self.account_sid
+                self.api_base, account_sid
             ),
             headers: vec![
                 (
@@ -585,13 +604,13 @@ mod tests {
             twiml(&["Reply 1 & 2 <now> \"ok\" 'yes'\u{7}"]),
             r#"<?xml version="1.0" encoding="UTF-8"?><Response><Message>Reply 1 &amp; 2 &lt;now&gt; &quot;ok&quot; &apos;yes&apos;</Message></Response>"#
         );
-        let reply = gateway().inline_reply(Some("Hi\nthere")).unwrap();
+        let reply = gateway().inline_reply(&["Hi\nthere".to_owned()]).unwrap();
         assert_eq!(reply.status, StatusCode::OK);
         assert!(reply
             .body
             .ends_with("<Message>Hi\nthere</Message></Response>"));
         assert!(gateway()
-            .inline_reply(None)
+            .inline_reply(&[])
             .unwrap()
             .body
             .ends_with("<Response/>"));

@@ -1,0 +1,506 @@
+//! A text conversation, one question at a time: what a message means where the person is,
+//! what to text back, and what to store when they finish.
+//!
+//! Pure: the caller loads the [`State`] (under a lock, so one person's messages are handled
+//! one after another), calls [`handle`], stores what comes back, and sends the replies.
+//! Opting out (STOP/START) is the caller's, because it outlives any conversation.
+//!
+//! - Any first message starts: a welcome, then the first question. A consultation's keyword
+//!   (`VIEWS`) chooses that consultation, and starts it again if sent midway.
+//! - A reply answers the question last asked. One that cannot be read gets one kind re-ask;
+//!   a second moves on, the question left unanswered.
+//! - HELP, RESTART and the language names (`ENGLISH`, `POLSKI`, `عربي`) work at any point.
+//! - Words that suggest a child is at risk, in any message, get a signpost straight away
+//!   and flag what is stored.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::gsm::{fold_to_gsm7, to_gsm7};
+use super::parse::{self, Keyword, Reply};
+use super::render::{render_area_pick, render_question, render_reask};
+use crate::domain::consultation::{QuestionId, Slug};
+use crate::domain::submission::Feeling;
+use crate::domain::{
+    Answer, AnswerValue, AreaId, Areas, Channel, Consultation, QuestionKind, Submission,
+};
+use crate::i18n::{self, Locale};
+use crate::privacy::{scrub, ProviderRef, Pseudonym};
+use crate::safeguarding;
+
+/// Where one texter is. Stored as JSON; every field has a default so older rows still read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    /// The consultation's slug.
+    pub consultation: String,
+    /// The person's language tag.
+    pub locale: String,
+    /// The index of the question awaiting an answer.
+    pub next: usize,
+    pub finished: bool,
+    /// The question awaiting an answer has been asked again once.
+    pub reasked: bool,
+    /// Districts offered after a postcode that spans several.
+    pub pick: Option<Vec<String>>,
+    pub answers: Vec<SavedAnswer>,
+    pub area: Option<String>,
+    pub group: Option<String>,
+    pub flagged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedAnswer {
+    pub question: String,
+    pub value: SavedValue,
+}
+
+/// An answer as kept between messages. Text is scrubbed before it is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
+pub enum SavedValue {
+    Choice(String),
+    Feeling(u8),
+    Text(String),
+    Skipped,
+}
+
+impl State {
+    pub fn locale(&self) -> Locale {
+        Locale::parse(&self.locale).unwrap_or_default()
+    }
+
+    /// Whether anything has been answered, so there is something to store.
+    pub fn has_answers(&self) -> bool {
+        self.area.is_some()
+            || self.group.is_some()
+            || self
+                .answers
+                .iter()
+                .any(|a| !matches!(a.value, SavedValue::Skipped))
+    }
+
+    /// The submission these answers make. `None` when the stored state no longer fits
+    /// the consultation (a slug or id that does not parse).
+    pub fn submission(
+        &self,
+        areas: &Areas,
+        received_on: NaiveDate,
+        provider_ref: ProviderRef,
+        respondent: Pseudonym,
+    ) -> Option<Submission> {
+        let answers = self
+            .answers
+            .iter()
+            .map(|a| {
+                let value = match &a.value {
+                    SavedValue::Choice(c) => AnswerValue::Choice(Slug::parse(c).ok()?),
+                    SavedValue::Feeling(f) => AnswerValue::Feeling(Feeling::new(*f)?),
+                    // Scrubbed before it was kept; scrubbing again changes nothing.
+                    SavedValue::Text(t) => AnswerValue::Text(scrub(t)),
+                    SavedValue::Skipped => AnswerValue::Skipped,
+                };
+                Some(Answer {
+                    question: QuestionId::parse(&a.question).ok()?,
+                    value,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Submission {
+            consultation: Slug::parse(&self.consultation).ok()?,
+            channel: Channel::Sms,
+            area: self.area.as_deref().and_then(|a| areas.id(a)),
+            group: self.group.as_deref().and_then(|g| g.parse().ok()),
+            answers,
+            received_on,
+            provider_ref: Some(provider_ref),
+            respondent: Some(respondent),
+            outreach: None,
+            flagged: self.flagged,
+        })
+    }
+}
+
+/// What to do about one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The conversation after it.
+    pub state: State,
+    /// Texts to send back, in order; plain GSM-7 where the language allows.
+    pub replies: Vec<String>,
+    /// The person has answered the last question: store [`State::submission`].
+    pub finished: bool,
+}
+
+/// What [`handle`] needs to know about the world.
+pub struct Context<'a> {
+    /// Consultations open today.
+    pub open: &'a [Consultation],
+    pub areas: &'a Areas,
+}
+
+/// Handles one message (not STOP or START: see the module documentation). `state` is
+/// `None` for someone new, or whose conversation expired.
+pub fn handle(state: Option<State>, text: &str, context: &Context<'_>) -> Outcome {
+    let concern = safeguarding::assess(text).is_some();
+    // A current conversation whose consultation has since closed cannot go on.
+    let state = state.filter(|s| find(context.open, &s.consultation).is_some());
+
+    let keyword = parse::parse_keyword(text);
+    let chosen = context.open.iter().find(|c| {
+        c.sms_keyword
+            .as_deref()
+            .is_some_and(|k| parse::is_consultation_keyword(text, k))
+    });
+
+    let mut outcome = match (state, keyword) {
+        (state, Some(Keyword::Help)) => {
+            let locale = state
+                .as_ref()
+                .map(State::locale)
+                .unwrap_or_else(|| detect_locale(text));
+            Outcome {
+                replies: vec![say(locale, "sms-help")],
+                state: state.unwrap_or_else(|| State {
+                    locale: locale.tag().to_owned(),
+                    ..State::default()
+                }),
+                finished: false,
+            }
+        }
+        (Some(state), Some(Keyword::Restart)) => {
+            let consultation = find(context.open, &state.consultation);
+            let locale = state.locale();
+            let mut outcome = begin(consultation, locale, context, false);
+            outcome.replies.insert(0, say(locale, "sms-restart"));
+            outcome
+        }
+        (Some(state), None) if chosen.is_none() && !state.consultation.is_empty() => {
+            if let Some(locale) = language_keyword(text) {
+                let state = State {
+                    locale: locale.tag().to_owned(),
+                    ..state
+                };
+                let replies = current(&state, context);
+                Outcome {
+                    state,
+                    replies,
+                    finished: false,
+                }
+            } else if state.finished {
+                Outcome {
+                    replies: vec![say(state.locale(), "sms-done")],
+                    state,
+                    finished: false,
+                }
+            } else {
+                answer(state, text, context)
+            }
+        }
+        // Someone new, a keyword, a RESTART with nothing to restart, or HELP-less
+        // START: begin (again).
+        (state, _) => {
+            let locale = language_keyword(text)
+                .or_else(|| {
+                    state
+                        .as_ref()
+                        .filter(|s| !s.locale.is_empty())
+                        .map(State::locale)
+                })
+                .unwrap_or_else(|| detect_locale(text));
+            let consultation = chosen.or_else(|| default_consultation(context.open));
+            begin(consultation, locale, context, true)
+        }
+    };
+    if concern {
+        outcome.state.flagged = true;
+        let signpost = say(outcome.state.locale(), "sms-signpost");
+        outcome.replies.insert(0, signpost);
+    }
+    outcome
+}
+
+/// The texts that ask where someone is now: the question, or the area pick.
+pub fn current(state: &State, context: &Context<'_>) -> Vec<String> {
+    let locale = state.locale();
+    let Some(consultation) = find(context.open, &state.consultation) else {
+        return vec![say(locale, "sms-nothing-open")];
+    };
+    if state.finished {
+        return vec![say(locale, "sms-done")];
+    }
+    match consultation.questions.get(state.next) {
+        Some(question) => vec![ask(question, state, context.areas, locale)],
+        None => vec![say(locale, "sms-done")],
+    }
+}
+
+fn begin(
+    consultation: Option<&Consultation>,
+    locale: Locale,
+    context: &Context<'_>,
+    welcome: bool,
+) -> Outcome {
+    let mut state = State {
+        locale: locale.tag().to_owned(),
+        ..State::default()
+    };
+    let Some(consultation) = consultation else {
+        return Outcome {
+            state,
+            replies: vec![say(locale, "sms-nothing-open")],
+            finished: false,
+        };
+    };
+    state.consultation = consultation.slug.to_string();
+    let mut replies = Vec::new();
+    if welcome {
+        replies.push(say(locale, "sms-welcome"));
+    }
+    replies.extend(current(&state, context));
+    Outcome {
+        state,
+        replies,
+        finished: false,
+    }
+}
+
+fn answer(mut state: State, text: &str, context: &Context<'_>) -> Outcome {
+    let locale = state.locale();
+    let Some(consultation) = find(context.open, &state.consultation) else {
+        return begin(None, locale, context, false);
+    };
+    let Some(question) = consultation.questions.get(state.next) else {
+        state.finished = true;
+        return Outcome {
+            replies: vec![say(locale, "sms-done")],
+            state,
+            finished: false,
+        };
+    };
+    let areas = context.areas;
+    let pick: Option<Vec<AreaId>> = state
+        .pick
+        .as_ref()
+        .map(|ids| ids.iter().filter_map(|id| areas.id(id)).collect());
+    let reply = match &pick {
+        Some(choices) => match parse::parse_area_pick(text, choices, areas, locale) {
+            Reply::AreaAmbiguous(_) => Reply::Unclear,
+            other => other,
+        },
+        None => parse::parse_reply(text, question, areas, locale),
+    };
+
+    let mut replies = Vec::new();
+    let id = question.id.to_string();
+    let saved = match reply {
+        Reply::Choice(choice) => Some(SavedValue::Choice(choice.to_string())),
+        Reply::Feeling(feeling) => Some(SavedValue::Feeling(feeling.value())),
+        Reply::Text(words) => Some(SavedValue::Text(scrub(&words).into_string())),
+        Reply::Area(area) => {
+            state.area = Some(area.as_str().to_owned());
+            None
+        }
+        Reply::Group(group) => {
+            state.group = Some(group.id().to_owned());
+            None
+        }
+        Reply::AreaAmbiguous(choices) => {
+            let text = render_area_pick(question, &choices, areas, locale);
+            state.pick = Some(choices.iter().map(|a| a.as_str().to_owned()).collect());
+            return Outcome {
+                state,
+                replies: vec![finish(text, locale)],
+                finished: false,
+            };
+        }
+        Reply::Skip => skipped(question.kind.clone()),
+        Reply::Unclear if !state.reasked => {
+            state.reasked = true;
+            let text = render_reask(question, pick.as_deref(), areas, locale);
+            return Outcome {
+                state,
+                replies: vec![finish(text, locale)],
+                finished: false,
+            };
+        }
+        Reply::Unclear => {
+            replies.push(say(locale, "sms-moving-on"));
+            skipped(question.kind.clone())
+        }
+    };
+    if let Some(value) = saved {
+        state.answers.retain(|a| a.question != id);
+        state.answers.push(SavedAnswer {
+            question: id,
+            value,
+        });
+    }
+    state.next += 1;
+    state.reasked = false;
+    state.pick = None;
+    if state.next >= consultation.questions.len() {
+        state.finished = true;
+        replies.push(say(locale, "sms-thanks"));
+        return Outcome {
+            state,
+            replies,
+            finished: true,
+        };
+    }
+    replies.extend(current(&state, context));
+    Outcome {
+        state,
+        replies,
+        finished: false,
+    }
+}
+
+/// A skipped question: area and group are left unknown, others noted as skipped.
+fn skipped(kind: QuestionKind) -> Option<SavedValue> {
+    match kind {
+        QuestionKind::Area | QuestionKind::Group => None,
+        _ => Some(SavedValue::Skipped),
+    }
+}
+
+fn ask(
+    question: &crate::domain::consultation::Question,
+    state: &State,
+    areas: &Areas,
+    locale: Locale,
+) -> String {
+    let text = match &state.pick {
+        Some(ids) => {
+            let choices: Vec<AreaId> = ids.iter().filter_map(|id| areas.id(id)).collect();
+            render_area_pick(question, &choices, areas, locale)
+        }
+        None => render_question(question, areas, locale),
+    };
+    finish(text, locale)
+}
+
+fn find<'a>(open: &'a [Consultation], slug: &str) -> Option<&'a Consultation> {
+    open.iter().find(|c| c.slug.as_str() == slug)
+}
+
+/// With no keyword, the consultation that opened most recently.
+fn default_consultation(open: &[Consultation]) -> Option<&Consultation> {
+    open.iter().max_by_key(|c| c.opens_on)
+}
+
+/// A message of heard's own, in `locale`, made ready to send.
+fn say(locale: Locale, id: &str) -> String {
+    finish(i18n::text(locale, id), locale)
+}
+
+/// Plain GSM-7 where the language allows: Polish is written without its marks (as texts
+/// commonly are), costing a third as much; Arabic needs UCS-2 whatever is done.
+pub fn finish(text: String, locale: Locale) -> String {
+    if locale == Locale::PL {
+        fold_to_gsm7(&text)
+    } else {
+        to_gsm7(&text)
+    }
+}
+
+/// A message that is only a language's name switches to it.
+fn language_keyword(text: &str) -> Option<Locale> {
+    let squashed: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match squashed.as_str() {
+        "english" | "angielski" => Some(Locale::EN_GB),
+        "polski" | "polish" | "polsku" | "popolsku" => Some(Locale::PL),
+        "arabic" | "عربي" | "العربية" | "عربية" => Some(Locale::AR),
+        _ => None,
+    }
+}
+
+/// The language a first message is written in: Arabic script, Polish letters or common
+/// Polish greetings; English otherwise.
+fn detect_locale(text: &str) -> Locale {
+    if let Some(locale) = language_keyword(text) {
+        return locale;
+    }
+    let arabic = text
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count();
+    if arabic > 0 && arabic * 2 >= text.chars().filter(|c| c.is_alphabetic()).count() {
+        return Locale::AR;
+    }
+    if text.chars().any(|c| "ąćęłńśźżĄĆĘŁŃŚŹŻ".contains(c)) {
+        return Locale::PL;
+    }
+    let lower = text.to_lowercase();
+    let greeting = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ["czesc", "witam", "prosze", "dziekuje"].contains(&w));
+    if greeting || lower.contains("dzien dobry") {
+        return Locale::PL;
+    }
+    Locale::EN_GB
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(state: Option<State>, text: &str) -> Outcome {
+        let open = [Consultation::demo()];
+        let areas = Areas::devon();
+        handle(
+            state,
+            text,
+            &Context {
+                open: &open,
+                areas: &areas,
+            },
+        )
+    }
+
+    #[test]
+    fn first_message_welcomes_then_asks() {
+        let out = run(None, "hello");
+        assert_eq!(out.replies.len(), 2);
+        assert!(out.replies[0].contains("Reply STOP to stop"));
+        assert_eq!(out.state.consultation, "four-cornerstones");
+        assert_eq!(out.state.next, 0);
+        assert!(!out.finished);
+    }
+
+    #[test]
+    fn unclear_twice_moves_on() {
+        let start = run(None, "VIEWS").state;
+        let once = run(Some(start), "banana");
+        assert_eq!(once.state.next, 0);
+        assert!(once.replies[0].starts_with("Sorry"));
+        let twice = run(Some(once.state), "banana");
+        assert_eq!(twice.state.next, 1);
+        assert!(twice.replies[0].starts_with("That is OK"));
+    }
+
+    #[test]
+    fn safeguarding_words_signpost_first_and_flag() {
+        let mut state = run(None, "hi").state;
+        let open = Consultation::demo();
+        state.next = open
+            .questions
+            .iter()
+            .position(|q| matches!(q.kind, QuestionKind::FreeText))
+            .unwrap();
+        let out = run(Some(state), "my dad hits me when he is angry");
+        assert!(out.replies[0].contains("0800 1111"), "{:?}", out.replies);
+        assert!(out.state.flagged);
+    }
+
+    #[test]
+    fn polish_and_arabic_first_messages_choose_the_language() {
+        assert_eq!(run(None, "Dzień dobry").state.locale, "pl");
+        assert_eq!(run(None, "مرحبا").state.locale, "ar");
+        assert_eq!(run(None, "hello").state.locale, "en-GB");
+    }
+}

@@ -1,0 +1,286 @@
+//! What the SMS channel keeps: conversations by pseudonym, opt-outs, the messages already
+//! taken in (with the replies they got), and the outbox. The conversation state is the
+//! channel's own JSON: the store keeps it, it does not read it.
+//!
+//! Times are Unix seconds, so both backends store and compare them the same way.
+
+use sqlx::Row;
+
+use super::{Store, StoreError, Tx};
+
+/// A conversation as stored, read under the row's lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredConversation {
+    /// Empty for a conversation that has only just been made.
+    pub state: String,
+    /// When the texter was last heard from, before this message.
+    pub last_seen: i64,
+}
+
+/// A text waiting in the outbox.
+#[derive(Debug, Clone)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub gateway: String,
+    pub reference: String,
+    /// The sealed phone number; only the outbox can open it.
+    pub recipient: String,
+    pub body: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+}
+
+/// A text to put in the outbox.
+#[derive(Debug, Clone)]
+pub struct NewOutboxItem {
+    pub gateway: String,
+    pub reference: String,
+    pub recipient: String,
+    pub body: String,
+    pub next_attempt_at: i64,
+    pub expires_at: i64,
+}
+
+/// Notes a message as taken in. `false` when it already was (a retried webhook): the
+/// caller then answers with [`inbound_replies`] and changes nothing. As the first write of
+/// the transaction it also takes SQLite's write lock, so messages are handled one at a time.
+pub async fn record_inbound(tx: &mut Tx, provider_ref: &str, now: i64) -> Result<bool, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', $2) \
+         ON CONFLICT (provider_ref) DO NOTHING RETURNING provider_ref",
+    )
+    .bind(provider_ref)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.is_some())
+}
+
+/// The replies a message already taken in was given, as JSON.
+pub async fn inbound_replies(tx: &mut Tx, provider_ref: &str) -> Result<String, StoreError> {
+    let row = sqlx::query("SELECT replies FROM sms_inbound WHERE provider_ref = $1")
+        .bind(provider_ref)
+        .fetch_optional(&mut **tx)
+        .await?;
+    match row {
+        Some(row) => Ok(row.try_get("replies")?),
+        None => Err(StoreError::Corrupt(
+            "a message noted as taken in has no record".into(),
+        )),
+    }
+}
+
+pub async fn set_inbound_replies(
+    tx: &mut Tx,
+    provider_ref: &str,
+    replies: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2")
+        .bind(replies)
+        .bind(provider_ref)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Reads a texter's conversation and locks it until the transaction ends, making an
+/// empty one if there is none. Two messages from one person are so handled one after
+/// the other, on PostgreSQL as on SQLite, and neither can skip a question.
+pub async fn lock_conversation(
+    tx: &mut Tx,
+    respondent: &str,
+    now: i64,
+) -> Result<StoredConversation, StoreError> {
+    // The no-op update takes the row lock and returns the row as it was.
+    let row = sqlx::query(
+        "INSERT INTO sms_conversations (respondent, state, last_seen) VALUES ($1, '', $2) \
+         ON CONFLICT (respondent) DO UPDATE SET state = sms_conversations.state \
+         RETURNING state, last_seen",
+    )
+    .bind(respondent)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(StoredConversation {
+        state: row.try_get("state")?,
+        last_seen: row.try_get("last_seen")?,
+    })
+}
+
+pub async fn save_conversation(
+    tx: &mut Tx,
+    respondent: &str,
+    state: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE sms_conversations SET state = $1, last_seen = $2 WHERE respondent = $3")
+        .bind(state)
+        .bind(now)
+        .bind(respondent)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn is_opted_out(tx: &mut Tx, respondent: &str) -> Result<bool, StoreError> {
+    let row = sqlx::query("SELECT 1 AS one FROM sms_opt_outs WHERE respondent = $1")
+        .bind(respondent)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.is_some())
+}
+
+pub async fn set_opted_out(
+    tx: &mut Tx,
+    respondent: &str,
+    opted_out: bool,
+    now: i64,
+) -> Result<(), StoreError> {
+    if opted_out {
+        sqlx::query(
+            "INSERT INTO sms_opt_outs (respondent, since) VALUES ($1, $2) \
+             ON CONFLICT (respondent) DO NOTHING",
+        )
+        .bind(respondent)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    } else {
+        sqlx::query("DELETE FROM sms_opt_outs WHERE respondent = $1")
+            .bind(respondent)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn enqueue(tx: &mut Tx, item: &NewOutboxItem) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO sms_outbox (gateway, reference, recipient, body, next_attempt_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&item.gateway)
+    .bind(&item.reference)
+    .bind(&item.recipient)
+    .bind(&item.body)
+    .bind(item.next_attempt_at)
+    .bind(item.expires_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Texts waiting to be sent and not yet given up, oldest first, due or not.
+    pub async fn outbox_pending(
+        &self,
+        now: i64,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, gateway, reference, recipient, body, attempts, next_attempt_at \
+             FROM sms_outbox WHERE expires_at > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(OutboxItem {
+                    id: row.try_get("id")?,
+                    gateway: row.try_get("gateway")?,
+                    reference: row.try_get("reference")?,
+                    recipient: row.try_get("recipient")?,
+                    body: row.try_get("body")?,
+                    attempts: row.try_get("attempts")?,
+                    next_attempt_at: row.try_get("next_attempt_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Takes a due text for sending until `lease_until`, unless another instance took it
+    /// first: only one instance sends each text.
+    pub async fn outbox_claim(
+        &self,
+        item: &OutboxItem,
+        lease_until: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE sms_outbox SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3",
+        )
+        .bind(lease_until)
+        .bind(item.id)
+        .bind(item.next_attempt_at)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Forgets a text, and the number sealed with it, once sent (or refused for good).
+    pub async fn outbox_delete(&self, id: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sms_outbox WHERE id = $1")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn outbox_retry_at(&self, id: i64, attempts: i64, at: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sms_outbox SET attempts = $1, next_attempt_at = $2 WHERE id = $3")
+            .bind(attempts)
+            .bind(at)
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// How many texts wait to be sent.
+    pub async fn outbox_depth(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM sms_outbox")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Deletes texts (and the numbers in them) past their time; returns how many.
+    pub async fn outbox_purge_expired(&self, now: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sms_outbox WHERE expires_at <= $1")
+            .bind(now)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Texters silent since before `before`: their conversations have expired.
+    pub async fn sms_expired(&self, before: i64, limit: i64) -> Result<Vec<String>, StoreError> {
+        let rows =
+            sqlx::query("SELECT respondent FROM sms_conversations WHERE last_seen < $1 LIMIT $2")
+                .bind(before)
+                .bind(limit)
+                .fetch_all(self.pool())
+                .await?;
+        rows.iter()
+            .map(|row| Ok(row.try_get("respondent")?))
+            .collect()
+    }
+
+    /// Forgets messages taken in before `before`: gateways stop retrying long before.
+    pub async fn sms_forget_inbound(&self, before: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sms_inbound WHERE received_at < $1")
+            .bind(before)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+pub async fn delete_conversation(tx: &mut Tx, respondent: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sms_conversations WHERE respondent = $1")
+        .bind(respondent)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
