@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Page weight of a first visit to a question page, as a phone on a slow line gets it:
-# the page /c/four-cornerstones/q/1 with a fresh cookie jar, then its stylesheet, script and
-# every picture it shows, each asked for with `Accept-Encoding: gzip, br`. Counts the bytes
-# of each body as sent (compressed) on the wire, from curl's %{size_download}.
+# the page /c/four-cornerstones/q/1 with a fresh cookie jar, then its stylesheet, script,
+# site icon and every picture it shows, each asked for with `Accept-Encoding: gzip, br`.
+# Counts the bytes of each body as sent (compressed) on the wire, from curl's %{size_download}.
 #
 #   bash bench/page_weight.sh            # prints the table
 #   bash bench/page_weight.sh --check    # and exits 1 when HTML+CSS+pictures pass 14 KB
@@ -67,8 +67,8 @@ printf '%-40s %8d %8d  %s\n' "$page (HTML)" "$html_bytes" "$head" "${enc:-none}"
 total=$html_bytes
 headers=$head
 js=0
-# Every stylesheet, script and picture the page asks for, each once.
-for url in $(grep -oE '(href|src)="/(static|pictures)/[^"]+"' "$work/page.html" | sed -E 's/^(href|src)="//; s/"$//' | awk '!seen[$0]++'); do
+# Every stylesheet, script and picture the page asks for (the site icon too), each once.
+for url in $(grep -oE '(href|src)="/((static|pictures)/[^"]+|favicon\.svg)"' "$work/page.html" | sed -E 's/^(href|src)="//; s/"$//' | awk '!seen[$0]++'); do
   read -r bytes head enc < <(fetch "$base$url")
   printf '%-40s %8d %8d  %s\n' "$url" "$bytes" "$head" "${enc:-none}"
   headers=$((headers + head))

@@ -463,7 +463,102 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     app.stop().await;
 }
 
+/// Every `aria-describedby` in `html` names ids that are on the page, and none is empty.
+fn described_by_ids_exist(html: &str, page: &str) {
+    for (at, _) in html.match_indices("aria-describedby=\"") {
+        let rest = &html[at + "aria-describedby=\"".len()..];
+        let value = &rest[..rest.find('"').unwrap()];
+        assert!(
+            !value.trim().is_empty(),
+            "{page}: an empty aria-describedby"
+        );
+        for id in value.split_whitespace() {
+            assert!(
+                html.contains(&format!("id=\"{id}\"")),
+                "{page}: aria-describedby names #{id}, which is not on the page"
+            );
+        }
+    }
+}
+
+async fn markup_a_review_asked_for(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_FORM_POSTS_PER_MINUTE", "1")]).await;
+    let client = browser();
+
+    // A site icon, so browsers do not log a 404 for it.
+    for path in ["/favicon.ico", "/favicon.svg"] {
+        let icon = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(icon.status(), 200, "{path}");
+        assert_eq!(icon.headers()["content-type"], "image/svg+xml", "{path}");
+    }
+    let (_, home) = get(&app, &client, "/").await;
+    assert!(home.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+
+    // No empty or dangling aria-describedby, with and without an error showing.
+    for n in 1..=7 {
+        let path = format!("{START}/q/{n}");
+        let (_, page) = get(&app, &client, &path).await;
+        described_by_ids_exist(&page, &path);
+    }
+    let (status, _, error) = fill(
+        &app,
+        &client,
+        &format!("{START}/q/1"),
+        &[("action", "continue")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    described_by_ids_exist(&error, "question 1 with its error");
+    assert!(error.contains("aria-describedby=\"answer-hint answer-error\""));
+
+    // Right to left: the number to call keeps its digits in order, is said in words first,
+    // and has a phone beside it; the "skip" arrow is turned round.
+    client
+        .get(app.url("/language/ar?next=/"))
+        .send()
+        .await
+        .unwrap();
+    let (_, about) = get(&app, &client, "/about").await;
+    assert!(about.contains("<html lang=\"ar\" dir=\"rtl\""));
+    assert!(about.contains(
+        "<img src=\"/pictures/phone.svg\" alt=\"\" width=\"64\" height=\"64\"><span>يمكنك الاتصال مجانًا بخط Childline. رقمهم هو: <a href=\"tel:08001111\" dir=\"ltr\">0800 1111</a></span>"
+    ));
+    // The pictures' credit and licence: a list, a link an item.
+    assert!(
+        about.contains("<ul class=\"links\">\n<li><a href=\"https://openmoji.org\" lang=\"en\">")
+    );
+    assert!(about.contains(
+        "</a></li>\n<li><a href=\"https://creativecommons.org/licenses/by-sa/4.0/\" lang=\"en\">CC BY-SA 4.0</a></li>\n</ul>"
+    ));
+    let (_, start) = get(&app, &client, START).await;
+    assert!(start.contains(
+        "<img src=\"/pictures/skip.svg\" alt=\"\" width=\"64\" height=\"64\" class=\"mirror\">"
+    ));
+    assert!(include_str!("../assets/heard.css")
+        .contains("[dir=\"rtl\"] .mirror { transform: scaleX(-1); }"));
+
+    // Error pages: their language links come back to "/", never to the path that failed.
+    let (status, missing) = get(&app, &client, "/no/such/page").await;
+    assert_eq!(status, 404);
+    assert!(
+        missing.contains("href=\"/language/pl?next=/\""),
+        "{missing}"
+    );
+    assert!(!missing.contains("next=/no"));
+    let (_, _, slow) = fill(
+        &app,
+        &client,
+        &format!("{START}/q/1"),
+        &[("action", "continue")],
+    )
+    .await;
+    assert!(slow.contains("href=\"/language/en-GB?next=/\""), "{slow}");
+    assert!(slow.contains("<p class=\"links\"><a href=\"/\">"));
+    app.stop().await;
+}
+
 on_both_backends!(
+    markup_a_review_asked_for,
     words_of_risk_signpost_help_and_flag,
     whole_form_is_stored_once,
     errors_follow_the_govuk_pattern,

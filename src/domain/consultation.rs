@@ -215,6 +215,15 @@ const PICTURES: &[(&str, &str)] = pictures![
     "yes",
 ];
 
+/// Pictures that point the way you read (the "skip" arrow): turned round in right-to-left
+/// pages (`class="mirror"`, see `assets/heard.css`).
+const MIRRORED: &[&str] = &["skip"];
+
+/// Whether `name` points the way you read, so a right-to-left page shows it mirrored.
+pub fn mirrored(name: &str) -> bool {
+    MIRRORED.contains(&name)
+}
+
 pub fn picture_names() -> impl Iterator<Item = &'static str> {
     PICTURES.iter().map(|(name, _)| *name)
 }
@@ -828,5 +837,9 @@ label = { en-GB = "No", pl = "Nie" }
             );
         }
         assert!(picture_exists("yes") && !picture_exists("../yes"));
+        for name in MIRRORED {
+            assert!(picture_exists(name), "mirrored picture {name} is missing");
+        }
+        assert!(mirrored("skip") && !mirrored("yes"));
     }
 }

@@ -47,13 +47,17 @@ for (const locale of LOCALES) {
         await loads(page, () => page.click(`nav a[hreflang="${locale.tag}"]`));
         assert.equal(new URL(page.url()).pathname, '/');
       }
-      await check('home /');
+      await check('home /', { next: '/' });
       await go('/about');
-      await check('/about');
+      await check('/about', { next: '/about' });
+      // The pictures' credit and licence links are a list, one link an item.
+      assert.deepEqual(
+        await page.$$eval('main ul.links > li', (lis) => lis.map((li) => li.querySelectorAll('a[href^="https://"]').length)),
+        [1, 1], 'the credit and licence links are a list, one link an item');
       await go('/no-such-page');
-      await check('404 /no-such-page', { status: 404 });
+      await check('404 /no-such-page', { status: 404, next: '/' });
       await go(`${SLUG}/q/99`);
-      await check('404 question 99', { status: 404 });
+      await check('404 question 99', { status: 404, next: '/' });
 
       await go(SLUG);
       await check('start page', { shot: shot('start') });
@@ -132,6 +136,15 @@ for (const locale of LOCALES) {
       sent += 1;
       assert.match(page.url(), /\/thanks$/);
       await check('thank you');
+
+      // A new visit (not sent): a worrying answer brings the signpost to help now, with
+      // Childline's number beside a phone, on the next page.
+      await go(`${SLUG}/q/5`);
+      await page.fill('textarea#answer', 'i dont feel safe at home. my dad hits me');
+      await send();
+      assert.match(page.url(), /\/q\/6$/);
+      assert.equal(await page.locator('.signpost a[href="tel:08001111"]').count(), 1, 'the signpost shows');
+      await check('question 6 with the signpost to help');
     } finally {
       await p.context.close();
     }
@@ -139,6 +152,87 @@ for (const locale of LOCALES) {
     assert.equal(heard.submissions(), sent);
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The error pages, each in every locale, on a second heard of their own: 404, 429 (its
+// per-address post limit set to 1 a minute) and 500 (its database broken under it). Each has
+// language links that work and come back to "/" (never the path that failed).
+
+test('error pages 404, 429 and 500 in every locale: axe, 320 px, text 200%, targets, language links', { timeout: 240_000 }, async () => {
+  const errors = await startHeard({ env: { HEARD_FORM_POSTS_PER_MINUTE: '1' } });
+  const problems = [];
+  /** A fresh browser in `locale`, chosen with the language link on the error page `path`. */
+  const open = async (locale, path, status) => {
+    const p = await openPage(browser);
+    await p.page.goto(errors.base + path);
+    assert.equal(p.state.doc.status(), status, `${path} is a ${status}`);
+    if (locale.tag !== 'en-GB') {
+      await loads(p.page, () => p.page.click(`nav a[hreflang="${locale.tag}"]`));
+      assert.equal(new URL(p.page.url()).pathname, '/', `the ${locale.tag} link on a ${status} page goes to /`);
+      assert.equal(await p.page.getAttribute('html', 'lang'), locale.tag);
+    }
+    return p;
+  };
+  const check = async (p, locale, name, opts) => {
+    for (const problem of await inspect(p, locale, { next: '/', ...opts })) problems.push(`${locale.tag} ${name}: ${problem}`);
+  };
+  try {
+    for (const locale of LOCALES) {
+      const p = await open(locale, '/no-such-page', 404);
+      const { page } = p;
+      try {
+        await page.goto(errors.base + '/no-such-page');
+        await check(p, locale, '404', { status: 404 });
+
+        // 429: send the question's form until the limit says no (one post a minute, shared
+        // by every locale here, so the first post may already be one too many).
+        await page.goto(`${errors.base}${SLUG}/q/1`);
+        for (let i = 0; i < 3 && p.state.doc.status() !== 429; i++) {
+          await loads(page, () => page.click('button[value=continue]'));
+        }
+        assert.equal(p.state.doc.status(), 429, 'the post limit gives a 429 page');
+        assert.equal((await p.state.doc.allHeaders())['retry-after'], '60');
+        await check(p, locale, '429 (too many posts)', { status: 429 });
+        // Its language links work: the next language, back at "/".
+        const other = LOCALES[(LOCALES.indexOf(locale) + 1) % LOCALES.length];
+        await loads(page, () => page.click(`nav a[hreflang="${other.tag}"]`));
+        assert.equal(new URL(page.url()).pathname, '/');
+        assert.equal(p.state.doc.status(), 200);
+        assert.equal(await page.getAttribute('html', 'lang'), other.tag);
+      } finally {
+        await p.context.close();
+      }
+    }
+
+    // 500: no test hook; the database loses a table the first page reads.
+    errors.dropTable('consultations');
+    for (const locale of LOCALES) {
+      const p = await open(locale, '/', 500);
+      try {
+        await check(p, locale, '500 (something went wrong)', { status: 500 });
+      } finally {
+        await p.context.close();
+      }
+    }
+  } finally {
+    await errors.stop();
+  }
+  fail(problems);
+});
+
+test('the site icon is served, not a 404', async () => {
+  const p = await openPage(browser);
+  try {
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const r = await p.page.request.get(heard.base + path);
+      assert.equal(r.status(), 200, path);
+      assert.equal(r.headers()['content-type'], 'image/svg+xml', path);
+      assert.match(await r.text(), /^<svg/, path);
+    }
+  } finally {
+    await p.context.close();
+  }
+});
 
 // ---------------------------------------------------------------------------------------------
 // 3: the whole consultation with the keyboard alone: Tab, Shift+Tab, Space, Enter, arrows.

@@ -53,6 +53,21 @@ pub struct QuestionView {
     pub saved_href: String,
 }
 
+impl QuestionView {
+    /// The ids that describe the answer field: its hint and its error, when there are any.
+    /// `None` when there are neither, so no empty `aria-describedby` is sent.
+    pub fn answer_described_by(&self) -> Option<String> {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push("answer-hint");
+        }
+        if self.error.is_some() && self.field_id == "answer" {
+            ids.push("answer-error");
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 #[derive(askama::Template)]
 #[template(path = "question.html")]
 struct QuestionPage {
@@ -729,4 +744,66 @@ pub async fn thanks(
         page,
         signpost: concern,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use askama::Template;
+
+    use super::*;
+
+    fn question(hint: Option<&str>) -> QuestionView {
+        QuestionView {
+            number: 1,
+            total: 1,
+            progress_label: String::new(),
+            kind: "choice",
+            text: "Do you like it?".into(),
+            hint: hint.map(str::to_owned),
+            options: Vec::new(),
+            text_value: String::new(),
+            postcode_value: String::new(),
+            picking: false,
+            error: None,
+            field_id: "answer",
+            signpost: false,
+            csrf: String::new(),
+            action_href: String::new(),
+            back_href: String::new(),
+            saved_href: String::new(),
+        }
+    }
+
+    #[test]
+    fn answer_is_described_only_by_what_is_there() {
+        let mut q = question(None);
+        assert_eq!(q.answer_described_by(), None, "never an empty attribute");
+        q.error = Some("Choose an answer".into());
+        assert_eq!(q.answer_described_by().as_deref(), Some("answer-error"));
+        q.field_id = "postcode";
+        assert_eq!(q.answer_described_by(), None, "the error is the postcode's");
+
+        let mut q = question(Some("Pick one."));
+        assert_eq!(q.answer_described_by().as_deref(), Some("answer-hint"));
+        q.error = Some("Choose an answer".into());
+        assert_eq!(
+            q.answer_described_by().as_deref(),
+            Some("answer-hint answer-error")
+        );
+    }
+
+    #[test]
+    fn a_question_without_a_hint_has_no_empty_aria_describedby() {
+        for kind in ["choice", "text"] {
+            let mut q = question(None);
+            q.kind = kind;
+            let html = QuestionPage {
+                page: Page::new(Locale::default(), "Q", "/c/x/q/1"),
+                q,
+            }
+            .render()
+            .unwrap();
+            assert!(!html.contains("aria-describedby"), "{kind}: {html}");
+        }
+    }
 }

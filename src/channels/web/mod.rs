@@ -64,6 +64,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state.clone(), limit_posts))
         .layer(sessions)
         .route("/pictures/{file}", get(pages::picture))
+        .route("/favicon.ico", get(pages::favicon))
+        .route("/favicon.svg", get(pages::favicon))
         .route("/static/heard.css", get(pages::stylesheet))
         .route("/static/heard.js", get(pages::script))
         .fallback(pages::not_found)

@@ -244,6 +244,24 @@ pub async fn picture(Path(file): Path<String>) -> Response {
     }
 }
 
+/// The site's icon: the "listen" picture (an ear), at `/favicon.svg` (linked from every
+/// page) and at `/favicon.ico`, which browsers ask for by themselves.
+pub async fn favicon() -> Response {
+    match picture_svg(FAVICON) {
+        Some(svg) => (
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CACHE_CONTROL, "public, max-age=604800"),
+            ],
+            svg,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+const FAVICON: &str = "listen";
+
 pub async fn stylesheet() -> Response {
     (
         [

@@ -44,12 +44,18 @@ export async function openPage(browser, { javaScript = true, viewport = DESKTOP 
     if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) state.doc = r;
     else if (r.status() >= 400) state.events.push(`${r.status()} for ${r.url()}`);
   });
-  page.on('requestfailed', (r) => state.events.push(`load failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('requestfailed', (r) => {
+    // The browser fetches the site icon by itself, and gives up on it when the page moves
+    // on first: not a fault. An icon that is missing still shows, as a 404 response above.
+    if (/\/favicon\.(svg|ico)$/.test(new URL(r.url()).pathname) && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    state.events.push(`load failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on('console', (m) => {
     const text = m.text();
-    // The document's own status (404, 422, 403 pages) is logged too: that is expected.
+    // The document's own status (404, 422, 403, 429, 500 pages) is logged too: that is
+    // expected. A sub-resource that fails is still caught, by its response above.
     if (/Content.Security.Policy|Refused to/i.test(text)) state.events.push(`console CSP error: ${text}`);
-    else if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (404|422|403)/.test(text)) {
+    else if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (404|422|403|429|500)/.test(text)) {
       state.events.push(`console error: ${text}`);
     }
   });
@@ -110,7 +116,7 @@ async function tabThrough(page) {
  * Everything this suite checks on one state of one page; returns problems as text.
  * `shot` names the screenshots to take of it at 320 px.
  */
-export async function inspect({ page, cdp, state }, locale, { status = 200, shot } = {}) {
+export async function inspect({ page, cdp, state }, locale, { status = 200, shot, next } = {}) {
   const problems = [];
   const add = (where, list) => { for (const p of list) problems.push(`[${where}] ${p}`); };
   await page.evaluate(() => document.fonts && document.fonts.ready);
@@ -125,6 +131,7 @@ export async function inspect({ page, cdp, state }, locale, { status = 200, shot
     else if (/unsafe-inline|unsafe-eval/.test(csp)) add('csp', [`CSP allows unsafe code: ${csp}`]);
   }
   add('lang', await page.evaluate(checks.langDir, { lang: locale.tag, dir: locale.dir }));
+  add('structure', await page.evaluate(checks.structure, { next }));
 
   // Desktop, default text size.
   await page.setViewportSize(DESKTOP);
@@ -134,6 +141,7 @@ export async function inspect({ page, cdp, state }, locale, { status = 200, shot
   // A small phone, default text size.
   await page.setViewportSize(PHONE);
   add('320px', await page.evaluate(checks.noHorizontalScroll));
+  add('320px', await page.evaluate(checks.nothingOutside));
   add('320px targets', await page.evaluate(checks.targetSize, 44));
   add('320px', await page.evaluate(checks.nothingCutOff));
   if (shot) {
@@ -145,6 +153,7 @@ export async function inspect({ page, cdp, state }, locale, { status = 200, shot
   await cdp.send('Page.setFontSizes', { fontSizes: DOUBLE_FONTS });
   try {
     add('320px, text 200%', await page.evaluate(checks.noHorizontalScroll));
+    add('320px, text 200%', await page.evaluate(checks.nothingOutside));
     add('320px, text 200%', await page.evaluate(checks.nothingCutOff));
     add('320px, text 200% targets', await page.evaluate(checks.targetSize, 44));
     add('axe 320px, text 200%', await axe(page));
@@ -157,6 +166,18 @@ export async function inspect({ page, cdp, state }, locale, { status = 200, shot
     }
   } finally {
     await cdp.send('Page.setFontSizes', { fontSizes: DEFAULT_FONTS });
+  }
+
+  // The same phone with the root font size set to 200% (as a reader's own style sheet or
+  // zoom-text setting does it, rather than the browser's default size).
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  try {
+    add('320px, root 200%', await page.evaluate(checks.noHorizontalScroll));
+    add('320px, root 200%', await page.evaluate(checks.nothingOutside));
+    add('320px, root 200%', await page.evaluate(checks.nothingCutOff));
+    add('320px, root 200% targets', await page.evaluate(checks.targetSize, 44));
+  } finally {
+    await page.evaluate(() => { document.documentElement.style.removeProperty('font-size'); });
   }
 
   // Keyboard focus: last, as it moves focus about.

@@ -72,12 +72,19 @@ export const textSize = fn(`
   return problems;
 `);
 
-/** Radio labels, buttons, fields and links not inside a sentence: at least 44 by 44. */
+/** Links that are always a target of their own, never "a word in a sentence": the language
+ *  links, the footer, "Back", the links on message and error pages, the error summary's
+ *  link and the numbers to call. */
+export const BIG_LINKS = '.languages a, .site-footer a, .back a, .links a, .error-summary a, a[href^="tel:"]';
+
+/** Radio labels, buttons, fields and links not inside a sentence (and every link in
+ *  BIG_LINKS, wherever it is): at least 44 by 44. */
 export const targetSize = fn(`
   const min = arg;
   const problems = [];
+  const big = ${JSON.stringify(BIG_LINKS)};
   for (const { el } of targets()) {
-    if (inlineInText(el)) continue;
+    if (inlineInText(el) && !el.matches(big)) continue;
     const r = el.getBoundingClientRect();
     if (r.width < min - 0.5 || r.height < min - 0.5) {
       problems.push(describe(el) + ' is ' + Math.round(r.width) + 'x' + Math.round(r.height) + ' px, under ' + min + 'x' + min);
@@ -86,10 +93,11 @@ export const targetSize = fn(`
   return problems;
 `);
 
-/** No horizontal scrolling. */
+/** No horizontal scrolling: the page is no wider than the window (innerWidth) nor than
+ *  the space inside any scrollbar (clientWidth). */
 export const noHorizontalScroll = fn(`
   const d = document.documentElement;
-  if (d.scrollWidth <= d.clientWidth) return [];
+  if (d.scrollWidth <= d.clientWidth && d.scrollWidth <= innerWidth) return [];
   const wide = [...document.body.querySelectorAll('*')]
     .filter((el) => rendered(el) && el.getBoundingClientRect().right > d.clientWidth + 0.5 && !el.closest('.skip-link'))
     .filter((el, _, all) => !all.includes(el.parentElement))
@@ -100,7 +108,84 @@ export const noHorizontalScroll = fn(`
     .filter((el) => rendered(el) && el.getBoundingClientRect().left < -0.5 && !el.closest('.skip-link'))
     .slice(0, 5)
     .map((el) => describe(el) + ' starts at ' + Math.round(el.getBoundingClientRect().left) + 'px');
-  return ['scrolls sideways: scrollWidth ' + d.scrollWidth + ' > clientWidth ' + d.clientWidth + (wide.length || wideL.length ? ' (' + wide.concat(wideL).join('; ') + ')' : '')];
+  return ['scrolls sideways: scrollWidth ' + d.scrollWidth + ' > clientWidth ' + d.clientWidth + ' / innerWidth ' + innerWidth + (wide.length || wideL.length ? ' (' + wide.concat(wideL).join('; ') + ')' : '')];
+`);
+
+/** No element reaches past either side of the window, even where nothing scrolls (an
+ *  ancestor's overflow could hide it). Reports the outermost such elements. */
+export const nothingOutside = fn(`
+  const vw = Math.min(document.documentElement.clientWidth, innerWidth);
+  const out = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.left < -0.5 || r.right > vw + 0.5;
+  };
+  return [...document.body.querySelectorAll('*')]
+    .filter((el) => rendered(el) && !el.closest('.skip-link') && out(el))
+    .filter((el, _, all) => !all.includes(el.parentElement))
+    .slice(0, 5)
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return describe(el) + ' overflows the window (' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + vw + ')';
+    });
+`);
+
+/** What a review found and axe does not check:
+ *  - every aria-describedby / aria-labelledby is non-empty and names elements that exist;
+ *  - nothing interactive inside a <legend> (the "Read this to me" button goes before the form);
+ *  - a number to call is a tel: link in dir="ltr", so right-to-left text does not reorder its
+ *    digits, its digits are the link's, and it has a phone picture beside it;
+ *  - pictures marked .mirror (they point the way you read) are turned round in right-to-left
+ *    pages and only there, and the "skip" picture is one of them;
+ *  - the page names an icon (no favicon 404);
+ *  - the language links go to /language/TAG?next=PATH, PATH this page's own (`arg.next`, for
+ *    error pages "/") or any local path. */
+export const structure = fn(`
+  const problems = [];
+  for (const attr of ['aria-describedby', 'aria-labelledby']) {
+    for (const el of document.querySelectorAll('[' + attr + ']')) {
+      const ids = el.getAttribute(attr).trim().split(/\\s+/).filter(Boolean);
+      if (!ids.length) problems.push(describe(el) + ' has an empty ' + attr);
+      for (const id of ids) if (!document.getElementById(id)) problems.push(describe(el) + ' ' + attr + ' names #' + id + ', which is not on the page');
+    }
+  }
+  for (const el of document.querySelectorAll('legend a, legend button, legend input, legend select, legend textarea, legend [tabindex], label button, label a')) {
+    problems.push(describe(el) + ' is interactive and inside a ' + (el.closest('legend') ? 'legend' : 'label'));
+  }
+  const read = document.querySelector('.read-aloud');
+  if (read) {
+    if (read.closest('form, legend, label, h1')) problems.push('the "Read this to me" button is inside ' + describe(read.closest('form, legend, label, h1')));
+    const form = document.querySelector('main form');
+    const h1 = document.querySelector('main h1');
+    if (form && form.contains(h1) && !(read.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+      problems.push('the "Read this to me" button is not before the form of the question');
+    }
+  }
+  for (const a of document.querySelectorAll('a[href^="tel:"]')) {
+    if (!a.closest('[dir=ltr]') || a.closest('[dir]') === document.documentElement) problems.push(describe(a) + ' is not marked dir="ltr"');
+    if (getComputedStyle(a).direction !== 'ltr') problems.push(describe(a) + ' is laid out ' + getComputedStyle(a).direction);
+    const point = a.closest('.point');
+    if (point && !point.querySelector('img[src$="/phone.svg"]')) problems.push(describe(a) + ' has no phone picture beside it');
+    if (a.textContent.replace(/\\D/g, '') !== a.getAttribute('href').slice(4).replace(/\\D/g, '')) problems.push(describe(a) + ': its words and its number differ');
+  }
+  const rtl = document.documentElement.dir === 'rtl';
+  for (const img of document.querySelectorAll('img')) {
+    const src = img.getAttribute('src') || '';
+    if (/\\/skip\\.svg$/.test(src) && !img.classList.contains('mirror')) problems.push(describe(img) + ' src=' + src + ' points the way you read but is not .mirror');
+    if (!img.classList.contains('mirror') || !rendered(img)) continue;
+    const t = getComputedStyle(img).transform;
+    const flipped = t.startsWith('matrix(-1');
+    if (rtl && !flipped) problems.push(src + ' is not mirrored in a right-to-left page (transform ' + t + ')');
+    if (!rtl && t !== 'none') problems.push(src + ' is turned (transform ' + t + ') in a left-to-right page');
+  }
+  if (!document.querySelector('link[rel~=icon][href]')) problems.push('no <link rel=icon>');
+  for (const a of document.querySelectorAll('nav.languages a[hreflang]')) {
+    const url = new URL(a.href);
+    const next = url.searchParams.get('next');
+    if (url.origin !== location.origin || url.pathname !== '/language/' + a.hreflang) problems.push(describe(a) + ' does not go to /language/' + a.hreflang);
+    else if (!next || !next.startsWith('/') || next.startsWith('//')) problems.push(describe(a) + ' has no local page to come back to');
+    else if (arg && arg.next && next !== arg.next) problems.push(describe(a) + ' comes back to ' + next + ', expected ' + arg.next);
+  }
+  return problems;
 `);
 
 /** Nothing cut off: no clipped text, no text outside its own box or the screen,

@@ -15,7 +15,8 @@ export const HEARD_BIN = process.env.HEARD_BIN || join(TARGET, 'debug', 'heard')
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-export async function startHeard() {
+/** Starts heard; `env` adds to or overrides its settings (e.g. a low post limit). */
+export async function startHeard({ env: extra = {} } = {}) {
   if (!existsSync(HEARD_BIN)) {
     throw new Error(`${HEARD_BIN} is missing: run \`cargo build\` first`);
   }
@@ -29,6 +30,7 @@ export async function startHeard() {
     HEARD_LOG_FORMAT: 'plain',
     HEARD_LOG: 'info',
     NO_COLOR: '1',
+    ...extra,
   };
   const child = spawn(HEARD_BIN, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   // Never leave heard behind: not on an error, not when this process is stopped.
@@ -73,6 +75,16 @@ export async function startHeard() {
         'print(db.execute("SELECT count(*) FROM submissions").fetchone()[0])\n' +
         'db.close()', join(dir, 'heard.db')], { encoding: 'utf8', timeout: 30_000 });
       return Number(out.trim());
+    },
+    /** Breaks the database under the running service, as a real fault would: drops
+     *  `table` straight from the SQLite file, so pages that read it fail with a 500. */
+    dropTable(table) {
+      execFileSync('python3', ['-c',
+        'import sqlite3, sys\n' +
+        'db = sqlite3.connect(sys.argv[1])\n' +
+        'db.execute("DROP TABLE " + sys.argv[2])\n' +
+        'db.commit()\n' +
+        'db.close()', join(dir, 'heard.db'), table], { encoding: 'utf8', timeout: 30_000 });
     },
     /** SIGTERM, wait for the exit (SIGKILL after 15 s), remove the working directory. */
     async stop() {
