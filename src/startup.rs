@@ -41,7 +41,9 @@ pub async fn state(config: Config) -> anyhow::Result<AppState> {
     let secret = secret(&config)?;
     let areas = areas(&config)?;
     let store = store(&config).await?;
+    let mailer = crate::channels::email::Mailer::from_config(&config.email)?;
     Ok(AppState {
+        mailer,
         store,
         areas,
         pseudonymiser: Arc::new(Pseudonymiser::new(&secret)),
