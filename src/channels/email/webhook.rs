@@ -37,13 +37,16 @@ async fn email(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
             .into_response();
     }
     match receive(&state, &body).await {
-        Ok(Outcome::Stored { new, .. }) => {
+        Ok(Outcome::Stored { id, new }) => {
             let status = if new { StatusCode::CREATED } else { StatusCode::OK };
-            (status, Json(json!({ "status": "stored", "new": new }))).into_response()
+            let body = json!({ "status": "stored", "new": new, "submission": id.0 });
+            (status, Json(body)).into_response()
         }
-        Ok(Outcome::Joined { .. }) => {
-            (StatusCode::OK, Json(json!({ "status": "joined" }))).into_response()
-        }
+        Ok(Outcome::Joined { id }) => (
+            StatusCode::OK,
+            Json(json!({ "status": "joined", "submission": id.0 })),
+        )
+            .into_response(),
         // Accepted and deliberately dropped: a retry would change nothing.
         Ok(Outcome::Ignored(reason)) => (
             StatusCode::OK,
