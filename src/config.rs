@@ -422,8 +422,7 @@ fn email_config(
         Some(t) if t.len() < 16 => {
             return Err(ConfigError::InvalidSecret {
                 setting: "HEARD_EMAIL_WEBHOOK_TOKEN".into(),
-                expected: "at least 16 characters (for example from `openssl rand -hex 32`)"
-                    .into(),
+                expected: "at least 16 characters (for example from `openssl rand -hex 32`)".into(),
             })
         }
         other => other.map(Hidden),
@@ -459,7 +458,8 @@ fn email_config(
     let imap = match set("HEARD_IMAP_HOST") {
         None => None,
         Some(host) => {
-            let user = set("HEARD_IMAP_USER").ok_or_else(|| missing("HEARD_IMAP_USER", "HEARD_IMAP_HOST"))?;
+            let user = set("HEARD_IMAP_USER")
+                .ok_or_else(|| missing("HEARD_IMAP_USER", "HEARD_IMAP_HOST"))?;
             let password = match (set("HEARD_IMAP_PASSWORD"), set("HEARD_IMAP_PASSWORD_FILE")) {
                 (Some(p), _) => p,
                 (None, Some(file)) => std::fs::read_to_string(&file)
@@ -469,9 +469,7 @@ fn email_config(
                     })?
                     .trim_end_matches(['\r', '\n'])
                     .to_owned(),
-                (None, None) => {
-                    return Err(missing("HEARD_IMAP_PASSWORD", "HEARD_IMAP_HOST"))
-                }
+                (None, None) => return Err(missing("HEARD_IMAP_PASSWORD", "HEARD_IMAP_HOST")),
             };
             let folder = |name: &str| {
                 let value = get(name).trim().to_owned();
@@ -493,7 +491,12 @@ fn email_config(
                 password: Hidden(password),
                 folder: folder("HEARD_IMAP_FOLDER")?,
                 processed_folder: folder("HEARD_IMAP_PROCESSED_FOLDER")?,
-                poll_secs: parse_number("HEARD_IMAP_POLL_SECS", &get("HEARD_IMAP_POLL_SECS"), 1, 86_400)?,
+                poll_secs: parse_number(
+                    "HEARD_IMAP_POLL_SECS",
+                    &get("HEARD_IMAP_POLL_SECS"),
+                    1,
+                    86_400,
+                )?,
             })
         }
     };
@@ -642,9 +645,15 @@ mod tests {
         ])
         .unwrap();
         let imap = c.email.imap.as_ref().unwrap();
-        assert_eq!((imap.port, imap.tls, imap.folder.as_str()), (993, true, "INBOX"));
+        assert_eq!(
+            (imap.port, imap.tls, imap.folder.as_str()),
+            (993, true, "INBOX")
+        );
         let shown = format!("{c:?}");
-        assert!(!shown.contains("pa55word") && !shown.contains("tok-tok"), "{shown}");
+        assert!(
+            !shown.contains("pa55word") && !shown.contains("tok-tok"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ async fn app(backend: TestBackend, smtp: Option<&SmtpCapture>) -> TestApp {
     let mut extra = vec![("HEARD_EMAIL_WEBHOOK_TOKEN", TOKEN)];
     if let Some(url) = &smtp_url {
         extra.push(("HEARD_SMTP_URL", url.as_str()));
-        extra.push(("HEARD_MAIL_FROM", "Devon SEND views <views@heard.devon.example>"));
+        extra.push((
+            "HEARD_MAIL_FROM",
+            "Devon SEND views <views@heard.devon.example>",
+        ));
     }
     let app = spawn_app_with(backend, &extra).await;
     heard::startup::load_consultation(&app.state.store, &school_transport_source())
@@ -54,8 +57,17 @@ fn email(from: &str, subject: &str, id: &str, extra: &str, body: &str) -> Vec<u8
 }
 
 async fn count(app: &TestApp) -> i64 {
-    app.state.store.submission_count("four-cornerstones").await.unwrap()
-        + app.state.store.submission_count("school-transport").await.unwrap()
+    app.state
+        .store
+        .submission_count("four-cornerstones")
+        .await
+        .unwrap()
+        + app
+            .state
+            .store
+            .submission_count("school-transport")
+            .await
+            .unwrap()
 }
 
 fn parse(raw: &[u8]) -> mail_parser::Message<'_> {
@@ -63,7 +75,11 @@ fn parse(raw: &[u8]) -> mail_parser::Message<'_> {
 }
 
 fn header<'a>(message: &'a mail_parser::Message<'a>, name: &str) -> String {
-    message.header_raw(name).unwrap_or_default().trim().to_owned()
+    message
+        .header_raw(name)
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
 }
 
 fn recipient(raw: &[u8]) -> String {
@@ -85,7 +101,12 @@ async fn webhook_answers_404_401_400_and_stores_once(backend: TestBackend) {
 
     let app = app(backend, None).await;
     assert_eq!(post(&app, &raw, None).await.0, 401, "missing token");
-    assert_eq!(post(&app, &raw, Some("webhook-token-0123456789abcdeX")).await.0, 401);
+    assert_eq!(
+        post(&app, &raw, Some("webhook-token-0123456789abcdeX"))
+            .await
+            .0,
+        401
+    );
     let basic = app
         .client
         .post(app.url("/webhooks/email"))
@@ -97,7 +118,12 @@ async fn webhook_answers_404_401_400_and_stores_once(backend: TestBackend) {
     assert_eq!(basic.status().as_u16(), 401, "wrong scheme");
     assert_eq!(count(&app).await, 0);
 
-    for junk in [&b"hello, this is not an email"[..], b"", b"{\"json\": true}", b"\x00\xff\xfe binary"] {
+    for junk in [
+        &b"hello, this is not an email"[..],
+        b"",
+        b"{\"json\": true}",
+        b"\x00\xff\xfe binary",
+    ] {
         assert_eq!(post(&app, junk, Some(TOKEN)).await.0, 400, "{junk:?}");
     }
 
@@ -130,9 +156,16 @@ async fn corpus_through_the_webhook(backend: TestBackend) {
         let message = parse(&raw);
         let from = message.from().and_then(|a| a.first()).unwrap();
         let address = from.address.as_deref().unwrap().to_lowercase();
-        senders.push((address.clone(), from.name.as_deref().unwrap_or_default().to_owned()));
+        senders.push((
+            address.clone(),
+            from.name.as_deref().unwrap_or_default().to_owned(),
+        ));
         if !expected.stored {
-            assert_eq!((status, body["status"].as_str()), (200, Some("ignored")), "{name}");
+            assert_eq!(
+                (status, body["status"].as_str()),
+                (200, Some("ignored")),
+                "{name}"
+            );
             continue;
         }
         assert_eq!(status, 201, "{name}: {body}");
@@ -147,9 +180,17 @@ async fn corpus_through_the_webhook(backend: TestBackend) {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(stored.consultation.as_str(), expected.consultation, "{name}");
+        assert_eq!(
+            stored.consultation.as_str(),
+            expected.consultation,
+            "{name}"
+        );
         assert_eq!(stored.area.map(|a| a.to_string()), expected.area, "{name}");
-        assert_eq!(stored.group.map(|g| g.id().to_owned()), expected.group, "{name}");
+        assert_eq!(
+            stored.group.map(|g| g.id().to_owned()),
+            expected.group,
+            "{name}"
+        );
         assert_eq!(stored.flagged, expected.flagged, "{name}");
         assert!(stored.respondent.is_some(), "{name}: known by pseudonym");
         let texts: Vec<&str> = stored
@@ -168,9 +209,15 @@ async fn corpus_through_the_webhook(backend: TestBackend) {
     let mut by_recipient: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for raw in &acks {
         let to = recipient(raw);
-        assert!(by_recipient.insert(to.clone(), raw.clone()).is_none(), "two acks to one sender");
+        assert!(
+            by_recipient.insert(to.clone(), raw.clone()).is_none(),
+            "two acks to one sender"
+        );
     }
-    assert_eq!(by_recipient.keys().cloned().collect::<BTreeSet<_>>(), expected_acks);
+    assert_eq!(
+        by_recipient.keys().cloned().collect::<BTreeSet<_>>(),
+        expected_acks
+    );
     for (to, raw) in &by_recipient {
         let ack = parse(raw);
         assert_eq!(header(&ack, "Auto-Submitted"), "auto-replied");
@@ -214,13 +261,22 @@ async fn corpus_through_the_webhook(backend: TestBackend) {
         let bytes = String::from_utf8_lossy(&database_bytes(dir.path())).into_owned();
         for (address, name) in senders {
             let local = address.split('@').next().unwrap();
-            assert!(!bytes.to_lowercase().contains(&address), "address {address} stored");
-            assert!(!bytes.to_lowercase().contains(local), "local part {local} stored");
+            assert!(
+                !bytes.to_lowercase().contains(&address),
+                "address {address} stored"
+            );
+            assert!(
+                !bytes.to_lowercase().contains(local),
+                "local part {local} stored"
+            );
             // A mailing list's name is not a person's (and "Devon" is in every consultation).
             if address.contains("lists.") {
                 continue;
             }
-            for part in name.split(|c: char| !c.is_alphanumeric()).filter(|p| p.len() >= 3) {
+            for part in name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|p| p.len() >= 3)
+            {
                 let word = regex::Regex::new(&format!(r"\b{}\b", regex::escape(part))).unwrap();
                 assert!(!word.is_match(&bytes), "name {part} stored");
             }
@@ -233,14 +289,23 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
     let smtp = SmtpCapture::start();
     let app = app(backend, Some(&smtp)).await;
     let from = "Gemma Bright <gemma.bright@icloud.example>";
-    let first = email(from, "Views", "first-1@icloud.example", "", "More help in the school holidays please.");
+    let first = email(
+        from,
+        "Views",
+        "first-1@icloud.example",
+        "",
+        "More help in the school holidays please.",
+    );
     let (status, body) = post(&app, &first, Some(TOKEN)).await;
     assert_eq!(status, 201);
     let id = SubmissionId(body["submission"].as_i64().unwrap());
     let ack = smtp.wait_for(1).remove(0);
     let ack_message = parse(&ack);
     let text = ack_message.body_text(0).unwrap();
-    assert!(text.contains("Please reply to this email with the name of your area"), "{text}");
+    assert!(
+        text.contains("Please reply to this email with the name of your area"),
+        "{text}"
+    );
     let ack_id = ack_message.message_id().unwrap().to_owned();
 
     // Replying to the acknowledgement, quoting it, names the area by postcode.
@@ -252,17 +317,36 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
         "We live at EX39 3BD, I am his mum.\r\n\r\nOn Tue, 24 Nov 2026 at 10:00, Devon SEND views <views@heard.devon.example> wrote:\r\n> Thank you for your email. We got your view.\r\n> We do not know which area you live in.\r\n",
     );
     let (status, body) = post(&app, &reply, Some(TOKEN)).await;
-    assert_eq!((status, body["status"].as_str()), (200, Some("joined")), "{body}");
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (200, Some("joined")),
+        "{body}"
+    );
     assert_eq!(SubmissionId(body["submission"].as_i64().unwrap()), id);
     // Read again: nothing changes, and no new view.
     assert_eq!(post(&app, &reply, Some(TOKEN)).await.1["status"], "joined");
     assert_eq!(count(&app).await, 1);
-    let stored = app.state.store.submission(id, &app.state.areas).await.unwrap().unwrap();
-    assert_eq!(stored.area.map(|a| a.to_string()).as_deref(), Some("torridge"));
+    let stored = app
+        .state
+        .store
+        .submission(id, &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.area.map(|a| a.to_string()).as_deref(),
+        Some("torridge")
+    );
     assert_eq!(stored.group.map(|g| g.id()), Some("parent-carer"));
 
     // Answered: a later email from them is a new view.
-    let later = email(from, "another thing", "later-3@icloud.example", "", "Also the playground needs a quiet corner in Torridge.");
+    let later = email(
+        from,
+        "another thing",
+        "later-3@icloud.example",
+        "",
+        "Also the playground needs a quiet corner in Torridge.",
+    );
     assert_eq!(post(&app, &later, Some(TOKEN)).await.0, 201);
     assert_eq!(count(&app).await, 2);
     // Still one acknowledgement today.
@@ -270,7 +354,13 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
 
     // Tomorrow, a new email is acknowledged again.
     app.state.clock.advance(Duration::from_secs(24 * 3600));
-    let tomorrow = email(from, "Views", "next-day-4@icloud.example", "", "One more thought from Exeter.");
+    let tomorrow = email(
+        from,
+        "Views",
+        "next-day-4@icloud.example",
+        "",
+        "One more thought from Exeter.",
+    );
     assert_eq!(post(&app, &tomorrow, Some(TOKEN)).await.0, 201);
     assert_eq!(smtp.wait_for(2).len(), 2);
     app.stop().await;
@@ -345,7 +435,10 @@ async fn imap_mailbox_end_to_end(backend: TestBackend) {
     assert_eq!(dovecot.count("heard processed"), 7);
     // Each person got one acknowledgement (Sarah's auto-reply got none).
     assert_eq!(smtp.wait_for(5).len(), 5);
-    assert_eq!(poll_once(&app.state, &imap).await.unwrap(), PollReport::default());
+    assert_eq!(
+        poll_once(&app.state, &imap).await.unwrap(),
+        PollReport::default()
+    );
 
     // A message that arrives later is picked up by the next round.
     let (_, raw, _) = all.iter().find(|(n, _, _)| n == "html_only").unwrap();

@@ -52,9 +52,17 @@ fn every_email_reads_as_expected() {
             }
         };
         check("stored", stored == expected.stored, stored.to_string());
-        check("may_reply", may_reply == expected.may_reply, may_reply.to_string());
+        check(
+            "may_reply",
+            may_reply == expected.may_reply,
+            may_reply.to_string(),
+        );
         if expected.stored {
-            check("text", text == expected.text.trim_end(), format!("{text:?}"));
+            check(
+                "text",
+                text == expected.text.trim_end(),
+                format!("{text:?}"),
+            );
             check("area", area == expected.area, format!("{area:?}"));
             check("group", group == expected.group, format!("{group:?}"));
             check(

@@ -24,7 +24,12 @@ struct Heard {
     stderr: mpsc::Receiver<String>,
 }
 
-fn start(dir: &tempfile::TempDir, database_url: &str, dovecot: &Dovecot, hold: Option<&str>) -> Heard {
+fn start(
+    dir: &tempfile::TempDir,
+    database_url: &str,
+    dovecot: &Dovecot,
+    hold: Option<&str>,
+) -> Heard {
     let config = dir.path().join("empty.toml");
     std::fs::write(&config, "").unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_heard"));
@@ -91,7 +96,10 @@ async fn stored(database_url: &str) -> i64 {
     let Ok(store) = Store::connect(&url, 1).await else {
         return -1;
     };
-    let n = store.submission_count("four-cornerstones").await.unwrap_or(-1);
+    let n = store
+        .submission_count("four-cornerstones")
+        .await
+        .unwrap_or(-1);
     store.close().await;
     n
 }

@@ -205,7 +205,11 @@ service stats {{
             std::fs::create_dir_all(&path).expect("maildir");
             let _ = std::os::unix::fs::chown(&path, Some(self.owner.0), Some(self.owner.1));
         }
-        let name = format!("{}.{}.heard-test", std::process::id(), uuid::Uuid::new_v4().simple());
+        let name = format!(
+            "{}.{}.heard-test",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        );
         let tmp = maildir.join("tmp").join(&name);
         std::fs::write(&tmp, raw).expect("write message");
         let _ = std::os::unix::fs::chown(&tmp, Some(self.owner.0), Some(self.owner.1));
@@ -327,17 +331,16 @@ impl SmtpCapture {
             })
             .unwrap_or_default();
         files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
-        files
-            .iter()
-            .filter_map(|p| std::fs::read(p).ok())
-            .collect()
+        files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
     }
 
     /// Waits until at least `n` messages have arrived, and returns them.
     pub fn wait_for(&self, n: usize) -> Vec<Vec<u8>> {
-        wait_until(Duration::from_secs(20), &format!("{n} acknowledgements"), || {
-            self.messages().len() >= n
-        });
+        wait_until(
+            Duration::from_secs(20),
+            &format!("{n} acknowledgements"),
+            || self.messages().len() >= n,
+        );
         self.messages()
     }
 }

@@ -66,7 +66,10 @@ pub fn corpus() -> Vec<(String, Vec<u8>, Expected)> {
 /// A second consultation, so choosing by plus address and subject can be seen to work.
 pub fn school_transport_source() -> String {
     DEMO_SOURCE
-        .replace("slug = \"four-cornerstones\"", "slug = \"school-transport\"")
+        .replace(
+            "slug = \"four-cornerstones\"",
+            "slug = \"school-transport\"",
+        )
         .replace("sms_keyword = \"VIEWS\"", "sms_keyword = \"BUS\"")
         .replace(
             "en-GB = \"Four Cornerstones: what matters to you?\"",
@@ -81,4 +84,3 @@ pub fn school_transport_source() -> String {
             "ar = \"النقل المدرسي\"",
         )
 }
-

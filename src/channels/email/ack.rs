@@ -137,9 +137,7 @@ impl Header for ContentLanguage {
         HeaderName::new_from_ascii_str("Content-Language")
     }
     fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(ContentLanguage(
-            Locale::parse(s).unwrap_or_default().tag(),
-        ))
+        Ok(ContentLanguage(Locale::parse(s).unwrap_or_default().tag()))
     }
     fn display(&self) -> HeaderValue {
         HeaderValue::new(Self::name(), self.0.to_owned())
@@ -290,7 +288,13 @@ mod tests {
     #[test]
     fn says_everything_it_must() {
         let ack = compose(&facts(Locale::EN_GB));
-        for words in ["0800 1111", "999", "did not keep it", "Exeter, Torridge", "Four Cornerstones"] {
+        for words in [
+            "0800 1111",
+            "999",
+            "did not keep it",
+            "Exeter, Torridge",
+            "Four Cornerstones",
+        ] {
             assert!(ack.text.contains(words), "{words}: {}", ack.text);
             assert!(ack.html.contains(words), "{words}");
         }

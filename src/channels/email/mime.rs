@@ -65,7 +65,14 @@ pub fn read(raw: &[u8]) -> Result<Email, EmailError> {
     let message = MessageParser::default()
         .parse(raw)
         .ok_or(EmailError::NotMime("it could not be parsed"))?;
-    let known = ["from", "date", "message-id", "subject", "mime-version", "to"];
+    let known = [
+        "from",
+        "date",
+        "message-id",
+        "subject",
+        "mime-version",
+        "to",
+    ];
     if !message
         .headers()
         .iter()
@@ -82,7 +89,11 @@ pub fn read(raw: &[u8]) -> Result<Email, EmailError> {
         .and_then(|a| a.split('@').next().map(str::to_ascii_lowercase))
         .unwrap_or_default();
     let subject = message.subject().unwrap_or_default().trim().to_owned();
-    let header = |name: &str| message.header_raw(name).map(|v| v.trim().to_ascii_lowercase());
+    let header = |name: &str| {
+        message
+            .header_raw(name)
+            .map(|v| v.trim().to_ascii_lowercase())
+    };
 
     let kind = kind(&message, &from_local, &subject, &header);
     let auto_submitted = header("auto-submitted").is_some_and(|v| !v.starts_with("no"));
@@ -92,15 +103,20 @@ pub fn read(raw: &[u8]) -> Result<Email, EmailError> {
             .any(|p| v.trim_matches('"') == *p)
     });
     // An empty Return-Path (`<>`) is how bounces and other automatic mail are sent.
-    let null_sender = header("return-path")
-        .is_some_and(|v| v.trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace()).is_empty());
+    let null_sender = header("return-path").is_some_and(|v| {
+        v.trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace())
+            .is_empty()
+    });
     let no_reply = kind != Kind::Person
         || auto_submitted
         || precedence
         || null_sender
         || message.header_raw("list-id").is_some()
         || message.header_raw("x-autoreply").is_some()
-        || matches!(from_local.as_str(), "noreply" | "no-reply" | "donotreply" | "do-not-reply");
+        || matches!(
+            from_local.as_str(),
+            "noreply" | "no-reply" | "donotreply" | "do-not-reply"
+        );
 
     let mut recipients = Vec::new();
     for address in [message.to(), message.cc()].into_iter().flatten() {
@@ -108,7 +124,12 @@ pub fn read(raw: &[u8]) -> Result<Email, EmailError> {
     }
     let mut recipients: Vec<String> = recipients.into_iter().map(str::to_lowercase).collect();
     // Set by the delivering server, so they name the plus address even under Bcc.
-    for name in ["delivered-to", "x-original-to", "envelope-to", "x-forwarded-to"] {
+    for name in [
+        "delivered-to",
+        "x-original-to",
+        "envelope-to",
+        "x-forwarded-to",
+    ] {
         for value in message.header_values(name) {
             if let Some(text) = value.as_text() {
                 recipients.push(
@@ -181,9 +202,12 @@ fn kind(
     subject: &str,
     header: &dyn Fn(&str) -> Option<String>,
 ) -> Kind {
-    let is_report = message
-        .content_type()
-        .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("multipart") && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report")));
+    let is_report = message.content_type().is_some_and(|ct| {
+        ct.ctype().eq_ignore_ascii_case("multipart")
+            && ct
+                .subtype()
+                .is_some_and(|s| s.eq_ignore_ascii_case("report"))
+    });
     let has_status_part = message.parts.iter().any(|p| {
         p.content_type().is_some_and(|ct| {
             ct.ctype().eq_ignore_ascii_case("message")
@@ -290,7 +314,8 @@ fn attachments(message: &Message<'_>) -> usize {
             let inline = part
                 .content_disposition()
                 .is_some_and(|d| d.ctype().eq_ignore_ascii_case("inline"));
-            !(inline || matches!(part.body, PartType::InlineBinary(_)) && part.content_id().is_some())
+            !(inline
+                || matches!(part.body, PartType::InlineBinary(_)) && part.content_id().is_some())
         })
         .count()
 }

@@ -66,7 +66,9 @@ impl EmailError {
     pub fn is_transient(&self) -> bool {
         match self {
             // A database problem is not the message's fault: keep it and try again.
-            EmailError::Store(_) | EmailError::Ingest(IngestError::Store(_)) | EmailError::Imap(_) => true,
+            EmailError::Store(_)
+            | EmailError::Ingest(IngestError::Store(_))
+            | EmailError::Imap(_) => true,
             _ => false,
         }
     }
@@ -319,4 +321,3 @@ async fn acknowledge(
         }
     }
 }
-

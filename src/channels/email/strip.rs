@@ -30,8 +30,10 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Someone wrote:" with no date: only a quote marker when `>` lines follow.
-static LOOSE_ATTRIBUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^.{0,200}\b(?:wrote|napisał\(a\)|napisała|napisał|كتب):\s*$").expect("loose pattern"));
+static LOOSE_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^.{0,200}\b(?:wrote|napisał\(a\)|napisała|napisał|كتب):\s*$")
+        .expect("loose pattern")
+});
 
 static HEADER_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\*?(?:from|od|von|de|van|من)\s*:\*?\s*\S").expect("from pattern")
@@ -59,7 +61,8 @@ static FORWARDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FORWARDED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\*?(?:from|sent|date|subject|to|cc|od|data|temat|do)\s*:").expect("fwd header pattern")
+    Regex::new(r"(?i)^\*?(?:from|sent|date|subject|to|cc|od|data|temat|do)\s*:")
+        .expect("fwd header pattern")
 });
 
 static MOBILE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,17 +149,24 @@ pub fn own_words(body: &str) -> Stripped {
             }
             break;
         }
-        if LOOSE_ATTRIBUTION.is_match(trimmed) && next_text_line(&lines, i + 1).is_some_and(is_quote) {
+        if LOOSE_ATTRIBUTION.is_match(trimmed)
+            && next_text_line(&lines, i + 1).is_some_and(is_quote)
+        {
             i += 1;
             continue;
         }
-        if ORIGINAL.is_match(trimmed) && (trimmed.starts_with('-') || next_text_line(&lines, i + 1).is_some_and(|l| HEADER_FROM.is_match(l.trim()))) {
+        if ORIGINAL.is_match(trimmed)
+            && (trimmed.starts_with('-')
+                || next_text_line(&lines, i + 1).is_some_and(|l| HEADER_FROM.is_match(l.trim())))
+        {
             break;
         }
         if FORWARDED.is_match(trimmed) {
             // A forward is kept: it is most likely the view itself. Only its header goes.
             i += 1;
-            while i < lines.len() && (FORWARDED_HEADER.is_match(lines[i].trim()) || lines[i].trim().is_empty()) {
+            while i < lines.len()
+                && (FORWARDED_HEADER.is_match(lines[i].trim()) || lines[i].trim().is_empty())
+            {
                 i += 1;
             }
             continue;
@@ -231,7 +241,9 @@ fn is_disclaimer(paragraph: &str) -> bool {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
     words.len() <= 3
         && words.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             w == "disclaimer" || w == "confidentiality"
         })
 }
@@ -264,13 +276,20 @@ mod tests {
 
     #[test]
     fn original_message_and_lists() {
-        let body = "Things that help:\n- ramps\n- quiet rooms\n\n-----Original Message-----\nFrom: x\n";
-        assert_eq!(own_words(body).text, "Things that help:\n- ramps\n- quiet rooms");
+        let body =
+            "Things that help:\n- ramps\n- quiet rooms\n\n-----Original Message-----\nFrom: x\n";
+        assert_eq!(
+            own_words(body).text,
+            "Things that help:\n- ramps\n- quiet rooms"
+        );
     }
 
     #[test]
     fn a_line_mentioning_from_is_kept() {
         let body = "From: my point of view, it is fine.\nWe are happy.\n";
-        assert_eq!(own_words(body).text, "From: my point of view, it is fine. We are happy.");
+        assert_eq!(
+            own_words(body).text,
+            "From: my point of view, it is fine. We are happy."
+        );
     }
 }

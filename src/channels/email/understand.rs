@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::domain::{AreaId, AreaKind, Areas, Consultation, PostcodeLookup, QuestionKind, RespondentGroup};
+use crate::domain::{
+    AreaId, AreaKind, Areas, Consultation, PostcodeLookup, QuestionKind, RespondentGroup,
+};
 use crate::i18n::Locale;
 
 /// Lower-case words separated by single spaces, for matching names in a subject.
@@ -94,7 +96,10 @@ pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
         }
         for m in OUTWARD.captures_iter(text) {
             if let PostcodeLookup::Found(area) = areas.lookup_postcode(&m[1]) {
-                if areas.get(area.as_str()).is_some_and(|a| a.kind == AreaKind::District) {
+                if areas
+                    .get(area.as_str())
+                    .is_some_and(|a| a.kind == AreaKind::District)
+                {
                     return Some(area);
                 }
             }
@@ -203,18 +208,47 @@ pub fn language(stated: Option<Locale>, text: &str) -> Locale {
     if arabic * 3 >= letters {
         return Locale::AR;
     }
-    let polish_letters = text.chars().filter(|c| "ąćęłńśźżĄĆĘŁŃŚŹŻ".contains(*c)).count();
+    let polish_letters = text
+        .chars()
+        .filter(|c| "ąćęłńśźżĄĆĘŁŃŚŹŻ".contains(*c))
+        .count();
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
     const POLISH: &[&str] = &[
-        "jest", "nie", "się", "że", "mój", "moja", "moje", "dziecko", "szkoła", "szkole", "jestem",
-        "bardzo", "dzień", "dobry", "mam", "ale", "tak", "jak", "czy", "dla", "pomoc", "syn",
-        "córka", "dziękuję", "mieszkamy", "mieszkam",
+        "jest",
+        "nie",
+        "się",
+        "że",
+        "mój",
+        "moja",
+        "moje",
+        "dziecko",
+        "szkoła",
+        "szkole",
+        "jestem",
+        "bardzo",
+        "dzień",
+        "dobry",
+        "mam",
+        "ale",
+        "tak",
+        "jak",
+        "czy",
+        "dla",
+        "pomoc",
+        "syn",
+        "córka",
+        "dziękuję",
+        "mieszkamy",
+        "mieszkam",
     ];
-    let polish_words = words.iter().filter(|w| POLISH.contains(&w.as_str())).count();
+    let polish_words = words
+        .iter()
+        .filter(|w| POLISH.contains(&w.as_str()))
+        .count();
     if polish_letters >= 3 || (polish_words >= 3 && polish_words * 8 >= words.len()) {
         return Locale::PL;
     }
@@ -228,14 +262,29 @@ mod tests {
     #[test]
     fn groups_from_phrases() {
         let g = |t: &str| find_group(t);
-        assert_eq!(g("My son is 9 and autistic"), Some(RespondentGroup::ParentCarer));
-        assert_eq!(g("I'm 15 and I hate the bus"), Some(RespondentGroup::YoungPerson));
+        assert_eq!(
+            g("My son is 9 and autistic"),
+            Some(RespondentGroup::ParentCarer)
+        );
+        assert_eq!(
+            g("I'm 15 and I hate the bus"),
+            Some(RespondentGroup::YoungPerson)
+        );
         assert_eq!(g("I am 15."), Some(RespondentGroup::YoungPerson));
         assert_eq!(g("I'm 15 minutes from school"), None);
-        assert_eq!(g("I am a young person with ADHD"), Some(RespondentGroup::YoungPerson));
+        assert_eq!(
+            g("I am a young person with ADHD"),
+            Some(RespondentGroup::YoungPerson)
+        );
         assert_eq!(g("I am a parent carer"), Some(RespondentGroup::ParentCarer));
-        assert_eq!(g("As a SENCo I see this"), Some(RespondentGroup::Professional));
-        assert_eq!(g("I'm a teacher and my daughter has EHCP"), Some(RespondentGroup::ParentCarer));
+        assert_eq!(
+            g("As a SENCo I see this"),
+            Some(RespondentGroup::Professional)
+        );
+        assert_eq!(
+            g("I'm a teacher and my daughter has EHCP"),
+            Some(RespondentGroup::ParentCarer)
+        );
         assert_eq!(g("Mój syn ma autyzm"), Some(RespondentGroup::ParentCarer));
         assert_eq!(g("Mam 14 lat"), Some(RespondentGroup::YoungPerson));
         assert_eq!(g("ابني عمره عشر سنوات"), Some(RespondentGroup::ParentCarer));

@@ -38,7 +38,11 @@ async fn email(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
     }
     match receive(&state, &body).await {
         Ok(Outcome::Stored { id, new }) => {
-            let status = if new { StatusCode::CREATED } else { StatusCode::OK };
+            let status = if new {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
             let body = json!({ "status": "stored", "new": new, "submission": id.0 });
             (status, Json(body)).into_response()
         }
