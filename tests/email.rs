@@ -99,6 +99,17 @@ async fn webhook_answers_404_401_400_and_stores_once(backend: TestBackend) {
     assert_eq!(post(&closed, &raw, Some(TOKEN)).await.0, 404);
     closed.stop().await;
 
+    // The webhook's own body limit.
+    let small = spawn_app_with(
+        backend.clone(),
+        &[("HEARD_EMAIL_WEBHOOK_TOKEN", TOKEN), ("HEARD_EMAIL_MAX_BYTES", "2048")],
+    )
+    .await;
+    let mut big = raw.clone();
+    big.extend(std::iter::repeat_n(b'a', 4096));
+    assert_eq!(post(&small, &big, Some(TOKEN)).await.0, 413);
+    small.stop().await;
+
     let app = app(backend, None).await;
     assert_eq!(post(&app, &raw, None).await.0, 401, "missing token");
     assert_eq!(
@@ -308,6 +319,13 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
     );
     let ack_id = ack_message.message_id().unwrap().to_owned();
 
+    // A new view from them, not a reply and longer than an answer, stays a view of its own
+    // even though it names a place.
+    let other = email(from, "Another view", "other-2@icloud.example", "", "The speech and language therapy waiting list in Exeter is far too long for little ones.");
+    assert_eq!(post(&app, &other, Some(TOKEN)).await.0, 201);
+    let first_view = app.state.store.submission(id, &app.state.areas).await.unwrap().unwrap();
+    assert_eq!(first_view.area, None);
+
     // Replying to the acknowledgement, quoting it, names the area by postcode.
     let reply = email(
         from,
@@ -325,7 +343,7 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
     assert_eq!(SubmissionId(body["submission"].as_i64().unwrap()), id);
     // Read again: nothing changes, and no new view.
     assert_eq!(post(&app, &reply, Some(TOKEN)).await.1["status"], "joined");
-    assert_eq!(count(&app).await, 1);
+    assert_eq!(count(&app).await, 2);
     let stored = app
         .state
         .store
@@ -348,7 +366,7 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
         "Also the playground needs a quiet corner in Torridge.",
     );
     assert_eq!(post(&app, &later, Some(TOKEN)).await.0, 201);
-    assert_eq!(count(&app).await, 2);
+    assert_eq!(count(&app).await, 3);
     // Still one acknowledgement today.
     assert_eq!(smtp.messages().len(), 1);
 

@@ -34,9 +34,11 @@ use crate::store::{StoreError, SubmissionId};
 /// How long after asking for an area a reply from the same sender still joins that view.
 pub const AREA_REPLY_DAYS: u64 = 30;
 
-/// A reply this short (in words) from someone asked for their area is read as the answer,
-/// even when their mail program did not mark it as a reply.
-const SHORT_REPLY_WORDS: usize = 30;
+/// A message this short (in words) from someone asked for their area is read as the answer
+/// even when their mail program did not mark it as a reply to the acknowledgement. Longer
+/// ones are new views unless they reply to the acknowledgement: a new view must not be
+/// mistaken for an answer and lose its words.
+const SHORT_ANSWER_WORDS: usize = 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
@@ -180,7 +182,7 @@ pub async fn receive(state: &AppState, raw: &[u8]) -> Result<Outcome, EmailError
             state.store.open_area_request(respondent, since).await?,
             &area,
         ) {
-            if email.replies_to_ack || words.word_count() <= SHORT_REPLY_WORDS {
+            if email.replies_to_ack || words.word_count() <= SHORT_ANSWER_WORDS {
                 if state
                     .store
                     .answer_area_request(id, &reference, area, group)

@@ -110,7 +110,7 @@ pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
 
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:i\s*(?:am|'m|’m|m)|im|i'm|i’m)\s+(?:only\s+|just\s+|now\s+)?(\d{1,2})(?:\s*(?:years?|yrs?|y/?o)\b(?:\s*old)?)?\s*($|[.,;:!?)\-]|\band\b|\bbut\b|\bso\b|\bwith\b|\bi\b|\bin\b|\bat\b|\bnow\b|\btoo\b|&)",
+        r"(?i)\b(?:i\s*(?:am|'m|’m|m)|im|i'm|i’m)\s+(?:only\s+|just\s+|now\s+)?(\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]one|twenty[- ]two|twenty[- ]three|twenty[- ]four|twenty[- ]five)(?:\s*(?:years?|yrs?|y/?o)\b(?:\s*old)?)?\s*($|[.,;:!?)\-]|\band\b|\bbut\b|\bso\b|\bwith\b|\bi\b|\bin\b|\bat\b|\bnow\b|\btoo\b|&)",
     )
     .expect("age pattern")
 });
@@ -154,15 +154,27 @@ static PROFESSIONAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("professional pattern")
 });
 
+/// An age written in digits or words ("15", "fifteen", "twenty-one").
+fn years(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    const WORDS: [&str; 21] = [
+        "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "twenty one", "twenty two", "twenty three", "twenty four", "twenty five",
+    ];
+    let text = text.to_lowercase().replace('-', " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    WORDS.iter().position(|w| *w == text).map(|i| i as u32 + 5)
+}
+
 /// Who is speaking, from what they say about themselves. What a person says of themselves
 /// ("I'm 15", "I am a parent") wins over who they mention ("my son"); a professional is one
 /// only when nothing says they write as a parent.
 pub fn find_group(text: &str) -> Option<RespondentGroup> {
     for pattern in [&*AGE, &*AGE_PL, &*AGE_AR] {
-        if let Some(years) = pattern
-            .captures(text)
-            .and_then(|c| c.get(1)?.as_str().parse::<u32>().ok())
-        {
+        if let Some(years) = pattern.captures(text).and_then(|c| years(c.get(1)?.as_str())) {
             if let Some(group) = RespondentGroup::from_age(years) {
                 return Some(group);
             }
@@ -272,6 +284,8 @@ mod tests {
         );
         assert_eq!(g("I am 15."), Some(RespondentGroup::YoungPerson));
         assert_eq!(g("I'm 15 minutes from school"), None);
+        assert_eq!(g("im fifteen and i hate maths"), Some(RespondentGroup::YoungPerson));
+        assert_eq!(g("I am nine."), Some(RespondentGroup::Child));
         assert_eq!(
             g("I am a young person with ADHD"),
             Some(RespondentGroup::YoungPerson)
