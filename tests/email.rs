@@ -102,7 +102,10 @@ async fn webhook_answers_404_401_400_and_stores_once(backend: TestBackend) {
     // The webhook's own body limit.
     let small = spawn_app_with(
         backend.clone(),
-        &[("HEARD_EMAIL_WEBHOOK_TOKEN", TOKEN), ("HEARD_EMAIL_MAX_BYTES", "2048")],
+        &[
+            ("HEARD_EMAIL_WEBHOOK_TOKEN", TOKEN),
+            ("HEARD_EMAIL_MAX_BYTES", "2048"),
+        ],
     )
     .await;
     let mut big = raw.clone();
@@ -321,9 +324,21 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
 
     // A new view from them, not a reply and longer than an answer, stays a view of its own
     // even though it names a place.
-    let other = email(from, "Another view", "other-2@icloud.example", "", "The speech and language therapy waiting list in Exeter is far too long for little ones.");
+    let other = email(
+        from,
+        "Another view",
+        "other-2@icloud.example",
+        "",
+        "The speech and language therapy waiting list in Exeter is far too long for little ones.",
+    );
     assert_eq!(post(&app, &other, Some(TOKEN)).await.0, 201);
-    let first_view = app.state.store.submission(id, &app.state.areas).await.unwrap().unwrap();
+    let first_view = app
+        .state
+        .store
+        .submission(id, &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(first_view.area, None);
 
     // Replying to the acknowledgement, quoting it, names the area by postcode.

@@ -23,6 +23,8 @@ pub struct Email {
     pub kind: Kind,
     /// `From`, normalised; what the pseudonym is made of.
     pub sender: Option<Identifier>,
+    /// Words of the sender's display name and address, to take out of their text.
+    pub sender_names: Vec<String>,
     /// Where an acknowledgement would go: `Reply-To` if given, else `From`.
     pub reply_to: Option<Identifier>,
     /// `Message-ID` without angle brackets.
@@ -85,6 +87,7 @@ pub fn read(raw: &[u8]) -> Result<Email, EmailError> {
     let reply_to = first_address(message.reply_to())
         .and_then(|a| Identifier::email(&a).ok())
         .or_else(|| sender.clone());
+    let sender_names = sender_names(message.from());
     let from_local = first_address(message.from())
         .and_then(|a| a.split('@').next().map(str::to_ascii_lowercase))
         .unwrap_or_default();
@@ -150,6 +153,7 @@ pub fn read(raw: &[u8]) -> Result<Email, EmailError> {
     Ok(Email {
         kind,
         sender,
+        sender_names,
         reply_to,
         message_id: message
             .message_id()
@@ -186,6 +190,44 @@ fn first_address(address: Option<&Address<'_>>) -> Option<String> {
         .iter()
         .find_map(|a| a.address.as_deref())
         .map(str::to_owned)
+}
+
+/// Words that name a person not in a group's or team's display name ("Devon Parent Forum").
+const NOT_NAMES: &[&str] = &[
+    "devon", "council", "county", "team", "forum", "school", "college", "group", "parent",
+    "parents", "family", "families", "views", "info", "admin", "office", "the", "and", "of", "mum",
+    "dad", "mr", "mrs", "ms", "miss", "dr", "send", "support", "service", "services", "nursery",
+    "academy", "trust", "list", "lists", "mail", "email", "noreply", "reply",
+];
+
+/// The sender's name as the message gives it: the words of the display name and of the
+/// address's local part ("sarah.pengelly"), unless they look like an organisation.
+fn sender_names(from: Option<&Address<'_>>) -> Vec<String> {
+    let Some(addr) = from.and_then(|a| a.first()) else {
+        return Vec::new();
+    };
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let display = words(addr.name.as_deref().unwrap_or_default());
+    let local = words(
+        addr.address
+            .as_deref()
+            .and_then(|a| a.split('@').next())
+            .unwrap_or_default(),
+    );
+    let mut names = Vec::new();
+    for set in [display, local] {
+        if set.len() <= 3 && !set.iter().any(|w| NOT_NAMES.contains(&w.as_str())) {
+            names.extend(set);
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn text_list(value: &HeaderValue<'_>) -> Vec<String> {

@@ -160,9 +160,27 @@ fn years(text: &str) -> Option<u32> {
         return Some(n);
     }
     const WORDS: [&str; 21] = [
-        "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-        "twenty one", "twenty two", "twenty three", "twenty four", "twenty five",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "twenty one",
+        "twenty two",
+        "twenty three",
+        "twenty four",
+        "twenty five",
     ];
     let text = text.to_lowercase().replace('-', " ");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -174,7 +192,10 @@ fn years(text: &str) -> Option<u32> {
 /// only when nothing says they write as a parent.
 pub fn find_group(text: &str) -> Option<RespondentGroup> {
     for pattern in [&*AGE, &*AGE_PL, &*AGE_AR] {
-        if let Some(years) = pattern.captures(text).and_then(|c| years(c.get(1)?.as_str())) {
+        if let Some(years) = pattern
+            .captures(text)
+            .and_then(|c| years(c.get(1)?.as_str()))
+        {
             if let Some(group) = RespondentGroup::from_age(years) {
                 return Some(group);
             }
@@ -284,7 +305,10 @@ mod tests {
         );
         assert_eq!(g("I am 15."), Some(RespondentGroup::YoungPerson));
         assert_eq!(g("I'm 15 minutes from school"), None);
-        assert_eq!(g("im fifteen and i hate maths"), Some(RespondentGroup::YoungPerson));
+        assert_eq!(
+            g("im fifteen and i hate maths"),
+            Some(RespondentGroup::YoungPerson)
+        );
         assert_eq!(g("I am nine."), Some(RespondentGroup::Child));
         assert_eq!(
             g("I am a young person with ADHD"),

@@ -371,3 +371,14 @@ eml("outlook_html_reply", base("Sophie Doidge <sophie.doidge@outlook.example>", 
 <div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt"><b>From:</b> Devon SEND views &lt;views@heard.devon.example&gt;<br><b>Sent:</b> 24 November 2026 09:00<br><b>To:</b> Sophie Doidge<br><b>Subject:</b> Thank you for your view</font><div>&nbsp;</div></div>
 <div><p>Thank you for your email. We got your view.</p></div></div></body></html>
 """))
+
+# 26. A sender whose name is in no list: the From header tells heard what to take out.
+eml("unusual_name", base("Kerenza Tremayne <kerenza.tremayne@mail.example>", "Views",
+    "<unusual-26@mail.example>",
+    extra=[("Content-Type", 'text/plain; charset="utf-8"')]),
+    """The Tremayne family has lived near Bideford for years, in Torridge. My
+daughter is 6 and the waiting list for an autism assessment is over two years.
+
+Thanks
+Kerenza
+""")
