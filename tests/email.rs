@@ -341,6 +341,26 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
         .unwrap();
     assert_eq!(first_view.area, None);
 
+    // A short message with words of risk is a view of its own, flagged, never an answer.
+    let risk = email(
+        from,
+        "Views",
+        "risk-3@icloud.example",
+        "",
+        "We are in Torridge and I want to die.",
+    );
+    let (status, body) = post(&app, &risk, Some(TOKEN)).await;
+    assert_eq!(status, 201, "{body}");
+    let risk_view = SubmissionId(body["submission"].as_i64().unwrap());
+    let risk_view = app
+        .state
+        .store
+        .submission(risk_view, &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(risk_view.flagged);
+
     // Replying to the acknowledgement, quoting it, names the area by postcode.
     let reply = email(
         from,
@@ -358,7 +378,7 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
     assert_eq!(SubmissionId(body["submission"].as_i64().unwrap()), id);
     // Read again: nothing changes, and no new view.
     assert_eq!(post(&app, &reply, Some(TOKEN)).await.1["status"], "joined");
-    assert_eq!(count(&app).await, 2);
+    assert_eq!(count(&app).await, 3);
     let stored = app
         .state
         .store
@@ -381,7 +401,7 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
         "Also the playground needs a quiet corner in Torridge.",
     );
     assert_eq!(post(&app, &later, Some(TOKEN)).await.0, 201);
-    assert_eq!(count(&app).await, 3);
+    assert_eq!(count(&app).await, 4);
     // Still one acknowledgement today.
     assert_eq!(smtp.messages().len(), 1);
 

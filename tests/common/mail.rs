@@ -87,6 +87,7 @@ impl Dovecot {
         let uid: u32 = command_output("id", &["-u"]).parse().unwrap_or(0);
         let gid: u32 = command_output("id", &["-g"]).parse().unwrap_or(0);
         let user_name = command_output("id", &["-un"]);
+        let group_name = command_output("id", &["-gn"]);
         // Dovecot refuses mail access as root, and its login process must not be root. As
         // root, the mail belongs to `nobody` and Dovecot's own system users do the rest;
         // as anyone else, everything runs as that user.
@@ -99,7 +100,7 @@ impl Dovecot {
             (
                 (uid, gid),
                 format!(
-                    "default_internal_user = {user_name}\ndefault_internal_group = {user_name}\ndefault_login_user = {user_name}\n"
+                    "default_internal_user = {user_name}\ndefault_internal_group = {group_name}\ndefault_login_user = {user_name}\n"
                 ),
             )
         };

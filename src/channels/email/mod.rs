@@ -213,7 +213,10 @@ pub async fn receive(state: &AppState, raw: &[u8]) -> Result<Outcome, EmailError
             state.store.open_area_request(respondent, since).await?,
             &area,
         ) {
-            if email.replies_to_ack || words.word_count() <= SHORT_ANSWER_WORDS {
+            // Words that suggest risk are never folded into an earlier view: they are
+            // stored as a view of their own, so they are flagged and read.
+            let answer = email.replies_to_ack || words.word_count() <= SHORT_ANSWER_WORDS;
+            if answer && safeguarding::assess(text).is_none() {
                 if state
                     .store
                     .answer_area_request(id, &reference, area, group)
