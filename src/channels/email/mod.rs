@@ -309,21 +309,6 @@ pub async fn receive(state: &AppState, raw: &[u8]) -> Result<Outcome, EmailError
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_senders_own_name_is_taken_out() {
-        let names = vec!["kerenza".to_owned(), "tremayne".to_owned()];
-        assert_eq!(
-            without_names("Thanks, Kerenza TREMAYNE (kerenza's mum)", &names),
-            "Thanks, [name removed] [name removed] ([name removed]'s mum)"
-        );
-        assert_eq!(without_names("Kerenzas", &names), "Kerenzas");
-    }
-}
-
 fn ignored(reason: &'static str) -> Outcome {
     tracing::info!(reason, "email is not a view; not stored");
     Outcome::Ignored(reason)
@@ -370,5 +355,20 @@ async fn acknowledge(
             }
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_senders_own_name_is_taken_out() {
+        let names = vec!["kerenza".to_owned(), "tremayne".to_owned()];
+        assert_eq!(
+            without_names("Thanks, Kerenza TREMAYNE (kerenza's mum)", &names),
+            "Thanks, [name removed] [name removed] ([name removed]'s mum)"
+        );
+        assert_eq!(without_names("Kerenzas", &names), "Kerenzas");
     }
 }
