@@ -149,7 +149,22 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         state.store.clone(),
         state.clock.clone(),
     )));
+    // Stopping the poller mid-message is safe: an unmoved message is read again next time.
+    let (stop_poller, poller_stopped) = tokio::sync::oneshot::channel::<()>();
+    let poller = state.config.email.imap.clone().map(|imap| {
+        tokio::spawn(crate::channels::email::imap::run(
+            state.clone(),
+            imap,
+            async move {
+                let _ = poller_stopped.await;
+            },
+        ))
+    });
     server::serve(listener, state, server::shutdown_signal()).await?;
+    let _ = stop_poller.send(());
+    if let Some(poller) = poller {
+        poller.abort();
+    }
     sweeper.abort();
     store.close().await;
     tracing::info!("stopped");

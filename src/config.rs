@@ -107,6 +107,55 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "(unset: the service's default)",
         "which of the Notify service's text senders replies come from",
     ),
+    (
+        "HEARD_EMAIL_WEBHOOK_TOKEN",
+        "(unset)",
+        "bearer token for `POST /webhooks/email`; the route answers 404 while it is unset",
+    ),
+    (
+        "HEARD_EMAIL_MAX_BYTES",
+        "26214400",
+        "largest raw email the webhook accepts (attachments are read, then dropped)",
+    ),
+    (
+        "HEARD_SMTP_URL",
+        "(unset)",
+        "where acknowledgements are sent, e.g. `smtp://user:pass@host:587?tls=required`; none are sent while unset",
+    ),
+    (
+        "HEARD_MAIL_FROM",
+        "(unset)",
+        "the From address of acknowledgements, e.g. `Devon SEND views <views@example.org>`",
+    ),
+    (
+        "HEARD_IMAP_HOST",
+        "(unset)",
+        "the mailbox server heard reads views from; no mailbox is read while unset",
+    ),
+    ("HEARD_IMAP_PORT", "993", "the IMAP server's port"),
+    (
+        "HEARD_IMAP_TLS",
+        "true",
+        "connect with TLS (`false` only for a server on the same machine)",
+    ),
+    ("HEARD_IMAP_USER", "(unset)", "the mailbox's user name"),
+    ("HEARD_IMAP_PASSWORD", "(unset)", "the mailbox's password"),
+    (
+        "HEARD_IMAP_PASSWORD_FILE",
+        "(unset)",
+        "a file holding the mailbox's password, instead of HEARD_IMAP_PASSWORD",
+    ),
+    ("HEARD_IMAP_FOLDER", "INBOX", "the folder new emails arrive in"),
+    (
+        "HEARD_IMAP_PROCESSED_FOLDER",
+        "heard-processed",
+        "where each email is moved once its view is stored (made if missing)",
+    ),
+    (
+        "HEARD_IMAP_POLL_SECS",
+        "60",
+        "seconds between looks at the mailbox",
+    ),
 ];
 
 /// The SMS gateways' settings. A gateway whose settings are absent is off.
@@ -123,6 +172,40 @@ pub struct NotifySettings {
     pub template_id: String,
     pub base_url: String,
     pub sms_sender_id: Option<String>,
+}
+
+/// A setting that must never be printed: a password or token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Hidden(pub String);
+
+impl std::fmt::Debug for Hidden {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hidden(..)")
+    }
+}
+
+/// The mailbox heard reads views from.
+#[derive(Debug, Clone)]
+pub struct ImapConfig {
+    pub host: String,
+    pub port: u16,
+    pub tls: bool,
+    pub user: String,
+    pub password: Hidden,
+    pub folder: String,
+    pub processed_folder: String,
+    pub poll_secs: u64,
+}
+
+/// The email channel's settings; each part is off while unset.
+#[derive(Debug, Clone)]
+pub struct EmailConfig {
+    pub webhook_token: Option<Hidden>,
+    pub max_bytes: usize,
+    /// The SMTP URL holds a password, so it is hidden too.
+    pub smtp_url: Option<Hidden>,
+    pub mail_from: Option<String>,
+    pub imap: Option<ImapConfig>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,6 +281,7 @@ pub struct Config {
     pub trust_proxy: bool,
     pub form_posts_per_minute: u32,
     pub sms: SmsSettings,
+    pub email: EmailConfig,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -347,8 +431,10 @@ impl Config {
             100_000,
         )? as u32;
         let sms = sms_settings(values)?;
+        let email = email_config(values, &get)?;
         Ok(Config {
             sms,
+            email,
             public_url,
             cookie_secure,
             trust_proxy,
@@ -430,6 +516,113 @@ fn default_of(name: &str) -> String {
         .find(|(n, _, _)| *n == name)
         .map(|(_, d, _)| d.to_string())
         .unwrap_or_default()
+}
+
+fn email_config(
+    values: &BTreeMap<String, String>,
+    get: &dyn Fn(&str) -> String,
+) -> Result<EmailConfig, ConfigError> {
+    // An empty value counts as unset, so a blank line in a deployment file turns a part off.
+    let set = |name: &str| {
+        values
+            .get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let missing = |setting: &str, because: &str| ConfigError::Invalid {
+        setting: setting.into(),
+        expected: format!("a value when {because} is set"),
+        got: String::new(),
+    };
+    let webhook_token = match set("HEARD_EMAIL_WEBHOOK_TOKEN") {
+        Some(t) if t.len() < 16 => {
+            return Err(ConfigError::InvalidSecret {
+                setting: "HEARD_EMAIL_WEBHOOK_TOKEN".into(),
+                expected: "at least 16 characters (for example from `openssl rand -hex 32`)".into(),
+            })
+        }
+        other => other.map(Hidden),
+    };
+    let max_bytes = parse_number(
+        "HEARD_EMAIL_MAX_BYTES",
+        &get("HEARD_EMAIL_MAX_BYTES"),
+        1024,
+        1 << 30,
+    )? as usize;
+    let smtp_url = set("HEARD_SMTP_URL");
+    if let Some(url) = &smtp_url {
+        if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+            return Err(ConfigError::InvalidSecret {
+                setting: "HEARD_SMTP_URL".into(),
+                expected: "a URL such as smtp://user:pass@host:587?tls=required".into(),
+            });
+        }
+    }
+    let mail_from = set("HEARD_MAIL_FROM");
+    if smtp_url.is_some() && mail_from.is_none() {
+        return Err(missing("HEARD_MAIL_FROM", "HEARD_SMTP_URL"));
+    }
+    if let Some(from) = &mail_from {
+        if !from.contains('@') {
+            return Err(ConfigError::Invalid {
+                setting: "HEARD_MAIL_FROM".into(),
+                expected: "an email address such as views@example.org".into(),
+                got: from.clone(),
+            });
+        }
+    }
+    let imap = match set("HEARD_IMAP_HOST") {
+        None => None,
+        Some(host) => {
+            let user = set("HEARD_IMAP_USER")
+                .ok_or_else(|| missing("HEARD_IMAP_USER", "HEARD_IMAP_HOST"))?;
+            let password = match (set("HEARD_IMAP_PASSWORD"), set("HEARD_IMAP_PASSWORD_FILE")) {
+                (Some(p), _) => p,
+                (None, Some(file)) => std::fs::read_to_string(&file)
+                    .map_err(|e| ConfigError::File {
+                        path: file.clone(),
+                        reason: format!("HEARD_IMAP_PASSWORD_FILE could not be read ({e})"),
+                    })?
+                    .trim_end_matches(['\r', '\n'])
+                    .to_owned(),
+                (None, None) => return Err(missing("HEARD_IMAP_PASSWORD", "HEARD_IMAP_HOST")),
+            };
+            let folder = |name: &str| {
+                let value = get(name).trim().to_owned();
+                if value.is_empty() || value.chars().any(|c| c.is_control() || c == '"') {
+                    Err(ConfigError::Invalid {
+                        setting: name.into(),
+                        expected: "a folder name without quotes".into(),
+                        got: value,
+                    })
+                } else {
+                    Ok(value)
+                }
+            };
+            Some(ImapConfig {
+                host,
+                port: parse_number("HEARD_IMAP_PORT", &get("HEARD_IMAP_PORT"), 1, 65535)? as u16,
+                tls: parse_bool("HEARD_IMAP_TLS", &get("HEARD_IMAP_TLS"))?,
+                user,
+                password: Hidden(password),
+                folder: folder("HEARD_IMAP_FOLDER")?,
+                processed_folder: folder("HEARD_IMAP_PROCESSED_FOLDER")?,
+                poll_secs: parse_number(
+                    "HEARD_IMAP_POLL_SECS",
+                    &get("HEARD_IMAP_POLL_SECS"),
+                    1,
+                    86_400,
+                )?,
+            })
+        }
+    };
+    Ok(EmailConfig {
+        webhook_token,
+        max_bytes,
+        smtp_url: smtp_url.map(Hidden),
+        mail_from,
+        imap,
+    })
 }
 
 fn parse_number(setting: &str, raw: &str, min: u64, max: u64) -> Result<u64, ConfigError> {
@@ -545,6 +738,38 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("HEARD_DATABASE_URL"), "{err}");
+    }
+
+    #[test]
+    fn email_parts_are_off_until_set_and_hide_secrets() {
+        let c = config(&[]).unwrap();
+        assert!(c.email.webhook_token.is_none() && c.email.imap.is_none());
+        assert!(c.email.smtp_url.is_none());
+        let err = config(&[("HEARD_SMTP_URL", "smtp://u:p@h:25")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_MAIL_FROM"), "{err}");
+        let err = config(&[("HEARD_IMAP_HOST", "imap.example.org")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_IMAP_USER"), "{err}");
+        let c = config(&[
+            ("HEARD_IMAP_HOST", "imap.example.org"),
+            ("HEARD_IMAP_USER", "views"),
+            ("HEARD_IMAP_PASSWORD", "pa55word-pa55word"),
+            ("HEARD_EMAIL_WEBHOOK_TOKEN", "tok-tok-tok-tok-tok"),
+        ])
+        .unwrap();
+        let imap = c.email.imap.as_ref().unwrap();
+        assert_eq!(
+            (imap.port, imap.tls, imap.folder.as_str()),
+            (993, true, "INBOX")
+        );
+        let shown = format!("{c:?}");
+        assert!(
+            !shown.contains("pa55word") && !shown.contains("tok-tok"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -42,8 +42,10 @@ pub async fn state(config: Config) -> anyhow::Result<AppState> {
     let areas = areas(&config)?;
     let gateways = crate::channels::sms::Gateways::from_settings(&config.sms)?;
     let store = store(&config).await?;
+    let mailer = crate::channels::email::Mailer::from_config(&config.email)?;
     Ok(AppState {
         sms: crate::channels::sms::SmsChannel::new(gateways, &secret),
+        mailer,
         store,
         areas,
         pseudonymiser: Arc::new(Pseudonymiser::new(&secret)),

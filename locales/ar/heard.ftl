@@ -173,3 +173,17 @@ problem-saved = إجاباتك محفوظة.
 problem-retry = يُرجى المحاولة مرة أخرى بعد بضع دقائق.
 form-expired-title = عذرًا، لم نتمكن من حفظ ذلك
 form-expired-text = يُرجى الرجوع والمحاولة مرة أخرى.
+
+## email
+
+email-ack-subject = شكرًا لك على رأيك
+email-ack-thanks = شكرًا على رسالتك. لقد وصلنا رأيك.
+email-ack-about = رأيك عن: { $title }
+email-ack-private = نحن لا نحتفظ باسمك ولا بعنوان بريدك الإلكتروني. لا يمكن لأحد أن يعرف أن هذا الرأي منك.
+email-ack-files = أرسلت ملفًا مع رسالتك. لم نحتفظ به. نحتفظ بكلماتك فقط.
+email-ack-area = لا نعرف في أي منطقة تعيش.
+email-ack-area-reply = من فضلك رُدّ على هذه الرسالة واكتب اسم منطقتك. أو اكتب الجزء الأول من الرمز البريدي.
+email-ack-area-list = المناطق هي: { $areas }.
+email-ack-area-join = سنضيف منطقتك إلى الرأي الذي أرسلته.
+email-ack-area-added = شكرًا لك. أضفنا منطقتك إلى رأيك: { $area }.
+email-ack-sign = فريق SEND في { $authority }

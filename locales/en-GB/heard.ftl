@@ -190,3 +190,17 @@ problem-saved = Your answers are saved.
 problem-retry = Please try again in a few minutes.
 form-expired-title = Sorry, we could not save that
 form-expired-text = Please go back and try again.
+
+## email
+
+email-ack-subject = Thank you for your view
+email-ack-thanks = Thank you for your email. We got your view.
+email-ack-about = Your view is about: { $title }
+email-ack-private = We do not keep your name or email address. Nobody can tell the view came from you.
+email-ack-files = You sent a file with your email. We did not keep it. We only keep your words.
+email-ack-area = We do not know which area you live in.
+email-ack-area-reply = Please reply to this email with the name of your area. Or send the first part of your postcode.
+email-ack-area-list = The areas are: { $areas }.
+email-ack-area-join = We will add your area to the view you sent.
+email-ack-area-added = Thank you. We added your area to your view: { $area }.
+email-ack-sign = The SEND team at { $authority }

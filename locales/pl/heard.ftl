@@ -171,3 +171,17 @@ problem-saved = Twoje odpowiedzi są zapisane.
 problem-retry = Spróbuj ponownie za kilka minut.
 form-expired-title = Przepraszamy, nie udało się tego zapisać
 form-expired-text = Wróć i spróbuj ponownie.
+
+## email
+
+email-ack-subject = Dziękujemy za Twoją opinię
+email-ack-thanks = Dziękujemy za Twój e-mail. Otrzymaliśmy Twoją opinię.
+email-ack-about = Twoja opinia dotyczy: { $title }
+email-ack-private = Nie zapisujemy Twojego imienia ani adresu e-mail. Nikt nie wie, że ta opinia jest od Ciebie.
+email-ack-files = Do e-maila był dołączony plik. Nie zapisaliśmy go. Zapisujemy tylko Twoje słowa.
+email-ack-area = Nie wiemy, w jakiej okolicy mieszkasz.
+email-ack-area-reply = Odpowiedz na ten e-mail i napisz nazwę swojej okolicy. Albo napisz pierwszą część kodu pocztowego.
+email-ack-area-list = Okolice to: { $areas }.
+email-ack-area-join = Dodamy Twoją okolicę do opinii, którą nam wysłano.
+email-ack-area-added = Dziękujemy. Dodaliśmy Twoją okolicę do Twojej opinii: { $area }.
+email-ack-sign = Zespół SEND, { $authority }

@@ -22,7 +22,7 @@ use tracing::Level;
 
 pub use error::AppError;
 
-use crate::channels::{sms, web};
+use crate::channels::{email, sms, web};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Areas;
@@ -39,6 +39,8 @@ pub struct AppState {
     pub clock: Clock,
     pub web_limiter: web::PostLimiter,
     pub sms: sms::SmsChannel,
+    /// Sends email acknowledgements; none when `HEARD_SMTP_URL` is unset.
+    pub mailer: Option<email::Mailer>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -46,6 +48,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::routes())
         .merge(web::routes(&state))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        // Raw emails carry attachments, so the webhook sets its own, larger limit.
+        .merge(email::webhook::routes(&state))
         .merge(sms::routes())
         .with_state(state)
         .layer(
@@ -71,8 +76,7 @@ pub fn router(state: AppState) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CatchPanicLayer::custom(error::panic_response))
-                .layer(CompressionLayer::new())
-                .layer(RequestBodyLimitLayer::new(max_body)),
+                .layer(CompressionLayer::new()),
         )
 }
 

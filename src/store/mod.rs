@@ -7,6 +7,7 @@
 //! The store knows nothing of channels: it takes domain types and scrubbed text only.
 
 mod consultations;
+mod followups;
 mod sessions;
 pub mod sms;
 mod staff;

@@ -3,6 +3,9 @@
 //! same scenarios also run on PostgreSQL, each in a database of its own.
 #![allow(dead_code)]
 
+pub mod mail;
+pub mod mail_corpus;
+
 use std::net::SocketAddr;
 
 use heard::config::Config;

@@ -1,0 +1,295 @@
+//! Keeping only what the person wrote: quoted replies ("On … wrote:" with `>` lines, Outlook's
+//! "From: … Sent: …" block, "-----Original Message-----"), the signature after `-- `, phone
+//! footers ("Sent from my iPhone") and legal disclaimers go. Sign-offs such as "Thanks, Sam"
+//! stay: the scrubber removes the name, and cutting them would need guessing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A body split into the person's own words and their signature. The signature is not
+/// stored, but a postcode in it can still place the view.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Stripped {
+    /// Paragraphs joined by a blank line, a paragraph's lines joined by spaces.
+    pub text: String,
+    pub signature: String,
+}
+
+impl Stripped {
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:on\b.{0,300}\bwrote|le\b.{0,300}\ba écrit|am\b.{0,300}\bschrieb.{0,200}|(?:w dniu|dnia)\b.{0,300}\b(?:napisał\(a\)|napisała|napisał|pisze)|في\b.{0,300}(?:كتب|كتبت))\s*:?\s*$",
+    )
+    .expect("attribution pattern")
+});
+
+/// "Someone wrote:" with no date: only a quote marker when `>` lines follow.
+static LOOSE_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^.{0,200}\b(?:wrote|napisał\(a\)|napisała|napisał|كتب):\s*$")
+        .expect("loose pattern")
+});
+
+static HEADER_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\*?(?:from|od|von|de|van|من)\s*:\*?\s*\S").expect("from pattern")
+});
+
+static HEADER_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\*?(?:sent|date|to|subject|wysłano|wysłane|data|do|temat|gesendet|envoyé|verzonden|تاريخ الإرسال|أرسل|إلى|الموضوع)\s*:",
+    )
+    .expect("header pattern")
+});
+
+static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:-{2,}\s*(?:original message|oryginalna wiadomość|wiadomość oryginalna|message d'origine|ursprüngliche nachricht|الرسالة الأصلية)\s*-{2,}|_{10,})$",
+    )
+    .expect("original pattern")
+});
+
+static FORWARDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:-{2,}\s*(?:forwarded message|wiadomość przekazana dalej|przekazana wiadomość)\s*-{2,}|begin forwarded message:)$",
+    )
+    .expect("forwarded pattern")
+});
+
+static FORWARDED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\*?(?:from|sent|date|subject|to|cc|od|data|temat|do)\s*:")
+        .expect("fwd header pattern")
+});
+
+static MOBILE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:sent from my \w+.{0,40}|sent from (?:outlook|yahoo mail|mail) for \w+.{0,20}|sent from outlook|get outlook for \w+.{0,20}|sent via .{1,40}|wysłane z (?:mojego )?\w+.{0,30}|تم الإرسال من .{1,40})$",
+    )
+    .expect("footer pattern")
+});
+
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]{0,60})? (?:is|are|may be|may contain|contains?) (?:strictly )?(?:confidential|privileged|intended|information)|intended (?:solely |only )?for the (?:use of the )?(?:addressee|named recipient|intended recipient|individual)|if you (?:are not|have received this)[^.]{0,80}(?:intended recipient|in error)|confidentiality notice|please consider the environment before printing|views expressed in this (?:e-?mail|message)|(?:scanned|checked) for (?:all known )?viruses|is virus[- ]free|monitored (?:and recorded )?for (?:security|lawful)|ta wiadomość (?:jest|może zawierać)[^.]{0,40}poufn)",
+    )
+    .expect("disclaimer pattern")
+});
+
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*•·]\s|\d{1,2}[.)]\s)").expect("bullet pattern"));
+
+fn is_quote(line: &str) -> bool {
+    line.trim_start().starts_with('>')
+}
+
+fn is_signature_marker(line: &str) -> bool {
+    // RFC 3676's "-- " (some clients drop the space); "__" for a few web mailers.
+    matches!(line.trim_end(), "--" | "-- " | "__")
+}
+
+/// How many lines (1 to 3) an "On … wrote:" attribution starting at `i` takes.
+fn attribution(lines: &[&str], i: usize) -> Option<usize> {
+    let mut joined = String::new();
+    for n in 0..3 {
+        let line = lines.get(i + n)?.trim();
+        if n > 0 && line.is_empty() {
+            return None;
+        }
+        if n > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+        if ATTRIBUTION.is_match(&joined) {
+            return Some(n + 1);
+        }
+    }
+    None
+}
+
+/// Outlook's quoted header: a "From:" line followed, within a few lines, by "Sent:"/"Date:".
+fn outlook_block(lines: &[&str], i: usize) -> bool {
+    HEADER_FROM.is_match(lines[i].trim())
+        && lines[i + 1..]
+            .iter()
+            .take(4)
+            .any(|l| HEADER_NEXT.is_match(l.trim()))
+}
+
+fn next_text_line<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
+    lines[from.min(lines.len())..]
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .copied()
+}
+
+/// Splits `body` into the person's words and their signature.
+pub fn own_words(body: &str) -> Stripped {
+    let body = body.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = body.lines().collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut signature: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let trimmed = line.trim();
+        if is_quote(line) {
+            i += 1;
+            continue;
+        }
+        if let Some(n) = attribution(&lines, i) {
+            // Quoted with `>` below: drop the attribution, keep reading (the person may
+            // answer below or between quotes). Without `>`, the rest is the old message.
+            if next_text_line(&lines, i + n).is_some_and(is_quote) {
+                i += n;
+                continue;
+            }
+            break;
+        }
+        if LOOSE_ATTRIBUTION.is_match(trimmed)
+            && next_text_line(&lines, i + 1).is_some_and(is_quote)
+        {
+            i += 1;
+            continue;
+        }
+        if ORIGINAL.is_match(trimmed)
+            && (trimmed.starts_with('-')
+                || next_text_line(&lines, i + 1).is_some_and(|l| HEADER_FROM.is_match(l.trim())))
+        {
+            break;
+        }
+        if FORWARDED.is_match(trimmed) {
+            // A forward is kept: it is most likely the view itself. Only its header goes.
+            i += 1;
+            while i < lines.len()
+                && (FORWARDED_HEADER.is_match(lines[i].trim()) || lines[i].trim().is_empty())
+            {
+                i += 1;
+            }
+            continue;
+        }
+        if outlook_block(&lines, i) {
+            break;
+        }
+        if is_signature_marker(line) {
+            // The signature runs until any quoted history below it.
+            let mut j = i + 1;
+            while j < lines.len()
+                && !is_quote(lines[j])
+                && attribution(&lines, j).is_none()
+                && !outlook_block(&lines, j)
+                && !ORIGINAL.is_match(lines[j].trim())
+            {
+                signature.push(lines[j]);
+                j += 1;
+            }
+            break;
+        }
+        if MOBILE_FOOTER.is_match(trimmed) {
+            i += 1;
+            continue;
+        }
+        kept.push(line);
+        i += 1;
+    }
+    Stripped {
+        text: paragraphs(&kept),
+        signature: signature.join("\n").trim().to_owned(),
+    }
+}
+
+/// Joins lines into paragraphs (hard-wrapped email lines become one line), drops disclaimer
+/// paragraphs, and keeps list items on lines of their own.
+fn paragraphs(lines: &[&str]) -> String {
+    let mut paragraphs: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                paragraphs.push(Vec::new());
+            }
+        } else if let Some(p) = paragraphs.last_mut() {
+            p.push(line);
+        }
+    }
+    paragraphs
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut out = String::new();
+            for line in p {
+                if !out.is_empty() {
+                    out.push(if BULLET.is_match(line) { '\n' } else { ' ' });
+                }
+                out.push_str(&line.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            out
+        })
+        .filter(|p| !is_disclaimer(p))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn is_disclaimer(paragraph: &str) -> bool {
+    if DISCLAIMER.is_match(paragraph) {
+        return true;
+    }
+    // A heading such as "DISCLAIMER:" or "Confidentiality:" on its own.
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    words.len() <= 3
+        && words.iter().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w == "disclaimer" || w == "confidentiality"
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gmail_reply_keeps_only_the_new_words() {
+        let body = "Thanks, here is more.\nWe need help.\n\nOn Tue, 3 Nov 2026 at 10:02, Views <views@example.org> wrote:\n> Thank you for your email.\n> We got it.\n";
+        assert_eq!(own_words(body).text, "Thanks, here is more. We need help.");
+    }
+
+    #[test]
+    fn wrapped_attribution_and_bottom_post() {
+        let body = "On Tue, 3 Nov 2026 at 10:02, Devon Views <views@example.org>\nwrote:\n> old words\n\nMy answer is below the quote.\n";
+        assert_eq!(own_words(body).text, "My answer is below the quote.");
+    }
+
+    #[test]
+    fn outlook_block_signature_footer_and_disclaimer() {
+        let body = "Hello,\n\nThe bus is late every day.\n\nSent from my iPhone\n\nThis email and any attachments are confidential and intended solely for the addressee.\n\n________________________________\nFrom: Someone <a@example.org>\nSent: 02 November 2026 09:00\nTo: b@example.org\nSubject: hi\n\nold text\n";
+        assert_eq!(own_words(body).text, "Hello,\n\nThe bus is late every day.");
+        let body = "View here.\n-- \nSam\n12 High Street, Bideford EX39 2QE\n\nOn Mon, 1 Nov 2026, X wrote:\n> old\n";
+        let s = own_words(body);
+        assert_eq!(s.text, "View here.");
+        assert_eq!(s.signature, "Sam\n12 High Street, Bideford EX39 2QE");
+    }
+
+    #[test]
+    fn original_message_and_lists() {
+        let body =
+            "Things that help:\n- ramps\n- quiet rooms\n\n-----Original Message-----\nFrom: x\n";
+        assert_eq!(
+            own_words(body).text,
+            "Things that help:\n- ramps\n- quiet rooms"
+        );
+    }
+
+    #[test]
+    fn a_line_mentioning_from_is_kept() {
+        let body = "From: my point of view, it is fine.\nWe are happy.\n";
+        assert_eq!(
+            own_words(body).text,
+            "From: my point of view, it is fine. We are happy."
+        );
+    }
+}

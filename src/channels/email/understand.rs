@@ -1,0 +1,348 @@
+//! What an email tells us beyond its words: which consultation, which part of Devon, who is
+//! speaking, and in which language to answer.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::domain::{
+    AreaId, AreaKind, Areas, Consultation, PostcodeLookup, QuestionKind, RespondentGroup,
+};
+use crate::i18n::Locale;
+
+/// Lower-case words separated by single spaces, for matching names in a subject.
+fn normalise(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    !needle.is_empty() && format!(" {haystack} ").contains(&format!(" {needle} "))
+}
+
+/// The consultation an email is about: a plus address (`views+four-cornerstones@…`), else
+/// one named in the subject (by its id or title), else the open one that opened last.
+/// Only consultations open on `day` are chosen; `consultations` is newest opening first.
+pub fn choose_consultation<'a>(
+    consultations: &'a [Consultation],
+    recipients: &[String],
+    subject: &str,
+    day: NaiveDate,
+) -> Option<&'a Consultation> {
+    let open: Vec<&Consultation> = consultations.iter().filter(|c| c.is_open_on(day)).collect();
+    for recipient in recipients {
+        let local = recipient.split('@').next().unwrap_or_default();
+        if let Some((_, tag)) = local.split_once('+') {
+            let tag = normalise(tag);
+            if let Some(c) = open.iter().find(|c| normalise(c.slug.as_str()) == tag) {
+                return Some(c);
+            }
+        }
+    }
+    let subject = normalise(subject);
+    let mut best: Option<(&Consultation, usize)> = None;
+    for c in &open {
+        let mut names = vec![normalise(c.slug.as_str())];
+        for title in c.title.values() {
+            names.push(normalise(title));
+            // "Four Cornerstones" for "Four Cornerstones: what matters to you?"
+            if let Some((short, _)) = title.split_once([':', '-', '–']) {
+                if short.split_whitespace().count() >= 2 {
+                    names.push(normalise(short));
+                }
+            }
+        }
+        for name in names {
+            if contains_words(&subject, &name) && best.is_none_or(|(_, len)| name.len() > len) {
+                best = Some((c, name.len()));
+            }
+        }
+    }
+    best.map(|(c, _)| c).or_else(|| open.first().copied())
+}
+
+/// The question an email's words answer: the consultation's first free-text question.
+/// Consultations ask their main open question first; later ones are follow-ups.
+pub fn free_text_question(consultation: &Consultation) -> Option<&crate::domain::Question> {
+    consultation
+        .questions
+        .iter()
+        .find(|q| matches!(q.kind, QuestionKind::FreeText))
+}
+
+static FULL_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b").expect("postcode pattern")
+});
+static OUTWARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b([A-Z]{1,2}[0-9][A-Z0-9]?)\b").expect("outward pattern"));
+
+/// The area named in the texts, read in order (the person's words, then the subject, then
+/// the signature): a full postcode, else a district's name, else an outward code that lies
+/// in one district. A postcode elsewhere in the UK places the view outside the area.
+/// An outward code alone counts only inside the authority, so "M5" or "B12" is not a place.
+pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
+    for text in texts {
+        for m in FULL_POSTCODE.captures_iter(text) {
+            if let PostcodeLookup::Found(area) = areas.lookup_postcode(&m[0]) {
+                return Some(area);
+            }
+        }
+        if let Some(area) = areas.find_by_name(text) {
+            return Some(area);
+        }
+        for m in OUTWARD.captures_iter(text) {
+            if let PostcodeLookup::Found(area) = areas.lookup_postcode(&m[1]) {
+                if areas
+                    .get(area.as_str())
+                    .is_some_and(|a| a.kind == AreaKind::District)
+                {
+                    return Some(area);
+                }
+            }
+        }
+    }
+    None
+}
+
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:i\s*(?:am|'m|’m|m)|im|i'm|i’m)\s+(?:only\s+|just\s+|now\s+)?(\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]one|twenty[- ]two|twenty[- ]three|twenty[- ]four|twenty[- ]five)(?:\s*(?:years?|yrs?|y/?o)\b(?:\s*old)?)?\s*($|[.,;:!?)\-]|\band\b|\bbut\b|\bso\b|\bwith\b|\bi\b|\bin\b|\bat\b|\bnow\b|\btoo\b|&)",
+    )
+    .expect("age pattern")
+});
+static AGE_PL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bmam\s+(\d{1,2})\s+lat").expect("polish age pattern"));
+static AGE_AR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"عمري\s+(\d{1,2})").expect("arabic age pattern"));
+static SCHOOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bi(?:\s*am|'m|’m)\s+in\s+year\s+(\d{1,2})\b").expect("school year pattern")
+});
+
+static SELF_YOUNG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:i\s*am|i'm|i’m|im)\s+(?:a\s+)?(?:young person|teenager|teen|student|pupil|school ?kid|young carer|care leaver)\b|\bjestem\s+(?:uczniem|uczennicą|nastolatkiem|nastolatką)\b",
+    )
+    .expect("young pattern")
+});
+
+static SELF_CHILD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i\s*am|i'm|i’m|im)\s+(?:a\s+)?(?:child|kid)\b").expect("child pattern")
+});
+
+static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:parent|parents|parent carer|parent-carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|gran|step ?mum|step ?dad)\b|\bjestem\s+(?:rodzicem|mamą|mama|tatą|tata|opiekunem|opiekunką)\b|أنا\s+(?:أم|والد|والدة|أب)",
+    )
+    .expect("parent pattern")
+});
+
+static PARENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:my|our)\s+(?:(?:\d{1,2}|eldest|oldest|youngest|little|autistic|disabled|teenage|adopted|foster|step)\s+)?(?:(?:year|yr)\s*old\s+)?(?:son|sons|daughter|daughters|child|children|kids?|boy|girl|twins|grandson|granddaughter|grandchild|stepson|stepdaughter)\b|\b(?:mój|moja|moje|naszego|nasz|nasza|mojego|mojej)\s+(?:syn|syna|synem|córka|córki|córką|dziecko|dziecka|dzieci)\b|(?:ابني|ابنتي|طفلي|أطفالي|ولدي)",
+    )
+    .expect("child-of pattern")
+});
+
+static PROFESSIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:teacher|senco|teaching assistant|head ?teacher|headteacher|social worker|health visitor|school nurse|nurse|doctor|gp|therapist|speech and language therapist|educational psychologist|ed psych|paediatrician|professional|practitioner|support worker|key worker|keyworker|family support worker|caseworker|case worker|early years practitioner|childminder)\b|\bi\s+work\s+(?:in|at)\s+(?:a\s+)?(?:school|college|nursery)\b",
+    )
+    .expect("professional pattern")
+});
+
+/// An age written in digits or words ("15", "fifteen", "twenty-one").
+fn years(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    const WORDS: [&str; 21] = [
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "twenty one",
+        "twenty two",
+        "twenty three",
+        "twenty four",
+        "twenty five",
+    ];
+    let text = text.to_lowercase().replace('-', " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    WORDS.iter().position(|w| *w == text).map(|i| i as u32 + 5)
+}
+
+/// Who is speaking, from what they say about themselves. What a person says of themselves
+/// ("I'm 15", "I am a parent") wins over who they mention ("my son"); a professional is one
+/// only when nothing says they write as a parent.
+pub fn find_group(text: &str) -> Option<RespondentGroup> {
+    for pattern in [&*AGE, &*AGE_PL, &*AGE_AR] {
+        if let Some(years) = pattern
+            .captures(text)
+            .and_then(|c| years(c.get(1)?.as_str()))
+        {
+            if let Some(group) = RespondentGroup::from_age(years) {
+                return Some(group);
+            }
+        }
+    }
+    if let Some(year) = SCHOOL_YEAR
+        .captures(text)
+        .and_then(|c| c[1].parse::<u32>().ok())
+    {
+        // Year 1 is age 5 to 6, so year 6 and below are children; year 7 to 13, young people.
+        return Some(if year <= 6 {
+            RespondentGroup::Child
+        } else {
+            RespondentGroup::YoungPerson
+        });
+    }
+    if SELF_YOUNG.is_match(text) {
+        return Some(RespondentGroup::YoungPerson);
+    }
+    if SELF_PARENT.is_match(text) || PARENT.is_match(text) {
+        return Some(RespondentGroup::ParentCarer);
+    }
+    if SELF_CHILD.is_match(text) {
+        return Some(RespondentGroup::Child);
+    }
+    if PROFESSIONAL.is_match(text) {
+        return Some(RespondentGroup::Professional);
+    }
+    None
+}
+
+/// The language to answer in: what the email says it is in, else a simple look at its
+/// letters (Arabic script, Polish letters and words), else English.
+pub fn language(stated: Option<Locale>, text: &str) -> Locale {
+    if let Some(locale) = stated {
+        return locale;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let arabic = text
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c) || ('\u{0750}'..='\u{077F}').contains(c))
+        .count();
+    if arabic * 3 >= letters {
+        return Locale::AR;
+    }
+    let polish_letters = text
+        .chars()
+        .filter(|c| "ąćęłńśźżĄĆĘŁŃŚŹŻ".contains(*c))
+        .count();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    const POLISH: &[&str] = &[
+        "jest",
+        "nie",
+        "się",
+        "że",
+        "mój",
+        "moja",
+        "moje",
+        "dziecko",
+        "szkoła",
+        "szkole",
+        "jestem",
+        "bardzo",
+        "dzień",
+        "dobry",
+        "mam",
+        "ale",
+        "tak",
+        "jak",
+        "czy",
+        "dla",
+        "pomoc",
+        "syn",
+        "córka",
+        "dziękuję",
+        "mieszkamy",
+        "mieszkam",
+    ];
+    let polish_words = words
+        .iter()
+        .filter(|w| POLISH.contains(&w.as_str()))
+        .count();
+    if polish_letters >= 3 || (polish_words >= 3 && polish_words * 8 >= words.len()) {
+        return Locale::PL;
+    }
+    Locale::EN_GB
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_from_phrases() {
+        let g = |t: &str| find_group(t);
+        assert_eq!(
+            g("My son is 9 and autistic"),
+            Some(RespondentGroup::ParentCarer)
+        );
+        assert_eq!(
+            g("I'm 15 and I hate the bus"),
+            Some(RespondentGroup::YoungPerson)
+        );
+        assert_eq!(g("I am 15."), Some(RespondentGroup::YoungPerson));
+        assert_eq!(g("I'm 15 minutes from school"), None);
+        assert_eq!(
+            g("im fifteen and i hate maths"),
+            Some(RespondentGroup::YoungPerson)
+        );
+        assert_eq!(g("I am nine."), Some(RespondentGroup::Child));
+        assert_eq!(
+            g("I am a young person with ADHD"),
+            Some(RespondentGroup::YoungPerson)
+        );
+        assert_eq!(g("I am a parent carer"), Some(RespondentGroup::ParentCarer));
+        assert_eq!(
+            g("As a SENCo I see this"),
+            Some(RespondentGroup::Professional)
+        );
+        assert_eq!(
+            g("I'm a teacher and my daughter has EHCP"),
+            Some(RespondentGroup::ParentCarer)
+        );
+        assert_eq!(g("Mój syn ma autyzm"), Some(RespondentGroup::ParentCarer));
+        assert_eq!(g("Mam 14 lat"), Some(RespondentGroup::YoungPerson));
+        assert_eq!(g("ابني عمره عشر سنوات"), Some(RespondentGroup::ParentCarer));
+        assert_eq!(g("The weather is nice"), None);
+    }
+
+    #[test]
+    fn area_from_text() {
+        let areas = Areas::devon();
+        let find = |t: &str| find_area(&areas, &[t]).map(|a| a.to_string());
+        assert_eq!(find("we live in Torridge").as_deref(), Some("torridge"));
+        assert_eq!(find("near the M5 and B12 vitamins"), None);
+        assert!(find("our postcode is EX39 1AB").is_some());
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(language(None, "Dzień dobry, mój syn ma autyzm"), Locale::PL);
+        assert_eq!(language(None, "مرحبا، ابني في المدرسة"), Locale::AR);
+        assert_eq!(language(None, "Hello there"), Locale::EN_GB);
+        assert_eq!(language(Some(Locale::PL), "Hello"), Locale::PL);
+    }
+}
