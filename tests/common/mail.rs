@@ -78,6 +78,7 @@ pub struct Dovecot {
 
 impl Dovecot {
     pub fn start() -> Dovecot {
+        ensure_installed();
         let binary = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"]
             .into_iter()
             .find(|p| Path::new(p).exists())
@@ -292,6 +293,7 @@ impl SmtpCapture {
         std::fs::write(&script, SMTP_CAPTURE).expect("write capture script");
         let out = dir.path().join("messages");
         std::fs::create_dir(&out).expect("messages dir");
+        ensure_installed();
         let port = free_port();
         let mut child = Command::new("python3")
             .arg(&script)
@@ -350,4 +352,31 @@ impl Drop for SmtpCapture {
     fn drop(&mut self) {
         sigterm(&mut self.child);
     }
+}
+
+/// Installs Dovecot and aiosmtpd once per test run when either is missing
+/// (`tests/setup/mail-servers.sh`), so `cargo test` needs no set-up of its own.
+pub fn ensure_installed() {
+    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    DONE.get_or_init(|| {
+        let dovecot = Path::new("/usr/sbin/dovecot").exists();
+        let aiosmtpd = Command::new("python3")
+            .args(["-c", "import aiosmtpd"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if dovecot && aiosmtpd {
+            return;
+        }
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/setup/mail-servers.sh");
+        let status = Command::new("bash")
+            .arg(&script)
+            .status()
+            .expect("run tests/setup/mail-servers.sh");
+        assert!(
+            status.success(),
+            "installing Dovecot and aiosmtpd failed: run {} as root",
+            script.display()
+        );
+    });
 }
