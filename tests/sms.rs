@@ -563,6 +563,22 @@ async fn bad_signatures_are_refused_and_nothing_is_stored(backend: TestBackend) 
         "{xml}"
     );
 
+    // Signed for the address actually called (HEARD_PUBLIC_URL not matching it) also passes.
+    let local_sid = message_sid();
+    let local = twilio_params(&local_sid, "+447700900322", "views");
+    let response = app
+        .client
+        .post(app.url("/webhooks/sms/twilio"))
+        .header(
+            "x-twilio-signature",
+            twilio_signature(&app.url("/webhooks/sms/twilio"), &local),
+        )
+        .form(&local)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+
     // Malformed bodies get 400 with a reason.
     let garbage = app
         .client

@@ -68,16 +68,29 @@ async fn webhook(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<Response, AppError> {
-    // Signatures cover the address the gateway called, which behind a proxy is the public
-    // one, not what this process sees.
+    // Signatures cover the address the gateway called: behind a proxy that is the public
+    // one (HEARD_PUBLIC_URL), not what this process sees. The address the request names in
+    // its Host header is tried next, so a deployment whose HEARD_PUBLIC_URL is unset or
+    // stale still works; either way only a request signed with the auth token passes.
     let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    let url = format!("{}{}", state.config.public_url, path);
-    let request = WebhookRequest {
-        url: &url,
-        headers,
-        body,
-    };
-    let sms = gateway.parse_inbound(&request).map_err(|e| match e {
+    let mut urls = vec![format!("{}{}", state.config.public_url, path)];
+    if let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
+        for scheme in ["https", "http"] {
+            let url = format!("{scheme}://{host}{path}");
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
+    }
+    let mut parsed = Err(SmsError::Unauthorised);
+    for url in &urls {
+        let request = WebhookRequest { url, headers, body };
+        parsed = gateway.parse_inbound(&request);
+        if !matches!(parsed, Err(SmsError::Unauthorised)) {
+            break;
+        }
+    }
+    let sms = parsed.map_err(|e| match e {
         SmsError::Unauthorised => {
             tracing::warn!(
                 gateway = gateway.name(),
