@@ -174,16 +174,6 @@ pub struct NotifySettings {
     pub sms_sender_id: Option<String>,
 }
 
-/// A setting that must never be printed: a password or token.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Hidden(pub String);
-
-impl std::fmt::Debug for Hidden {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Hidden(..)")
-    }
-}
-
 /// The mailbox heard reads views from.
 #[derive(Debug, Clone)]
 pub struct ImapConfig {
@@ -191,7 +181,7 @@ pub struct ImapConfig {
     pub port: u16,
     pub tls: bool,
     pub user: String,
-    pub password: Hidden,
+    pub password: Secret,
     pub folder: String,
     pub processed_folder: String,
     pub poll_secs: u64,
@@ -200,10 +190,10 @@ pub struct ImapConfig {
 /// The email channel's settings; each part is off while unset.
 #[derive(Debug, Clone)]
 pub struct EmailConfig {
-    pub webhook_token: Option<Hidden>,
+    pub webhook_token: Option<Secret>,
     pub max_bytes: usize,
     /// The SMTP URL holds a password, so it is hidden too.
-    pub smtp_url: Option<Hidden>,
+    pub smtp_url: Option<Secret>,
     pub mail_from: Option<String>,
     pub imap: Option<ImapConfig>,
 }
@@ -541,7 +531,7 @@ fn email_config(
                 expected: "at least 16 characters (for example from `openssl rand -hex 32`)".into(),
             })
         }
-        other => other.map(Hidden),
+        other => other.map(Secret::new),
     };
     let max_bytes = parse_number(
         "HEARD_EMAIL_MAX_BYTES",
@@ -604,7 +594,7 @@ fn email_config(
                 port: parse_number("HEARD_IMAP_PORT", &get("HEARD_IMAP_PORT"), 1, 65535)? as u16,
                 tls: parse_bool("HEARD_IMAP_TLS", &get("HEARD_IMAP_TLS"))?,
                 user,
-                password: Hidden(password),
+                password: Secret::new(password),
                 folder: folder("HEARD_IMAP_FOLDER")?,
                 processed_folder: folder("HEARD_IMAP_PROCESSED_FOLDER")?,
                 poll_secs: parse_number(
@@ -619,7 +609,7 @@ fn email_config(
     Ok(EmailConfig {
         webhook_token,
         max_bytes,
-        smtp_url: smtp_url.map(Hidden),
+        smtp_url: smtp_url.map(Secret::new),
         mail_from,
         imap,
     })

@@ -10,8 +10,9 @@ use common::mail::{Dovecot, SmtpCapture};
 use common::mail_corpus::{corpus, school_transport_source};
 use common::{database_bytes, spawn_app_with, TestApp, TestBackend};
 use heard::channels::email::imap::{poll_once, PollReport};
-use heard::config::{Hidden, ImapConfig};
+use heard::config::ImapConfig;
 use heard::domain::AnswerValue;
+use heard::privacy::Secret;
 use heard::store::SubmissionId;
 use mail_parser::MessageParser;
 use serde_json::Value;
@@ -445,7 +446,7 @@ fn imap_config(dovecot: &Dovecot) -> ImapConfig {
         port: dovecot.port,
         tls: false,
         user: dovecot.user.clone(),
-        password: Hidden(dovecot.password.clone()),
+        password: Secret::new(dovecot.password.clone()),
         folder: "INBOX".into(),
         processed_folder: "heard processed".into(),
         poll_secs: 1,

@@ -112,6 +112,30 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Compares two secrets in time that depends on neither's content nor length: both are
+/// hashed first, so a length mismatch is not revealed early either.
+pub fn secrets_match(given: &[u8], expected: &[u8]) -> bool {
+    use sha2::Digest;
+    use subtle::ConstantTimeEq;
+    let given = Sha256::digest(given);
+    let expected = Sha256::digest(expected);
+    given.ct_eq(&expected).into()
+}
+
+/// Whether an `Authorization` header value is `Bearer {expected}` (the scheme in any case),
+/// in constant time. Never true for an empty token.
+pub fn bearer_matches(authorization: &str, expected: &str) -> bool {
+    let given = authorization
+        .trim()
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
+        .unwrap_or("");
+    // Compared even when the scheme is wrong, so timing says nothing either way.
+    let ok = secrets_match(given.as_bytes(), expected.as_bytes());
+    ok && !given.is_empty() && !expected.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@ impl Mailer {
         let (Some(url), Some(from)) = (&config.smtp_url, &config.mail_from) else {
             return Ok(None);
         };
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url.0)
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
             // The parse error can quote the URL, password and all: say only what to fix.
             .map_err(|_| {
                 EmailError::Settings(

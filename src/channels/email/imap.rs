@@ -116,7 +116,7 @@ where
         .map_err(|e| EmailError::Imap(format!("no greeting: {e}")))?
         .ok_or_else(|| EmailError::Imap("the server closed the connection".into()))?;
     let mut session = client
-        .login(&imap.user, &imap.password.0)
+        .login(&imap.user, imap.password.expose())
         .await
         .map_err(|(e, _)| imap_error(e))?;
     // Made on first use; "already exists" is the usual answer and is fine.

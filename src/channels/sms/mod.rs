@@ -26,9 +26,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use axum::http::{HeaderMap, StatusCode};
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
+pub use crate::privacy::secret::{bearer_matches, secrets_match};
 pub use crate::privacy::Secret;
 pub use notify::Notify;
 pub use parse::{is_consultation_keyword, parse_keyword, parse_reply, Keyword, Reply};
@@ -225,14 +224,6 @@ impl SmsChannel {
             outbox: Arc::new(outbox::Outbox::new(secret)),
         }
     }
-}
-
-/// Compares two secrets in time that depends on neither's content nor length: both are
-/// hashed first, so a length mismatch is not revealed early either.
-pub fn secrets_match(given: &[u8], expected: &[u8]) -> bool {
-    let given = Sha256::digest(given);
-    let expected = Sha256::digest(expected);
-    given.ct_eq(&expected).into()
 }
 
 /// A header's value as text, if present once and visible ASCII.

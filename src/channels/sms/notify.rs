@@ -15,7 +15,7 @@ use sha2::Sha256;
 
 use super::twilio::check_outgoing;
 use super::{
-    check_body, check_number, header, secrets_match, Gateway, InboundSms, OutboundRequest, Secret,
+    bearer_matches, check_body, check_number, header, Gateway, InboundSms, OutboundRequest, Secret,
     SmsError, WebhookRequest, WebhookResponse, MAX_WEBHOOK_BYTES,
 };
 
@@ -201,17 +201,6 @@ pub fn parse_callback(body: &[u8]) -> Result<ReceivedText, SmsError> {
     check_number(&text.destination_number, "destination_number")?;
     check_body(&text.message)?;
     Ok(text)
-}
-
-/// Whether an `Authorization` header value is `Bearer {expected}`, in constant time.
-pub fn bearer_matches(authorization: &str, expected: &str) -> bool {
-    let given = authorization
-        .strip_prefix("Bearer ")
-        .or_else(|| authorization.strip_prefix("bearer "))
-        .unwrap_or("");
-    // Compared even when the prefix is missing, so timing says nothing either way.
-    let ok = secrets_match(given.trim().as_bytes(), expected.as_bytes());
-    ok && !given.is_empty()
 }
 
 /// The JSON body for `POST /v2/notifications/sms`.
