@@ -468,8 +468,8 @@ async fn twilio_conversation_is_stored(backend: TestBackend) {
 async fn notify_conversation_is_stored(backend: TestBackend) {
     let notify = FakeNotify::start().await;
     let app = spawn(backend.clone(), &notify).await;
-    // As a person might give it; gateways send E.164, and replies go to that.
-    let from = "07700 900234";
+    // As Notify gives it: international, without the `+`. Replies go back to it as given.
+    let from = "447700900234";
     let e164 = "+447700900234";
 
     notify_text(&app, from, "Hi").await;
@@ -480,7 +480,7 @@ async fn notify_conversation_is_stored(backend: TestBackend) {
         expected += 1;
         notify.wait_for(expected).await;
     }
-    let texts = notify.sent_to(e164);
+    let texts = notify.sent_to(from);
     assert_eq!(texts.len(), expected, "{texts:?}");
     assert!(texts[0].contains("not know who you are"), "{texts:?}");
     assert!(texts.last().unwrap().starts_with("Thank you."), "{texts:?}");

@@ -44,7 +44,20 @@ impl Identifier {
     /// Only the shape is checked, not the numbering plan: a gateway's sender is real even
     /// when the number range is newer than the metadata.
     pub fn phone(raw: &str) -> Result<Identifier, IdentifierError> {
-        let number = phonenumber::parse(Some(phonenumber::country::Id::GB), raw.trim())
+        let raw = raw.trim();
+        // GOV.UK Notify gives numbers as `447700900123`: international, without the `+`.
+        // UK national numbers start with 0, so a long run of digits that does not is one.
+        let international;
+        let raw = if raw.len() >= 11
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && !raw.starts_with('0')
+        {
+            international = format!("+{raw}");
+            international.as_str()
+        } else {
+            raw
+        };
+        let number = phonenumber::parse(Some(phonenumber::country::Id::GB), raw)
             .map_err(|_| IdentifierError::Phone)?;
         let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
         let digits = e164.chars().filter(char::is_ascii_digit).count();
@@ -174,6 +187,7 @@ mod tests {
             "07700900123",
             "+44 7700 900123",
             "+447700900123",
+            "447700900123",
             "0044 7700 900123",
             "(07700) 900-123",
         ];

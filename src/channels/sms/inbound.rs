@@ -269,9 +269,10 @@ pub async fn receive(
     sms_store::set_inbound_replies(&mut tx, provider_ref.as_str(), &replies_json).await?;
     let inline = gateway.inline_reply(&[]).is_some();
     if !inline && !replies.is_empty() {
+        // Replies go to the number exactly as the gateway gave it.
         channel
             .outbox
-            .enqueue(&mut tx, gateway.name(), number.expose(), &replies, now)
+            .enqueue(&mut tx, gateway.name(), sms.from.trim(), &replies, now)
             .await?;
     }
     tx.commit().await?;
