@@ -7,6 +7,7 @@ use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
+use crate::coverage::{self, report, Baseline, BaselineSource};
 use crate::staff::{PasswordHash, Role, StaffEmail};
 use crate::store::DbSessionStore;
 use crate::{easyread, server, startup, telemetry};
@@ -36,6 +37,18 @@ pub enum Command {
     /// Manage consultations.
     #[command(subcommand)]
     Consultation(ConsultationCommand),
+    /// Manage coverage baselines (expected share per district).
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Print a consultation's coverage: who has been heard, area by area.
+    Coverage {
+        slug: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: CoverageFormat,
+    },
+    /// Manage API tokens for GET /api/coverage/{slug}.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Check every en-GB message and consultation text against the easy-read rules,
     /// print the problems and reading ease, and fail if there are problems.
     Lint {
@@ -54,6 +67,37 @@ pub enum StaffCommand {
         email: String,
         #[arg(long, value_parser = ["admin", "lead", "safeguarding"])]
         role: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Replace a baseline from a CSV `area,expected` (area as district id or name); shares
+    /// are normalised. Without --consultation it replaces the default for every
+    /// consultation without its own.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        consultation: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CoverageFormat {
+    /// Exact figures for the screen.
+    Table,
+    /// For export: small cross-tab counts suppressed.
+    Json,
+    /// For export: small cross-tab counts suppressed.
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Make a token; it is printed once and only its hash is stored.
+    Create {
+        #[arg(long)]
+        name: String,
     },
 }
 
@@ -98,6 +142,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Loaded consultation {slug}.");
             Ok(())
         }
+        Command::Baseline(BaselineCommand::Import { file, consultation }) => {
+            import_baseline(&config, &file, consultation.as_deref()).await
+        }
+        Command::Coverage { slug, format } => {
+            let output = coverage_report(&config, &slug, format).await?;
+            print!("{output}");
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { name }) => {
+            let name = name.trim();
+            if name.is_empty() {
+                bail!("token create: --name must not be empty");
+            }
+            let (token, hash) = server::auth::new_api_token();
+            let store = startup::store(&config).await?;
+            let added = store.add_api_token(name, &hash).await;
+            store.close().await;
+            added?;
+            eprintln!("API token {name:?} made. It is shown only now: keep it safe.");
+            println!("{token}");
+            Ok(())
+        }
         Command::Staff(StaffCommand::Add { email, role }) => {
             let email = StaffEmail::parse(&email).map_err(anyhow::Error::msg)?;
             let role: Role = role.parse().map_err(anyhow::Error::msg)?;
@@ -111,6 +177,73 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Checks a baseline file whole and stores it; nothing is stored if any row is bad.
+async fn import_baseline(
+    config: &Config,
+    file: &Path,
+    consultation: Option<&str>,
+) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("could not read {}", file.display()))?;
+    let areas = startup::areas(config)?;
+    let source = match consultation {
+        Some(_) => BaselineSource::Consultation,
+        None => BaselineSource::Imported,
+    };
+    let baseline = Baseline::parse_csv(&areas, source, &text)
+        .with_context(|| format!("{} refused, nothing stored", file.display()))?;
+    let store = startup::store(config).await?;
+    let result = async {
+        let consultation_id = match consultation {
+            Some(slug) => Some(
+                store
+                    .consultation(slug)
+                    .await?
+                    .with_context(|| format!("no consultation called {slug:?}"))?
+                    .id,
+            ),
+            None => None,
+        };
+        store
+            .replace_baseline(consultation_id, baseline.shares())
+            .await?;
+        anyhow::Ok(())
+    }
+    .await;
+    store.close().await;
+    result?;
+    println!(
+        "Baseline for {} replaced: {} districts.",
+        consultation.unwrap_or("every consultation without its own"),
+        baseline.shares().len()
+    );
+    Ok(())
+}
+
+/// A consultation's coverage in `format`, read straight from the database.
+pub async fn coverage_report(
+    config: &Config,
+    slug: &str,
+    format: CoverageFormat,
+) -> anyhow::Result<String> {
+    let areas = startup::areas(config)?;
+    let store = startup::store(config).await?;
+    let loaded = coverage::load(&store, &areas, slug).await;
+    store.close().await;
+    let coverage = loaded?.with_context(|| format!("no consultation called {slug:?}"))?;
+    Ok(match format {
+        CoverageFormat::Table => report::table(&coverage),
+        CoverageFormat::Json => {
+            let now = chrono::Utc::now().timestamp();
+            let mut json =
+                serde_json::to_string_pretty(&report::json(&coverage, &report::timestamp(now)))?;
+            json.push('\n');
+            json
+        }
+        CoverageFormat::Csv => report::csv(&coverage)?,
+    })
 }
 
 /// Prints the easy-read report; an error (so a failing exit) if it found problems.

@@ -91,9 +91,7 @@ impl Baseline {
         for record in reader.records() {
             let record = record.map_err(|e| BaselineError::Invalid(vec![e.to_string()]))?;
             let code = record.get(code_at).unwrap_or_default();
-            let district = areas
-                .districts()
-                .find(|a| a.code.as_deref() == Some(code));
+            let district = areas.districts().find(|a| a.code.as_deref() == Some(code));
             if let Some(district) = district {
                 let count: f64 = record
                     .get(count_at)
@@ -194,14 +192,18 @@ fn district(areas: &Areas, text: &str) -> Option<AreaId> {
         .districts()
         .find(|a| {
             a.id.as_str().eq_ignore_ascii_case(text)
-                || a.code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(text))
+                || a.code
+                    .as_deref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(text))
                 || a.names.values().any(|n| n.eq_ignore_ascii_case(text))
         })
         .map(|a| a.id.clone())
         .or_else(|| {
-            areas
-                .find_by_name(text)
-                .filter(|id| areas.get(id.as_str()).is_some_and(|a| a.kind == AreaKind::District))
+            areas.find_by_name(text).filter(|id| {
+                areas
+                    .get(id.as_str())
+                    .is_some_and(|a| a.kind == AreaKind::District)
+            })
         })
 }
 
@@ -252,9 +254,18 @@ mod tests {
         };
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert_eq!(problems[3], "no row for exeter");
-        assert!(problems[0].starts_with("line 3: \"Plymouth\" is not a district"), "{problems:?}");
-        assert!(problems[1].starts_with("line 8: torridge: expected \"-2\""), "{problems:?}");
-        assert!(problems[2].starts_with("line 9: west-devon: expected \"lots\""), "{problems:?}");
+        assert!(
+            problems[0].starts_with("line 3: \"Plymouth\" is not a district"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("line 8: torridge: expected \"-2\""),
+            "{problems:?}"
+        );
+        assert!(
+            problems[2].starts_with("line 9: west-devon: expected \"lots\""),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -267,9 +278,14 @@ mod tests {
         );
         let twice = ALL_EIGHT.replace("torridge,1", "torridge,1\nTorridge,3");
         let err = Baseline::parse_csv(&areas, BaselineSource::Consultation, &twice).unwrap_err();
-        assert!(err.to_string().contains("line 9: torridge appears twice"), "{err}");
+        assert!(
+            err.to_string().contains("line 9: torridge appears twice"),
+            "{err}"
+        );
         let headless = "east-devon,1\n";
         let err = Baseline::parse_csv(&areas, BaselineSource::Consultation, headless).unwrap_err();
-        assert!(err.to_string().contains("line 1: the header must be area,expected"));
+        assert!(err
+            .to_string()
+            .contains("line 1: the header must be area,expected"));
     }
 }

@@ -266,10 +266,7 @@ fn cross_tab(
             let counts = columns
                 .iter()
                 .map(|col| {
-                    let n = cells
-                        .get(&(row.clone(), col.clone()))
-                        .copied()
-                        .unwrap_or(0);
+                    let n = cells.get(&(row.clone(), col.clone())).copied().unwrap_or(0);
                     (col.clone(), n)
                 })
                 .collect();
@@ -280,7 +277,11 @@ fn cross_tab(
 
 /// A consultation's coverage from the database: its own baseline, else the imported
 /// default, else the built-in ONS one. None for an unknown consultation.
-pub async fn load(store: &Store, areas: &Areas, slug: &str) -> Result<Option<Coverage>, CoverageError> {
+pub async fn load(
+    store: &Store,
+    areas: &Areas,
+    slug: &str,
+) -> Result<Option<Coverage>, CoverageError> {
     let Some(stored) = store.consultation(slug).await? else {
         return Ok(None);
     };

@@ -15,6 +15,13 @@ pub const SUPPRESS_BELOW: u64 = 5;
 pub const SUPPRESSION_NOTE: &str =
     "counts below 5 in by_group and by_channel are suppressed (null) so nobody can be singled out";
 
+/// RFC 3339 in UTC to the second, for `generated_at`.
+pub fn timestamp(unix_seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(unix_seconds, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 fn suppressed(n: u64) -> Option<u64> {
     (n >= SUPPRESS_BELOW).then_some(n)
 }
@@ -140,7 +147,14 @@ pub fn table(coverage: &Coverage) -> String {
     let _ = writeln!(
         s,
         "{:<14} {:>9} {:>7} {:>8} {:>6} {:>15} {:<8} {:>13}",
-        "area", "responses", "share", "expected", "ratio", "95% interval", "status", "voices needed"
+        "area",
+        "responses",
+        "share",
+        "expected",
+        "ratio",
+        "95% interval",
+        "status",
+        "voices needed"
     );
     for a in &coverage.areas {
         let _ = writeln!(

@@ -8,7 +8,16 @@ use crate::domain::Areas;
 fn baseline(areas: &Areas) -> Baseline {
     let weights: Vec<_> = areas
         .districts()
-        .map(|d| (d.id.clone(), if d.id.as_str() == "east-devon" { 3.0 } else { 1.0 }))
+        .map(|d| {
+            (
+                d.id.clone(),
+                if d.id.as_str() == "east-devon" {
+                    3.0
+                } else {
+                    1.0
+                },
+            )
+        })
         .collect();
     Baseline::from_weights(areas, BaselineSource::Consultation, &weights).unwrap()
 }
@@ -63,7 +72,14 @@ fn a_spread_of_responses() {
         count(Some("east-devon"), Some("parent-carer"), "web", 30),
         count(Some("exeter"), Some("young-person"), "sms", 20),
     ];
-    for d in ["mid-devon", "north-devon", "south-hams", "teignbridge", "torridge", "west-devon"] {
+    for d in [
+        "mid-devon",
+        "north-devon",
+        "south-hams",
+        "teignbridge",
+        "torridge",
+        "west-devon",
+    ] {
         counts.push(count(Some(d), Some("child"), "event", 5));
     }
     counts.push(count(Some("outside-devon"), None, "email", 2));
@@ -104,7 +120,12 @@ fn a_spread_of_responses() {
             ("unknown".to_owned(), 3)
         ]
     );
-    let east_groups = &c.by_group.iter().find(|(a, _)| a == "east-devon").unwrap().1;
+    let east_groups = &c
+        .by_group
+        .iter()
+        .find(|(a, _)| a == "east-devon")
+        .unwrap()
+        .1;
     assert!(east_groups.contains(&("parent-carer".to_owned(), 30)));
     assert!(east_groups.contains(&("child".to_owned(), 0)));
     let unknown_groups = &c.by_group.iter().find(|(a, _)| a == "unknown").unwrap().1;
@@ -188,10 +209,21 @@ fn exports_suppress_small_cross_tab_counts_but_the_table_does_not() {
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with("area,name,responses,share,expected_share,ratio,ci_low,ci_high,status,voices_needed,group:child"));
     let east_row = csv.lines().nth(1).unwrap();
-    assert!(east_row.starts_with("east-devon,East Devon,10,"), "{east_row}");
-    assert!(east_row.contains(",<5,<5,7,<5,<5,<5,10,<5,<5,<5"), "{east_row}");
+    assert!(
+        east_row.starts_with("east-devon,East Devon,10,"),
+        "{east_row}"
+    );
+    assert!(
+        east_row.contains(",<5,<5,7,<5,<5,<5,10,<5,<5,<5"),
+        "{east_row}"
+    );
 
     let table = report::table(&c);
     assert!(table.contains("east-devon"));
-    assert!(table.lines().any(|l| l.starts_with("east-devon") && l.contains(" 3 ")), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("east-devon") && l.contains(" 3 ")),
+        "{table}"
+    );
 }

@@ -37,7 +37,8 @@ impl Store {
                     area: row.try_get("area")?,
                     group: row.try_get("respondent_group")?,
                     channel: row.try_get("channel")?,
-                    n: u64::try_from(n).map_err(|_| StoreError::Corrupt("negative count".into()))?,
+                    n: u64::try_from(n)
+                        .map_err(|_| StoreError::Corrupt("negative count".into()))?,
                 })
             })
             .collect()
