@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::coverage::{self, report, Baseline, BaselineSource};
 use crate::staff::{PasswordHash, Role, StaffEmail};
 use crate::store::DbSessionStore;
-use crate::{easyread, server, startup, telemetry};
+use crate::{channels, easyread, ingest, server, startup, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +45,14 @@ pub enum Command {
         slug: String,
         #[arg(long, value_enum, default_value = "table")]
         format: CoverageFormat,
+    },
+    /// Import views gathered at events or on paper from a CSV (channel `event`): columns
+    /// area, group, one per question id, optional ref and date. Nothing from a file with a
+    /// bad row is stored.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        consultation: String,
     },
     /// Manage API tokens for GET /api/coverage/{slug}.
     #[command(subcommand)]
@@ -150,6 +158,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{output}");
             Ok(())
         }
+        Command::Import { file, consultation } => {
+            import_event_views(&config, &file, &consultation).await
+        }
         Command::Token(TokenCommand::Create { name }) => {
             let name = name.trim();
             if name.is_empty() {
@@ -218,6 +229,62 @@ async fn import_baseline(
         "Baseline for {} replaced: {} districts.",
         consultation.unwrap_or("every consultation without its own"),
         baseline.shares().len()
+    );
+    Ok(())
+}
+
+/// Reads and checks every row, then stores them all in one transaction, or none.
+async fn import_event_views(config: &Config, file: &Path, slug: &str) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("could not read {}", file.display()))?;
+    let areas = startup::areas(config)?;
+    let pseudonymiser = crate::privacy::Pseudonymiser::new(&startup::secret(config)?);
+    let store = startup::store(config).await?;
+    let result = async {
+        let stored = store
+            .consultation(slug)
+            .await?
+            .with_context(|| format!("no consultation called {slug:?}"))?;
+        let today = chrono::Utc::now().date_naive();
+        let refused = || format!("{} refused, nothing stored", file.display());
+        let rows =
+            channels::event::parse(&text, &stored.consultation, &areas, &pseudonymiser, today)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(refused)?;
+        let mut checked = Vec::with_capacity(rows.len());
+        let mut problems = Vec::new();
+        for row in &rows {
+            match ingest::check_against(&stored, &row.submission) {
+                Ok(c) => checked.push(c),
+                Err(e) => problems.push(format!("line {}: {e}", row.line)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(anyhow::anyhow!(problems.join("\n")).context(refused()));
+        }
+        let progress = std::io::stderr().is_terminal() && checked.len() >= 1000;
+        let mut tx = store.begin().await?;
+        let mut new = 0;
+        for (i, c) in checked.iter().enumerate() {
+            if ingest::ingest_in(&mut tx, c).await?.new {
+                new += 1;
+            }
+            if progress && (i + 1) % 1000 == 0 {
+                eprint!("\rstored {} of {}", i + 1, checked.len());
+            }
+        }
+        tx.commit().await?;
+        if progress {
+            eprintln!();
+        }
+        anyhow::Ok((checked.len(), new))
+    }
+    .await;
+    store.close().await;
+    let (rows, new) = result?;
+    println!(
+        "Imported {rows} views into {slug}: {new} new, {} already stored.",
+        rows - new
     );
     Ok(())
 }

@@ -355,7 +355,87 @@ async fn baselines_import_whole_or_not_at_all(backend: TestBackend) {
     app.stop().await;
 }
 
+/// The end-to-end check: a paper/event CSV with a known spread goes in through
+/// `heard import`, then the CLI and the API agree and flag the missing areas.
+async fn an_event_import_feeds_coverage(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let mut csv = String::from("ref,area,group,listened-to,welcome,better-together\n");
+    for i in 0..30 {
+        csv.push_str(&format!(
+            "e{i},East Devon,parent carer,4,yes,More time please\n"
+        ));
+    }
+    for i in 0..10 {
+        csv.push_str(&format!("x{i},EX4,young-person,2,no,\n"));
+    }
+    csv.push_str("o1,outside-devon,professional,,,\n");
+    let file = write(app.dir.path(), "event.csv", &csv);
+    let out = stdout(&heard(&app, &["import", &file, "--consultation", DEMO]));
+    assert!(out.contains("41 new, 0 already stored"), "{out}");
+    // The same sheets again store nothing twice.
+    let out = stdout(&heard(&app, &["import", &file, "--consultation", DEMO]));
+    assert!(out.contains("0 new, 41 already stored"), "{out}");
+    assert_eq!(app.state.store.submission_count(DEMO).await.unwrap(), 41);
+
+    let cli: Value = serde_json::from_str(&stdout(&heard(
+        &app,
+        &["coverage", DEMO, "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!(cli["total"], 40);
+    assert_eq!(cli["others"]["outside-devon"], 1);
+    assert_eq!(area(&cli, "east-devon")["responses"], 30);
+    assert_eq!(area(&cli, "exeter")["responses"], 10);
+    assert_eq!(*cell(&cli, "by_channel", "east-devon", "event"), 30);
+    let under: Vec<&str> = cli["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["status"] == "under")
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    // 0 of 40 has a Wilson upper bound of 0.088: every district expecting more is flagged.
+    assert_eq!(
+        under,
+        ["mid-devon", "north-devon", "south-hams", "teignbridge"],
+        "{cli}"
+    );
+
+    let token = stdout(&heard(&app, &["token", "create", "--name", "e2e"]));
+    let api: Value = app
+        .client
+        .get(app.url(&format!("/api/coverage/{DEMO}")))
+        .bearer_auth(token.trim())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api["areas"], cli["areas"]);
+    assert_eq!(api["similarity"], cli["similarity"]);
+
+    // A bad file: every bad line named, and nothing from it stored.
+    let bad =
+        "ref,area,group,listened-to\nb1,exeter,child,3\nb2,Plymouth,child,3\nb3,exeter,adult,7\n";
+    let file = write(app.dir.path(), "bad.csv", bad);
+    let refused = heard(&app, &["import", &file, "--consultation", DEMO]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("nothing stored"), "{stderr}");
+    assert!(stderr.contains("line 3: area \"Plymouth\""), "{stderr}");
+    assert!(stderr.contains("line 4: group \"adult\""), "{stderr}");
+    assert!(
+        stderr.contains("\"7\" does not answer question listened-to"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("line 2"), "{stderr}");
+    assert_eq!(app.state.store.submission_count(DEMO).await.unwrap(), 41);
+    app.stop().await;
+}
+
 on_both_backends!(
+    an_event_import_feeds_coverage,
     cli_and_api_give_the_same_figures,
     the_table_and_csv,
     baselines_import_whole_or_not_at_all
