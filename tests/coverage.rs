@@ -147,7 +147,7 @@ async fn cli_and_api_give_the_same_figures(backend: TestBackend) {
     .unwrap();
     assert_eq!(cli["consultation"], DEMO);
     assert_eq!(cli["total"], 42);
-    assert_eq!(cli["baseline"], "ons-mid2020-population0-to25");
+    assert_eq!(cli["baseline"], "ons-mid-2020-population-0-25");
     assert_eq!(cli["others"]["outside-devon"], 2);
     assert_eq!(cli["others"]["unknown"], 0);
     let east = area(&cli, "east-devon");

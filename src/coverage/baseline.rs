@@ -18,6 +18,7 @@ pub enum BaselineSource {
     /// Imported as the default for every consultation without its own.
     Imported,
     /// The ONS mid-2020 0–25 population shipped with heard.
+    #[serde(rename = "ons-mid-2020-population-0-25")]
     OnsMid2020Population0To25,
 }
 

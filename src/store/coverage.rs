@@ -15,6 +15,9 @@ pub struct CoverageCount {
     pub n: u64,
 }
 
+const COUNTS: &str = "SELECT area, respondent_group, channel, COUNT(*) AS n FROM submissions \
+     WHERE consultation_id = $1 GROUP BY area, respondent_group, channel";
+
 impl Store {
     /// A consultation's submissions counted by area, group and channel, in the database
     /// (the `submissions_for_coverage` index covers it): a few dozen rows, however many
@@ -23,13 +26,10 @@ impl Store {
         &self,
         consultation_id: i64,
     ) -> Result<Vec<CoverageCount>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT area, respondent_group, channel, COUNT(*) AS n FROM submissions \
-             WHERE consultation_id = $1 GROUP BY area, respondent_group, channel",
-        )
-        .bind(consultation_id)
-        .fetch_all(self.pool())
-        .await?;
+        let rows = sqlx::query(COUNTS)
+            .bind(consultation_id)
+            .fetch_all(self.pool())
+            .await?;
         rows.iter()
             .map(|row| {
                 let n: i64 = row.try_get("n")?;
@@ -142,5 +142,42 @@ impl Store {
             .fetch_optional(self.pool())
             .await?;
         Ok(row.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::Row;
+
+    use super::*;
+    use crate::config::DatabaseUrl;
+
+    /// Counting a million submissions must read one index range, not the table.
+    #[tokio::test]
+    async fn counts_read_only_the_covering_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite {
+            path: dir.path().join("heard.db"),
+        };
+        let store = Store::connect(&url, 1).await.unwrap();
+        store.migrate().await.unwrap();
+        let plan = sqlx::query(&format!("EXPLAIN QUERY PLAN {COUNTS}"))
+            .bind(1_i64)
+            .fetch_all(store.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.try_get::<String, _>("detail").unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            plan.contains("USING COVERING INDEX submissions_for_coverage"),
+            "{plan}"
+        );
+        assert!(
+            !plan.contains("TEMP B-TREE"),
+            "grouped in index order: {plan}"
+        );
+        store.close().await;
     }
 }
