@@ -107,6 +107,11 @@ pub enum TokenCommand {
         #[arg(long)]
         name: String,
     },
+    /// Remove a token: requests with it are refused from now on.
+    Revoke {
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +178,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             added?;
             eprintln!("API token {name:?} made. It is shown only now: keep it safe.");
             println!("{token}");
+            Ok(())
+        }
+        Command::Token(TokenCommand::Revoke { name }) => {
+            let store = startup::store(&config).await?;
+            let removed = store.remove_api_token(&name).await;
+            store.close().await;
+            if !removed? {
+                bail!("token revoke: no API token called {name:?}");
+            }
+            println!("API token {name:?} revoked.");
             Ok(())
         }
         Command::Staff(StaffCommand::Add { email, role }) => {

@@ -236,6 +236,20 @@ async fn cli_and_api_give_the_same_figures(backend: TestBackend) {
         .unwrap();
     assert_eq!(unknown.status(), 404);
 
+    // A revoked token no longer opens it.
+    stdout(&heard(&app, &["token", "revoke", "--name", "dashboard"]));
+    let revoked = app
+        .client
+        .get(&url)
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), 401);
+    assert!(!heard(&app, &["token", "revoke", "--name", "dashboard"])
+        .status
+        .success());
+
     // The token is stored only as its hash.
     if app.database_url.starts_with("sqlite") {
         let bytes = common::database_bytes(app.dir.path());

@@ -48,6 +48,8 @@ pub fn parse(
     pseudonymiser: &Pseudonymiser,
     today: NaiveDate,
 ) -> Result<Vec<Row>, EventImportError> {
+    // Spreadsheets often save CSV with a byte-order mark, which would hide the first column.
+    let csv_text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(csv_text.as_bytes());
@@ -280,6 +282,12 @@ mod tests {
             (rows[2].submission.area.clone(), rows[2].submission.group),
             (None, None)
         );
+    }
+
+    #[test]
+    fn a_spreadsheet_byte_order_mark_is_ignored() {
+        let rows = parse_demo("\u{feff}ref,area,group\n1,exeter,child\n").unwrap();
+        assert!(rows[0].submission.provider_ref.is_some());
     }
 
     #[test]

@@ -112,6 +112,8 @@ impl Baseline {
         source: BaselineSource,
         csv_text: &str,
     ) -> Result<Baseline, BaselineError> {
+        // Spreadsheets often save CSV with a byte-order mark, which would spoil the header.
+        let csv_text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .flexible(true)
@@ -239,6 +241,13 @@ mod tests {
         assert_eq!(b.share(&areas.id("east-devon").unwrap()), Some(0.1));
         assert_eq!(b.share(&areas.id("south-hams").unwrap()), Some(0.2));
         assert_eq!(b.share(&areas.id("north-devon").unwrap()), Some(0.1));
+    }
+
+    #[test]
+    fn a_spreadsheet_byte_order_mark_is_ignored() {
+        let areas = Areas::devon();
+        let with_bom = format!("\u{feff}{ALL_EIGHT}");
+        assert!(Baseline::parse_csv(&areas, BaselineSource::Consultation, &with_bom).is_ok());
     }
 
     #[test]

@@ -135,6 +135,15 @@ impl Store {
         }
     }
 
+    /// Removes the token with this name; false if there was none.
+    pub async fn remove_api_token(&self, name: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM api_tokens WHERE name = $1")
+            .bind(name)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Whether a token with this hash exists.
     pub async fn api_token_known(&self, token_hash: &str) -> Result<bool, StoreError> {
         let row = sqlx::query("SELECT 1 AS one FROM api_tokens WHERE token_hash = $1")
