@@ -7,9 +7,10 @@ use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
+use crate::coverage::{self, report, Baseline, BaselineSource};
 use crate::staff::{PasswordHash, Role, StaffEmail};
 use crate::store::DbSessionStore;
-use crate::{easyread, server, startup, telemetry};
+use crate::{channels, easyread, ingest, server, startup, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +37,26 @@ pub enum Command {
     /// Manage consultations.
     #[command(subcommand)]
     Consultation(ConsultationCommand),
+    /// Manage coverage baselines (expected share per district).
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Print a consultation's coverage: who has been heard, area by area.
+    Coverage {
+        slug: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: CoverageFormat,
+    },
+    /// Import views gathered at events or on paper from a CSV (channel `event`): columns
+    /// area, group, one per question id, optional ref and date. Nothing from a file with a
+    /// bad row is stored.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        consultation: String,
+    },
+    /// Manage API tokens for GET /api/coverage/{slug}.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Check every en-GB message and consultation text against the easy-read rules,
     /// print the problems and reading ease, and fail if there are problems.
     Lint {
@@ -54,6 +75,42 @@ pub enum StaffCommand {
         email: String,
         #[arg(long, value_parser = ["admin", "lead", "safeguarding"])]
         role: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Replace a baseline from a CSV `area,expected` (area as district id or name); shares
+    /// are normalised. Without --consultation it replaces the default for every
+    /// consultation without its own.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        consultation: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CoverageFormat {
+    /// Exact figures for the screen.
+    Table,
+    /// For export: small cross-tab counts suppressed.
+    Json,
+    /// For export: small cross-tab counts suppressed.
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Make a token; it is printed once and only its hash is stored.
+    Create {
+        #[arg(long)]
+        name: String,
+    },
+    /// Remove a token: requests with it are refused from now on.
+    Revoke {
+        #[arg(long)]
+        name: String,
     },
 }
 
@@ -98,6 +155,41 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Loaded consultation {slug}.");
             Ok(())
         }
+        Command::Baseline(BaselineCommand::Import { file, consultation }) => {
+            import_baseline(&config, &file, consultation.as_deref()).await
+        }
+        Command::Coverage { slug, format } => {
+            let output = coverage_report(&config, &slug, format).await?;
+            print!("{output}");
+            Ok(())
+        }
+        Command::Import { file, consultation } => {
+            import_event_views(&config, &file, &consultation).await
+        }
+        Command::Token(TokenCommand::Create { name }) => {
+            let name = name.trim();
+            if name.is_empty() {
+                bail!("token create: --name must not be empty");
+            }
+            let (token, hash) = server::auth::new_api_token();
+            let store = startup::store(&config).await?;
+            let added = store.add_api_token(name, &hash).await;
+            store.close().await;
+            added?;
+            eprintln!("API token {name:?} made. It is shown only now: keep it safe.");
+            println!("{token}");
+            Ok(())
+        }
+        Command::Token(TokenCommand::Revoke { name }) => {
+            let store = startup::store(&config).await?;
+            let removed = store.remove_api_token(&name).await;
+            store.close().await;
+            if !removed? {
+                bail!("token revoke: no API token called {name:?}");
+            }
+            println!("API token {name:?} revoked.");
+            Ok(())
+        }
         Command::Staff(StaffCommand::Add { email, role }) => {
             let email = StaffEmail::parse(&email).map_err(anyhow::Error::msg)?;
             let role: Role = role.parse().map_err(anyhow::Error::msg)?;
@@ -111,6 +203,129 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Checks a baseline file whole and stores it; nothing is stored if any row is bad.
+async fn import_baseline(
+    config: &Config,
+    file: &Path,
+    consultation: Option<&str>,
+) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("could not read {}", file.display()))?;
+    let areas = startup::areas(config)?;
+    let source = match consultation {
+        Some(_) => BaselineSource::Consultation,
+        None => BaselineSource::Imported,
+    };
+    let baseline = Baseline::parse_csv(&areas, source, &text)
+        .with_context(|| format!("{} refused, nothing stored", file.display()))?;
+    let store = startup::store(config).await?;
+    let result = async {
+        let consultation_id = match consultation {
+            Some(slug) => Some(
+                store
+                    .consultation(slug)
+                    .await?
+                    .with_context(|| format!("no consultation called {slug:?}"))?
+                    .id,
+            ),
+            None => None,
+        };
+        store
+            .replace_baseline(consultation_id, baseline.shares())
+            .await?;
+        anyhow::Ok(())
+    }
+    .await;
+    store.close().await;
+    result?;
+    println!(
+        "Baseline for {} replaced: {} districts.",
+        consultation.unwrap_or("every consultation without its own"),
+        baseline.shares().len()
+    );
+    Ok(())
+}
+
+/// Reads and checks every row, then stores them all in one transaction, or none.
+async fn import_event_views(config: &Config, file: &Path, slug: &str) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("could not read {}", file.display()))?;
+    let areas = startup::areas(config)?;
+    let pseudonymiser = crate::privacy::Pseudonymiser::new(&startup::secret(config)?);
+    let store = startup::store(config).await?;
+    let result = async {
+        let stored = store
+            .consultation(slug)
+            .await?
+            .with_context(|| format!("no consultation called {slug:?}"))?;
+        let today = chrono::Utc::now().date_naive();
+        let refused = || format!("{} refused, nothing stored", file.display());
+        let rows =
+            channels::event::parse(&text, &stored.consultation, &areas, &pseudonymiser, today)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(refused)?;
+        let mut checked = Vec::with_capacity(rows.len());
+        let mut problems = Vec::new();
+        for row in &rows {
+            match ingest::check_against(&stored, &row.submission) {
+                Ok(c) => checked.push(c),
+                Err(e) => problems.push(format!("line {}: {e}", row.line)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(anyhow::anyhow!(problems.join("\n")).context(refused()));
+        }
+        let progress = std::io::stderr().is_terminal() && checked.len() >= 1000;
+        let mut tx = store.begin().await?;
+        let mut new = 0;
+        for (i, c) in checked.iter().enumerate() {
+            if ingest::ingest_in(&mut tx, c).await?.new {
+                new += 1;
+            }
+            if progress && (i + 1) % 1000 == 0 {
+                eprint!("\rstored {} of {}", i + 1, checked.len());
+            }
+        }
+        tx.commit().await?;
+        if progress {
+            eprintln!();
+        }
+        anyhow::Ok((checked.len(), new))
+    }
+    .await;
+    store.close().await;
+    let (rows, new) = result?;
+    println!(
+        "Imported {rows} views into {slug}: {new} new, {} already stored.",
+        rows - new
+    );
+    Ok(())
+}
+
+/// A consultation's coverage in `format`, read straight from the database.
+pub async fn coverage_report(
+    config: &Config,
+    slug: &str,
+    format: CoverageFormat,
+) -> anyhow::Result<String> {
+    let areas = startup::areas(config)?;
+    let store = startup::store(config).await?;
+    let loaded = coverage::load(&store, &areas, slug).await;
+    store.close().await;
+    let coverage = loaded?.with_context(|| format!("no consultation called {slug:?}"))?;
+    Ok(match format {
+        CoverageFormat::Table => report::table(&coverage),
+        CoverageFormat::Json => {
+            let now = chrono::Utc::now().timestamp();
+            let mut json =
+                serde_json::to_string_pretty(&report::json(&coverage, &report::timestamp(now)))?;
+            json.push('\n');
+            json
+        }
+        CoverageFormat::Csv => report::csv(&coverage)?,
+    })
 }
 
 /// Prints the easy-read report; an error (so a failing exit) if it found problems.

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::domain::{AnswerValue, Consultation, QuestionKind, Submission};
 use crate::safeguarding;
-use crate::store::{insert_submission_in, Ingested, Store, StoreError, Tx};
+use crate::store::{insert_submission_in, Ingested, Store, StoreError, StoredConsultation, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -52,6 +52,22 @@ pub async fn check(store: &Store, submission: &Submission) -> Result<Checked, In
         .consultation(slug)
         .await?
         .ok_or_else(|| IngestError::UnknownConsultation(slug.to_owned()))?;
+    check_against(&stored, submission)
+}
+
+/// [`check`] against a consultation already read, for a caller checking many submissions
+/// to one consultation (a CSV import) without reading it again for each.
+pub fn check_against(
+    stored: &StoredConsultation,
+    submission: &Submission,
+) -> Result<Checked, IngestError> {
+    let slug = submission.consultation.as_str();
+    if stored.consultation.slug != submission.consultation {
+        return Err(IngestError::Invalid(format!(
+            "the submission is for {slug}, not {}",
+            stored.consultation.slug
+        )));
+    }
     if !stored.consultation.is_open_on(submission.received_on) {
         return Err(IngestError::Closed(slug.to_owned()));
     }

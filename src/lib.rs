@@ -5,6 +5,7 @@ pub mod channels;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod coverage;
 pub mod domain;
 pub mod easyread;
 pub mod i18n;

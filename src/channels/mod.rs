@@ -2,5 +2,6 @@
 //! `ingest`. Nothing here stores anything itself.
 
 pub mod email;
+pub mod event;
 pub mod sms;
 pub mod web;

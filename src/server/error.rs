@@ -18,6 +18,9 @@ pub enum AppError {
     #[error("bad request: {0}")]
     BadRequest(String),
     /// The request is not from who it claims (a webhook's signature or token is wrong).
+    /// No credentials, or ones heard does not know: 401 with `WWW-Authenticate: Bearer`.
+    #[error("unauthorised")]
+    Unauthorised,
     #[error("forbidden: {0}")]
     Forbidden(String),
     /// Our own fault, such as settings in the wrong shape; the cause is logged, not shown.
@@ -36,6 +39,7 @@ impl IntoResponse for AppError {
         let (status, message) = match &self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "not found".to_owned()),
             AppError::BadRequest(reason) => (StatusCode::BAD_REQUEST, reason.clone()),
+            AppError::Unauthorised => (StatusCode::UNAUTHORIZED, "unauthorised".to_owned()),
             AppError::Forbidden(reason) => (StatusCode::FORBIDDEN, reason.clone()),
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -61,6 +65,12 @@ impl IntoResponse for AppError {
             tracing::error!(error = %self, "request failed");
         }
         let mut response = (status, Json(json!({ "error": message }))).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                "www-authenticate",
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response
                 .headers_mut()

@@ -1,5 +1,7 @@
 //! The HTTP service: shared state, routes, middleware and graceful shutdown.
 
+pub mod auth;
+mod coverage;
 mod error;
 mod health;
 
@@ -48,6 +50,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::routes())
         .merge(web::routes(&state))
+        .merge(coverage::routes())
         .layer(RequestBodyLimitLayer::new(max_body))
         // Raw emails carry attachments, so the webhook sets its own, larger limit.
         .merge(email::webhook::routes(&state))

@@ -7,6 +7,7 @@
 //! The store knows nothing of channels: it takes domain types and scrubbed text only.
 
 mod consultations;
+mod coverage;
 mod followups;
 mod sessions;
 pub mod sms;
@@ -21,6 +22,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
 pub use consultations::StoredConsultation;
+pub use coverage::CoverageCount;
 pub use sessions::DbSessionStore;
 pub(crate) use submissions::insert_submission_in;
 pub use submissions::{Ingested, SubmissionId};

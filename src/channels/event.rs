@@ -1,0 +1,332 @@
+//! Views gathered at events, focus groups and on paper, typed up as a CSV: one row a person.
+//!
+//! Columns: `area` and `group` (required), one per question id for answers, optional `ref`
+//! (the sheet's own number, so importing the same file again stores nothing twice) and
+//! optional `date` (YYYY-MM-DD, the day the views were given; default today). Every row is
+//! read before anything is stored, so a file with a bad row is refused whole.
+
+use chrono::NaiveDate;
+
+use crate::domain::submission::Feeling;
+use crate::domain::{
+    Answer, AnswerValue, AreaId, Areas, Channel, Consultation, PostcodeLookup, QuestionKind,
+    RespondentGroup, Submission,
+};
+use crate::privacy::{scrub, Pseudonymiser};
+
+/// A submission read from a CSV, with the line it came from.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: u64,
+    pub submission: Submission,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum EventImportError {
+    /// Every problem, each naming its line.
+    #[error("{}", .0.join("\n"))]
+    Invalid(Vec<String>),
+}
+
+/// What a column holds.
+enum Column {
+    Area,
+    Group,
+    Ref,
+    Date,
+    Question(usize),
+    /// An area or group question: its answer comes from the `area`/`group` column.
+    Ignored,
+}
+
+/// Reads every row of `csv_text` into a submission for `consultation`, or lists every bad
+/// row with its line number.
+pub fn parse(
+    csv_text: &str,
+    consultation: &Consultation,
+    areas: &Areas,
+    pseudonymiser: &Pseudonymiser,
+    today: NaiveDate,
+) -> Result<Vec<Row>, EventImportError> {
+    // Spreadsheets often save CSV with a byte-order mark, which would hide the first column.
+    let csv_text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(csv_text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| EventImportError::Invalid(vec![format!("line 1: {e}")]))?
+        .clone();
+    let mut problems = Vec::new();
+    let columns: Vec<Column> = headers
+        .iter()
+        .map(|h| match h.to_ascii_lowercase().as_str() {
+            "area" => Column::Area,
+            "group" => Column::Group,
+            "ref" => Column::Ref,
+            "date" => Column::Date,
+            other => match consultation
+                .questions
+                .iter()
+                .position(|q| q.id.as_str() == other)
+            {
+                Some(i) => match consultation.questions[i].kind {
+                    QuestionKind::Area | QuestionKind::Group => Column::Ignored,
+                    _ => Column::Question(i),
+                },
+                None => {
+                    problems.push(format!(
+                        "line 1: column {h:?} is not a question of {}",
+                        consultation.slug
+                    ));
+                    Column::Ignored
+                }
+            },
+        })
+        .collect();
+    for required in ["area", "group"] {
+        if !headers.iter().any(|h| h.eq_ignore_ascii_case(required)) {
+            problems.push(format!("line 1: no {required} column"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(EventImportError::Invalid(problems));
+    }
+
+    let mut rows = Vec::new();
+    let mut refs = std::collections::HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(format!("line {line}: {e}"));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let mut row_problems = Vec::new();
+        let mut submission = Submission {
+            consultation: consultation.slug.clone(),
+            channel: Channel::Event,
+            area: None,
+            group: None,
+            answers: Vec::new(),
+            received_on: today,
+            provider_ref: None,
+            respondent: None,
+            outreach: None,
+            flagged: false,
+        };
+        for (column, value) in columns.iter().zip(record.iter()) {
+            if value.is_empty() {
+                continue;
+            }
+            match column {
+                Column::Area => match area(areas, value) {
+                    Some(a) => submission.area = Some(a),
+                    None => row_problems.push(format!("area {value:?} is not a place heard knows")),
+                },
+                Column::Group => match group(value) {
+                    Some(g) => submission.group = Some(g),
+                    None => {
+                        row_problems.push(format!("group {value:?} is not a group heard knows"))
+                    }
+                },
+                Column::Ref => {
+                    if let Some(first) = refs.insert(value.to_owned(), line) {
+                        row_problems.push(format!("ref {value:?} is also on line {first}"));
+                    }
+                    // Scoped to the consultation, so two events' sheet numbers never meet.
+                    submission.provider_ref =
+                        Some(pseudonymiser.provider_ref(
+                            Channel::Event,
+                            &format!("{}:{value}", consultation.slug),
+                        ));
+                }
+                Column::Date => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                    Ok(day) => submission.received_on = day,
+                    Err(_) => row_problems.push(format!("date {value:?} is not YYYY-MM-DD")),
+                },
+                Column::Question(i) => {
+                    let question = &consultation.questions[*i];
+                    match answer(&question.kind, value) {
+                        Some(value) => submission.answers.push(Answer {
+                            question: question.id.clone(),
+                            value,
+                        }),
+                        None => row_problems.push(format!(
+                            "{value:?} does not answer question {}",
+                            question.id
+                        )),
+                    }
+                }
+                Column::Ignored => {}
+            }
+        }
+        if !consultation.is_open_on(submission.received_on) {
+            row_problems.push(format!(
+                "{} is not open on {}",
+                consultation.slug, submission.received_on
+            ));
+        }
+        if row_problems.is_empty() {
+            rows.push(Row { line, submission });
+        } else {
+            problems.push(format!("line {line}: {}", row_problems.join("; ")));
+        }
+    }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(EventImportError::Invalid(problems))
+    }
+}
+
+/// A district by id, ONS code or name, an outward code or postcode inside one area, or
+/// `outside-devon` / `prefer-not-to-say`.
+fn area(areas: &Areas, text: &str) -> Option<AreaId> {
+    let found = areas.all().iter().find(|a| {
+        a.id.as_str().eq_ignore_ascii_case(text)
+            || a.code
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(text))
+            || a.names.values().any(|n| n.eq_ignore_ascii_case(text))
+    });
+    if let Some(a) = found {
+        return Some(a.id.clone());
+    }
+    match areas.lookup_postcode(text) {
+        PostcodeLookup::Found(id) => Some(id),
+        _ => None,
+    }
+}
+
+/// A group by id, in any case, with spaces for hyphens (`Parent carer`).
+fn group(text: &str) -> Option<RespondentGroup> {
+    let id = text.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+    id.parse().ok()
+}
+
+fn answer(kind: &QuestionKind, text: &str) -> Option<AnswerValue> {
+    if text.eq_ignore_ascii_case("skip") || text.eq_ignore_ascii_case("skipped") {
+        return Some(AnswerValue::Skipped);
+    }
+    match kind {
+        QuestionKind::SingleChoice { options } => options
+            .iter()
+            .find(|o| {
+                o.id.as_str().eq_ignore_ascii_case(text)
+                    || o.label.values().any(|l| l.eq_ignore_ascii_case(text))
+            })
+            .map(|o| AnswerValue::Choice(o.id.clone())),
+        QuestionKind::Feelings => text
+            .parse::<u8>()
+            .ok()
+            .and_then(Feeling::new)
+            .map(AnswerValue::Feeling),
+        QuestionKind::FreeText => Some(AnswerValue::Text(scrub(text))),
+        QuestionKind::Area | QuestionKind::Group => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consultation::DEMO_SOURCE;
+    use crate::privacy::ServerSecret;
+
+    fn parse_demo(csv: &str) -> Result<Vec<Row>, EventImportError> {
+        let consultation = Consultation::parse(DEMO_SOURCE).unwrap();
+        let secret = ServerSecret::from_value("test-secret-test-secret-test-secret-0123").unwrap();
+        let day = consultation.opens_on;
+        parse(
+            csv,
+            &consultation,
+            &Areas::devon(),
+            &Pseudonymiser::new(&secret),
+            day,
+        )
+    }
+
+    #[test]
+    fn rows_become_event_submissions() {
+        let rows = parse_demo(
+            "ref,area,group,listened-to,welcome,better-together\n\
+             A1,Torridge,Parent carer,4,yes,Call me on 07700 900123\n\
+             A2,EX4,young-person,,skip,\n\
+             A3,,,,,\n",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 3);
+        let first = &rows[0].submission;
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(first.channel, Channel::Event);
+        assert_eq!(first.area.as_ref().unwrap().as_str(), "torridge");
+        assert_eq!(first.group, Some(RespondentGroup::ParentCarer));
+        assert_eq!(first.answers.len(), 3);
+        let text = first
+            .answers
+            .iter()
+            .find_map(|a| match &a.value {
+                AnswerValue::Text(t) => Some(t.as_str().to_owned()),
+                _ => None,
+            })
+            .unwrap();
+        assert!(!text.contains("07700"), "{text}");
+        assert!(first.provider_ref.is_some());
+        assert_ne!(first.provider_ref, rows[1].submission.provider_ref);
+        assert_eq!(rows[1].submission.area.as_ref().unwrap().as_str(), "exeter");
+        assert_eq!(rows[1].submission.answers[0].value, AnswerValue::Skipped);
+        assert_eq!(
+            (rows[2].submission.area.clone(), rows[2].submission.group),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_byte_order_mark_is_ignored() {
+        let rows = parse_demo("\u{feff}ref,area,group\n1,exeter,child\n").unwrap();
+        assert!(rows[0].submission.provider_ref.is_some());
+    }
+
+    #[test]
+    fn every_bad_row_is_named_with_its_line() {
+        let Err(EventImportError::Invalid(problems)) = parse_demo(
+            "ref,area,group,listened-to,welcome\n\
+             1,Plymouth,parent-carer,4,yes\n\
+             2,exeter,adult,9,maybe\n\
+             1,exeter,child,3,no\n\
+             3,exeter,child,3,no\n",
+        ) else {
+            panic!("accepted a bad file")
+        };
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].starts_with("line 2: area \"Plymouth\""),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("line 3: group \"adult\""),
+            "{problems:?}"
+        );
+        assert!(problems[1].contains("\"9\" does not answer question listened-to"));
+        assert!(problems[1].contains("\"maybe\" does not answer question welcome"));
+        assert!(
+            problems[2].starts_with("line 4: ref \"1\" is also on line 2"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_header_must_name_area_group_and_questions() {
+        let err = parse_demo("area,colour\nexeter,blue\n").unwrap_err();
+        assert_eq!(
+            err,
+            EventImportError::Invalid(vec![
+                "line 1: column \"colour\" is not a question of four-cornerstones".into(),
+                "line 1: no group column".into(),
+            ])
+        );
+    }
+}
