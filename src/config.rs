@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use tokio_rustls::rustls::pki_types::pem::PemObject;
+use tokio_rustls::rustls::pki_types::CertificateDer;
+use tokio_rustls::rustls::RootCertStore;
+
 use crate::privacy::Secret;
 
 /// Every setting heard reads: name, default, and what it is for. The README lists the same.
@@ -138,6 +142,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "true",
         "connect with TLS (`false` only for a server on the same machine)",
     ),
+    (
+        "HEARD_IMAP_CA_FILE",
+        "(unset)",
+        "a PEM file of CA certificates to trust for the IMAP server (e.g. a council's own CA), besides the public roots",
+    ),
     ("HEARD_IMAP_USER", "(unset)", "the mailbox's user name"),
     ("HEARD_IMAP_PASSWORD", "(unset)", "the mailbox's password"),
     (
@@ -180,11 +189,48 @@ pub struct ImapConfig {
     pub host: String,
     pub port: u16,
     pub tls: bool,
+    /// Certificate authorities trusted for the IMAP server besides the public roots
+    /// (`HEARD_IMAP_CA_FILE`), checked when the settings are read.
+    pub extra_roots: ExtraRoots,
     pub user: String,
     pub password: Secret,
     pub folder: String,
     pub processed_folder: String,
     pub poll_secs: u64,
+}
+
+/// DER certificates from `HEARD_IMAP_CA_FILE`; shown in debug output only by their count.
+#[derive(Clone, Default)]
+pub struct ExtraRoots(pub Vec<CertificateDer<'static>>);
+
+impl std::fmt::Debug for ExtraRoots {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ExtraRoots({} certificates)", self.0.len())
+    }
+}
+
+/// Reads a PEM file of CA certificates; every one must parse as a trust anchor.
+fn read_ca_file(setting: &str, file: &str) -> Result<ExtraRoots, ConfigError> {
+    let bad = |reason: String| ConfigError::File {
+        path: file.to_owned(),
+        reason: format!("{setting} {reason}"),
+    };
+    let bytes = std::fs::read(file).map_err(|e| bad(format!("could not be read ({e})")))?;
+    let certs = CertificateDer::pem_slice_iter(&bytes)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| bad(format!("is not a PEM certificate file ({e})")))?;
+    if certs.is_empty() {
+        return Err(bad(
+            "holds no PEM certificate (-----BEGIN CERTIFICATE-----)".into(),
+        ));
+    }
+    let mut store = RootCertStore::empty();
+    for cert in &certs {
+        store
+            .add(cert.clone())
+            .map_err(|e| bad(format!("holds a certificate that cannot be trusted ({e})")))?;
+    }
+    Ok(ExtraRoots(certs))
 }
 
 /// The email channel's settings; each part is off while unset.
@@ -593,6 +639,10 @@ fn email_config(
                 host,
                 port: parse_number("HEARD_IMAP_PORT", &get("HEARD_IMAP_PORT"), 1, 65535)? as u16,
                 tls: parse_bool("HEARD_IMAP_TLS", &get("HEARD_IMAP_TLS"))?,
+                extra_roots: match set("HEARD_IMAP_CA_FILE") {
+                    Some(file) => read_ca_file("HEARD_IMAP_CA_FILE", &file)?,
+                    None => ExtraRoots::default(),
+                },
                 user,
                 password: Secret::new(password),
                 folder: folder("HEARD_IMAP_FOLDER")?,
@@ -760,6 +810,45 @@ mod tests {
             !shown.contains("pa55word") && !shown.contains("tok-tok"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn imap_ca_file_must_be_readable_pem() {
+        let dir = tempfile::tempdir().unwrap();
+        let imap = |file: &Path| {
+            config(&[
+                ("HEARD_IMAP_HOST", "imap.example.org"),
+                ("HEARD_IMAP_USER", "views"),
+                ("HEARD_IMAP_PASSWORD", "pa55word-pa55word"),
+                ("HEARD_IMAP_CA_FILE", &file.display().to_string()),
+            ])
+        };
+        let missing = imap(&dir.path().join("absent.pem"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            missing.contains("HEARD_IMAP_CA_FILE could not be read"),
+            "{missing}"
+        );
+        let junk = dir.path().join("junk.pem");
+        std::fs::write(&junk, "not a certificate\n").unwrap();
+        let err = imap(&junk).unwrap_err().to_string();
+        assert!(err.contains("HEARD_IMAP_CA_FILE holds no PEM"), "{err}");
+        std::fs::write(
+            &junk,
+            "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        let err = imap(&junk).unwrap_err().to_string();
+        assert!(err.contains("HEARD_IMAP_CA_FILE"), "{err}");
+        // Unset: only the public roots.
+        let c = config(&[
+            ("HEARD_IMAP_HOST", "imap.example.org"),
+            ("HEARD_IMAP_USER", "views"),
+            ("HEARD_IMAP_PASSWORD", "pa55word-pa55word"),
+        ])
+        .unwrap();
+        assert!(c.email.imap.unwrap().extra_roots.0.is_empty());
     }
 
     #[test]

@@ -445,6 +445,7 @@ fn imap_config(dovecot: &Dovecot) -> ImapConfig {
         host: "127.0.0.1".into(),
         port: dovecot.port,
         tls: false,
+        extra_roots: Default::default(),
         user: dovecot.user.clone(),
         password: Secret::new(dovecot.password.clone()),
         folder: "INBOX".into(),
@@ -502,10 +503,66 @@ async fn imap_mailbox_end_to_end(backend: TestBackend) {
     app.stop().await;
 }
 
+/// IMAP over implicit TLS to a server whose certificate comes from a private CA, read from
+/// the settings as heard reads them: refused (nothing stored, nothing moved) while the CA is
+/// not trusted, read once `HEARD_IMAP_CA_FILE` names it.
+async fn imap_over_tls_trusts_the_configured_ca(backend: TestBackend) {
+    let dovecot = Dovecot::start_tls();
+    let app = app(backend, None).await;
+    let all = corpus();
+    let (_, raw, _) = all.iter().find(|(n, _, _)| n == "windows1252").unwrap();
+    dovecot.deliver(raw);
+    let imap_from = |settings: &[(String, String)]| {
+        let pairs: Vec<(&str, &str)> = settings
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        common::test_config(&app.dir, &app.database_url, &pairs)
+            .email
+            .imap
+            .expect("the mailbox is set")
+    };
+    let mut settings = dovecot.settings("heard processed");
+    assert!(settings.contains(&("HEARD_IMAP_TLS".into(), "true".into())));
+
+    // Only the public roots: the handshake fails, and says why.
+    let untrusted = imap_from(&settings);
+    assert!(untrusted.tls && untrusted.extra_roots.0.is_empty());
+    let err = poll_once(&app.state, &untrusted)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("TLS failed"), "{err}");
+    assert!(err.contains("UnknownIssuer"), "{err}");
+    assert!(err.contains("HEARD_IMAP_CA_FILE"), "{err}");
+    assert_eq!(count(&app).await, 0);
+    assert_eq!(dovecot.count("INBOX"), 1);
+
+    // With the council's CA trusted, by address and by name.
+    let ca = dovecot.ca_file.as_ref().unwrap().display().to_string();
+    settings.push(("HEARD_IMAP_CA_FILE".into(), ca));
+    let trusted = imap_from(&settings);
+    assert_eq!(trusted.extra_roots.0.len(), 1);
+    let report = poll_once(&app.state, &trusted).await.unwrap();
+    assert_eq!(report.stored, 1, "{report:?}");
+    assert_eq!(count(&app).await, 1);
+    assert_eq!(dovecot.count("INBOX"), 0);
+    assert_eq!(dovecot.count("heard processed"), 1);
+    settings.retain(|(k, _)| k != "HEARD_IMAP_HOST");
+    settings.push(("HEARD_IMAP_HOST".into(), "localhost".into()));
+    let by_name = imap_from(&settings);
+    assert_eq!(
+        poll_once(&app.state, &by_name).await.unwrap(),
+        PollReport::default()
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
     webhook_answers_404_401_400_and_stores_once,
     corpus_through_the_webhook,
     area_reply_joins_the_same_view,
     smtp_down_still_stores,
     imap_mailbox_end_to_end,
+    imap_over_tls_trusts_the_configured_ca,
 );

@@ -69,6 +69,8 @@ fn command_output(program: &str, args: &[&str]) -> String {
 pub struct Dovecot {
     pub dir: TempDir,
     pub port: u16,
+    /// With [`Dovecot::start_tls`]: the PEM file of the private CA that signed its certificate.
+    pub ca_file: Option<PathBuf>,
     pub user: String,
     pub password: String,
     child: Child,
@@ -76,8 +78,75 @@ pub struct Dovecot {
     owner: (u32, u32),
 }
 
+/// Makes a private CA and a server certificate it signs, for `localhost` and 127.0.0.1,
+/// with the `openssl` command: `ca.pem`, `server.pem` and `server.key` in `dir`.
+fn make_certificates(dir: &Path) {
+    let run = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("run openssl (Debian's openssl package)");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let key = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    let mut ca = vec!["req", "-x509", "-days", "2", "-subj", "/CN=heard test CA"];
+    ca.extend(key);
+    ca.extend(["-keyout", "ca.key", "-out", "ca.pem"]);
+    ca.extend(["-addext", "basicConstraints=critical,CA:TRUE"]);
+    ca.extend(["-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
+    run(&ca);
+    let mut csr = vec!["req", "-new", "-subj", "/CN=localhost"];
+    csr.extend(key);
+    csr.extend(["-keyout", "server.key", "-out", "server.csr"]);
+    run(&csr);
+    std::fs::write(
+        dir.join("server.ext"),
+        "subjectAltName = DNS:localhost, IP:127.0.0.1\nbasicConstraints = CA:FALSE\nkeyUsage = digitalSignature\nextendedKeyUsage = serverAuth\n",
+    )
+    .expect("server.ext");
+    run(&[
+        "x509",
+        "-req",
+        "-days",
+        "2",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-extfile",
+        "server.ext",
+        "-out",
+        "server.pem",
+    ]);
+}
+
 impl Dovecot {
+    /// Plain IMAP on a loopback port.
     pub fn start() -> Dovecot {
+        Dovecot::start_with(false)
+    }
+
+    /// IMAP over implicit TLS only (`ssl = required`, an `imaps`-style listener), with a
+    /// certificate for `localhost` and 127.0.0.1 signed by a private CA ([`Dovecot::ca_file`]).
+    pub fn start_tls() -> Dovecot {
+        Dovecot::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Dovecot {
         ensure_installed();
         let binary = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"]
             .into_iter()
@@ -123,6 +192,16 @@ impl Dovecot {
         )
         .expect("passwd file");
         let r = root.display();
+        let (ssl, plain_port, tls_port) = if tls {
+            make_certificates(root);
+            (
+                format!("ssl = required\nssl_cert = <{r}/server.pem\nssl_key = <{r}/server.key\n"),
+                0,
+                port,
+            )
+        } else {
+            ("ssl = no\n".to_owned(), port, 0)
+        };
         let config = format!(
             r#"base_dir = {r}/run
 state_dir = {r}/state
@@ -130,8 +209,7 @@ log_path = {r}/dovecot.log
 instance_name = heard-test-{port}
 protocols = imap
 listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
+{ssl}disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 1
 {service_users}mail_location = maildir:{r}/mail/%u
@@ -151,10 +229,12 @@ service imap-login {{
   chroot =
   inet_listener imap {{
     address = 127.0.0.1
-    port = {port}
+    port = {plain_port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
+    ssl = yes
   }}
 }}
 service anvil {{
@@ -177,6 +257,7 @@ service stats {{
             .spawn()
             .expect("start dovecot");
         let dovecot = Dovecot {
+            ca_file: tls.then(|| root.join("ca.pem")),
             dir,
             port,
             user: "views".into(),
@@ -188,6 +269,10 @@ service stats {{
             let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
                 return false;
             };
+            if tls {
+                // The greeting comes only after a TLS handshake; the port is enough.
+                return true;
+            }
             let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
             let mut greeting = [0u8; 4];
             stream.read_exact(&mut greeting).is_ok() && &greeting == b"* OK"
@@ -240,7 +325,7 @@ service stats {{
         vec![
             ("HEARD_IMAP_HOST".into(), "127.0.0.1".into()),
             ("HEARD_IMAP_PORT".into(), self.port.to_string()),
-            ("HEARD_IMAP_TLS".into(), "false".into()),
+            ("HEARD_IMAP_TLS".into(), self.ca_file.is_some().to_string()),
             ("HEARD_IMAP_USER".into(), self.user.clone()),
             ("HEARD_IMAP_PASSWORD".into(), self.password.clone()),
             ("HEARD_IMAP_PROCESSED_FOLDER".into(), processed.into()),

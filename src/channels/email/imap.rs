@@ -22,7 +22,7 @@ use tokio_rustls::rustls::{ClientConfig, RootCertStore};
 use tokio_rustls::TlsConnector;
 
 use super::{receive, EmailError, Outcome};
-use crate::config::ImapConfig;
+use crate::config::{ExtraRoots, ImapConfig};
 use crate::server::AppState;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -82,20 +82,30 @@ pub async fn poll_once(state: &AppState, imap: &ImapConfig) -> Result<PollReport
     if imap.tls {
         let name = ServerName::try_from(imap.host.clone())
             .map_err(|_| EmailError::Imap("HEARD_IMAP_HOST is not a host name".into()))?;
-        let stream = tls_connector()
+        let stream = tls_connector(&imap.extra_roots)
             .connect(name, tcp)
             .await
-            .map_err(|e| EmailError::Imap(format!("TLS failed: {e}")))?;
+            .map_err(|e| {
+                let hint = if e.to_string().contains("UnknownIssuer") {
+                    " (if the server's certificate is from a private CA, name it in HEARD_IMAP_CA_FILE)"
+                } else {
+                    ""
+                };
+                EmailError::Imap(format!("TLS failed: {e}{hint}"))
+            })?;
         round(state, imap, stream).await
     } else {
         round(state, imap, tcp).await
     }
 }
 
-fn tls_connector() -> TlsConnector {
-    let roots = RootCertStore {
+/// Trusts the public web roots and, besides them, the CAs of `HEARD_IMAP_CA_FILE`.
+fn tls_connector(extra: &ExtraRoots) -> TlsConnector {
+    let mut roots = RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
+    // Each was added to a store once already when the settings were read.
+    let (_added, _ignored) = roots.add_parsable_certificates(extra.0.iter().cloned());
     let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
