@@ -140,7 +140,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "HEARD_IMAP_TLS",
         "true",
-        "connect with TLS (`false` only for a server on the same machine)",
+        "`true`: TLS from the start (IMAPS, port 993); `starttls`: a plain connection upgraded with STARTTLS (port 143); `false` only for a server on the same machine",
     ),
     (
         "HEARD_IMAP_CA_FILE",
@@ -189,6 +189,9 @@ pub struct ImapConfig {
     pub host: String,
     pub port: u16,
     pub tls: bool,
+    /// With `tls`: connect in plain text and upgrade with STARTTLS (`HEARD_IMAP_TLS=starttls`)
+    /// rather than TLS from the first byte.
+    pub starttls: bool,
     /// Certificate authorities trusted for the IMAP server besides the public roots
     /// (`HEARD_IMAP_CA_FILE`), checked when the settings are read.
     pub extra_roots: ExtraRoots,
@@ -635,10 +638,14 @@ fn email_config(
                     Ok(value)
                 }
             };
+            let starttls = get("HEARD_IMAP_TLS")
+                .trim()
+                .eq_ignore_ascii_case("starttls");
             Some(ImapConfig {
                 host,
                 port: parse_number("HEARD_IMAP_PORT", &get("HEARD_IMAP_PORT"), 1, 65535)? as u16,
-                tls: parse_bool("HEARD_IMAP_TLS", &get("HEARD_IMAP_TLS"))?,
+                tls: starttls || parse_bool("HEARD_IMAP_TLS", &get("HEARD_IMAP_TLS"))?,
+                starttls,
                 extra_roots: match set("HEARD_IMAP_CA_FILE") {
                     Some(file) => read_ca_file("HEARD_IMAP_CA_FILE", &file)?,
                     None => ExtraRoots::default(),
@@ -802,8 +809,8 @@ mod tests {
         .unwrap();
         let imap = c.email.imap.as_ref().unwrap();
         assert_eq!(
-            (imap.port, imap.tls, imap.folder.as_str()),
-            (993, true, "INBOX")
+            (imap.port, imap.tls, imap.starttls, imap.folder.as_str()),
+            (993, true, false, "INBOX")
         );
         let shown = format!("{c:?}");
         assert!(

@@ -445,6 +445,7 @@ fn imap_config(dovecot: &Dovecot) -> ImapConfig {
         host: "127.0.0.1".into(),
         port: dovecot.port,
         tls: false,
+        starttls: false,
         extra_roots: Default::default(),
         user: dovecot.user.clone(),
         password: Secret::new(dovecot.password.clone()),
@@ -555,6 +556,19 @@ async fn imap_over_tls_trusts_the_configured_ca(backend: TestBackend) {
         poll_once(&app.state, &by_name).await.unwrap(),
         PollReport::default()
     );
+
+    // STARTTLS on the plain port, with the same CA.
+    let (_, raw, _) = all.iter().find(|(n, _, _)| n == "polish").unwrap();
+    dovecot.deliver(raw);
+    settings.retain(|(k, _)| k != "HEARD_IMAP_TLS" && k != "HEARD_IMAP_PORT");
+    settings.push(("HEARD_IMAP_TLS".into(), "starttls".into()));
+    let port = dovecot.starttls_port.unwrap().to_string();
+    settings.push(("HEARD_IMAP_PORT".into(), port));
+    let starttls = imap_from(&settings);
+    assert!(starttls.tls && starttls.starttls);
+    assert_eq!(poll_once(&app.state, &starttls).await.unwrap().stored, 1);
+    assert_eq!(count(&app).await, 2);
+    assert_eq!(dovecot.count("heard processed"), 2);
     app.stop().await;
 }
 

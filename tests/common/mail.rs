@@ -71,6 +71,9 @@ pub struct Dovecot {
     pub port: u16,
     /// With [`Dovecot::start_tls`]: the PEM file of the private CA that signed its certificate.
     pub ca_file: Option<PathBuf>,
+    /// With [`Dovecot::start_tls`]: a plain-text port that offers STARTTLS (and no login
+    /// before it).
+    pub starttls_port: Option<u16>,
     pub user: String,
     pub password: String,
     child: Child,
@@ -140,7 +143,8 @@ impl Dovecot {
         Dovecot::start_with(false)
     }
 
-    /// IMAP over implicit TLS only (`ssl = required`, an `imaps`-style listener), with a
+    /// IMAP over implicit TLS (`ssl = required`, an `imaps`-style listener on `port`) and
+    /// STARTTLS on [`Dovecot::starttls_port`], with a
     /// certificate for `localhost` and 127.0.0.1 signed by a private CA ([`Dovecot::ca_file`]).
     pub fn start_tls() -> Dovecot {
         Dovecot::start_with(true)
@@ -196,7 +200,7 @@ impl Dovecot {
             make_certificates(root);
             (
                 format!("ssl = required\nssl_cert = <{r}/server.pem\nssl_key = <{r}/server.key\n"),
-                0,
+                free_port(),
                 port,
             )
         } else {
@@ -258,6 +262,7 @@ service stats {{
             .expect("start dovecot");
         let dovecot = Dovecot {
             ca_file: tls.then(|| root.join("ca.pem")),
+            starttls_port: tls.then_some(plain_port),
             dir,
             port,
             user: "views".into(),

@@ -79,7 +79,23 @@ pub async fn poll_once(state: &AppState, imap: &ImapConfig) -> Result<PollReport
     .await
     .map_err(|_| EmailError::Imap("timed out connecting".into()))?
     .map_err(|e| EmailError::Imap(format!("could not connect: {e}")))?;
-    if imap.tls {
+    if !imap.tls {
+        return round(state, imap, tcp, false).await;
+    }
+    // STARTTLS: the greeting and the upgrade in plain text, then nothing more until TLS
+    // (a server that refuses ends the round: heard never logs in without TLS).
+    let (tcp, greeted) = if imap.starttls {
+        let mut client = Client::new(tcp);
+        greeting(&mut client).await?;
+        client
+            .run_command_and_check_ok("STARTTLS", None)
+            .await
+            .map_err(|e| EmailError::Imap(format!("STARTTLS failed: {e}")))?;
+        (client.into_inner(), true)
+    } else {
+        (tcp, false)
+    };
+    {
         let name = ServerName::try_from(imap.host.clone())
             .map_err(|_| EmailError::Imap("HEARD_IMAP_HOST is not a host name".into()))?;
         let stream = tls_connector(&imap.extra_roots)
@@ -93,10 +109,20 @@ pub async fn poll_once(state: &AppState, imap: &ImapConfig) -> Result<PollReport
                 };
                 EmailError::Imap(format!("TLS failed: {e}{hint}"))
             })?;
-        round(state, imap, stream).await
-    } else {
-        round(state, imap, tcp).await
+        round(state, imap, stream, greeted).await
     }
+}
+
+async fn greeting<T>(client: &mut Client<T>) -> Result<(), EmailError>
+where
+    T: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    client
+        .read_response()
+        .await
+        .map_err(|e| EmailError::Imap(format!("no greeting: {e}")))?
+        .ok_or_else(|| EmailError::Imap("the server closed the connection".into()))?;
+    Ok(())
 }
 
 /// Trusts the public web roots and, besides them, the CAs of `HEARD_IMAP_CA_FILE`.
@@ -115,16 +141,20 @@ fn tls_connector(extra: &ExtraRoots) -> TlsConnector {
     TlsConnector::from(Arc::new(config))
 }
 
-async fn round<T>(state: &AppState, imap: &ImapConfig, stream: T) -> Result<PollReport, EmailError>
+/// `greeted`: the server's greeting was read already (before STARTTLS).
+async fn round<T>(
+    state: &AppState,
+    imap: &ImapConfig,
+    stream: T,
+    greeted: bool,
+) -> Result<PollReport, EmailError>
 where
     T: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
     let mut client = Client::new(stream);
-    client
-        .read_response()
-        .await
-        .map_err(|e| EmailError::Imap(format!("no greeting: {e}")))?
-        .ok_or_else(|| EmailError::Imap("the server closed the connection".into()))?;
+    if !greeted {
+        greeting(&mut client).await?;
+    }
     let mut session = client
         .login(&imap.user, imap.password.expose())
         .await
