@@ -13,6 +13,17 @@ pub struct Clock {
     offset: Arc<AtomicI64>,
 }
 
+/// The UTC day a moment falls on.
+pub fn day_of(moment: OffsetDateTime) -> NaiveDate {
+    let moment = moment.to_offset(time::UtcOffset::UTC);
+    NaiveDate::from_ymd_opt(
+        moment.year(),
+        u32::from(u8::from(moment.month())),
+        u32::from(moment.day()),
+    )
+    .unwrap_or_default()
+}
+
 impl Clock {
     pub fn now(&self) -> OffsetDateTime {
         OffsetDateTime::now_utc() + time::Duration::seconds(self.offset.load(Ordering::Relaxed))
@@ -20,13 +31,7 @@ impl Clock {
 
     /// Today's date in UTC, the day a submission is recorded under.
     pub fn today(&self) -> NaiveDate {
-        let now = self.now();
-        NaiveDate::from_ymd_opt(
-            now.year(),
-            u32::from(u8::from(now.month())),
-            u32::from(now.day()),
-        )
-        .unwrap_or_default()
+        day_of(self.now())
     }
 
     /// Moves this clock (and every clone of it) forward.

@@ -390,7 +390,7 @@ fn default_consultation(open: &[Consultation]) -> Option<&Consultation> {
 }
 
 /// A message of heard's own, in `locale`, made ready to send.
-fn say(locale: Locale, id: &str) -> String {
+pub fn say(locale: Locale, id: &str) -> String {
     finish(i18n::text(locale, id), locale)
 }
 

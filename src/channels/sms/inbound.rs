@@ -196,23 +196,19 @@ pub async fn receive(
     }
 
     let opted_out = sms_store::is_opted_out(&mut tx, respondent.as_str()).await?;
-    let (next, replies, finished) = match parse_keyword(&sms.body) {
+    let keyword = parse_keyword(&sms.body);
+    let (next, replies, finished) = match keyword {
         Some(Keyword::Stop) => {
             // Carriers and gateways confirm an opt-out themselves; heard says nothing more.
             sms_store::set_opted_out(&mut tx, respondent.as_str(), true, now).await?;
             (current, Vec::new(), false)
         }
-        _ if opted_out && parse_keyword(&sms.body) != Some(Keyword::Start) => {
-            (current, Vec::new(), false)
-        }
+        _ if opted_out && keyword != Some(Keyword::Start) => (current, Vec::new(), false),
         Some(Keyword::Start) => {
             sms_store::set_opted_out(&mut tx, respondent.as_str(), false, now).await?;
             match current.filter(|c| !c.consultation.is_empty()) {
                 Some(c) => {
-                    let mut replies = vec![conversation::finish(
-                        crate::i18n::text(c.locale(), "sms-start"),
-                        c.locale(),
-                    )];
+                    let mut replies = vec![conversation::say(c.locale(), "sms-start")];
                     replies.extend(conversation::current(&c, &context));
                     (Some(c), replies, false)
                 }
@@ -251,10 +247,7 @@ pub async fn receive(
         };
         if !stored {
             let locale = done.locale();
-            replies = vec![conversation::finish(
-                crate::i18n::text(locale, "sms-nothing-open"),
-                locale,
-            )];
+            replies = vec![conversation::say(locale, "sms-nothing-open")];
         }
     }
 
@@ -298,11 +291,8 @@ async fn store_unfinished(
         &format!("unfinished:{}:{last_seen}", respondent.as_str()),
     );
     let day = time::OffsetDateTime::from_unix_timestamp(last_seen)
-        .ok()
-        .and_then(|t| {
-            chrono::NaiveDate::from_ymd_opt(t.year(), u8::from(t.month()).into(), t.day().into())
-        })
-        .unwrap_or_else(|| state.clock.today());
+        .map(crate::clock::day_of)
+        .unwrap_or_else(|_| state.clock.today());
     let Some(submission) = old.submission(&state.areas, day, reference, respondent.clone()) else {
         return Ok(());
     };
