@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod coverage;
+pub mod csv_rows;
 pub mod domain;
 pub mod easyread;
 pub mod i18n;

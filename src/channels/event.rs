@@ -95,16 +95,14 @@ pub fn parse(
 
     let mut rows = Vec::new();
     let mut refs = std::collections::HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(format!("line {line}: {e}"));
+    for row in crate::csv_rows::numbered_records(&mut reader) {
+        let (line, record) = match row {
+            Ok(row) => row,
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
         let mut row_problems = Vec::new();
         let mut submission = Submission {
             consultation: consultation.slug.clone(),

@@ -129,16 +129,14 @@ impl Baseline {
         }
         let mut problems = Vec::new();
         let mut weights: Vec<(AreaId, f64)> = Vec::new();
-        for record in reader.records() {
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    problems.push(format!("line {line}: {e}"));
+        for row in crate::csv_rows::numbered_records(&mut reader) {
+            let (line, record) = match row {
+                Ok(row) => row,
+                Err(problem) => {
+                    problems.push(problem);
                     continue;
                 }
             };
-            let line = record.position().map_or(0, |p| p.line());
             if record.len() != 2 {
                 problems.push(format!(
                     "line {line}: expected 2 fields (area,expected), found {}",
