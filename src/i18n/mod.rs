@@ -16,6 +16,14 @@ use crate::domain::{Channel, RespondentGroup};
 pub const LOCALES: &[&str] = &["en-GB", "pl", "ar"];
 pub const DEFAULT_LOCALE: &str = "en-GB";
 
+/// Staff pages' words sit in `locales/en-GB/staff*.ftl`: staff pages are in English only and,
+/// not being for children or families, are not held to easy read.
+pub fn is_staff_file(path: &std::path::Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("staff") && n.ends_with(".ftl"))
+}
+
 fluent_templates::static_loader! {
     static LOADER = {
         locales: "./locales",
@@ -209,7 +217,7 @@ mod tests {
         let mut out = BTreeMap::new();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "ftl") {
+            if path.extension().is_none_or(|e| e != "ftl") || is_staff_file(&path) {
                 continue;
             }
             let source = std::fs::read_to_string(&path).unwrap();
@@ -289,6 +297,29 @@ mod tests {
                     english.contains_key(id),
                     "{tag} has {id}, which en-GB lacks"
                 );
+            }
+        }
+    }
+
+    /// Staff words are English only, and every id in them says it is a staff one.
+    #[test]
+    fn staff_words_are_english_and_marked() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        for tag in LOCALES {
+            for entry in std::fs::read_dir(root.join(tag)).unwrap() {
+                let path = entry.unwrap().path();
+                if !is_staff_file(&path) {
+                    continue;
+                }
+                assert_eq!(*tag, DEFAULT_LOCALE, "{} is not en-GB", path.display());
+                let source = std::fs::read_to_string(&path).unwrap();
+                let resource = fluent_syntax::parser::parse(source.as_str())
+                    .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+                for entry in resource.body {
+                    if let ast::Entry::Message(m) = entry {
+                        assert!(m.id.name.starts_with("staff-"), "{}", m.id.name);
+                    }
+                }
             }
         }
     }

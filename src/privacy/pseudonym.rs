@@ -126,6 +126,7 @@ impl ProviderRef {
 pub struct Pseudonymiser {
     sender_key: [u8; 32],
     provider_key: [u8; 32],
+    sign_in_key: [u8; 32],
 }
 
 impl fmt::Debug for Pseudonymiser {
@@ -139,6 +140,7 @@ impl Pseudonymiser {
         Pseudonymiser {
             sender_key: secret.derive("pseudonym/v1"),
             provider_key: secret.derive("provider-ref/v1"),
+            sign_in_key: secret.derive("sign-in/v1"),
         }
     }
 
@@ -158,6 +160,17 @@ impl Pseudonymiser {
             &self.provider_key,
             &[channel.id().as_bytes(), provider_id.trim().as_bytes()],
         ))
+    }
+}
+
+impl Pseudonymiser {
+    /// The key a staff sign-in's failures are counted under: whatever was typed as the email,
+    /// so a mistyped (or someone else's) address is never stored as typed.
+    pub fn sign_in_key(&self, typed_email: &str) -> String {
+        mac_hex(
+            &self.sign_in_key,
+            &[typed_email.trim().to_lowercase().as_bytes()],
+        )
     }
 }
 

@@ -1,6 +1,6 @@
-//! Who may read staff data over HTTP. For now an API token (`heard token create`); staff
-//! sessions come with staff sign-in and join here, in `StaffAccess`, so every handler that
-//! takes it is covered by both.
+//! Who may read staff data over HTTP: a signed-in member of staff whose role may see coverage,
+//! or an API token (`heard token create`). Every handler that takes `StaffAccess` is covered
+//! by both.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -29,8 +29,8 @@ pub fn hash_api_token(token: &str) -> String {
 /// Proof that the request may read staff data.
 #[derive(Debug, Clone, Copy)]
 pub enum StaffAccess {
+    Session { staff_id: i64 },
     ApiToken,
-    // Hook: `Session { role }` once staff sign-in lands; check the session before the token.
 }
 
 impl FromRequestParts<AppState> for StaffAccess {
@@ -40,6 +40,23 @@ impl FromRequestParts<AppState> for StaffAccess {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        if let Ok(session) = tower_sessions::Session::from_request_parts(parts, state).await {
+            let who = crate::staff::auth::signed_in(&session, state)
+                .await
+                .map_err(|e| match e {
+                    crate::staff::page::StaffError::Store(e) => AppError::Store(e),
+                    other => AppError::Internal(other.to_string()),
+                })?;
+            if let Some(who) = who {
+                return if who.may(crate::staff::Access::Coverage) {
+                    Ok(StaffAccess::Session { staff_id: who.id })
+                } else {
+                    Err(AppError::Forbidden(
+                        "this role may not read coverage".into(),
+                    ))
+                };
+            }
+        }
         let token = parts
             .headers
             .get(axum::http::header::AUTHORIZATION)

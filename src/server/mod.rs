@@ -50,7 +50,12 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::routes())
         .merge(web::routes(&state))
-        .merge(coverage::routes())
+        .merge(
+            crate::staff::routes()
+                .merge(coverage::routes())
+                .layer(crate::staff::auth::session_layer(&state))
+                .layer(axum::middleware::from_fn(web::security_headers)),
+        )
         .layer(RequestBodyLimitLayer::new(max_body))
         // Raw emails carry attachments, so the webhook sets its own, larger limit.
         .merge(email::webhook::routes(&state))

@@ -1,5 +1,11 @@
-//! Staff accounts: council officers who sign in to see coverage, run consultations and
-//! handle safeguarding flags. Passwords are kept only as argon2id hashes.
+//! Staff: council officers who sign in to see coverage, run consultations and handle
+//! safeguarding flags. Passwords are kept only as argon2id hashes. The staff pages live
+//! here too, each taking a [`auth::Staff`] extractor that checks the role on the server.
+
+pub mod admin;
+pub mod auth;
+mod home;
+pub mod page;
 
 use std::fmt;
 use std::str::FromStr;
@@ -28,6 +34,43 @@ impl Role {
             Role::Safeguarding => "safeguarding",
         }
     }
+}
+
+/// What a staff page is for; each role may open some of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Coverage, responses, exports.
+    Coverage,
+    /// The safeguarding queue and the flagged words in it.
+    Safeguarding,
+    /// Consultations, staff accounts, baselines.
+    Admin,
+}
+
+impl Role {
+    /// The one place roles meet pages. Flagged words reach only the safeguarding role.
+    pub fn may(self, access: Access) -> bool {
+        matches!(
+            (self, access),
+            (Role::Admin, Access::Admin | Access::Coverage)
+                | (Role::Lead, Access::Coverage)
+                | (Role::Safeguarding, Access::Safeguarding)
+        )
+    }
+}
+
+/// Every staff page and form. The sign-in session layer is added by the server around these
+/// and the staff API together.
+pub fn routes() -> axum::Router<crate::server::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/staff", get(home::home))
+        .route(
+            "/staff/sign-in",
+            get(auth::sign_in_page).post(auth::sign_in),
+        )
+        .route("/staff/sign-out", post(auth::sign_out))
+        .merge(admin::routes())
 }
 
 impl fmt::Display for Role {

@@ -9,6 +9,7 @@
 mod consultations;
 mod coverage;
 mod followups;
+mod safeguarding;
 mod sessions;
 pub mod sms;
 mod staff;
@@ -24,6 +25,7 @@ use sqlx::{AnyPool, Executor};
 pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
 pub use sessions::DbSessionStore;
+pub use staff::StaffMember;
 pub(crate) use submissions::insert_submission_in;
 pub use submissions::{Ingested, SubmissionId};
 

@@ -50,3 +50,113 @@ impl Store {
         )))
     }
 }
+
+/// A staff account as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    pub id: i64,
+    pub email: StaffEmail,
+    pub role: Role,
+}
+
+fn member(row: &sqlx::any::AnyRow) -> Result<StaffMember, StoreError> {
+    use sqlx::Row;
+    let role: String = row.try_get("role")?;
+    let email: String = row.try_get("email")?;
+    Ok(StaffMember {
+        id: row.try_get("id")?,
+        email: StaffEmail::parse(&email).map_err(|_| StoreError::Corrupt("staff email".into()))?,
+        role: role
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("staff role {role:?}")))?,
+    })
+}
+
+impl Store {
+    /// The account behind a signed-in session; none once it has been removed.
+    pub async fn staff_member(&self, id: i64) -> Result<Option<StaffMember>, StoreError> {
+        let row = sqlx::query("SELECT id, email, role FROM staff WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(member).transpose()
+    }
+
+    /// Every account, by email; with a role, only those.
+    pub async fn staff_members(&self, role: Option<Role>) -> Result<Vec<StaffMember>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, email, role FROM staff WHERE ($1 IS NULL OR role = $1) ORDER BY email",
+        )
+        .bind(role.map(Role::id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(member).collect()
+    }
+
+    pub async fn remove_staff(&self, id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM staff WHERE id = $1")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Until when sign-in is refused for this key (unix seconds); 0 when it is not.
+    pub async fn sign_in_locked_until(&self, key: &str) -> Result<i64, StoreError> {
+        use sqlx::Row;
+        let row = sqlx::query("SELECT locked_until FROM sign_in_failures WHERE key = $1")
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(match row {
+            Some(row) => row.try_get("locked_until")?,
+            None => 0,
+        })
+    }
+
+    /// Counts one more failure for this key in one statement (so two instances count alike),
+    /// starting again after `forget_after` seconds without one; `lock_for` turns the new count
+    /// into seconds of lock-out. Returns (failures, locked until).
+    pub async fn record_sign_in_failure(
+        &self,
+        key: &str,
+        now: i64,
+        forget_after: i64,
+        lock_for: impl Fn(i64) -> i64,
+    ) -> Result<(i64, i64), StoreError> {
+        use sqlx::Row;
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(
+            "INSERT INTO sign_in_failures (key, failures, last_at, locked_until) VALUES ($1, 1, $2, 0) \
+             ON CONFLICT (key) DO UPDATE SET \
+             failures = CASE WHEN sign_in_failures.last_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END, \
+             last_at = excluded.last_at \
+             RETURNING failures",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(now - forget_after)
+        .fetch_one(&mut *tx)
+        .await?;
+        let failures: i64 = row.try_get("failures")?;
+        let locked_until = match lock_for(failures) {
+            0 => 0,
+            secs => now + secs,
+        };
+        sqlx::query("UPDATE sign_in_failures SET locked_until = $1 WHERE key = $2")
+            .bind(locked_until)
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok((failures, locked_until))
+    }
+
+    pub async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
+            .bind(key)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}

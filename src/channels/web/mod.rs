@@ -67,13 +67,14 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/favicon.ico", get(pages::favicon))
         .route("/favicon.svg", get(pages::favicon))
         .route("/static/heard.css", get(pages::stylesheet))
+        .route("/static/staff.css", get(pages::staff_stylesheet))
         .route("/static/heard.js", get(pages::script))
         .fallback(pages::not_found)
         .layer(middleware::from_fn(security_headers))
 }
 
 /// Headers every page carries: no inline script or style, no framing, no referrer.
-async fn security_headers(request: Request, next: Next) -> Response {
+pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     for (name, value) in [

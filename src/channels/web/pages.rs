@@ -273,6 +273,17 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+pub async fn staff_stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../../assets/staff.css"),
+    )
+        .into_response()
+}
+
 pub async fn script() -> Response {
     (
         [

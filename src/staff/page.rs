@@ -1,0 +1,225 @@
+//! What every staff page shares: its layout, its words (en-GB: staff are council officers)
+//! and one error type turned into a page in one place.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::auth::SignedIn;
+use super::Role;
+use crate::i18n::{self, Arg, Locale};
+use crate::store::StoreError;
+
+/// Staff pages are in English; their words live in `locales/en-GB/staff*.ftl`.
+pub const STAFF_LOCALE: Locale = Locale::EN_GB;
+
+pub fn t(id: &str) -> String {
+    i18n::text(STAFF_LOCALE, id)
+}
+
+pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
+    i18n::text_with(STAFF_LOCALE, id, args)
+}
+
+/// A link in the staff navigation.
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+    /// A count shown beside the label (the safeguarding queue).
+    pub badge: Option<u64>,
+}
+
+/// The layout's data: title, who is signed in, the form token and the navigation.
+pub struct StaffPage {
+    pub title: String,
+    pub who: Option<SignedIn>,
+    pub nav: Vec<NavItem>,
+    pub has_error: bool,
+}
+
+impl StaffPage {
+    /// A page for a signed-in member of staff; `section` is the nav item it belongs to.
+    pub fn new(who: &SignedIn, title: impl Into<String>, section: &str) -> StaffPage {
+        let mut nav = Vec::new();
+        let mut add = |href: &'static str, id: &str, badge: Option<u64>| {
+            nav.push(NavItem {
+                href,
+                label: t(id),
+                current: href == section,
+                badge,
+            })
+        };
+        if who.may(super::Access::Coverage) {
+            add("/staff", "staff-nav-coverage", None);
+        }
+        if who.may(super::Access::Safeguarding) {
+            add("/staff/safeguarding", "staff-nav-safeguarding", who.flagged);
+        }
+        if who.may(super::Access::Admin) {
+            add("/staff/admin", "staff-nav-admin", None);
+        }
+        StaffPage {
+            title: title.into(),
+            who: Some(who.clone()),
+            nav,
+            has_error: false,
+        }
+    }
+
+    /// A page for someone not signed in (the sign-in page).
+    pub fn public(title: impl Into<String>) -> StaffPage {
+        StaffPage {
+            title: title.into(),
+            who: None,
+            nav: Vec::new(),
+            has_error: false,
+        }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        t(id)
+    }
+
+    pub fn t_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        t_with(id, args)
+    }
+
+    /// The form token every staff form carries.
+    pub fn csrf(&self) -> &str {
+        self.who.as_ref().map_or("", |w| w.csrf.as_str())
+    }
+
+    pub fn role_name(&self, role: &Role) -> String {
+        t(&format!("staff-role-{}", role.id()))
+    }
+}
+
+/// Renders a staff template; one that fails to render is a bug, logged.
+pub fn render(template: &impl askama::Template) -> Response {
+    match template.render() {
+        Ok(html) => {
+            let mut response = axum::response::Html(html).into_response();
+            // Staff pages hold figures and flagged words: never cached anywhere.
+            response.headers_mut().insert(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            );
+            response
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "staff template failed to render");
+            StaffError::Internal("template".into()).into_response()
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    /// Not signed in: go to the sign-in page and come back to `next`.
+    #[error("not signed in")]
+    SignInNeeded { next: String },
+    #[error("this role may not open this page")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("form token missing or wrong")]
+    FormExpired,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("session: {0}")]
+    Session(String),
+    #[error("internal: {0}")]
+    Internal(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl StaffError {
+    pub fn session(e: tower_sessions::session::Error) -> StaffError {
+        StaffError::Session(e.to_string())
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "staff/message.html")]
+struct MessagePage {
+    page: StaffPage,
+    lines: Vec<String>,
+    link: (&'static str, String),
+}
+
+impl IntoResponse for StaffError {
+    fn into_response(self) -> Response {
+        let (status, title, text) = match &self {
+            StaffError::SignInNeeded { next } => {
+                let target = format!("/staff/sign-in?next={}", urlencode(next));
+                return Redirect::to(&target).into_response();
+            }
+            StaffError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "staff-forbidden-title",
+                "staff-forbidden-text",
+            ),
+            StaffError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "staff-not-found-title",
+                "staff-not-found-text",
+            ),
+            StaffError::FormExpired => (
+                StatusCode::FORBIDDEN,
+                "staff-form-expired-title",
+                "staff-form-expired-text",
+            ),
+            StaffError::BadRequest(_) => (
+                StatusCode::BAD_REQUEST,
+                "staff-bad-request-title",
+                "staff-bad-request-text",
+            ),
+            StaffError::Store(e) if e.is_unavailable() => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "staff-problem-title",
+                "staff-problem-text",
+            ),
+            _ => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "staff-problem-title",
+                "staff-problem-text",
+            ),
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "staff request failed");
+        }
+        let mut lines = vec![t(text)];
+        if let StaffError::BadRequest(reason) = &self {
+            // Our own words about the request (a filter out of range), never stored data.
+            lines.push(reason.clone());
+        }
+        let page = MessagePage {
+            page: StaffPage::public(t(title)),
+            lines,
+            link: ("/staff", t("staff-back-to-start")),
+        };
+        let html = page.render().unwrap_or_else(|_| t(title));
+        let mut response = (status, axum::response::Html(html)).into_response();
+        response.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+        response
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+use askama::Template as _;
