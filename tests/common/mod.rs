@@ -5,6 +5,7 @@
 
 pub mod mail;
 pub mod mail_corpus;
+pub mod staff;
 
 use std::net::SocketAddr;
 
