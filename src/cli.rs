@@ -277,21 +277,18 @@ async fn import_event_views(config: &Config, file: &Path, slug: &str) -> anyhow:
         if !problems.is_empty() {
             return Err(anyhow::anyhow!(problems.join("\n")).context(refused()));
         }
-        let progress = std::io::stderr().is_terminal() && checked.len() >= 1000;
+        let progress = import_progress(checked.len() as u64);
         let mut tx = store.begin().await?;
         let mut new = 0;
-        for (i, c) in checked.iter().enumerate() {
+        for c in &checked {
             if ingest::ingest_in(&mut tx, c).await?.new {
                 new += 1;
             }
-            if progress && (i + 1) % 1000 == 0 {
-                eprint!("\rstored {} of {}", i + 1, checked.len());
-            }
+            progress.inc(1);
         }
+        progress.set_message("committing");
         tx.commit().await?;
-        if progress {
-            eprintln!();
-        }
+        progress.finish_and_clear();
         anyhow::Ok((checked.len(), new))
     }
     .await;
@@ -302,6 +299,24 @@ async fn import_event_views(config: &Config, file: &Path, slug: &str) -> anyhow:
         rows - new
     );
     Ok(())
+}
+
+/// Rows this many or more get a progress bar while they are stored.
+const PROGRESS_FROM_ROWS: u64 = 500;
+
+/// A bar on standard error for a long import; hidden when stderr is not a terminal (so logs
+/// and pipes stay clean) and for short files, which are done before a bar would help.
+fn import_progress(rows: u64) -> indicatif::ProgressBar {
+    if rows < PROGRESS_FROM_ROWS {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(rows);
+    let style = indicatif::ProgressStyle::with_template(
+        "storing {bar:40} {pos}/{len} views ({percent}%) {eta} left {msg}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
 }
 
 /// A consultation's coverage in `format`, read straight from the database.
