@@ -26,7 +26,11 @@ pub const STAFF_ROUTES: &[(&str, &str, &[Role])] = &[
         "/api/coverage/four-cornerstones",
         &[Role::Admin, Role::Lead],
     ),
+    ("GET", "/staff/password", EVERY_ROLE),
+    ("POST", "/staff/password", EVERY_ROLE),
 ];
+
+const EVERY_ROLE: &[Role] = &[Role::Admin, Role::Lead, Role::Safeguarding];
 
 fn no_redirects() -> reqwest::Client {
     reqwest::Client::builder()
@@ -536,6 +540,70 @@ async fn admins_manage_staff_consultations_and_baselines(backend: TestBackend) {
     app.stop().await;
 }
 
+async fn staff_change_their_own_password(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let lead = signed_in(&app, Role::Lead).await;
+    let csrf = staff_csrf(&app, &lead, "/staff/password").await;
+    let new = "another long password 7";
+    let response = lead
+        .post(app.url("/staff/password"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", "guess"),
+            ("new", new),
+            ("again", new),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("current password is not right"));
+    let response = lead
+        .post(app.url("/staff/password"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", STAFF_PASSWORD),
+            ("new", new),
+            ("again", "different"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let response = lead
+        .post(app.url("/staff/password"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", STAFF_PASSWORD),
+            ("new", new),
+            ("again", new),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Your password has been changed"));
+    let (status, _, _) = try_sign_in(
+        &app,
+        &common::browser(),
+        &staff_email(Role::Lead),
+        STAFF_PASSWORD,
+    )
+    .await;
+    assert_eq!(status, 401);
+    let (status, _, _) = try_sign_in(&app, &common::browser(), &staff_email(Role::Lead), new).await;
+    assert_eq!(status, 200);
+    app.stop().await;
+}
+
 /// The list above names every staff route the server has.
 #[test]
 fn every_staff_route_is_listed() {
@@ -544,12 +612,19 @@ fn every_staff_route_is_listed() {
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
         .collect::<String>();
     let listed: Vec<&str> = STAFF_ROUTES.iter().map(|(_, p, _)| *p).collect();
-    for line in source.lines() {
-        let Some(rest) = line.trim().strip_prefix(".route(\"") else {
-            continue;
-        };
-        let route = rest.split('"').next().unwrap_or_default();
-        if ["/staff", "/staff/sign-in", "/staff/sign-out"].contains(&route) {
+    let routes = regex::Regex::new(r#"\.route\(\s*"([^"]+)""#).unwrap();
+    let found_routes: Vec<&str> = routes
+        .captures_iter(&source)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert!(
+        found_routes.contains(&"/staff/password"),
+        "{found_routes:?}"
+    );
+    for route in found_routes {
+        if ["/staff", "/staff/sign-in", "/staff/sign-out"].contains(&route)
+            || !route.starts_with("/staff")
+        {
             continue;
         }
         let pattern = route.split('/').collect::<Vec<_>>();
@@ -575,4 +650,5 @@ on_both_backends!(
     every_route_checks_the_role,
     a_removed_account_is_signed_out,
     admins_manage_staff_consultations_and_baselines,
+    staff_change_their_own_password,
 );

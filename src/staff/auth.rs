@@ -127,6 +127,8 @@ pub struct ForCoverage;
 pub struct ForSafeguarding;
 /// Consultations, staff and baselines.
 pub struct ForAdmin;
+/// One's own account: every role.
+pub struct ForOwnAccount;
 
 impl Needs for ForCoverage {
     const ACCESS: Access = Access::Coverage;
@@ -136,6 +138,9 @@ impl Needs for ForSafeguarding {
 }
 impl Needs for ForAdmin {
     const ACCESS: Access = Access::Admin;
+}
+impl Needs for ForOwnAccount {
+    const ACCESS: Access = Access::OwnAccount;
 }
 
 /// A signed-in member of staff whose role allows `N`: taking this in a handler is the

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 mod home;
 pub mod page;
+mod password;
 
 use std::fmt;
 use std::str::FromStr;
@@ -45,6 +46,8 @@ pub enum Access {
     Safeguarding,
     /// Consultations, staff accounts, baselines.
     Admin,
+    /// One's own account (the password).
+    OwnAccount,
 }
 
 impl Role {
@@ -55,6 +58,7 @@ impl Role {
             (Role::Admin, Access::Admin | Access::Coverage)
                 | (Role::Lead, Access::Coverage)
                 | (Role::Safeguarding, Access::Safeguarding)
+                | (_, Access::OwnAccount)
         )
     }
 }
@@ -70,6 +74,10 @@ pub fn routes() -> axum::Router<crate::server::AppState> {
             get(auth::sign_in_page).post(auth::sign_in),
         )
         .route("/staff/sign-out", post(auth::sign_out))
+        .route(
+            "/staff/password",
+            get(password::password_page).post(password::change_password),
+        )
         .merge(admin::routes())
 }
 

@@ -58,6 +58,7 @@ impl StaffPage {
         if who.may(super::Access::Admin) {
             add("/staff/admin", "staff-nav-admin", None);
         }
+        add("/staff/password", "staff-nav-password", None);
         StaffPage {
             title: title.into(),
             who: Some(who.clone()),

@@ -93,6 +93,19 @@ impl Store {
         rows.iter().map(member).collect()
     }
 
+    pub async fn set_staff_password(
+        &self,
+        id: i64,
+        password: &PasswordHash,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE staff SET password_hash = $1 WHERE id = $2")
+            .bind(password.as_str())
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     pub async fn remove_staff(&self, id: i64) -> Result<bool, StoreError> {
         let done = sqlx::query("DELETE FROM staff WHERE id = $1")
             .bind(id)
