@@ -77,6 +77,26 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "form posts allowed per address per minute (a class on one school connection shares it)",
     ),
     (
+        "HEARD_PAGE_REQUESTS_PER_MINUTE",
+        "600",
+        "page requests allowed per address per minute on public and staff pages (webhooks are apart)",
+    ),
+    (
+        "HEARD_SIGN_IN_PER_MINUTE",
+        "10",
+        "staff sign-in attempts allowed per address per minute",
+    ),
+    (
+        "HEARD_HEADER_TIMEOUT_SECS",
+        "10",
+        "a client must send a request's headers within this; slower connections are closed",
+    ),
+    (
+        "HEARD_BODY_TIMEOUT_SECS",
+        "30",
+        "a client must send a request's body within this; slower requests get 408",
+    ),
+    (
         "HEARD_SHUTDOWN_GRACE_SECS",
         "30",
         "how long in-flight requests may finish after SIGTERM",
@@ -319,6 +339,10 @@ pub struct Config {
     pub cookie_secure: bool,
     pub trust_proxy: bool,
     pub form_posts_per_minute: u32,
+    pub page_requests_per_minute: u32,
+    pub sign_in_per_minute: u32,
+    pub header_timeout_secs: u64,
+    pub body_timeout_secs: u64,
     pub sms: SmsSettings,
     pub email: EmailConfig,
 }
@@ -469,9 +493,37 @@ impl Config {
             1,
             100_000,
         )? as u32;
+        let page_requests_per_minute = parse_number(
+            "HEARD_PAGE_REQUESTS_PER_MINUTE",
+            &get("HEARD_PAGE_REQUESTS_PER_MINUTE"),
+            1,
+            1_000_000,
+        )? as u32;
+        let sign_in_per_minute = parse_number(
+            "HEARD_SIGN_IN_PER_MINUTE",
+            &get("HEARD_SIGN_IN_PER_MINUTE"),
+            1,
+            100_000,
+        )? as u32;
+        let header_timeout_secs = parse_number(
+            "HEARD_HEADER_TIMEOUT_SECS",
+            &get("HEARD_HEADER_TIMEOUT_SECS"),
+            1,
+            3600,
+        )?;
+        let body_timeout_secs = parse_number(
+            "HEARD_BODY_TIMEOUT_SECS",
+            &get("HEARD_BODY_TIMEOUT_SECS"),
+            1,
+            3600,
+        )?;
         let sms = sms_settings(values)?;
         let email = email_config(values, &get)?;
         Ok(Config {
+            page_requests_per_minute,
+            sign_in_per_minute,
+            header_timeout_secs,
+            body_timeout_secs,
             sms,
             email,
             public_url,

@@ -50,6 +50,8 @@ pub async fn state(config: Config) -> anyhow::Result<AppState> {
         areas,
         pseudonymiser: Arc::new(Pseudonymiser::new(&secret)),
         web_limiter: crate::channels::web::post_limiter(config.form_posts_per_minute),
+        page_limiter: crate::channels::web::post_limiter(config.page_requests_per_minute),
+        sign_in_limiter: crate::channels::web::post_limiter(config.sign_in_per_minute),
         config: Arc::new(config),
         clock: Clock::default(),
     })

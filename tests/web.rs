@@ -385,7 +385,7 @@ async fn too_many_posts_get_a_kind_429(backend: TestBackend) {
     assert_eq!(status, 429);
     assert!(page.contains("Please wait a minute"));
     assert!(page.contains("Your answers are saved."));
-    // Reading pages is never limited.
+    // Reading pages has its own, much higher limit.
     assert_eq!(get(&app, &client, &q1).await.0, 200);
     app.stop().await;
 }

@@ -100,3 +100,5 @@ staff-password-change = Change password
 staff-password-changed = Your password has been changed.
 staff-password-current-wrong = Your current password is not right
 staff-password-differ = The two new passwords are not the same
+staff-slow-down-title = Too many requests
+staff-slow-down-text = Too many requests came from your address in a short time. Wait a minute and try again.

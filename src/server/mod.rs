@@ -40,6 +40,10 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: Clock,
     pub web_limiter: web::PostLimiter,
+    /// Per-address limit on page requests (public and staff pages; not assets or webhooks).
+    pub page_limiter: web::PostLimiter,
+    /// Per-address limit on staff sign-in attempts, beside the per-account lock-out.
+    pub sign_in_limiter: web::PostLimiter,
     pub sms: sms::SmsChannel,
     /// Sends email acknowledgements; none when `HEARD_SMTP_URL` is unset.
     pub mailer: Option<email::Mailer>,
@@ -47,12 +51,19 @@ pub struct AppState {
 
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
+    let body_timeout = Duration::from_secs(state.config.body_timeout_secs);
+    // The largest body any route takes; each route's own limit is checked again inside.
+    let largest_body = max_body.max(state.config.email.max_bytes);
     Router::new()
         .merge(health::routes())
         .merge(web::routes(&state))
         .merge(
             crate::staff::routes()
                 .merge(coverage::routes())
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::staff::auth::limit,
+                ))
                 .layer(crate::staff::auth::session_layer(&state))
                 .layer(axum::middleware::from_fn(web::security_headers)),
         )
@@ -84,42 +95,113 @@ pub fn router(state: AppState) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CatchPanicLayer::custom(error::panic_response))
+                .layer(axum::middleware::from_fn(move |request, next| {
+                    body_in_time(request, next, body_timeout, largest_body)
+                }))
                 .layer(CompressionLayer::new()),
         )
 }
 
+/// Reads a request's whole body within `timeout` before any handler runs: a client that
+/// trickles its body gets 408 and its connection closed, instead of holding a handler.
+async fn body_in_time(
+    request: Request,
+    next: axum::middleware::Next,
+    timeout: Duration,
+    limit: usize,
+) -> axum::response::Response {
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
+    let (parts, body) = request.into_parts();
+    let read = http_body_util::Limited::new(body, limit);
+    let bytes = match tokio::time::timeout(timeout, http_body_util::BodyExt::collect(read)).await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
+            return (StatusCode::PAYLOAD_TOO_LARGE, "request body too large").into_response();
+        }
+        Ok(Err(_)) => {
+            return (StatusCode::BAD_REQUEST, "could not read the request body").into_response();
+        }
+        Err(_) => {
+            return (
+                StatusCode::REQUEST_TIMEOUT,
+                [(header::CONNECTION, "close")],
+                "request body too slow",
+            )
+                .into_response();
+        }
+    };
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
+}
+
 /// Serves until `shutdown` resolves, then lets in-flight requests finish (up to the
 /// configured grace period) before returning.
+///
+/// Connections are served by hyper directly rather than `axum::serve` so a client that is slow
+/// to send its headers is cut off (`HEARD_HEADER_TIMEOUT_SECS`): otherwise a few slow
+/// connections could hold the server. Slow bodies are timed out by a layer in `router`.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+
     let grace = Duration::from_secs(state.config.shutdown_grace_secs);
+    let header_timeout = Duration::from_secs(state.config.header_timeout_secs);
     let background = sms::inbound::spawn_background(&state);
-    let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
     let app = router(state);
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        shutdown.await;
-        let _ = stopping_tx.send(true);
-        tracing::info!("shutting down; finishing requests in flight");
-    });
-    let mut stopping = stopping_rx;
-    let result = tokio::select! {
-        result = server => result,
-        _ = async {
-            let _ = stopping.wait_for(|s| *s).await;
-            tokio::time::sleep(grace).await;
-        } => {
+    // HTTP/1.1: what browsers, gateways and reverse proxies speak to heard.
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors and the like: pause rather than spin.
+                    tracing::warn!(error = %e, "could not accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service =
+            hyper::service::service_fn(move |mut request: Request<hyper::body::Incoming>| {
+                request
+                    .extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                app.clone().oneshot(request.map(axum::body::Body::new))
+            });
+        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            // Errors here are a client's doing (reset, timed out, malformed): not ours to log loudly.
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+        });
+    }
+    tracing::info!("shutting down; finishing requests in flight");
+    drop(listener);
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = tokio::time::sleep(grace) => {
             tracing::warn!("requests still running after the grace period; stopping anyway");
-            Ok(())
         }
-    };
+    }
     for task in background {
         task.abort();
     }
-    result
+    Ok(())
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

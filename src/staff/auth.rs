@@ -59,6 +59,27 @@ pub fn session_layer(state: &AppState) -> SessionManagerLayer<DbSessionStore> {
     .with_expiry(Expiry::OnInactivity(time::Duration::hours(IDLE_HOURS)))
 }
 
+/// Per-address limits on staff pages and on sign-in attempts (the lock-out is per account;
+/// this stops one address trying many accounts).
+pub async fn limit(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let address = crate::channels::web::client_address(&state, &request);
+    let limiter = if request.method() == axum::http::Method::POST
+        && request.uri().path() == "/staff/sign-in"
+    {
+        &state.sign_in_limiter
+    } else {
+        &state.page_limiter
+    };
+    if limiter.check_key(&address).is_err() {
+        return StaffError::TooManyRequests.into_response();
+    }
+    next.run(request).await
+}
+
 /// Who is signed in, as their account is now (a removed account is signed out at once).
 #[derive(Debug, Clone)]
 pub struct SignedIn {

@@ -125,6 +125,8 @@ pub enum StaffError {
     NotFound,
     #[error("form token missing or wrong")]
     FormExpired,
+    #[error("too many requests from one address")]
+    TooManyRequests,
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("session: {0}")]
@@ -171,6 +173,11 @@ impl IntoResponse for StaffError {
                 "staff-form-expired-title",
                 "staff-form-expired-text",
             ),
+            StaffError::TooManyRequests => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "staff-slow-down-title",
+                "staff-slow-down-text",
+            ),
             StaffError::BadRequest(_) => (
                 StatusCode::BAD_REQUEST,
                 "staff-bad-request-title",
@@ -206,6 +213,12 @@ impl IntoResponse for StaffError {
             axum::http::header::CACHE_CONTROL,
             axum::http::HeaderValue::from_static("no-store"),
         );
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("60"),
+            );
+        }
         response
     }
 }

@@ -94,35 +94,46 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Posts past the per-address limit get a kind 429 page; their answers stay saved.
+/// Posts past the per-address limit, and pages past the page limit, get a kind 429 page;
+/// answers already given stay saved.
 async fn limit_posts(
     State(state): State<AppState>,
     locale: PageLocale,
     request: Request,
     next: Next,
 ) -> Response {
-    if request.method() == Method::POST {
-        let address = client_address(&state, &request);
-        if state.web_limiter.check_key(&address).is_err() {
-            return WebError::TooManyRequests.into_page(locale.0);
-        }
+    let address = client_address(&state, &request);
+    let limiter = if request.method() == Method::POST {
+        &state.web_limiter
+    } else {
+        &state.page_limiter
+    };
+    if limiter.check_key(&address).is_err() {
+        return WebError::TooManyRequests.into_page(locale.0);
     }
     next.run(request).await
 }
 
 /// The sender's address: the socket peer, or the first `X-Forwarded-For` hop when heard
 /// is configured to sit behind a proxy it trusts.
-fn client_address(state: &AppState, request: &Request) -> std::net::IpAddr {
-    let peer = request
-        .extensions()
+pub fn client_address(state: &AppState, request: &Request) -> std::net::IpAddr {
+    client_address_of(state, request.extensions(), request.headers())
+}
+
+/// [`client_address`] from a request's parts, for extractors and handlers.
+pub fn client_address_of(
+    state: &AppState,
+    extensions: &axum::http::Extensions,
+    headers: &axum::http::HeaderMap,
+) -> std::net::IpAddr {
+    let peer = extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
         .unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
     if !state.config.trust_proxy {
         return peer;
     }
-    request
-        .headers()
+    headers
         .get("x-forwarded-for")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())

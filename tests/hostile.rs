@@ -1,0 +1,171 @@
+//! Hostile clients: slow headers and bodies, floods of pages and sign-ins, bytes that are not
+//! UTF-8, overlong fields. Each gets a clear answer (or a closed connection), never a 500.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{spawn_app_with, TestBackend};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const START: &str = "/c/four-cornerstones";
+
+/// Reads until the server closes the connection (or 20 s pass: the test then fails).
+async fn read_to_close(stream: &mut TcpStream) -> Vec<u8> {
+    let mut out = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(20), stream.read_to_end(&mut out)).await;
+    assert!(read.is_ok(), "the server kept a slow connection open");
+    out
+}
+
+async fn slow_headers_are_cut_off(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_HEADER_TIMEOUT_SECS", "1")]).await;
+    let mut stream = TcpStream::connect(app.address).await.unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    // Never finish the headers: the server must close the connection by itself.
+    let answer = read_to_close(&mut stream).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(!answer.contains("200 OK"), "{answer}");
+    // An idle connection that sends nothing at all is closed too.
+    let mut idle = TcpStream::connect(app.address).await.unwrap();
+    read_to_close(&mut idle).await;
+    // The server still answers everyone else.
+    let ok = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+    app.stop().await;
+}
+
+async fn slow_bodies_get_408(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_BODY_TIMEOUT_SECS", "1")]).await;
+    let mut stream = TcpStream::connect(app.address).await.unwrap();
+    let head = format!(
+        "POST {START}/q/1 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: 100\r\nConnection: close\r\n\r\nanswer=y"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let answer = read_to_close(&mut stream).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    app.stop().await;
+}
+
+async fn floods_of_pages_get_a_kind_429(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_PAGE_REQUESTS_PER_MINUTE", "3")]).await;
+    let client = common::browser();
+    for _ in 0..3 {
+        let page = client.get(app.url(START)).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+    }
+    let refused = client.get(app.url(START)).send().await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("Please wait a minute"));
+    // Pictures and the stylesheet are not pages: a page that got through still looks right.
+    let css = client
+        .get(app.url("/static/heard.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.status(), 200);
+    // Staff pages share the page limit.
+    let staff = client.get(app.url("/staff/sign-in")).send().await.unwrap();
+    assert_eq!(staff.status(), 429);
+    app.stop().await;
+}
+
+async fn floods_of_sign_ins_get_429(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_SIGN_IN_PER_MINUTE", "2")]).await;
+    let client = common::browser();
+    let mut statuses = Vec::new();
+    for i in 0..3 {
+        let email = format!("person{i}@devon.example");
+        let (status, _, _) =
+            common::staff::try_sign_in(&app, &client, &email, "a wrong password!").await;
+        statuses.push(status);
+    }
+    assert_eq!(
+        statuses,
+        [401, 401, 429],
+        "one address trying many accounts is slowed"
+    );
+    app.stop().await;
+}
+
+async fn bytes_that_are_not_utf8_get_400(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[]).await;
+    let client = common::browser();
+    let page = client
+        .get(app.url(&format!("{START}/q/1")))
+        .send()
+        .await
+        .unwrap();
+    let csrf = common::csrf(&page.text().await.unwrap());
+    let mut body = format!("csrf={csrf}&action=continue&answer=").into_bytes();
+    body.extend_from_slice(&[0xff, 0xfe, 0xc3, 0x28]);
+    let response = client
+        .post(app.url(&format!("{START}/q/1")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_client_error(), "{}", response.status());
+    // A webhook gets the same.
+    let response = client
+        .post(app.url("/webhooks/email"))
+        .header("authorization", "Bearer x")
+        .body(vec![0xff, 0xfe, 0xfd])
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_client_error(), "{}", response.status());
+    // Nothing was stored, and the server is fine.
+    assert_eq!(
+        app.state
+            .store
+            .submission_count("four-cornerstones")
+            .await
+            .unwrap(),
+        0
+    );
+    let ok = client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+    app.stop().await;
+}
+
+async fn overlong_fields_are_refused_kindly(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[]).await;
+    let client = common::browser();
+    let long = "a".repeat(900_000);
+    let (status, _, _) = common::fill(
+        &app,
+        &client,
+        &format!("{START}/q/1"),
+        &[("action", "continue"), ("answer", long.as_str())],
+    )
+    .await;
+    assert!((400..500).contains(&status), "{status}");
+    let (status, _, _) =
+        common::staff::try_sign_in(&app, &client, &long[..100_000], &long[..100_000]).await;
+    assert!((400..500).contains(&status), "{status}");
+    let ok = client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+    app.stop().await;
+}
+
+on_both_backends!(
+    slow_headers_are_cut_off,
+    slow_bodies_get_408,
+    floods_of_pages_get_a_kind_429,
+    floods_of_sign_ins_get_429,
+    bytes_that_are_not_utf8_get_400,
+    overlong_fields_are_refused_kindly,
+);
