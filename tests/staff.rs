@@ -634,7 +634,7 @@ fn every_staff_route_is_listed() {
                 && parts
                     .iter()
                     .zip(&pattern)
-                    .all(|(a, b)| a == b || b.starts_with('{') || (b.contains('{') && a.len() > 0))
+                    .all(|(a, b)| a == b || b.starts_with('{') || (b.contains('{') && !a.is_empty()))
         });
         assert!(found, "{route} is not in STAFF_ROUTES");
     }
