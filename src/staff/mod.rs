@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 mod home;
 pub mod page;
+pub mod safeguarding;
 
 use std::fmt;
 use std::str::FromStr;
@@ -71,6 +72,7 @@ pub fn routes() -> axum::Router<crate::server::AppState> {
         )
         .route("/staff/sign-out", post(auth::sign_out))
         .merge(admin::routes())
+        .merge(safeguarding::routes())
 }
 
 impl fmt::Display for Role {
