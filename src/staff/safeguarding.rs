@@ -117,7 +117,12 @@ fn narrow(sentence: &str) -> (usize, usize) {
     while j - i > 1 && flagged(i, j - 1) {
         j -= 1;
     }
-    (words[i].0, words[j - 1].1)
+    let end = words[j - 1].0
+        + sentence[words[j - 1].0..words[j - 1].1]
+            .trim_end_matches(|c: char| c.is_ascii_punctuation())
+            .len();
+    // A word that is all punctuation keeps it.
+    (words[i].0, if end > words[j - 1].0 { end } else { words[j - 1].1 })
 }
 
 /// A moment in UK time, as staff read it.
