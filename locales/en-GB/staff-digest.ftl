@@ -13,6 +13,6 @@ staff-digest-none-under = No district is under-represented.
 staff-digest-area = { $area }: { $needed ->
     [one] 1 more voice needed
    *[other] { $needed } more voices needed
-} ({ $responses } so far; expected share { $expected }%)
+} ({ $responses } responses so far; expected share { $expected }%)
 staff-digest-link = Outreach link
 staff-digest-private = This email holds no one's personal details: only counts by district.
