@@ -427,7 +427,9 @@ async fn digest(config: Config, now: bool) -> anyhow::Result<()> {
                     next.format("%A %-d %B %Y at %H:%M")
                 );
             }
-            None => println!("The weekly digest is off (HEARD_DIGEST_AT=off). Send one now with --now."),
+            None => {
+                println!("The weekly digest is off (HEARD_DIGEST_AT=off). Send one now with --now.")
+            }
         }
         return Ok(());
     }

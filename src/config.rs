@@ -478,8 +478,8 @@ impl Config {
         )? as u32;
         let sms = sms_settings(values)?;
         let email = email_config(values, &get)?;
-        let digest_at = crate::coverage::digest::Schedule::parse(&get("HEARD_DIGEST_AT"))
-            .map_err(|_| {
+        let digest_at =
+            crate::coverage::digest::Schedule::parse(&get("HEARD_DIGEST_AT")).map_err(|_| {
                 invalid(
                     "HEARD_DIGEST_AT",
                     "a day and UK time such as mon 08:00, or off",
@@ -878,9 +878,17 @@ mod tests {
     fn digest_schedule() {
         let c = config(&[]).unwrap();
         let at = c.digest_at.unwrap();
-        assert_eq!((at.weekday, at.time.to_string()), (chrono::Weekday::Mon, "08:00:00".into()));
-        assert!(config(&[("HEARD_DIGEST_AT", "off")]).unwrap().digest_at.is_none());
-        let err = config(&[("HEARD_DIGEST_AT", "mondays")]).unwrap_err().to_string();
+        assert_eq!(
+            (at.weekday, at.time.to_string()),
+            (chrono::Weekday::Mon, "08:00:00".into())
+        );
+        assert!(config(&[("HEARD_DIGEST_AT", "off")])
+            .unwrap()
+            .digest_at
+            .is_none());
+        let err = config(&[("HEARD_DIGEST_AT", "mondays")])
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("HEARD_DIGEST_AT"), "{err}");
     }
 

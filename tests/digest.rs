@@ -54,7 +54,11 @@ async fn app(backend: TestBackend, smtp: &SmtpCapture) -> TestApp {
         ("sg@devon.example", Role::Safeguarding),
     ] {
         let email = StaffEmail::parse(email).unwrap();
-        app.state.store.add_staff(&email, role, &hash).await.unwrap();
+        app.state
+            .store
+            .add_staff(&email, role, &hash)
+            .await
+            .unwrap();
     }
     // Views mostly from Exeter: other districts fall short of their share.
     let today = app.state.clock.today();
@@ -134,7 +138,10 @@ async fn one_email_per_lead_with_areas_voices_and_working_links(backend: TestBac
         .send_now()
         .await
         .unwrap();
-    assert_eq!((report.sent, report.skipped, report.failed.len()), (3, 0, 0));
+    assert_eq!(
+        (report.sent, report.skipped, report.failed.len()),
+        (3, 0, 0)
+    );
     let messages = smtp.wait_for(3);
     assert_eq!(recipients(&messages), LEADS, "every lead once, nobody else");
 
@@ -148,12 +155,19 @@ async fn one_email_per_lead_with_areas_voices_and_working_links(backend: TestBac
         .filter(|a| a.status == heard::coverage::Status::Under)
         .collect();
     assert!(under.len() >= 3, "the data leaves districts short");
-    under.sort_by(|a, b| b.voices_needed.cmp(&a.voices_needed).then(a.name.cmp(&b.name)));
+    under.sort_by(|a, b| {
+        b.voices_needed
+            .cmp(&a.voices_needed)
+            .then(a.name.cmp(&b.name))
+    });
 
     let parsed = MessageParser::default().parse(&messages[0]).unwrap();
     let text = parsed.body_text(0).unwrap().into_owned();
     let html = parsed.body_html(0).unwrap().into_owned();
-    assert!(parsed.subject().unwrap().contains("Where voices are missing"));
+    assert!(parsed
+        .subject()
+        .unwrap()
+        .contains("Where voices are missing"));
     let mut last_at = 0;
     for area in &under {
         let line = format!("{}: {} more voice", area.name, area.voices_needed);
@@ -166,7 +180,10 @@ async fn one_email_per_lead_with_areas_voices_and_working_links(backend: TestBac
         let page = reqwest::get(&link).await.unwrap();
         assert_eq!(page.status(), 200, "{link}");
     }
-    assert!(!text.contains("Exeter:"), "Exeter is not under-represented: {text}");
+    assert!(
+        !text.contains("Exeter:"),
+        "Exeter is not under-represented: {text}"
+    );
     // Counts by district only: no one's details.
     assert!(!text.contains("@"), "{text}");
 
@@ -216,8 +233,14 @@ async fn two_instances_send_a_week_once(backend: TestBackend) {
     assert_eq!(recipients(&smtp.messages()), LEADS);
 
     // Either instance, again (the loser retrying, or a restart): nothing more is sent.
-    assert_eq!(one.run_scheduled(PERIOD).await.unwrap(), Outcome::AlreadySent);
-    assert_eq!(two.run_scheduled(PERIOD).await.unwrap(), Outcome::AlreadySent);
+    assert_eq!(
+        one.run_scheduled(PERIOD).await.unwrap(),
+        Outcome::AlreadySent
+    );
+    assert_eq!(
+        two.run_scheduled(PERIOD).await.unwrap(),
+        Outcome::AlreadySent
+    );
     assert_eq!(smtp.messages().len(), 3);
     // The next week is a run of its own.
     assert!(matches!(
@@ -241,7 +264,10 @@ async fn a_run_cut_short_resumes_without_resending(backend: TestBackend) {
         .unwrap()
         .unwrap()
         .0;
-    store.record_run_send(JOB, PERIOD, first, now).await.unwrap();
+    store
+        .record_run_send(JOB, PERIOD, first, now)
+        .await
+        .unwrap();
     assert!(store.take_lease(JOB, "died", now, now + 600).await.unwrap());
 
     let d = digest(&app, store.clone(), &smtp.url());
@@ -252,7 +278,10 @@ async fn a_run_cut_short_resumes_without_resending(backend: TestBackend) {
     ));
     // Once its lease has run out, the week resumes where it stopped.
     store.release_lease(JOB, "died").await.unwrap();
-    assert!(store.take_lease(JOB, "died", now - 700, now - 100).await.unwrap());
+    assert!(store
+        .take_lease(JOB, "died", now - 700, now - 100)
+        .await
+        .unwrap());
     let outcome = d.run_scheduled(PERIOD).await.unwrap();
     assert!(
         matches!(&outcome, Outcome::Ran(r) if r.sent == 2 && r.skipped == 1),
@@ -287,7 +316,10 @@ async fn smtp_down_is_reported_and_tried_again(backend: TestBackend) {
         up.run_scheduled(PERIOD).await.unwrap(),
         Outcome::Ran(r) if r.sent == 3 && r.failed.is_empty()
     ));
-    assert_eq!(up.run_scheduled(PERIOD).await.unwrap(), Outcome::AlreadySent);
+    assert_eq!(
+        up.run_scheduled(PERIOD).await.unwrap(),
+        Outcome::AlreadySent
+    );
     assert_eq!(recipients(&smtp.messages()), LEADS);
     app.stop().await;
 }

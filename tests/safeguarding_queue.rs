@@ -18,7 +18,10 @@ async fn view_via_web(app: &TestApp, text: &str) -> SubmissionId {
     let steps: [(&str, &[(&str, &str)]); 3] = [
         ("/q/5", &[("action", "continue"), ("answer", text)]),
         ("/q/6", &[("action", "continue"), ("answer", "exeter")]),
-        ("/q/7", &[("action", "continue"), ("answer", "young-person")]),
+        (
+            "/q/7",
+            &[("action", "continue"), ("answer", "young-person")],
+        ),
     ];
     for (path, fields) in steps {
         fill(app, &client, &format!("{START}{path}"), fields).await;
@@ -83,7 +86,10 @@ async fn flagged_web_and_email_views_appear_with_their_words(backend: TestBacken
     assert!(html.contains("my <mark>dad hits me</mark>"), "{html}");
     assert!(html.contains("<mark>want to die</mark>"), "{html}");
     assert!(html.contains("Nobody at school listens to me"), "{html}");
-    assert!(!html.contains("The forms take too long"), "not flagged, not listed");
+    assert!(
+        !html.contains("The forms take too long"),
+        "not flagged, not listed"
+    );
     assert!(html.contains("Exeter") && html.contains("Four Cornerstones"));
     assert!(!html.contains("ellie"), "no sender's address or name");
     for id in [web, email] {
@@ -102,7 +108,10 @@ async fn flagged_web_and_email_views_appear_with_their_words(backend: TestBacken
     let (status, html) = page(&sg, &app, &format!("/staff/safeguarding/{}", email.0)).await;
     assert_eq!(status, 200);
     assert!(html.contains("<mark>want to die</mark>"), "{html}");
-    assert!(html.contains("Email") && html.contains("A young person"), "{html}");
+    assert!(
+        html.contains("Email") && html.contains("A young person"),
+        "{html}"
+    );
     assert!(!html.contains(pseudonym.as_str()), "no pseudonym");
     assert!(html.contains("name=\"csrf\""));
     assert!(
@@ -183,7 +192,9 @@ async fn actions_are_logged_with_who_and_the_badge_follows(backend: TestBackend)
         log.iter().map(|e| e.action).collect::<Vec<_>>(),
         [FlagAction::Seen, FlagAction::ActedOn]
     );
-    assert!(log.iter().all(|e| e.staff_email == who && e.staff_id == Some(staff_id)));
+    assert!(log
+        .iter()
+        .all(|e| e.staff_email == who && e.staff_id == Some(staff_id)));
     let (_, html) = page(&sg, &app, &format!("/staff/safeguarding/{}", first.0)).await;
     assert!(html.contains(&who) && html.contains("Acted on"), "{html}");
 
@@ -226,19 +237,34 @@ async fn notes_are_scrubbed(backend: TestBackend) {
     let csrf = staff_csrf(&app, &sg, &format!("/staff/safeguarding/{}", id.0)).await;
 
     // An empty note is refused with a message, and nothing is logged.
-    let (status, html) = post(&sg, &app, id, &[("csrf", &csrf), ("action", "note"), ("note", "  ")]).await;
+    let (status, html) = post(
+        &sg,
+        &app,
+        id,
+        &[("csrf", &csrf), ("action", "note"), ("note", "  ")],
+    )
+    .await;
     assert_eq!(status, 422);
     assert!(html.contains("Enter a note"), "{html}");
     assert!(app.state.store.flag_log(id).await.unwrap().is_empty());
 
     let note = "Rang Oliver's mum on 07700 900123, referred to MASH";
-    let (status, html) = post(&sg, &app, id, &[("csrf", &csrf), ("action", "note"), ("note", note)]).await;
+    let (status, html) = post(
+        &sg,
+        &app,
+        id,
+        &[("csrf", &csrf), ("action", "note"), ("note", note)],
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(html.contains("Note added."));
     let log = app.state.store.flag_log(id).await.unwrap();
     assert_eq!(log.len(), 1);
     let kept = log[0].note.as_ref().unwrap().as_str();
-    assert!(!kept.contains("07700") && !kept.contains("900123"), "{kept}");
+    assert!(
+        !kept.contains("07700") && !kept.contains("900123"),
+        "{kept}"
+    );
     assert!(kept.contains("[phone number removed]"), "{kept}");
     assert!(!kept.contains("Oliver"), "{kept}");
     assert!(kept.contains("referred to MASH"), "{kept}");

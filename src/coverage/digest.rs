@@ -61,7 +61,8 @@ impl Schedule {
         if matches!(raw.as_str(), "off" | "none" | "false" | "never") {
             return Ok(None);
         }
-        let expected = || format!("a day and UK time such as \"mon 08:00\", or \"off\"; got {raw:?}");
+        let expected =
+            || format!("a day and UK time such as \"mon 08:00\", or \"off\"; got {raw:?}");
         let (day, time) = raw.split_once(char::is_whitespace).ok_or_else(expected)?;
         let weekday = day.parse::<Weekday>().map_err(|_| expected())?;
         let time = NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| expected())?;
@@ -208,7 +209,10 @@ fn escape(s: &str) -> String {
 /// Writes the digest for the week starting `week_of`.
 pub fn compose(week_of: NaiveDate, public_url: &str, parts: &[ConsultationPart]) -> DigestEmail {
     let date = week_of.format("%A %-d %B %Y").to_string();
-    let subject = t_with("staff-digest-subject", &[("date", Arg::from(date.as_str()))]);
+    let subject = t_with(
+        "staff-digest-subject",
+        &[("date", Arg::from(date.as_str()))],
+    );
     let mut text = vec![subject.clone(), t("staff-digest-intro")];
     let mut html = format!(
         "<!doctype html>\n<html lang=\"en-GB\">\n<body style=\"font-family:Arial,sans-serif;font-size:18px;line-height:1.5;max-width:40em\">\n<h1 style=\"font-size:24px\">{}</h1>\n<p>{}</p>\n",
@@ -217,7 +221,10 @@ pub fn compose(week_of: NaiveDate, public_url: &str, parts: &[ConsultationPart])
     );
     if parts.is_empty() {
         text.push(t("staff-digest-none-open"));
-        html.push_str(&format!("<p>{}</p>\n", escape(&t("staff-digest-none-open"))));
+        html.push_str(&format!(
+            "<p>{}</p>\n",
+            escape(&t("staff-digest-none-open"))
+        ));
     }
     for part in parts {
         let figures = format!("{public_url}/staff/c/{}", part.slug);
@@ -238,10 +245,16 @@ pub fn compose(week_of: NaiveDate, public_url: &str, parts: &[ConsultationPart])
         ));
         if part.total == 0 {
             block.push(t("staff-digest-no-responses"));
-            html.push_str(&format!("<p>{}</p>\n", escape(&t("staff-digest-no-responses"))));
+            html.push_str(&format!(
+                "<p>{}</p>\n",
+                escape(&t("staff-digest-no-responses"))
+            ));
         } else if part.under.is_empty() {
             block.push(t("staff-digest-none-under"));
-            html.push_str(&format!("<p>{}</p>\n", escape(&t("staff-digest-none-under"))));
+            html.push_str(&format!(
+                "<p>{}</p>\n",
+                escape(&t("staff-digest-none-under"))
+            ));
         } else {
             html.push_str("<ul>\n");
             for area in &part.under {
@@ -336,7 +349,9 @@ impl Digest {
     }
 
     fn now_utc(&self) -> DateTime<Utc> {
-        Utc.timestamp_opt(self.now(), 0).single().unwrap_or_else(Utc::now)
+        Utc.timestamp_opt(self.now(), 0)
+            .single()
+            .unwrap_or_else(Utc::now)
     }
 
     /// The digest as it would go out now.
@@ -518,17 +533,35 @@ mod tests {
     fn next_monday_8_across_the_clock_changes() {
         let s = monday_8();
         // Winter (GMT): Monday 08:00 is 08:00 UTC.
-        assert_eq!(s.next_after(utc("2026-12-02T06:00:00Z")), utc("2026-12-07T08:00:00Z"));
+        assert_eq!(
+            s.next_after(utc("2026-12-02T06:00:00Z")),
+            utc("2026-12-07T08:00:00Z")
+        );
         // The clocks go forward on Sunday 29 March 2026: from Friday, Monday 08:00 BST is
         // 07:00 UTC.
-        assert_eq!(s.next_after(utc("2026-03-27T12:00:00Z")), utc("2026-03-30T07:00:00Z"));
+        assert_eq!(
+            s.next_after(utc("2026-03-27T12:00:00Z")),
+            utc("2026-03-30T07:00:00Z")
+        );
         // They go back on Sunday 25 October 2026: Monday 08:00 GMT is 08:00 UTC again.
-        assert_eq!(s.next_after(utc("2026-10-23T12:00:00Z")), utc("2026-10-26T08:00:00Z"));
+        assert_eq!(
+            s.next_after(utc("2026-10-23T12:00:00Z")),
+            utc("2026-10-26T08:00:00Z")
+        );
         // On the Monday itself: before 08:00, that day; at or after, a week on.
-        assert_eq!(s.next_after(utc("2026-12-07T07:59:00Z")), utc("2026-12-07T08:00:00Z"));
-        assert_eq!(s.next_after(utc("2026-12-07T08:00:00Z")), utc("2026-12-14T08:00:00Z"));
+        assert_eq!(
+            s.next_after(utc("2026-12-07T07:59:00Z")),
+            utc("2026-12-07T08:00:00Z")
+        );
+        assert_eq!(
+            s.next_after(utc("2026-12-07T08:00:00Z")),
+            utc("2026-12-14T08:00:00Z")
+        );
         // Just before midnight UK time on a Sunday in summer (already Monday in UTC+1).
-        assert_eq!(s.next_after(utc("2026-06-28T23:30:00Z")), utc("2026-06-29T07:00:00Z"));
+        assert_eq!(
+            s.next_after(utc("2026-06-28T23:30:00Z")),
+            utc("2026-06-29T07:00:00Z")
+        );
         assert_eq!(
             s.latest_at_or_before(utc("2026-03-30T07:30:00Z")),
             utc("2026-03-30T07:00:00Z")
@@ -568,16 +601,14 @@ mod tests {
                 slug: "four-cornerstones".into(),
                 title: "Four Cornerstones".into(),
                 total: 40,
-                under: vec![
-                    UnderArea {
-                        id: "torridge".into(),
-                        name: "Torridge".into(),
-                        responses: 0,
-                        expected_share: 0.061,
-                        voices_needed: 3,
-                        link: outreach_link(url, "four-cornerstones", "torridge"),
-                    },
-                ],
+                under: vec![UnderArea {
+                    id: "torridge".into(),
+                    name: "Torridge".into(),
+                    responses: 0,
+                    expected_share: 0.061,
+                    voices_needed: 3,
+                    link: outreach_link(url, "four-cornerstones", "torridge"),
+                }],
             },
             ConsultationPart {
                 slug: "school-transport".into(),
@@ -587,7 +618,11 @@ mod tests {
             },
         ];
         let d = compose(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(), url, &parts);
-        assert!(d.subject.contains("Monday 7 December 2026"), "{}", d.subject);
+        assert!(
+            d.subject.contains("Monday 7 December 2026"),
+            "{}",
+            d.subject
+        );
         for words in [
             "Torridge: 3 more voices needed",
             "https://heard.example/c/four-cornerstones?area=torridge&via=digest",
@@ -595,6 +630,10 @@ mod tests {
         ] {
             assert!(d.text.contains(words), "{words}: {}", d.text);
         }
-        assert!(d.html.contains("area=torridge&amp;via=digest"), "{}", d.html);
+        assert!(
+            d.html.contains("area=torridge&amp;via=digest"),
+            "{}",
+            d.html
+        );
     }
 }

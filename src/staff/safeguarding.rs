@@ -109,7 +109,8 @@ fn narrow(sentence: &str) -> (usize, usize) {
     if words.len() > MAX_NARROWED_WORDS {
         return (first.0, last.1);
     }
-    let flagged = |i: usize, j: usize| safeguarding::assess(&sentence[words[i].0..words[j - 1].1]).is_some();
+    let flagged =
+        |i: usize, j: usize| safeguarding::assess(&sentence[words[i].0..words[j - 1].1]).is_some();
     let (mut i, mut j) = (0, words.len());
     while j - i > 1 && flagged(i + 1, j) {
         i += 1;
@@ -122,7 +123,14 @@ fn narrow(sentence: &str) -> (usize, usize) {
             .trim_end_matches(|c: char| c.is_ascii_punctuation())
             .len();
     // A word that is all punctuation keeps it.
-    (words[i].0, if end > words[j - 1].0 { end } else { words[j - 1].1 })
+    (
+        words[i].0,
+        if end > words[j - 1].0 {
+            end
+        } else {
+            words[j - 1].1
+        },
+    )
 }
 
 /// A moment in UK time, as staff read it.
@@ -261,8 +269,14 @@ async fn queue(
     .map_err(|e| StaffError::Internal(format!("marking flagged words: {e}")))?;
     Ok(render(&QueuePage {
         page: StaffPage::new(&staff.who, t("staff-sg-title"), "/staff/safeguarding"),
-        open_heading: t_with("staff-sg-open-heading", &[("n", Arg::from(open.len() as i64))]),
-        done_heading: t_with("staff-sg-done-heading", &[("n", Arg::from(done.len() as i64))]),
+        open_heading: t_with(
+            "staff-sg-open-heading",
+            &[("n", Arg::from(open.len() as i64))],
+        ),
+        done_heading: t_with(
+            "staff-sg-done-heading",
+            &[("n", Arg::from(done.len() as i64))],
+        ),
         open,
         done,
     }))
@@ -302,7 +316,8 @@ struct ItemQuery {
 }
 
 fn parse_id(raw: &str) -> Result<SubmissionId, StaffError> {
-    raw.parse::<SubmissionId>().map_err(|_| StaffError::NotFound)
+    raw.parse::<SubmissionId>()
+        .map_err(|_| StaffError::NotFound)
 }
 
 async fn item(
@@ -379,7 +394,10 @@ async fn item_page(
                 t_with(
                     "staff-sg-feeling",
                     &[
-                        ("word", Arg::from(i18n::feelings_word(STAFF_LOCALE, f.value()))),
+                        (
+                            "word",
+                            Arg::from(i18n::feelings_word(STAFF_LOCALE, f.value())),
+                        ),
                         ("score", Arg::from(i64::from(f.value()))),
                     ],
                 ),
@@ -451,8 +469,9 @@ async fn act(
 ) -> Result<Response, StaffError> {
     staff.who.check_csrf(&form.csrf)?;
     let id = parse_id(&id)?;
-    let action = FlagAction::from_id(form.action.trim())
-        .ok_or_else(|| StaffError::BadRequest("the action must be seen, acted_on, note or reopened".into()))?;
+    let action = FlagAction::from_id(form.action.trim()).ok_or_else(|| {
+        StaffError::BadRequest("the action must be seen, acted_on, note or reopened".into())
+    })?;
     let note = match action {
         FlagAction::Note => {
             let typed = form.note.trim();
@@ -498,7 +517,12 @@ async fn act(
         action = action.id(),
         "safeguarding action logged"
     );
-    Ok(Redirect::to(&format!("/staff/safeguarding/{}?done={}#log", id.0, action.id())).into_response())
+    Ok(Redirect::to(&format!(
+        "/staff/safeguarding/{}?done={}#log",
+        id.0,
+        action.id()
+    ))
+    .into_response())
 }
 
 #[cfg(test)]

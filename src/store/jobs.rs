@@ -85,11 +85,12 @@ impl Store {
         let claim = if made.is_some() {
             RunClaim::New
         } else {
-            let row = sqlx::query("SELECT finished_at FROM job_runs WHERE job = $1 AND period = $2")
-                .bind(job)
-                .bind(period)
-                .fetch_one(&mut *tx)
-                .await?;
+            let row =
+                sqlx::query("SELECT finished_at FROM job_runs WHERE job = $1 AND period = $2")
+                    .bind(job)
+                    .bind(period)
+                    .fetch_one(&mut *tx)
+                    .await?;
             match row.try_get::<Option<i64>, _>("finished_at")? {
                 Some(_) => RunClaim::Finished,
                 None => RunClaim::Unfinished,
