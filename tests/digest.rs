@@ -324,7 +324,43 @@ async fn smtp_down_is_reported_and_tried_again(backend: TestBackend) {
     app.stop().await;
 }
 
+/// The scheduler `heard serve` starts, started just after a scheduled moment (as after a
+/// restart): it sends that week's digest, once, and records the week as done.
+async fn the_scheduler_sends_a_just_missed_run(backend: TestBackend) {
+    use chrono::{Datelike, Timelike};
+    let smtp = SmtpCapture::start();
+    let app = app(backend, &smtp).await;
+    let uk = (chrono::Utc::now() - chrono::Duration::minutes(2))
+        .with_timezone(&chrono_tz::Europe::London);
+    let schedule = heard::coverage::digest::Schedule {
+        weekday: uk.weekday(),
+        time: chrono::NaiveTime::from_hms_opt(uk.hour(), uk.minute(), 0).unwrap(),
+    };
+    let slot = schedule.latest_at_or_before(chrono::Utc::now());
+    let period = heard::coverage::digest::Schedule::period(slot);
+    let scheduler =
+        tokio::spawn(digest(&app, app.state.store.clone(), &smtp.url()).run_schedule(schedule));
+    assert_eq!(recipients(&smtp.wait_for(3)), LEADS);
+    let store = app.state.store.clone();
+    common::mail::wait_for(
+        std::time::Duration::from_secs(20),
+        "the week marked done",
+        || {
+            let store = store.clone();
+            let period = period.clone();
+            async move {
+                store.claim_run(JOB, &period, 0).await.unwrap() == heard::store::RunClaim::Finished
+            }
+        },
+    )
+    .await;
+    scheduler.abort();
+    assert_eq!(smtp.messages().len(), 3);
+    app.stop().await;
+}
+
 on_both_backends!(
+    the_scheduler_sends_a_just_missed_run,
     one_email_per_lead_with_areas_voices_and_working_links,
     two_instances_send_a_week_once,
     a_run_cut_short_resumes_without_resending,
