@@ -367,8 +367,19 @@ async fn item_page(
             _ => None,
         })
         .collect();
+    // In the order the person met the questions, not the order they are stored in.
+    let mut in_order: Vec<_> = submission.answers.iter().collect();
+    if let Some(c) = &consultation {
+        in_order.sort_by_key(|a| {
+            c.consultation
+                .questions
+                .iter()
+                .position(|q| q.id == a.question)
+                .unwrap_or(usize::MAX)
+        });
+    }
     let mut answers = Vec::new();
-    for answer in &submission.answers {
+    for answer in in_order {
         let question = consultation
             .as_ref()
             .and_then(|c| c.consultation.question(answer.question.as_str()));
@@ -518,7 +529,7 @@ async fn act(
         "safeguarding action logged"
     );
     Ok(Redirect::to(&format!(
-        "/staff/safeguarding/{}?done={}#log",
+        "/staff/safeguarding/{}?done={}",
         id.0,
         action.id()
     ))
