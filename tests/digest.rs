@@ -248,6 +248,20 @@ async fn two_instances_send_a_week_once(backend: TestBackend) {
         Outcome::Ran(r) if r.sent == 3
     ));
     assert_eq!(smtp.messages().len(), 6);
+
+    // `--now` while another instance holds the lease waits for it, then sends anyway.
+    let now = app.state.clock.now().unix_timestamp();
+    assert!(app
+        .state
+        .store
+        .take_lease(JOB, "other", now, now + 600)
+        .await
+        .unwrap());
+    let waiting = tokio::spawn(async move { one.send_now().await });
+    app.state.store.release_lease(JOB, "other").await.unwrap();
+    let report = waiting.await.unwrap().unwrap();
+    assert_eq!((report.sent, report.failed.len()), (3, 0));
+    assert_eq!(smtp.messages().len(), 9);
     app.stop().await;
 }
 
