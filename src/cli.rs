@@ -57,6 +57,12 @@ pub enum Command {
     /// Manage API tokens for GET /api/coverage/{slug}.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The weekly digest to engagement leads: without --now, say when it goes next.
+    Digest {
+        /// Send it to every lead now (a run of its own, whatever the schedule has sent).
+        #[arg(long)]
+        now: bool,
+    },
     /// Check every en-GB message and consultation text against the easy-read rules,
     /// print the problems and reading ease, and fail if there are problems.
     Lint {
@@ -190,6 +196,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("API token {name:?} revoked.");
             Ok(())
         }
+        Command::Digest { now } => digest(config, now).await,
         Command::Staff(StaffCommand::Add { email, role }) => {
             let email = StaffEmail::parse(&email).map_err(anyhow::Error::msg)?;
             let role: Role = role.parse().map_err(anyhow::Error::msg)?;
@@ -375,6 +382,23 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     tracing::info!(%address, backend = ?state.store.backend(), "heard is listening");
     let store = state.store.clone();
+    let digest = match (state.config.digest_at, state.mailer.clone()) {
+        (Some(schedule), Some(mailer)) => Some(tokio::spawn(
+            coverage::digest::Digest::new(
+                state.store.clone(),
+                state.areas.clone(),
+                mailer,
+                state.config.public_url.clone(),
+                state.clock.clone(),
+            )
+            .run_schedule(schedule),
+        )),
+        (Some(_), None) => {
+            tracing::info!("no weekly digest: HEARD_SMTP_URL is unset");
+            None
+        }
+        (None, _) => None,
+    };
     let sweeper = tokio::spawn(sweep_expired_sessions(DbSessionStore::new(
         state.store.clone(),
         state.clock.clone(),
@@ -396,9 +420,59 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         poller.abort();
     }
     sweeper.abort();
+    // A digest stopped mid-run resumes, without resending, once its lease runs out.
+    if let Some(digest) = digest {
+        digest.abort();
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// `heard digest`: sends the digest now, or says when it goes next.
+async fn digest(config: Config, now: bool) -> anyhow::Result<()> {
+    if !now {
+        match config.digest_at {
+            Some(schedule) => {
+                let next = schedule
+                    .next_after(chrono::Utc::now())
+                    .with_timezone(&chrono_tz::Europe::London);
+                println!(
+                    "The next weekly digest goes on {} (UK time). Send one now with --now.",
+                    next.format("%A %-d %B %Y at %H:%M")
+                );
+            }
+            None => {
+                println!("The weekly digest is off (HEARD_DIGEST_AT=off). Send one now with --now.")
+            }
+        }
+        return Ok(());
+    }
+    let mailer = channels::email::Mailer::from_config(&config.email)?
+        .context("digest: set HEARD_SMTP_URL and HEARD_MAIL_FROM to send email")?;
+    let areas = startup::areas(&config)?;
+    let store = startup::store(&config).await?;
+    let digest = coverage::digest::Digest::new(
+        store.clone(),
+        areas,
+        mailer,
+        config.public_url.clone(),
+        crate::clock::Clock::default(),
+    );
+    let result = digest.send_now().await;
+    store.close().await;
+    let report = result?;
+    if report.failed.is_empty() {
+        println!("Digest sent to {} leads.", report.sent);
+        Ok(())
+    } else {
+        bail!(
+            "digest sent to {} leads; {} not sent: {}",
+            report.sent,
+            report.failed.len(),
+            report.failed.join("; ")
+        )
+    }
 }
 
 /// Forgets unfinished forms nobody came back to, once an hour.

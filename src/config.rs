@@ -185,6 +185,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "60",
         "seconds between looks at the mailbox",
     ),
+    (
+        "HEARD_DIGEST_AT",
+        "mon 08:00",
+        "when the weekly digest goes to every lead, as a day and UK time (`mon 08:00`), or `off`; needs HEARD_SMTP_URL",
+    ),
 ];
 
 /// The SMS gateways' settings. A gateway whose settings are absent is off.
@@ -345,6 +350,8 @@ pub struct Config {
     pub body_timeout_secs: u64,
     pub sms: SmsSettings,
     pub email: EmailConfig,
+    /// When the weekly digest goes out; none when it is off.
+    pub digest_at: Option<crate::coverage::digest::Schedule>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -519,11 +526,20 @@ impl Config {
         )?;
         let sms = sms_settings(values)?;
         let email = email_config(values, &get)?;
+        let digest_at =
+            crate::coverage::digest::Schedule::parse(&get("HEARD_DIGEST_AT")).map_err(|_| {
+                invalid(
+                    "HEARD_DIGEST_AT",
+                    "a day and UK time such as mon 08:00, or off",
+                    get("HEARD_DIGEST_AT"),
+                )
+            })?;
         Ok(Config {
             page_requests_per_minute,
             sign_in_per_minute,
             header_timeout_secs,
             body_timeout_secs,
+            digest_at,
             sms,
             email,
             public_url,
@@ -908,6 +924,24 @@ mod tests {
         ])
         .unwrap();
         assert!(c.email.imap.unwrap().extra_roots.0.is_empty());
+    }
+
+    #[test]
+    fn digest_schedule() {
+        let c = config(&[]).unwrap();
+        let at = c.digest_at.unwrap();
+        assert_eq!(
+            (at.weekday, at.time.to_string()),
+            (chrono::Weekday::Mon, "08:00:00".into())
+        );
+        assert!(config(&[("HEARD_DIGEST_AT", "off")])
+            .unwrap()
+            .digest_at
+            .is_none());
+        let err = config(&[("HEARD_DIGEST_AT", "mondays")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_DIGEST_AT"), "{err}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod auth;
 mod home;
 pub mod page;
 mod password;
+pub mod safeguarding;
 
 use std::fmt;
 use std::str::FromStr;
@@ -79,6 +80,7 @@ pub fn routes() -> axum::Router<crate::server::AppState> {
             get(password::password_page).post(password::change_password),
         )
         .merge(admin::routes())
+        .merge(safeguarding::routes())
 }
 
 impl fmt::Display for Role {

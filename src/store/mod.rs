@@ -9,6 +9,7 @@
 mod consultations;
 mod coverage;
 mod followups;
+mod jobs;
 mod safeguarding;
 mod sessions;
 pub mod sms;
@@ -24,6 +25,8 @@ use sqlx::{AnyPool, Executor};
 
 pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
+pub use jobs::RunClaim;
+pub use safeguarding::{FlagAction, FlagLogEntry, FlaggedItem};
 pub use sessions::DbSessionStore;
 pub use staff::StaffMember;
 pub(crate) use submissions::insert_submission_in;

@@ -93,6 +93,39 @@ impl Mailer {
     }
 }
 
+impl Mailer {
+    /// Sends a message to a member of staff (the weekly digest): plain text with an HTML twin.
+    /// An error says what kind of failure it was, never to whom.
+    pub async fn send_to_staff(
+        &self,
+        to: &str,
+        subject: &str,
+        text: String,
+        html: String,
+    ) -> Result<(), EmailError> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|_| EmailError::Send("the staff address cannot be written to".into()))?;
+        let domain = self.from.email.domain().to_owned();
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .message_id(Some(format!(
+                "<digest-{}@{domain}>",
+                uuid::Uuid::new_v4().simple()
+            )))
+            .header(ContentLanguage(Locale::EN_GB.tag()))
+            .multipart(MultiPart::alternative_plain_html(text, html))
+            .map_err(|_| EmailError::Send("the message could not be built".into()))?;
+        self.transport
+            .send(message)
+            .await
+            .map_err(|e| EmailError::Send(describe(&e)))?;
+        Ok(())
+    }
+}
+
 /// What went wrong, without the server's words: they can quote the recipient's address.
 fn describe(e: &lettre::transport::smtp::Error) -> String {
     let kind = if e.is_timeout() {
