@@ -71,7 +71,7 @@ def main():
         "type": "FeatureCollection",
         "source": "ONS Local Authority Districts (May 2024) boundaries, generalised, via "
                   "open-innovations/geography-bits (commit cbb0335856e2). Contains OS data "
-                  "(c) Crown copyright and database right 2024. Source: Office for National "
+                  "© Crown copyright and database right 2024. Source: Office for National "
                   "Statistics licensed under the Open Government Licence v3.0.",
         "features": features,
     }

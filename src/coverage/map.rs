@@ -86,9 +86,9 @@ pub fn pattern_defs(prefix: &str) -> String {
     for (ink_name, ink) in [("dark", INK), ("light", "#ffffff")] {
         let _ = write!(
             out,
-            "<pattern id=\"{prefix}-under-{ink_name}\" width=\"9\" height=\"9\" \
+            "<pattern id=\"{prefix}-under-{ink_name}\" width=\"10\" height=\"10\" \
              patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-             <rect x=\"0\" y=\"0\" width=\"2.5\" height=\"9\" fill=\"{ink}\"/></pattern>\
+             <rect x=\"0\" y=\"0\" width=\"1.6\" height=\"10\" fill=\"{ink}\"/></pattern>\
              <pattern id=\"{prefix}-over-{ink_name}\" width=\"9\" height=\"9\" \
              patternUnits=\"userSpaceOnUse\">\
              <circle cx=\"4.5\" cy=\"4.5\" r=\"1.8\" fill=\"{ink}\"/></pattern>"

@@ -35,6 +35,7 @@ pub fn ratio_chart(bars: &[Bar], title: &str, description: &str, line_label: &st
     let (left, right, top, row) = (4.0, WIDTH - 12.0, 30.0, 48.0);
     let max = axis_max(bars);
     let x = |r: f64| left + (right - left) * (r.clamp(0.0, max) / max);
+    let one = x(1.0);
     let height = top + row * bars.len() as f64 + 28.0;
     let mut svg = String::new();
     let _ = write!(
@@ -56,6 +57,14 @@ pub fn ratio_chart(bars: &[Bar], title: &str, description: &str, line_label: &st
             escape(&bar.label),
             escape(&bar.value_text)
         );
+        // The track shows the whole scale, so a bar of 0 still has a row to be read in.
+        let _ = write!(
+            svg,
+            "<rect x=\"{left:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"18\" fill=\"#ffffff\" \
+             stroke=\"#6f777b\" stroke-width=\"1\"/>",
+            y + 22.0,
+            right - left
+        );
         let shade = Shade::of(bar.ratio);
         let w = bar.ratio.map_or(0.0, |r| x(r) - left);
         if w > 0.0 {
@@ -75,17 +84,20 @@ pub fn ratio_chart(bars: &[Bar], title: &str, description: &str, line_label: &st
                 );
             }
         }
+        // The line at 1.0 across this bar only, clear of the words above it.
+        let _ = write!(
+            svg,
+            "<line x1=\"{one:.1}\" y1=\"{:.1}\" x2=\"{one:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" \
+             stroke-width=\"2.5\" stroke-dasharray=\"4 2\" data-reference=\"1.0\"/>",
+            y + 19.0,
+            y + 43.0
+        );
     }
-    // The reference line and the axis, over the bars.
-    let one = x(1.0);
     let bottom = top + row * bars.len() as f64;
     let _ = write!(
         svg,
-        "<line x1=\"{one:.1}\" y1=\"{:.1}\" x2=\"{one:.1}\" y2=\"{bottom:.1}\" stroke=\"{INK}\" \
-         stroke-width=\"2\" stroke-dasharray=\"5 3\" data-reference=\"1.0\"/>\
-         <text x=\"{one:.1}\" y=\"16\" font-size=\"13\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>\
+        "<text x=\"{one:.1}\" y=\"16\" font-size=\"13\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>\
          <line x1=\"{left:.1}\" y1=\"{bottom:.1}\" x2=\"{right:.1}\" y2=\"{bottom:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>",
-        top - 6.0,
         escape(line_label)
     );
     let mut tick = 0.0;
@@ -235,7 +247,7 @@ mod tests {
         assert!(svg.contains("width=\"86.0\" height=\"18\" fill=\"#bdd7e7\""), "{svg}");
         assert!(svg.contains("width=\"172.0\" height=\"18\" fill=\"#6baed6\""), "{svg}");
         assert!(svg.contains("x1=\"176.0\""), "the line at 1.0: {svg}");
-        assert!(svg.contains("data-reference=\"1.0\""));
+        assert_eq!(svg.matches("data-reference=\"1.0\"").count(), 3, "a line at 1.0 on each bar");
         assert!(svg.contains("url(#bar-under-dark)"));
         assert_eq!(svg.matches("data-ratio-bar").count(), 2, "no bar without a ratio");
         assert!(svg.contains(">Torridge</tspan> 0.50<"));
