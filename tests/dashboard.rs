@@ -161,7 +161,9 @@ async fn lead_sees_the_figures_for_a_known_spread(backend: TestBackend) {
     assert!(html.contains("Open Government Licence"));
     // The bar chart, the others, the weeks and the cross-tabs.
     assert!(html.contains("data-ratio-bar=\"4.3"), "East Devon's bar");
-    assert!(html.contains("Outside Devon (including Plymouth and Torbay)</th><td class=\"number\">2<"));
+    assert!(
+        html.contains("Outside Devon (including Plymouth and Torbay)</th><td class=\"number\">2<")
+    );
     assert!(html.contains("data-week=\"2026-11-02\" data-n=\"23\""));
     assert!(html.contains("data-week=\"2026-11-09\" data-n=\"9\""));
     assert!(html.contains("<th scope=\"row\">2 November 2026</th><td class=\"number\">23</td>"));
@@ -201,7 +203,12 @@ async fn filters_change_every_figure(backend: TestBackend) {
     assert!(html.contains("data-week=\"2026-11-16\" data-n=\"10\""));
 
     // A day with nothing: every district's count is 0 and nothing is compared.
-    let (status, html) = get(&lead, &app, &format!("{DASHBOARD}?from=2026-11-03&to=2026-11-03")).await;
+    let (status, html) = get(
+        &lead,
+        &app,
+        &format!("{DASHBOARD}?from=2026-11-03&to=2026-11-03"),
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(html.contains("0 responses from Devon districts"), "{html}");
     assert!(html.contains("No responses from a Devon district yet"));
@@ -228,8 +235,14 @@ async fn bad_filters_are_explained_on_the_page(backend: TestBackend) {
         assert!(html.contains(message), "{message}");
     }
     assert!(html.contains("<a href=\"#group\">"));
-    assert!(html.contains("value=\"31/11/2026\""), "what was typed is kept");
-    assert!(!html.contains("responses from Devon districts"), "no figures until fixed");
+    assert!(
+        html.contains("value=\"31/11/2026\""),
+        "what was typed is kept"
+    );
+    assert!(
+        !html.contains("responses from Devon districts"),
+        "no figures until fixed"
+    );
     let (status, html) = get(
         &lead,
         &app,
@@ -259,7 +272,12 @@ async fn posters_and_qr_codes(backend: TestBackend) {
     for secret in ["Kestrelbrook", "07700"] {
         assert!(!html.contains(secret));
     }
-    let css = reqwest::get(app.url("/static/staff.css")).await.unwrap().text().await.unwrap();
+    let css = reqwest::get(app.url("/static/staff.css"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(css.contains("@page { size: A4"));
 
     for path in [
@@ -296,7 +314,13 @@ async fn only_coverage_roles_open_them(backend: TestBackend) {
     // Signed in through the form; where it lands (the queue) is not this test's business.
     add_staff(&app, Role::Safeguarding).await;
     let safeguarding = common::browser();
-    try_sign_in(&app, &safeguarding, &staff_email(Role::Safeguarding), STAFF_PASSWORD).await;
+    try_sign_in(
+        &app,
+        &safeguarding,
+        &staff_email(Role::Safeguarding),
+        STAFF_PASSWORD,
+    )
+    .await;
     let admin = signed_in(&app, Role::Admin).await;
     let nobody = common::browser();
     for path in &paths {
@@ -311,7 +335,46 @@ async fn only_coverage_roles_open_them(backend: TestBackend) {
     app.stop().await;
 }
 
+async fn the_api_takes_the_same_filters(backend: TestBackend) {
+    let app = app(backend).await;
+    let lead = signed_in(&app, Role::Lead).await;
+    let api = "/api/coverage/four-cornerstones";
+    let all: serde_json::Value = lead
+        .get(app.url(api))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(all["total"], 42);
+    assert!(all.get("filters").is_none());
+    let response = lead
+        .get(app.url(&format!("{api}?channel=sms&from=2026-11-01")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let sms: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(sms["total"], 7);
+    assert_eq!(sms["filters"]["channel"], "sms");
+    assert_eq!(sms["filters"]["from"], "2026-11-01");
+    let response = lead
+        .get(app.url(&format!("{api}?channel=fax")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Choose a channel from the list"));
+    app.stop().await;
+}
+
 on_both_backends!(
+    the_api_takes_the_same_filters,
     lead_sees_the_figures_for_a_known_spread,
     filters_change_every_figure,
     bad_filters_are_explained_on_the_page,

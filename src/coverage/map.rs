@@ -188,15 +188,18 @@ struct Properties {
     kind: String,
 }
 
+/// A polygon: its outer ring, then any holes; each ring lon/lat pairs.
+type Polygon = Vec<Vec<[f64; 2]>>;
+
 #[derive(Deserialize)]
 #[serde(tag = "type", content = "coordinates")]
 enum Geometry {
-    Polygon(Vec<Vec<[f64; 2]>>),
-    MultiPolygon(Vec<Vec<Vec<[f64; 2]>>>),
+    Polygon(Polygon),
+    MultiPolygon(Vec<Polygon>),
 }
 
 impl Geometry {
-    fn polygons(self) -> Vec<Vec<Vec<[f64; 2]>>> {
+    fn polygons(self) -> Vec<Polygon> {
         match self {
             Geometry::Polygon(p) => vec![p],
             Geometry::MultiPolygon(m) => m,
@@ -226,7 +229,7 @@ impl Map {
     pub fn from_geojson(text: &str, width: f64) -> Result<Map, MapError> {
         let collection: Collection =
             serde_json::from_str(text).map_err(|e| MapError(e.to_string()))?;
-        let features: Vec<(Properties, Vec<Vec<Vec<[f64; 2]>>>)> = collection
+        let features: Vec<(Properties, Vec<Polygon>)> = collection
             .features
             .into_iter()
             .map(|f| (f.properties, f.geometry.polygons()))
@@ -239,9 +242,8 @@ impl Map {
         if points().next().is_none() {
             return Err(MapError("no points".into()));
         }
-        let fold = |f: fn(f64, f64) -> f64, start: f64, i: usize| {
-            points().map(|p| p[i]).fold(start, f)
-        };
+        let fold =
+            |f: fn(f64, f64) -> f64, start: f64, i: usize| points().map(|p| p[i]).fold(start, f);
         let projection = Projection::fit(
             fold(f64::min, f64::INFINITY, 0),
             fold(f64::max, f64::NEG_INFINITY, 0),
@@ -256,8 +258,10 @@ impl Map {
             let mut biggest = (0.0_f64, (0.0, 0.0));
             for polygon in &polygons {
                 for (i, ring) in polygon.iter().enumerate() {
-                    let projected: Vec<(f64, f64)> =
-                        ring.iter().map(|p| projection.project(p[0], p[1])).collect();
+                    let projected: Vec<(f64, f64)> = ring
+                        .iter()
+                        .map(|p| projection.project(p[0], p[1]))
+                        .collect();
                     for (j, (x, y)) in projected.iter().enumerate() {
                         let _ = write!(path, "{}{x:.1},{y:.1}", if j == 0 { "M" } else { "L" });
                     }
@@ -457,7 +461,10 @@ mod tests {
             let code = areas.get(id).and_then(|a| a.code.clone()).unwrap();
             assert_eq!(shape.code, code);
             let (x, y) = shape.label;
-            assert!(x > 0.0 && x < map.width && y > 0.0 && y < map.height, "{id}");
+            assert!(
+                x > 0.0 && x < map.width && y > 0.0 && y < map.height,
+                "{id}"
+            );
         }
         let context: Vec<&str> = map
             .shapes

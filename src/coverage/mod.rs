@@ -291,6 +291,22 @@ pub async fn load(
     Ok(Some(figures(slug, areas, &baseline, &counts)))
 }
 
+/// Like [`load`], counting only the submissions `filter` lets through (the dashboard's and
+/// the API's filters).
+pub async fn load_filtered(
+    store: &Store,
+    areas: &Areas,
+    slug: &str,
+    filter: &crate::store::CountFilter,
+) -> Result<Option<Coverage>, CoverageError> {
+    let Some(stored) = store.consultation(slug).await? else {
+        return Ok(None);
+    };
+    let baseline = baseline_for(store, areas, stored.id).await?;
+    let counts = store.coverage_counts_filtered(stored.id, filter).await?;
+    Ok(Some(figures(slug, areas, &baseline, &counts)))
+}
+
 /// The baseline a consultation is measured against.
 pub async fn baseline_for(
     store: &Store,

@@ -26,8 +26,10 @@ impl CountFilter {
     /// '' for "any" (a typed empty string, so PostgreSQL needs no guess at a NULL's type).
     fn binds(&self) -> (String, String, String, String) {
         (
-            self.from.map_or_else(|| "0000-01-01".to_owned(), |d| d.to_string()),
-            self.to.map_or_else(|| "9999-12-31".to_owned(), |d| d.to_string()),
+            self.from
+                .map_or_else(|| "0000-01-01".to_owned(), |d| d.to_string()),
+            self.to
+                .map_or_else(|| "9999-12-31".to_owned(), |d| d.to_string()),
             self.group.clone().unwrap_or_default(),
             self.channel.clone().unwrap_or_default(),
         )

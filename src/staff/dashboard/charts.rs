@@ -136,9 +136,23 @@ const MAX_WEEKS: usize = 260;
 
 /// Counts per day into weeks starting Monday, every week from `first`'s to `last`'s
 /// present (zero where nothing came in). Days outside the range widen it, so nothing is lost.
-pub fn weekly(days: &[(NaiveDate, u64)], first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, u64)> {
-    let lo = days.iter().map(|(d, _)| *d).chain([first]).min().unwrap_or(first);
-    let hi = days.iter().map(|(d, _)| *d).chain([last]).max().unwrap_or(last);
+pub fn weekly(
+    days: &[(NaiveDate, u64)],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<(NaiveDate, u64)> {
+    let lo = days
+        .iter()
+        .map(|(d, _)| *d)
+        .chain([first])
+        .min()
+        .unwrap_or(first);
+    let hi = days
+        .iter()
+        .map(|(d, _)| *d)
+        .chain([last])
+        .max()
+        .unwrap_or(last);
     if last < first && days.is_empty() {
         return Vec::new();
     }
@@ -244,12 +258,26 @@ mod tests {
         assert!(svg.contains("aria-labelledby=\"ratio-title ratio-desc\""));
         assert!(svg.contains("<desc id=\"ratio-desc\">Bars &amp; line</desc>"));
         // Plot from x=4 to x=348 over 0..2: ratio 0.5 is a quarter, 1.0 half.
-        assert!(svg.contains("width=\"86.0\" height=\"18\" fill=\"#bdd7e7\""), "{svg}");
-        assert!(svg.contains("width=\"172.0\" height=\"18\" fill=\"#6baed6\""), "{svg}");
+        assert!(
+            svg.contains("width=\"86.0\" height=\"18\" fill=\"#bdd7e7\""),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("width=\"172.0\" height=\"18\" fill=\"#6baed6\""),
+            "{svg}"
+        );
         assert!(svg.contains("x1=\"176.0\""), "the line at 1.0: {svg}");
-        assert_eq!(svg.matches("data-reference=\"1.0\"").count(), 3, "a line at 1.0 on each bar");
+        assert_eq!(
+            svg.matches("data-reference=\"1.0\"").count(),
+            3,
+            "a line at 1.0 on each bar"
+        );
         assert!(svg.contains("url(#bar-under-dark)"));
-        assert_eq!(svg.matches("data-ratio-bar").count(), 2, "no bar without a ratio");
+        assert_eq!(
+            svg.matches("data-ratio-bar").count(),
+            2,
+            "no bar without a ratio"
+        );
         assert!(svg.contains(">Torridge</tspan> 0.50<"));
         assert!(!svg.contains("style="));
     }
@@ -266,7 +294,11 @@ mod tests {
         // 2026-11-30 is a Monday.
         assert_eq!(week_start(d("2026-12-06")), d("2026-11-30"));
         assert_eq!(week_start(d("2026-11-30")), d("2026-11-30"));
-        let days = [(d("2026-11-24"), 2), (d("2026-12-01"), 3), (d("2026-12-06"), 1)];
+        let days = [
+            (d("2026-11-24"), 2),
+            (d("2026-12-01"), 3),
+            (d("2026-12-06"), 1),
+        ];
         let weeks = weekly(&days, d("2026-11-20"), d("2026-12-15"));
         assert_eq!(
             weeks,

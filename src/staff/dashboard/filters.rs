@@ -191,7 +191,10 @@ mod tests {
             ("other".to_owned(), "x".to_owned()),
         ];
         let f = FilterInput::from_pairs(&pairs).parse().unwrap();
-        assert_eq!(f.group, Some(GroupFilter::Group(RespondentGroup::ParentCarer)));
+        assert_eq!(
+            f.group,
+            Some(GroupFilter::Group(RespondentGroup::ParentCarer))
+        );
         assert_eq!(f.channel, Some(Channel::Sms));
         let c = f.count_filter();
         assert_eq!(c.group.as_deref(), Some("parent-carer"));
@@ -206,8 +209,13 @@ mod tests {
             .parse()
             .unwrap_err();
         let fields: Vec<Field> = problems.iter().map(|p| p.field).collect();
-        assert_eq!(fields, [Field::Group, Field::Channel, Field::From, Field::To]);
-        let problems = input("", "", "2026-12-01", "2026-11-01").parse().unwrap_err();
+        assert_eq!(
+            fields,
+            [Field::Group, Field::Channel, Field::From, Field::To]
+        );
+        let problems = input("", "", "2026-12-01", "2026-11-01")
+            .parse()
+            .unwrap_err();
         assert_eq!(problems[0].message, "staff-dash-filter-from-after-to");
     }
 }

@@ -251,7 +251,11 @@ fn choices(input: &FilterInput) -> (Vec<Choice>, Vec<Choice>) {
             .chain([coverage::UNKNOWN])
             .map(|id| choice(id, group_name(id), &input.group)),
     );
-    let mut channels = vec![choice("", t("staff-dash-filter-any-channel"), &input.channel)];
+    let mut channels = vec![choice(
+        "",
+        t("staff-dash-filter-any-channel"),
+        &input.channel,
+    )];
     channels.extend(
         Channel::ALL
             .iter()
@@ -348,10 +352,16 @@ fn build(state: &AppState, slug: &str, cov: &Coverage, weeks: &[(NaiveDate, u64)
     });
     let similarity = cov.similarity.map(|s| {
         (
-            t_with("staff-dash-similarity", &[("value", format!("{s:.2}").into())]),
+            t_with(
+                "staff-dash-similarity",
+                &[("value", format!("{s:.2}").into())],
+            ),
             t_with(
                 "staff-dash-similarity-explained",
-                &[("percent", format!("{:.0}", (1.0 - s).max(0.0) * 100.0).into())],
+                &[(
+                    "percent",
+                    format!("{:.0}", (1.0 - s).max(0.0) * 100.0).into(),
+                )],
             ),
         )
     });
@@ -443,7 +453,10 @@ fn build(state: &AppState, slug: &str, cov: &Coverage, weeks: &[(NaiveDate, u64)
     });
     let map_source = t_with(
         "staff-dash-map-source",
-        &[("source", Map::devon().map_or("", |m| m.source.as_str()).into())],
+        &[(
+            "source",
+            Map::devon().map_or("", |m| m.source.as_str()).into(),
+        )],
     );
     let mut legend_shades: Vec<LegendItem> = CLASS_FILLS
         .iter()
@@ -541,20 +554,25 @@ fn build(state: &AppState, slug: &str, cov: &Coverage, weeks: &[(NaiveDate, u64)
             .collect(),
         chart_svg,
         trend_svg,
-        weeks: weeks
-            .iter()
-            .map(|(w, n)| (long_date(*w), *n))
-            .collect(),
+        weeks: weeks.iter().map(|(w, n)| (long_date(*w), *n)).collect(),
         cross_tabs: vec![
             cross_tab(
                 state,
-                ("by-group", "staff-dash-jump-groups", "staff-dash-groups-caption"),
+                (
+                    "by-group",
+                    "staff-dash-jump-groups",
+                    "staff-dash-groups-caption",
+                ),
                 &cov.by_group,
                 group_name,
             ),
             cross_tab(
                 state,
-                ("by-channel", "staff-dash-jump-channels", "staff-dash-channels-caption"),
+                (
+                    "by-channel",
+                    "staff-dash-jump-channels",
+                    "staff-dash-channels-caption",
+                ),
                 &cov.by_channel,
                 channel_name,
             ),
@@ -609,9 +627,7 @@ impl LegendItem {
 
 fn swatch(item: &LegendItem) -> String {
     let pattern = match item.pattern {
-        Some(p) => format!(
-            "<rect width=\"28\" height=\"20\" fill=\"url(#legend-{p}-dark)\"/>"
-        ),
+        Some(p) => format!("<rect width=\"28\" height=\"20\" fill=\"url(#legend-{p}-dark)\"/>"),
         None => String::new(),
     };
     let dash = if item.dashed {

@@ -130,10 +130,7 @@ pub async fn poster(
         area.id.as_str(),
         Source::Poster,
     );
-    let title = t_with(
-        "staff-poster-title",
-        &[("area", area_name.clone().into())],
-    );
+    let title = t_with("staff-poster-title", &[("area", area_name.clone().into())]);
     Ok(render(&PosterPage {
         page: StaffPage::new(&staff.who, title, "/staff"),
         slug: c.slug.to_string(),
@@ -155,7 +152,12 @@ mod tests {
 
     #[test]
     fn links_choose_the_district_and_record_the_source() {
-        let link = outreach_link("https://heard.example", "four-cornerstones", "torridge", Source::Poster);
+        let link = outreach_link(
+            "https://heard.example",
+            "four-cornerstones",
+            "torridge",
+            Source::Poster,
+        );
         assert_eq!(
             link,
             "https://heard.example/c/four-cornerstones?area=torridge&via=poster"
