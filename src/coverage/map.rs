@@ -342,7 +342,7 @@ pub struct MapWords {
 }
 
 /// The map as inline SVG. `figures` gives each district's ratio and status; a district
-/// missing from it is drawn as having no data. `label_ratio` writes "×1.23" under names.
+/// missing from it is drawn as having no data. Each label gives the name and "×ratio".
 pub fn render(map: &Map, figures: &[AreaFigures], words: &MapWords) -> String {
     let mut svg = String::new();
     let _ = write!(
