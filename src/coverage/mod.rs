@@ -6,6 +6,7 @@
 
 pub mod baseline;
 pub mod digest;
+pub mod map;
 pub mod report;
 
 use std::collections::BTreeMap;
@@ -288,6 +289,22 @@ pub async fn load(
     };
     let baseline = baseline_for(store, areas, stored.id).await?;
     let counts = store.coverage_counts(stored.id).await?;
+    Ok(Some(figures(slug, areas, &baseline, &counts)))
+}
+
+/// Like [`load`], counting only the submissions `filter` lets through (the dashboard's and
+/// the API's filters).
+pub async fn load_filtered(
+    store: &Store,
+    areas: &Areas,
+    slug: &str,
+    filter: &crate::store::CountFilter,
+) -> Result<Option<Coverage>, CoverageError> {
+    let Some(stored) = store.consultation(slug).await? else {
+        return Ok(None);
+    };
+    let baseline = baseline_for(store, areas, stored.id).await?;
+    let counts = store.coverage_counts_filtered(stored.id, filter).await?;
     Ok(Some(figures(slug, areas, &baseline, &counts)))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod dashboard;
 mod home;
 pub mod page;
 mod password;
@@ -81,6 +82,7 @@ pub fn routes() -> axum::Router<crate::server::AppState> {
         )
         .merge(admin::routes())
         .merge(safeguarding::routes())
+        .merge(dashboard::routes())
 }
 
 impl fmt::Display for Role {

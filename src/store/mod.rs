@@ -8,6 +8,7 @@
 
 mod consultations;
 mod coverage;
+mod coverage_filter;
 mod followups;
 mod jobs;
 mod safeguarding;
@@ -27,6 +28,7 @@ pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
 pub use jobs::RunClaim;
 pub use safeguarding::{FlagAction, FlagLogEntry, FlaggedItem};
+pub use coverage_filter::CountFilter;
 pub use sessions::DbSessionStore;
 pub use staff::StaffMember;
 pub(crate) use submissions::insert_submission_in;

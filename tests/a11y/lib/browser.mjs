@@ -33,8 +33,9 @@ export async function launch() {
  * A page that records what a person would not see but should be told about: the last
  * document response (status, CSP), console CSP errors, script errors and failed loads.
  */
-export async function openPage(browser, { javaScript = true, viewport = DESKTOP } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport, reducedMotion: 'reduce' });
+export async function openPage(browser, { javaScript = true, viewport = DESKTOP, locale } = {}) {
+  // `locale` sets the browser's own (how a date field shows its parts); pages choose theirs.
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport, reducedMotion: 'reduce', ...(locale ? { locale } : {}) });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
@@ -52,10 +53,10 @@ export async function openPage(browser, { javaScript = true, viewport = DESKTOP 
   });
   page.on('console', (m) => {
     const text = m.text();
-    // The document's own status (404, 422, 403, 429, 500 pages) is logged too: that is
+    // The document's own status (400, 401, 404, 422, 403, 429, 500 pages) is logged too: that is
     // expected. A sub-resource that fails is still caught, by its response above.
     if (/Content.Security.Policy|Refused to/i.test(text)) state.events.push(`console CSP error: ${text}`);
-    else if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (404|422|403|429|500)/.test(text)) {
+    else if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|404|422|403|429|500)/.test(text)) {
       state.events.push(`console error: ${text}`);
     }
   });
@@ -114,9 +115,10 @@ async function tabThrough(page) {
 
 /**
  * Everything this suite checks on one state of one page; returns problems as text.
- * `shot` names the screenshots to take of it at 320 px.
+ * `shot` names the screenshots to take of it at 320 px; `minText` is the smallest text
+ * allowed at the default size (20 px on the easy-read pages; staff pages are denser).
  */
-export async function inspect({ page, cdp, state }, locale, { status = 200, shot, next } = {}) {
+export async function inspect({ page, cdp, state }, locale, { status = 200, shot, next, minText = 20 } = {}) {
   const problems = [];
   const add = (where, list) => { for (const p of list) problems.push(`[${where}] ${p}`); };
   await page.evaluate(() => document.fonts && document.fonts.ready);
@@ -136,7 +138,7 @@ export async function inspect({ page, cdp, state }, locale, { status = 200, shot
   // Desktop, default text size.
   await page.setViewportSize(DESKTOP);
   add('axe 1280px', await axe(page));
-  add('text size', await page.evaluate(checks.textSize, 20));
+  add('text size', await page.evaluate(checks.textSize, minText));
 
   // A small phone, default text size.
   await page.setViewportSize(PHONE);

@@ -25,6 +25,16 @@ const HELPERS = `
     const r = el.getBoundingClientRect();
     return r.right <= 0 || r.left >= document.documentElement.clientWidth;
   };
+  /** Inside a keyboard-focusable region that scrolls sideways on its own (a wide data
+   *  table, WCAG 1.4.10's exception for two-dimensional layout): the page does not scroll,
+   *  the region does, so its content may lie past the window. */
+  const inScrollRegion = (el) => {
+    const region = el.parentElement && el.parentElement.closest('[role=region][tabindex="0"]');
+    return !!region && /auto|scroll/.test(getComputedStyle(region).overflowX);
+  };
+  /** Text inside one SVG picture (role=img): it has a text alternative and the figures are
+   *  in a table too; its size is the picture's, not the text size. */
+  const inPicture = (el) => !!el.closest('svg[role=img]');
   const ownText = (el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
   /** Interactive targets; a radio button counts as its label (the input lies over it). */
   const targets = () => {
@@ -65,7 +75,7 @@ export const textSize = fn(`
   const body = parseFloat(getComputedStyle(document.body).fontSize);
   if (body < min) problems.push('body text is ' + body + 'px, under ' + min + 'px');
   for (const el of document.body.querySelectorAll('*')) {
-    if (!ownText(el) || !rendered(el) || el.closest('.skip-link')) continue;
+    if (!ownText(el) || !rendered(el) || el.closest('.skip-link') || inPicture(el)) continue;
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (size < min) problems.push(describe(el) + ': text is ' + size + 'px, under ' + min + 'px');
   }
@@ -120,7 +130,7 @@ export const nothingOutside = fn(`
     return r.left < -0.5 || r.right > vw + 0.5;
   };
   return [...document.body.querySelectorAll('*')]
-    .filter((el) => rendered(el) && !el.closest('.skip-link') && out(el))
+    .filter((el) => rendered(el) && !el.closest('.skip-link') && !inScrollRegion(el) && out(el))
     .filter((el, _, all) => !all.includes(el.parentElement))
     .slice(0, 5)
     .map((el) => {
@@ -194,17 +204,19 @@ export const nothingCutOff = fn(`
   const problems = [];
   const vw = document.documentElement.clientWidth;
   for (const el of document.body.querySelectorAll('*')) {
-    if (!rendered(el) || el.closest('.skip-link')) continue;
+    if (!rendered(el) || el.closest('.skip-link') || inPicture(el)) continue;
     const cs = getComputedStyle(el);
     const clips = /hidden|clip/.test(cs.overflowX + ' ' + cs.overflowY);
     const boxed = cs.display !== 'inline' && cs.display !== 'contents';
     const textual = ownText(el) || el.matches('a, button, label, legend, h1, h2, h3, p, li, dt, dd');
-    if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+    // A text field scrolls its own value as the caret moves: nothing in it is lost.
+    const field = el.matches('input, textarea, select');
+    if (clips && !field && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
       problems.push(describe(el) + ' cuts off its content (' + el.scrollWidth + 'x' + el.scrollHeight + ' in ' + el.clientWidth + 'x' + el.clientHeight + ')');
     } else if (boxed && textual && el.tagName !== 'TEXTAREA' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
       problems.push(describe(el) + ': text runs out of its box (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
     }
-    if (ownText(el)) {
+    if (ownText(el) && !inScrollRegion(el)) {
       for (const r of el.getClientRects()) {
         if (r.width && (r.left < -0.5 || r.right > vw + 0.5)) {
           problems.push(describe(el) + ': text outside the screen (' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + vw + ')');

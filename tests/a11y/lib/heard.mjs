@@ -64,8 +64,15 @@ export async function startHeard({ env: extra = {} } = {}) {
   });
   return {
     dir,
+    /** The settings heard runs with: the CLI needs the same to reach the same database. */
+    env,
     base: `http://${address}`,
     logs,
+    /** Runs `heard ARGS…` on this instance's database (same folder and settings), with
+     *  `input` on stdin; returns its stdout, throws with its stderr if it fails. */
+    run(args, { input = '' } = {}) {
+      return execFileSync(HEARD_BIN, args, { cwd: dir, env, input, encoding: 'utf8', timeout: 60_000, stdio: ['pipe', 'pipe', 'pipe'] });
+    },
     dbPath: join(dir, 'heard.db'),
     /** Rows in `submissions`, read with Python's sqlite3 straight from the file. */
     submissions() {
