@@ -914,7 +914,10 @@ mod tests {
         let err = config(&[("HEARD_METRICS_TOKEN", "short")])
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("HEARD_METRICS_TOKEN") && !err.contains("short"), "{err}");
+        assert!(
+            err.starts_with("HEARD_METRICS_TOKEN") && !err.contains("short"),
+            "{err}"
+        );
         let err = config(&[("HEARD_METRICS_BIND", "localhost")])
             .unwrap_err()
             .to_string();

@@ -75,7 +75,10 @@ async fn metrics_need_the_token(backend: TestBackend) {
         .unwrap();
     assert_eq!(response.status(), 401);
     let text = scrape(&app).await;
-    assert!(text.contains("# TYPE heard_http_requests_total counter"), "{text}");
+    assert!(
+        text.contains("# TYPE heard_http_requests_total counter"),
+        "{text}"
+    );
     app.stop().await;
 }
 
@@ -101,14 +104,20 @@ async fn counters_move_and_carry_nothing_personal(backend: TestBackend) {
             ],
         ),
         ("/q/6", &[("action", "continue"), ("answer", "torridge")]),
-        ("/q/7", &[("action", "continue"), ("answer", "parent-carer")]),
+        (
+            "/q/7",
+            &[("action", "continue"), ("answer", "parent-carer")],
+        ),
     ];
     for (step, fields) in steps {
         let (status, _, _) = fill(&app, &client, &format!("{START}{step}"), fields).await;
         assert_eq!(status, 200, "{step}");
     }
     let (status, path, _) = fill(&app, &client, &format!("{START}/check"), &[]).await;
-    assert_eq!((status, path.as_str()), (200, "/c/four-cornerstones/thanks"));
+    assert_eq!(
+        (status, path.as_str()),
+        (200, "/c/four-cornerstones/thanks")
+    );
 
     // A page that does not exist, its path and query both personal.
     let missing = client
@@ -141,12 +150,25 @@ async fn counters_move_and_carry_nothing_personal(backend: TestBackend) {
         "{after}"
     );
     assert!(
-        sample(&after, "heard_http_requests_total", &[("route", "/c/{slug}")]) >= 1.0,
+        sample(
+            &after,
+            "heard_http_requests_total",
+            &[("route", "/c/{slug}")]
+        ) >= 1.0,
         "{after}"
     );
     assert!(after.contains("\nheard_sms_outbox_depth "), "{after}");
 
-    for personal in [PHONE, "07700 900123", "+447700", "?", "phone=", "via=", "nothing", "torridge"] {
+    for personal in [
+        PHONE,
+        "07700 900123",
+        "+447700",
+        "?",
+        "phone=",
+        "via=",
+        "nothing",
+        "torridge",
+    ] {
         assert!(!after.contains(personal), "{personal:?} in\n{after}");
     }
     app.stop().await;
@@ -170,7 +192,11 @@ async fn private_listener_serves_metrics_alone(backend: TestBackend) {
         .await
         .unwrap();
     assert_eq!(open.status(), 200);
-    assert!(open.text().await.unwrap().contains("heard_sms_outbox_depth"));
+    assert!(open
+        .text()
+        .await
+        .unwrap()
+        .contains("heard_sms_outbox_depth"));
     let other = client
         .get(format!("http://{address}/healthz"))
         .send()

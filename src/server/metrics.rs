@@ -56,7 +56,10 @@ async fn scrape(state: &AppState, headers: &HeaderMap) -> Response {
     match crate::metrics::render() {
         Some(text) => (
             StatusCode::OK,
-            [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+            [(
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            )],
             text,
         )
             .into_response(),
