@@ -1,6 +1,8 @@
 //! Prometheus `/metrics`: hidden without its token, counting requests by route pattern and
 //! new submissions by channel, and never carrying a path, query string or phone number.
 //!
+//! Also `heard healthcheck`, which the container images use.
+//!
 //! The recorder is process-wide, so other scenarios running at the same time add to the
 //! same counters: each check is that a counter grew by at least what this scenario did.
 
@@ -223,8 +225,39 @@ async fn private_listener_serves_metrics_alone(backend: TestBackend) {
     app.stop().await;
 }
 
+/// `heard healthcheck`, the containers' health check: 0 while heard answers, 1 when not.
+async fn healthcheck_command_asks_healthz(backend: TestBackend) {
+    async fn healthcheck(app: &TestApp, bind: &str) -> (bool, String) {
+        let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_heard"))
+            .arg("healthcheck")
+            .current_dir(app.dir.path())
+            .env("HEARD_BIND", bind)
+            .env("HEARD_CONFIG", app.dir.path().join("absent.toml"))
+            .output()
+            .await
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        (output.status.success(), said)
+    }
+    let app = spawn_app(backend).await;
+    let (ok, said) = healthcheck(&app, &app.address.to_string()).await;
+    assert!(ok, "{said}");
+    // Listening on every address: asked on loopback.
+    let (ok, said) = healthcheck(&app, &format!("0.0.0.0:{}", app.address.port())).await;
+    assert!(ok, "{said}");
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap()
+    };
+    let (ok, said) = healthcheck(&app, &closed.to_string()).await;
+    assert!(!ok && said.contains("healthcheck: no answer"), "{said}");
+    app.stop().await;
+}
+
 on_both_backends!(
     metrics_need_the_token,
     counters_move_and_carry_nothing_personal,
     private_listener_serves_metrics_alone,
+    healthcheck_command_asks_healthz,
 );
