@@ -18,6 +18,14 @@ trap 'rm -rf "$tmp"' EXIT
 say "manifests, compose file, Dockerfile and unit: parsed and cross-checked"
 python3 deploy/check.py
 
+# The image builds with `cargo build --release --locked`: the lock file must be current.
+if cargo metadata --locked --offline --format-version 1 >/dev/null 2>&1; then
+  say "Cargo.lock is current (the image builds with --locked)"
+else
+  say "problem: Cargo.lock is out of date; the image's cargo build --locked would fail"
+  exit 1
+fi
+
 if command -v systemd-analyze >/dev/null; then
   # verify wants the unit's programs to exist: check a copy that runs a heard built here,
   # or any program when none is built (the unit's own settings are what is checked).
