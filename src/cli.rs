@@ -63,6 +63,9 @@ pub enum Command {
         #[arg(long)]
         now: bool,
     },
+    /// Ask the heard on HEARD_BIND whether it is alive (GET /healthz): exit 0 if so, 1 if
+    /// not. For container health checks, where images have no curl.
+    Healthcheck,
     /// Check every en-GB message and consultation text against the easy-read rules,
     /// print the problems and reading ease, and fail if there are problems.
     Lint {
@@ -136,6 +139,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Lint { .. } => unreachable!("lint returns before settings are read"),
         Command::Serve => serve(config).await,
+        Command::Healthcheck => healthcheck(&config).await,
         Command::Migrate => {
             let store = startup::store(&config).await?;
             store.close().await;
@@ -414,7 +418,25 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             },
         ))
     });
+    let metrics_listener = match state.config.metrics.bind {
+        None => None,
+        Some(bind) => {
+            let listener = tokio::net::TcpListener::bind(bind)
+                .await
+                .with_context(|| format!("HEARD_METRICS_BIND: could not listen on {bind}"))?;
+            tracing::info!(address = %listener.local_addr()?, "metrics are served here");
+            let app = server::metrics::private_router(state.clone());
+            Some(tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, app).await {
+                    tracing::warn!(error = %e, "the metrics listener stopped");
+                }
+            }))
+        }
+    };
     server::serve(listener, state, server::shutdown_signal()).await?;
+    if let Some(metrics_listener) = metrics_listener {
+        metrics_listener.abort();
+    }
     let _ = stop_poller.send(());
     if let Some(poller) = poller {
         poller.abort();
@@ -473,6 +495,30 @@ async fn digest(config: Config, now: bool) -> anyhow::Result<()> {
             report.failed.join("; ")
         )
     }
+}
+
+/// GET /healthz on HEARD_BIND (on loopback when heard listens on every address).
+async fn healthcheck(config: &Config) -> anyhow::Result<()> {
+    let mut address = config.bind;
+    if address.ip().is_unspecified() {
+        address.set_ip(match address {
+            std::net::SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    let url = format!("http://{address}/healthz");
+    let response = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .build()?
+        .get(&url)
+        .send()
+        .await
+        .with_context(|| format!("healthcheck: no answer from {url}"))?;
+    if !response.status().is_success() {
+        bail!("healthcheck: {url} answered {}", response.status());
+    }
+    println!("ok");
+    Ok(())
 }
 
 /// Forgets unfinished forms nobody came back to, once an hour.

@@ -190,7 +190,26 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "mon 08:00",
         "when the weekly digest goes to every lead, as a day and UK time (`mon 08:00`), or `off`; needs HEARD_SMTP_URL",
     ),
+    (
+        "HEARD_METRICS_TOKEN",
+        "(unset)",
+        "bearer token for `GET /metrics` on the public port; the route answers 404 while it is unset",
+    ),
+    (
+        "HEARD_METRICS_BIND",
+        "(unset)",
+        "a second, private address for `GET /metrics` alone, e.g. 127.0.0.1:9090 (open there unless HEARD_METRICS_TOKEN is set)",
+    ),
 ];
+
+/// Where and how Prometheus may read `/metrics`.
+#[derive(Debug, Clone, Default)]
+pub struct MetricsConfig {
+    /// Needed as a bearer token wherever `/metrics` is served; the public route is 404 without it.
+    pub token: Option<Secret>,
+    /// A private listener serving `/metrics` only.
+    pub bind: Option<SocketAddr>,
+}
 
 /// The SMS gateways' settings. A gateway whose settings are absent is off.
 #[derive(Debug, Clone, Default)]
@@ -352,6 +371,7 @@ pub struct Config {
     pub email: EmailConfig,
     /// When the weekly digest goes out; none when it is off.
     pub digest_at: Option<crate::coverage::digest::Schedule>,
+    pub metrics: MetricsConfig,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -526,6 +546,7 @@ impl Config {
         )?;
         let sms = sms_settings(values)?;
         let email = email_config(values, &get)?;
+        let metrics = metrics_config(values)?;
         let digest_at =
             crate::coverage::digest::Schedule::parse(&get("HEARD_DIGEST_AT")).map_err(|_| {
                 invalid(
@@ -540,6 +561,7 @@ impl Config {
             header_timeout_secs,
             body_timeout_secs,
             digest_at,
+            metrics,
             sms,
             email,
             public_url,
@@ -615,6 +637,33 @@ fn sms_settings(values: &BTreeMap<String, String>) -> Result<SmsSettings, Config
         twilio_auth_token,
         notify,
     })
+}
+
+fn metrics_config(values: &BTreeMap<String, String>) -> Result<MetricsConfig, ConfigError> {
+    let set = |name: &str| {
+        values
+            .get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let token = match set("HEARD_METRICS_TOKEN") {
+        Some(t) if t.len() < 16 => {
+            return Err(ConfigError::InvalidSecret {
+                setting: "HEARD_METRICS_TOKEN".into(),
+                expected: "at least 16 characters (for example from `openssl rand -hex 32`)".into(),
+            })
+        }
+        other => other.map(Secret::new),
+    };
+    let bind = match set("HEARD_METRICS_BIND") {
+        None => None,
+        Some(raw) => Some(raw.parse().map_err(|_| ConfigError::Invalid {
+            setting: "HEARD_METRICS_BIND".into(),
+            expected: "an address and port such as 127.0.0.1:9090".into(),
+            got: raw.clone(),
+        })?),
+    };
+    Ok(MetricsConfig { token, bind })
 }
 
 fn default_of(name: &str) -> String {
@@ -942,6 +991,30 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("HEARD_DIGEST_AT"), "{err}");
+    }
+
+    #[test]
+    fn metrics_are_off_until_set() {
+        let c = config(&[]).unwrap();
+        assert!(c.metrics.token.is_none() && c.metrics.bind.is_none());
+        let err = config(&[("HEARD_METRICS_TOKEN", "short")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("HEARD_METRICS_TOKEN") && !err.contains("short"),
+            "{err}"
+        );
+        let err = config(&[("HEARD_METRICS_BIND", "localhost")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_METRICS_BIND"), "{err}");
+        let c = config(&[
+            ("HEARD_METRICS_TOKEN", "metrics-metrics-metrics"),
+            ("HEARD_METRICS_BIND", "127.0.0.1:9090"),
+        ])
+        .unwrap();
+        assert_eq!(c.metrics.bind.unwrap().to_string(), "127.0.0.1:9090");
+        assert!(!format!("{c:?}").contains("metrics-metrics"));
     }
 
     #[test]

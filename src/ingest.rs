@@ -97,6 +97,9 @@ pub async fn ingest_in(tx: &mut Tx, checked: &Checked) -> Result<Ingested, Inges
 }
 
 fn log(checked: &Checked, ingested: Ingested) {
+    if ingested.new {
+        crate::metrics::submission_ingested(checked.submission.channel);
+    }
     tracing::info!(
         submission = ingested.id.0,
         channel = %checked.submission.channel,

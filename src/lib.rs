@@ -11,6 +11,7 @@ pub mod domain;
 pub mod easyread;
 pub mod i18n;
 pub mod ingest;
+pub mod metrics;
 pub mod privacy;
 pub mod safeguarding;
 pub mod server;

@@ -38,6 +38,8 @@ pub async fn store(config: &Config) -> anyhow::Result<Store> {
 }
 
 pub async fn state(config: Config) -> anyhow::Result<AppState> {
+    // Before anything is counted; idempotent, so every test app in one process shares it.
+    crate::metrics::install();
     let secret = secret(&config)?;
     let areas = areas(&config)?;
     let gateways = crate::channels::sms::Gateways::from_settings(&config.sms)?;

@@ -631,10 +631,9 @@ fn every_staff_route_is_listed() {
         let found = listed.iter().any(|p| {
             let parts = p.split('/').collect::<Vec<_>>();
             parts.len() == pattern.len()
-                && parts
-                    .iter()
-                    .zip(&pattern)
-                    .all(|(a, b)| a == b || b.starts_with('{') || (b.contains('{') && !a.is_empty()))
+                && parts.iter().zip(&pattern).all(|(a, b)| {
+                    a == b || b.starts_with('{') || (b.contains('{') && !a.is_empty())
+                })
         });
         assert!(found, "{route} is not in STAFF_ROUTES");
     }

@@ -4,6 +4,7 @@ pub mod auth;
 mod coverage;
 mod error;
 mod health;
+pub mod metrics;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         // Raw emails carry attachments, so the webhook sets its own, larger limit.
         .merge(email::webhook::routes(&state))
         .merge(sms::routes())
+        .merge(metrics::routes())
         .with_state(state)
         .layer(
             ServiceBuilder::new()
@@ -94,6 +96,8 @@ pub fn router(state: AppState) -> Router {
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
+                // Outside the panic catcher, so a panic's 500 is counted too.
+                .layer(axum::middleware::from_fn(metrics::count_request))
                 .layer(CatchPanicLayer::custom(error::panic_response))
                 .layer(axum::middleware::from_fn(move |request, next| {
                     body_in_time(request, next, body_timeout, largest_body)

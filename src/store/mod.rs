@@ -26,9 +26,9 @@ use sqlx::{AnyPool, Executor};
 
 pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
+pub use coverage_filter::CountFilter;
 pub use jobs::RunClaim;
 pub use safeguarding::{FlagAction, FlagLogEntry, FlaggedItem};
-pub use coverage_filter::CountFilter;
 pub use sessions::DbSessionStore;
 pub use staff::StaffMember;
 pub(crate) use submissions::insert_submission_in;

@@ -56,7 +56,9 @@ pub async fn run(state: AppState, imap: ImapConfig, stop: impl std::future::Futu
             _ = &mut stop => break,
             _ = every.tick() => {}
         }
-        match tokio::time::timeout(ROUND_TIMEOUT, poll_once(&state, &imap)).await {
+        let outcome = tokio::time::timeout(ROUND_TIMEOUT, poll_once(&state, &imap)).await;
+        crate::metrics::imap_poll(matches!(outcome, Ok(Ok(_))));
+        match outcome {
             Ok(Ok(report)) if report == PollReport::default() => {}
             Ok(Ok(report)) => tracing::info!(
                 stored = report.stored,
