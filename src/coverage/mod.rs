@@ -5,6 +5,7 @@
 //! and CSV, applying the small-count rule to what can be exported.
 
 pub mod baseline;
+pub mod publish;
 pub mod report;
 
 use std::collections::BTreeMap;
