@@ -165,6 +165,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "60",
         "seconds between looks at the mailbox",
     ),
+    (
+        "HEARD_SUPPRESS_BELOW",
+        "10",
+        "in exports for publication, counts from 1 to this minus 1 show as `<10` (2 to 1000)",
+    ),
 ];
 
 /// The SMS gateways' settings. A gateway whose settings are absent is off.
@@ -321,6 +326,8 @@ pub struct Config {
     pub form_posts_per_minute: u32,
     pub sms: SmsSettings,
     pub email: EmailConfig,
+    /// The small-number threshold of exports for publication.
+    pub suppress_below: u64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -471,7 +478,10 @@ impl Config {
         )? as u32;
         let sms = sms_settings(values)?;
         let email = email_config(values, &get)?;
+        let suppress_below =
+            parse_number("HEARD_SUPPRESS_BELOW", &get("HEARD_SUPPRESS_BELOW"), 2, 1000)?;
         Ok(Config {
+            suppress_below,
             sms,
             email,
             public_url,

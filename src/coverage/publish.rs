@@ -71,16 +71,24 @@ impl Rule {
         format!("<{}", self.threshold)
     }
 
-    /// The rule in plain words, as it is written into every file (one sentence a line).
+    /// The rule in plain words, as it is written into every file and on the export page
+    /// (one sentence a line; the words are in `locales/en-GB/staff-exports.ftl`).
     pub fn lines(self) -> Vec<String> {
-        let t = self.threshold;
-        vec![
-            format!("Small numbers are hidden so that nobody can be singled out: any count from 1 to {} shows as <{t}; 0 shows as 0.", t - 1),
-            format!("Where a hidden count could be worked out from a total, another count is hidden too and shows as {SECONDARY} (it is {t} or more)."),
-            "Share, ratio, interval, status and voices needed are left out for a district whose count is hidden; similarity and r-score are left out when any district's count is hidden.".to_owned(),
-            format!("In the responses file a district, group or channel is named only where at least {t} responses share it and the coverage file shows that count; otherwise it shows as other or withheld."),
-            format!("The day is given only where at least {t} responses from the same district, group and channel share it; otherwise the week (like 2026-W14), or nothing."),
+        use crate::i18n::{text_with, Arg, Locale};
+        let args = [
+            ("threshold", Arg::from(self.threshold)),
+            ("below", Arg::from(self.threshold - 1)),
+        ];
+        [
+            "staff-exports-rule-small",
+            "staff-exports-rule-secondary",
+            "staff-exports-rule-derived",
+            "staff-exports-rule-names",
+            "staff-exports-rule-day",
         ]
+        .iter()
+        .map(|id| text_with(Locale::EN_GB, id, &args))
+        .collect()
     }
 
     /// The rule as one paragraph.
@@ -862,6 +870,253 @@ pub fn k_anonymise(labels: &mut [String], withheld: &str, k: usize) {
             }
         }
     }
+}
+
+
+/// Which publication file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    Coverage,
+    Responses,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+impl What {
+    pub fn id(self) -> &'static str {
+        match self {
+            What::Coverage => "coverage",
+            What::Responses => "responses",
+        }
+    }
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
+}
+
+/// One submission's answers for a responses export: free text is already scrubbed in the
+/// store; a submission held for safeguarding has its free text left blank, as if skipped.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Cell {
+    Blank,
+    Text(String),
+    Number(u8),
+}
+
+impl Cell {
+    fn csv(&self) -> String {
+        match self {
+            Cell::Blank => String::new(),
+            Cell::Number(n) => n.to_string(),
+            // A spreadsheet would run text starting like a formula: a quote keeps it text.
+            Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
+            Cell::Text(t) => t.clone(),
+        }
+    }
+
+    fn json(&self) -> Value {
+        match self {
+            Cell::Blank => Value::Null,
+            Cell::Number(n) => json!(n),
+            Cell::Text(t) => json!(t),
+        }
+    }
+}
+
+/// The questions a responses export has a column for: the answers, not the area and group
+/// questions (those are the generalised area and group columns).
+fn answer_columns(consultation: &crate::domain::Consultation) -> Vec<String> {
+    use crate::domain::QuestionKind;
+    consultation
+        .questions
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuestionKind::SingleChoice { .. } | QuestionKind::Feelings | QuestionKind::FreeText
+            )
+        })
+        .map(|q| q.id.to_string())
+        .collect()
+}
+
+type ResponseRow = (PublishedKey, Vec<Cell>);
+
+fn response_rows(
+    submissions: &[crate::store::ExportSubmission],
+    columns: &[String],
+    coverage: &PublishedCoverage,
+    rule: Rule,
+) -> Vec<ResponseRow> {
+    use crate::domain::AnswerValue;
+    let keys: Vec<ResponseKey> = submissions
+        .iter()
+        .map(|s| ResponseKey {
+            district: s.area.clone(),
+            group: s.group.clone(),
+            channel: s.channel.clone(),
+            day: s.received_on,
+        })
+        .collect();
+    let mut rows: Vec<ResponseRow> = generalise(&keys, coverage, rule)
+        .into_iter()
+        .zip(submissions)
+        .filter_map(|(key, s)| {
+            let key = key?;
+            let cells = columns
+                .iter()
+                .map(|q| {
+                    match s
+                        .answers
+                        .iter()
+                        .find(|a| a.question.as_str() == q)
+                        .map(|a| &a.value)
+                    {
+                        Some(AnswerValue::Choice(option)) => Cell::Text(option.to_string()),
+                        Some(AnswerValue::Feeling(f)) => Cell::Number(f.value()),
+                        Some(AnswerValue::Text(t)) if !s.flagged && !t.as_str().is_empty() => {
+                            Cell::Text(t.as_str().to_owned())
+                        }
+                        _ => Cell::Blank,
+                    }
+                })
+                .collect();
+            Some((key, cells))
+        })
+        .collect();
+    // By what is published only: the order says nothing about when anyone answered.
+    rows.sort();
+    rows
+}
+
+fn responses_json(
+    slug: &str,
+    columns: &[String],
+    rows: &[ResponseRow],
+    rule: Rule,
+    generated_at: &str,
+) -> Value {
+    let responses: Vec<Value> = rows
+        .iter()
+        .map(|(key, cells)| {
+            let answers: serde_json::Map<String, Value> = columns
+                .iter()
+                .cloned()
+                .zip(cells.iter().map(Cell::json))
+                .collect();
+            json!({
+                "area": key.area,
+                "group": key.group,
+                "channel": key.channel,
+                "day": key.day,
+                "answers": answers,
+            })
+        })
+        .collect();
+    json!({
+        "consultation": slug,
+        "generated_at": generated_at,
+        "suppression": rule.json(),
+        "questions": columns,
+        "count": rows.len(),
+        "responses": responses,
+    })
+}
+
+fn responses_csv(columns: &[String], rows: &[ResponseRow], rule: Rule) -> Result<String, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = ["area", "group", "channel", "day"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(columns.iter().cloned());
+    out.write_record(&header)?;
+    for (key, cells) in rows {
+        let mut record = vec![
+            key.area.clone(),
+            key.group.clone(),
+            key.channel.clone(),
+            key.day.clone().unwrap_or_default(),
+        ];
+        record.extend(cells.iter().map(Cell::csv));
+        out.write_record(&record)?;
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(format!(
+        "{}{}",
+        rule.csv_comment(),
+        String::from_utf8_lossy(&bytes)
+    ))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Coverage(#[from] super::CoverageError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("writing the file: {0}")]
+    Write(String),
+}
+
+/// A publication file for a consultation, read from the database: the one function the staff
+/// page and `heard export` share, so both give the same file. None for an unknown slug.
+pub async fn export(
+    store: &crate::store::Store,
+    areas: &crate::domain::Areas,
+    slug: &str,
+    what: What,
+    format: Format,
+    rule: Rule,
+    generated_at: &str,
+) -> Result<Option<String>, ExportError> {
+    let Some(coverage_figures) = super::load(store, areas, slug).await? else {
+        return Ok(None);
+    };
+    let published = coverage(&coverage_figures, rule);
+    let text = match what {
+        What::Coverage => match format {
+            Format::Json => pretty(&coverage_json(&published, generated_at))?,
+            Format::Csv => coverage_csv(&published).map_err(|e| ExportError::Write(e.to_string()))?,
+        },
+        What::Responses => {
+            let Some(stored) = store.consultation(slug).await? else {
+                return Ok(None);
+            };
+            let submissions = store.export_submissions(stored.id).await?;
+            let columns = answer_columns(&stored.consultation);
+            let rows = response_rows(&submissions, &columns, &published, rule);
+            match format {
+                Format::Json => pretty(&responses_json(slug, &columns, &rows, rule, generated_at))?,
+                Format::Csv => responses_csv(&columns, &rows, rule)
+                    .map_err(|e| ExportError::Write(e.to_string()))?,
+            }
+        }
+    };
+    Ok(Some(text))
+}
+
+fn pretty(value: &Value) -> Result<String, ExportError> {
+    let mut s = serde_json::to_string_pretty(value).map_err(|e| ExportError::Write(e.to_string()))?;
+    s.push('\n');
+    Ok(s)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod exports;
 mod home;
 pub mod page;
 
@@ -71,6 +72,7 @@ pub fn routes() -> axum::Router<crate::server::AppState> {
         )
         .route("/staff/sign-out", post(auth::sign_out))
         .merge(admin::routes())
+        .merge(exports::routes())
 }
 
 impl fmt::Display for Role {

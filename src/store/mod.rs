@@ -8,6 +8,7 @@
 
 mod consultations;
 mod coverage;
+mod exports;
 mod followups;
 mod safeguarding;
 mod sessions;
@@ -24,6 +25,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
+pub use exports::ExportSubmission;
 pub use sessions::DbSessionStore;
 pub use staff::StaffMember;
 pub(crate) use submissions::insert_submission_in;
