@@ -478,8 +478,12 @@ impl Config {
         )? as u32;
         let sms = sms_settings(values)?;
         let email = email_config(values, &get)?;
-        let suppress_below =
-            parse_number("HEARD_SUPPRESS_BELOW", &get("HEARD_SUPPRESS_BELOW"), 2, 1000)?;
+        let suppress_below = parse_number(
+            "HEARD_SUPPRESS_BELOW",
+            &get("HEARD_SUPPRESS_BELOW"),
+            2,
+            1000,
+        )?;
         Ok(Config {
             suppress_below,
             sms,

@@ -78,12 +78,7 @@ async fn known_distribution(app: &TestApp) {
     std::fs::write(&file, csv).unwrap();
     let out = stdout(&heard(
         app,
-        &[
-            "import",
-            file.to_str().unwrap(),
-            "--consultation",
-            DEMO,
-        ],
+        &["import", file.to_str().unwrap(), "--consultation", DEMO],
         &[],
     ));
     assert!(out.contains("46 new"), "{out}");
@@ -165,7 +160,10 @@ fn audit(public: &Value, exact: &Value) -> (usize, usize) {
         parts: area_at.values().copied().collect(),
         total,
     }];
-    for (tab, totals) in [("by_group", "group_totals"), ("by_channel", "channel_totals")] {
+    for (tab, totals) in [
+        ("by_group", "group_totals"),
+        ("by_channel", "channel_totals"),
+    ] {
         let row = |json: &Value, area: &str| -> Value {
             json[tab]
                 .as_array()
@@ -301,7 +299,10 @@ async fn a_lead_downloads_suppressed_files(backend: TestBackend) {
         "responses.json",
     ] {
         let href = format!("/staff/c/{DEMO}/export/{file}");
-        assert!(page.contains(&format!("href=\"{href}\"")), "no link to {file}");
+        assert!(
+            page.contains(&format!("href=\"{href}\"")),
+            "no link to {file}"
+        );
         let response = lead.get(app.url(&href)).send().await.unwrap();
         assert_eq!(response.status(), 200, "{file}");
         let headers = response.headers().clone();
@@ -393,7 +394,10 @@ async fn a_lead_downloads_suppressed_files(backend: TestBackend) {
 
     let (header, rows) = read_csv(&files["responses.csv"]);
     assert!(files["responses.csv"].starts_with(&rule.csv_comment()));
-    assert_eq!(header.iter().take(4).collect::<Vec<_>>(), ["area", "group", "channel", "day"]);
+    assert_eq!(
+        header.iter().take(4).collect::<Vec<_>>(),
+        ["area", "group", "channel", "day"]
+    );
     assert!(header.iter().any(|h| h == "better-together"));
     assert!(!header.iter().any(|h| h == "where" || h == "who"));
     assert_eq!(rows.len(), 47);
@@ -456,7 +460,10 @@ async fn a_lead_downloads_suppressed_files(backend: TestBackend) {
         ],
         &[],
     ));
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), files["responses.csv"]);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        files["responses.csv"]
+    );
     let missing = heard(&app, &["export", "nope", "--what", "coverage"], &[]);
     assert!(!missing.status.success());
 

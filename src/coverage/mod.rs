@@ -2,7 +2,7 @@
 //!
 //! The figures are pure arithmetic over counts the store makes with one `GROUP BY` (area,
 //! group, channel), so they never load submissions. `report` turns them into table, JSON
-//! and CSV, applying the small-count rule to what can be exported.
+//! and CSV for staff, exact; `publish` makes the files for publication, small numbers hidden.
 
 pub mod baseline;
 pub mod publish;
@@ -70,8 +70,8 @@ pub struct AreaFigures {
     pub voices_needed: u64,
 }
 
-/// A consultation's coverage. Cross-tabs hold exact counts; `report` suppresses small ones
-/// in what is exported.
+/// A consultation's coverage. Every count is exact; `publish` hides small ones in what is
+/// exported for publication.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coverage {
     pub consultation: String,

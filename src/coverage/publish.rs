@@ -195,7 +195,10 @@ impl Sum {
 /// least hidden weight wins (ties: the smaller figure). Without the
 /// look-ahead, hiding the one cell of a column can hide a whole district's row after it.
 pub fn suppress(values: &[u64], sums: &[Sum], weights: &[u64], rule: Rule) -> Vec<Published> {
-    let start: Vec<Published> = values.iter().map(|&n| Published::primary(n, rule)).collect();
+    let start: Vec<Published> = values
+        .iter()
+        .map(|&n| Published::primary(n, rule))
+        .collect();
     settle(values, sums, weights, rule, start, true)
 }
 
@@ -269,7 +272,13 @@ fn hidden_weight(out: &[Published], values: &[u64], weights: &[u64]) -> u64 {
     out.iter()
         .enumerate()
         .filter(|(_, p)| !p.is_shown())
-        .map(|(i, _)| weights.get(i).copied().unwrap_or(1).saturating_mul(1 + values[i]))
+        .map(|(i, _)| {
+            weights
+                .get(i)
+                .copied()
+                .unwrap_or(1)
+                .saturating_mul(1 + values[i])
+        })
         .fold(0, u64::saturating_add)
 }
 
@@ -488,7 +497,7 @@ pub fn coverage(c: &Coverage, rule: Rule) -> PublishedCoverage {
             name: a.name.clone(),
             responses: out[at],
             expected_share: a.expected_share,
-            derived: (total_shown && out[at].is_shown()).then(|| Derived {
+            derived: (total_shown && out[at].is_shown()).then_some(Derived {
                 share: a.share,
                 ratio: a.ratio,
                 ci_low: a.ci_low,
@@ -506,7 +515,10 @@ pub fn coverage(c: &Coverage, rule: Rule) -> PublishedCoverage {
             .map(|((area, _), at)| {
                 (
                     area.clone(),
-                    keys.iter().cloned().zip(at.iter().map(|&i| out[i])).collect(),
+                    keys.iter()
+                        .cloned()
+                        .zip(at.iter().map(|&i| out[i]))
+                        .collect(),
                 )
             })
             .collect();
@@ -713,7 +725,13 @@ pub fn generalise(
     };
     let kept: Vec<&ResponseKey> = rows
         .iter()
-        .filter(|r| if is_district(r) { districts_in } else { others_in })
+        .filter(|r| {
+            if is_district(r) {
+                districts_in
+            } else {
+                others_in
+            }
+        })
         .collect();
 
     let mut area: Vec<String> = kept
@@ -795,20 +813,24 @@ pub fn generalise(
     }
     within(&parents, &mut day, "", k);
 
-    let mut published = area
-        .into_iter()
-        .zip(group)
-        .zip(channel)
-        .zip(day)
-        .map(|(((area, group), channel), day)| PublishedKey {
-            area,
-            group,
-            channel,
-            day: (!day.is_empty()).then_some(day),
-        });
+    let mut published =
+        area.into_iter()
+            .zip(group)
+            .zip(channel)
+            .zip(day)
+            .map(|(((area, group), channel), day)| PublishedKey {
+                area,
+                group,
+                channel,
+                day: (!day.is_empty()).then_some(day),
+            });
     rows.iter()
         .map(|r| {
-            let included = if is_district(r) { districts_in } else { others_in };
+            let included = if is_district(r) {
+                districts_in
+            } else {
+                others_in
+            };
             if included {
                 published.next()
             } else {
@@ -871,7 +893,6 @@ pub fn k_anonymise(labels: &mut [String], withheld: &str, k: usize) {
         }
     }
 }
-
 
 /// Which publication file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1040,7 +1061,11 @@ fn responses_json(
     })
 }
 
-fn responses_csv(columns: &[String], rows: &[ResponseRow], rule: Rule) -> Result<String, csv::Error> {
+fn responses_csv(
+    columns: &[String],
+    rows: &[ResponseRow],
+    rule: Rule,
+) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = ["area", "group", "channel", "day"]
         .iter()
@@ -1094,7 +1119,9 @@ pub async fn export(
     let text = match what {
         What::Coverage => match format {
             Format::Json => pretty(&coverage_json(&published, generated_at))?,
-            Format::Csv => coverage_csv(&published).map_err(|e| ExportError::Write(e.to_string()))?,
+            Format::Csv => {
+                coverage_csv(&published).map_err(|e| ExportError::Write(e.to_string()))?
+            }
         },
         What::Responses => {
             let Some(stored) = store.consultation(slug).await? else {
@@ -1114,7 +1141,8 @@ pub async fn export(
 }
 
 fn pretty(value: &Value) -> Result<String, ExportError> {
-    let mut s = serde_json::to_string_pretty(value).map_err(|e| ExportError::Write(e.to_string()))?;
+    let mut s =
+        serde_json::to_string_pretty(value).map_err(|e| ExportError::Write(e.to_string()))?;
     s.push('\n');
     Ok(s)
 }

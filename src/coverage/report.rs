@@ -18,10 +18,8 @@ pub fn json(coverage: &Coverage, generated_at: &str) -> Value {
     let cross_tab = |tab: &[(String, Vec<(String, u64)>)]| -> Value {
         tab.iter()
             .map(|(area, cells)| {
-                let counts: serde_json::Map<String, Value> = cells
-                    .iter()
-                    .map(|(k, n)| (k.clone(), json!(n)))
-                    .collect();
+                let counts: serde_json::Map<String, Value> =
+                    cells.iter().map(|(k, n)| (k.clone(), json!(n))).collect();
                 json!({ "area": area, "counts": counts })
             })
             .collect()
@@ -76,9 +74,7 @@ pub fn csv(coverage: &Coverage) -> Result<String, csv::Error> {
     let cells = |tab: &[(String, Vec<(String, u64)>)], area: &str| -> Vec<String> {
         tab.iter()
             .find(|(a, _)| a == area)
-            .map(|(_, cells)| {
-                cells.iter().map(|(_, n)| n.to_string()).collect()
-            })
+            .map(|(_, cells)| cells.iter().map(|(_, n)| n.to_string()).collect())
             .unwrap_or_default()
     };
     let number = |x: f64| format!("{x:.6}");

@@ -212,10 +212,7 @@ fn staff_json_csv_and_table_are_exact() {
         east_row.starts_with("east-devon,East Devon,10,"),
         "{east_row}"
     );
-    assert!(
-        east_row.contains(",3,0,7,0,0,0,10,0,0,0"),
-        "{east_row}"
-    );
+    assert!(east_row.contains(",3,0,7,0,0,0,10,0,0,0"), "{east_row}");
 
     let table = report::table(&c);
     assert!(table.contains("east-devon"));

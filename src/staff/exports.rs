@@ -127,7 +127,10 @@ async fn download(
     // Who took which file is worth knowing later; what was in it never goes in a log.
     tracing::info!(staff = staff.who.id, %slug, file = %file, "publication export downloaded");
     let mut response = (
-        [(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(format.content_type()),
+        )],
         text,
     )
         .into_response();
@@ -159,7 +162,13 @@ mod tests {
             parse_file("responses.json"),
             Some((What::Responses, Format::Json))
         );
-        for bad in ["coverage", "coverage.xlsx", "people.csv", "", "responses.json.exe"] {
+        for bad in [
+            "coverage",
+            "coverage.xlsx",
+            "people.csv",
+            "",
+            "responses.json.exe",
+        ] {
             assert_eq!(parse_file(bad), None, "{bad}");
         }
     }

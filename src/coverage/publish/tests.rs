@@ -69,7 +69,11 @@ fn assert_safe(values: &[u64], sums: &[Sum], out: &[Published]) {
     for (i, (lo, hi)) in ranges(values, sums, out, T10).iter().enumerate() {
         assert!(*lo <= values[i] as i64 && values[i] as i64 <= *hi);
         if !out[i].is_shown() {
-            assert!(lo < hi, "figure {i} = {} can be worked out: {out:?}", values[i]);
+            assert!(
+                lo < hi,
+                "figure {i} = {} can be worked out: {out:?}",
+                values[i]
+            );
         }
     }
 }
@@ -234,7 +238,11 @@ fn coverage_hides_small_districts_and_what_they_would_give_away() {
     assert!(area(&p, "torridge").derived.is_none());
     assert!(area(&p, "exeter").derived.is_none());
     assert_eq!(
-        area(&p, "teignbridge").derived.as_ref().unwrap().voices_needed,
+        area(&p, "teignbridge")
+            .derived
+            .as_ref()
+            .unwrap()
+            .voices_needed,
         8
     );
     assert_eq!((p.similarity, p.r_score), (None, None));
@@ -301,7 +309,10 @@ fn k_anonymise_withholds_small_labels_and_then_the_next_smallest() {
     k_anonymise(&mut labels, WITHHELD, 10);
     let count = |l: &str| labels.iter().filter(|x| *x == l).count();
     // b (3) alone withheld would be a group of 3: c (10, the next smallest) joins it.
-    assert_eq!((count("a"), count("b"), count("c"), count(WITHHELD)), (12, 0, 0, 13));
+    assert_eq!(
+        (count("a"), count("b"), count("c"), count(WITHHELD)),
+        (12, 0, 0, 13)
+    );
 
     let mut few: Vec<String> = vec!["a".into(), "b".into()];
     k_anonymise(&mut few, WITHHELD, 10);
@@ -372,10 +383,7 @@ fn responses_are_generalised_until_nobody_is_singled_out() {
     );
     assert_eq!(tally("east-devon", "parent-carer", "web", None), 13);
     // Children and young people: withheld together, as in coverage.
-    assert_eq!(
-        tally("east-devon", WITHHELD, "web", Some("2026-03-02")),
-        13
-    );
+    assert_eq!(tally("east-devon", WITHHELD, "web", Some("2026-03-02")), 13);
     // Torridge and Exeter are other Devon, group and channel withheld; 11 share 11 March but
     // the 4 on 10 March alone would be 4 blanks, so all 15 are blank.
     assert_eq!(tally(OTHER_DEVON, WITHHELD, WITHHELD, None), 15);
@@ -396,7 +404,10 @@ fn a_week_is_kept_when_enough_share_it() {
         20,
     ));
     for day in ["2026-03-03", "2026-03-04", "2026-03-05"] {
-        rows.extend(std::iter::repeat_n(key("east-devon", "child", "web", day), 4));
+        rows.extend(std::iter::repeat_n(
+            key("east-devon", "child", "web", day),
+            4,
+        ));
     }
     let p = coverage(&devon_coverage(&[("east-devon", "child", "web", 32)]), T10);
     let out = generalise(&rows, &p, T10);
