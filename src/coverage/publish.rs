@@ -5,28 +5,28 @@
 //!
 //! - **Primary.** Every count from 1 to T−1 shows as `<T`. Zero shows as 0: a zero singles
 //!   nobody out, and it is the very finding coverage is for (where nobody has been heard).
-//! - **Secondary.** Counts are tied together by published sums: each district's responses add
+//! - **Secondary.** Counts are tied together by published sums: the districts' responses add
 //!   up to N; each district's group cells and its channel cells add up to its responses; each
 //!   group column and each channel column adds up to its published total, and those totals add
-//!   up to N. In every such sum, if exactly one figure (a cell or the total) is hidden it
-//!   could be worked out by subtraction, so the smallest shown figure (not zero) of that sum is
-//!   hidden too, shown as `[c]`, and this repeats until no sum has exactly one hidden figure.
-//!   Then the range each hidden figure could take, given every published sum and that `<T`
-//!   means 1..T−1 and `[c]` means at least T, is narrowed sum by sum; a hidden figure whose
-//!   range shrinks to one value gets another figure hidden beside it, until none does.
+//!   up to N. In no sum may exactly one figure (a cell or the total) be hidden, or it could be
+//!   worked out by subtraction: another shown, non-zero figure of that sum is hidden too,
+//!   shown as `[c]`, chosen by looking ahead for the least hidden in the end (see
+//!   [`suppress`]). Then the range each hidden figure could take, given every published sum
+//!   and that `<T` means 1..T−1 and `[c]` means T or more, is narrowed sum by sum
+//!   ([`ranges`]); a hidden figure pinned to one value gets another hidden beside it.
 //! - **Between tables.** The tables share their totals (a district's row in each cross-tab
-//!   adds up to the same responses figure in the area table), so suppression runs over all of
-//!   them at once and a figure hidden in one is hidden wherever it appears. Responses from
-//!   outside any district are published only as their own counts (primary rule); they are in
-//!   no cross-tab, but the number of all responses is treated as known (it is the number of
-//!   rows of the responses export), so N plus them is one more sum.
+//!   adds up to the same responses figure as in the area table), so suppression runs over all
+//!   of them at once and a figure hidden in one is hidden wherever it appears. Responses from
+//!   outside any district, or not said, are one figure in no sum (`not_in_a_district`): broken
+//!   down, or with a published grand total, they would be one subtraction away.
 //! - **Derived figures.** share, ratio, the Wilson interval, status and voices needed are
 //!   withheld (null) for a district whose count or N is hidden; similarity and r-score are
 //!   withheld when any district's count is hidden, since each is built from all of them.
 //! - **Responses export.** See [`generalise`]: a district, group or channel is named only where
 //!   the coverage export shows that very cell exactly, and then only when at least T rows
 //!   share it; the day is kept only when at least T rows of the same district, group and
-//!   channel share it, else its ISO week, else it is left blank.
+//!   channel share it, else its ISO week, else it is left blank. Rows whose total the coverage
+//!   export hides are left out, so the two files together give away no hidden figure.
 
 use std::collections::BTreeMap;
 
@@ -226,14 +226,21 @@ fn settle(
                         .collect();
                     c.sort_unstable();
                     c.dedup();
+                    if c.is_empty() {
+                        // Pinned by sums further off (everything beside it is hidden or 0):
+                        // any shown figure may be the one that frees it.
+                        c = (0..values.len())
+                            .filter(|&i| out[i].is_shown() && values[i] > 0)
+                            .collect();
+                    }
                     c
                 }
                 None => break,
             },
         };
         // A sum with one hidden figure always has a shown non-zero one (the hidden one is
-        // not zero, so neither is the total, or else a part is); a pinned figure with nothing
-        // left to hide beside it is as hidden as this rule can make it.
+        // not zero, so neither is the total, or else a part is); with nothing shown but zeros
+        // left, a pinned figure is as hidden as this rule can make it.
         let best = if look_ahead {
             candidates.iter().copied().min_by_key(|&i| {
                 let mut trial = out.clone();
@@ -284,52 +291,87 @@ fn hidden_weight(out: &[Published], values: &[u64], weights: &[u64]) -> u64 {
 
 const UNBOUNDED: i64 = i64::MAX / 4;
 
-/// The hidden figures' ranges, narrowed sum by sum until nothing changes: the bounds anyone
-/// could work out from what is published. A sound outer bound of what is possible, so a range
-/// of one value means that figure really can be worked out.
+/// One linear fact about the hidden figures: Σ coefficient × figure = constant.
+type Equation = (Vec<(usize, f64)>, f64);
+
+/// The hidden figures' ranges: the bounds anyone could work out from what is published.
+///
+/// Each published sum is an equation in the hidden figures (shown ones are constants); the
+/// equations are also combined (row-reduced) so that what follows from several sums at once
+/// is seen too, such as two rows whose hidden cells are the same two columns'. Each range
+/// starts from its marker (`<T` is 1..T−1, `[c]` is T or more) and is narrowed by every
+/// equation until nothing changes. A sound outer bound: a range of one value means that figure
+/// really can be worked out.
 pub fn ranges(values: &[u64], sums: &[Sum], out: &[Published], rule: Rule) -> Vec<(i64, i64)> {
-    let t = rule.threshold() as i64;
-    let mut range: Vec<(i64, i64)> = out
+    let t = rule.threshold() as f64;
+    let mut range: Vec<(f64, f64)> = out
         .iter()
         .zip(values)
         .map(|(p, &n)| match p {
-            Published::Exact(_) => (n as i64, n as i64),
-            Published::Small => (1, t - 1),
-            Published::Withheld => (t, UNBOUNDED),
+            Published::Exact(_) => (n as f64, n as f64),
+            Published::Small => (1.0, t - 1.0),
+            Published::Withheld => (t, f64::INFINITY),
         })
         .collect();
-    // Ranges only shrink and are whole numbers; the cap keeps a pathological case bounded.
-    for _ in 0..1000 {
-        let mut changed = false;
-        for sum in sums {
-            let (total_lo, total_hi) = range[sum.total];
-            let parts_lo: i64 = sum.parts.iter().map(|&i| range[i].0).sum();
-            // Once a part is unbounded, so is their sum.
-            let parts_hi: i64 = sum
+    let hidden: Vec<usize> = (0..out.len()).filter(|&i| !out[i].is_shown()).collect();
+    let mut equations: Vec<Equation> = sums
+        .iter()
+        .map(|sum| {
+            let mut terms = Vec::new();
+            let mut constant = 0.0;
+            for (i, coefficient) in sum
                 .parts
                 .iter()
-                .map(|&i| range[i].1)
-                .fold(0i64, |a, b| a.saturating_add(b))
-                .min(UNBOUNDED);
-            changed |= narrow(&mut range, sum.total, parts_lo, parts_hi);
-            for &i in &sum.parts {
-                let others = sum.parts.iter().filter(|&&j| j != i);
-                let others_lo: i64 = others.clone().map(|&j| range[j].0).sum();
-                let others_hi = others
-                    .map(|&j| range[j].1)
-                    .fold(0i64, |a, b| a.saturating_add(b))
-                    .min(UNBOUNDED);
-                let lower = if others_hi >= UNBOUNDED {
-                    0
+                .map(|&i| (i, 1.0))
+                .chain([(sum.total, -1.0)])
+            {
+                if out[i].is_shown() {
+                    constant -= coefficient * values[i] as f64;
                 } else {
-                    total_lo - others_hi
-                };
-                let upper = if total_hi >= UNBOUNDED {
-                    UNBOUNDED
+                    terms.push((i, coefficient));
+                }
+            }
+            (terms, constant)
+        })
+        .filter(|(terms, _)| !terms.is_empty())
+        .collect();
+    equations.extend(reduced(&equations, &hidden));
+    // Ranges only shrink, by whole numbers; the cap keeps a pathological case bounded.
+    for _ in 0..500 {
+        let mut changed = false;
+        for (terms, constant) in &equations {
+            for &(j, a) in terms {
+                // a·x_j = constant − Σ others: bound the others' sum, then x_j.
+                let (mut lo, mut hi) = (0.0, 0.0);
+                for &(k, b) in terms.iter().filter(|(k, _)| *k != j) {
+                    let (klo, khi) = range[k];
+                    if b > 0.0 {
+                        lo += b * klo;
+                        hi += b * khi;
+                    } else {
+                        lo += b * khi;
+                        hi += b * klo;
+                    }
+                }
+                let (x1, x2) = ((constant - hi) / a, (constant - lo) / a);
+                let (new_lo, new_hi) = if a > 0.0 { (x1, x2) } else { (x2, x1) };
+                let (old_lo, old_hi) = range[j];
+                // Whole numbers: round inwards, with a hair of tolerance for float error.
+                let new_lo = if new_lo.is_finite() {
+                    (new_lo - 1e-6).ceil()
                 } else {
-                    total_hi - others_lo
+                    old_lo
                 };
-                changed |= narrow(&mut range, i, lower, upper);
+                let new_hi = if new_hi.is_finite() {
+                    (new_hi + 1e-6).floor()
+                } else {
+                    old_hi
+                };
+                let narrowed = (old_lo.max(new_lo), old_hi.min(new_hi));
+                if narrowed.0 <= narrowed.1 && narrowed != (old_lo, old_hi) {
+                    range[j] = narrowed;
+                    changed = true;
+                }
             }
         }
         if !changed {
@@ -337,18 +379,77 @@ pub fn ranges(values: &[u64], sums: &[Sum], out: &[Published], rule: Rule) -> Ve
         }
     }
     range
+        .into_iter()
+        .map(|(lo, hi)| {
+            let whole = |x: f64| {
+                if x.is_finite() {
+                    (x as i64).min(UNBOUNDED)
+                } else {
+                    UNBOUNDED
+                }
+            };
+            (whole(lo), whole(hi))
+        })
+        .collect()
 }
 
-/// Narrows one range; true if it changed. (Never to nothing: the true value is always in it.)
-fn narrow(range: &mut [(i64, i64)], i: usize, lo: i64, hi: i64) -> bool {
-    let (old_lo, old_hi) = range[i];
-    let new = (old_lo.max(lo), old_hi.min(hi));
-    if new != (old_lo, old_hi) && new.0 <= new.1 {
-        range[i] = new;
-        true
-    } else {
-        false
+/// The equations row-reduced over the hidden figures: each row one combination of the sums.
+fn reduced(equations: &[Equation], hidden: &[usize]) -> Vec<Equation> {
+    let column: BTreeMap<usize, usize> = hidden.iter().enumerate().map(|(c, &i)| (i, c)).collect();
+    let width = hidden.len();
+    let mut m: Vec<Vec<f64>> = equations
+        .iter()
+        .map(|(terms, constant)| {
+            let mut row = vec![0.0; width + 1];
+            for &(i, a) in terms {
+                if let Some(&c) = column.get(&i) {
+                    row[c] += a;
+                }
+            }
+            row[width] = *constant;
+            row
+        })
+        .collect();
+    let mut pivot_row = 0;
+    for c in 0..width {
+        let Some(best) = (pivot_row..m.len()).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))
+        else {
+            break;
+        };
+        if m[best][c].abs() < 1e-9 {
+            continue;
+        }
+        m.swap(pivot_row, best);
+        let p = m[pivot_row][c];
+        for x in m[pivot_row].iter_mut() {
+            *x /= p;
+        }
+        for r in 0..m.len() {
+            if r != pivot_row && m[r][c].abs() > 1e-12 {
+                let f = m[r][c];
+                for k in 0..=width {
+                    let v = m[pivot_row][k];
+                    m[r][k] -= f * v;
+                }
+            }
+        }
+        pivot_row += 1;
+        if pivot_row == m.len() {
+            break;
+        }
     }
+    m.into_iter()
+        .take(pivot_row)
+        .map(|row| {
+            let terms = row[..width]
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.abs() > 1e-9)
+                .map(|(c, &a)| (hidden[c], a))
+                .collect();
+            (terms, row[width])
+        })
+        .collect()
 }
 
 fn first_pinned(values: &[u64], sums: &[Sum], out: &[Published], rule: Rule) -> Option<usize> {

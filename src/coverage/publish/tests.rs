@@ -418,3 +418,94 @@ fn a_week_is_kept_when_enough_share_it() {
         .count();
     assert_eq!(weeks, 12);
 }
+
+/// Every table consistent with what is published, found by trying every value of each hidden
+/// cell within its range: each hidden figure must be able to take at least two values. This
+/// checks more than [`ranges`] can (it knows every sum at once, not one at a time).
+fn assert_no_hidden_figure_is_determined(cells: &[&[u64]]) -> bool {
+    let rows = cells.len();
+    let cols = cells[0].len();
+    let (values, sums) = table(cells);
+    let out = run(&values, &sums);
+    let range = ranges(&values, &sums, &out, T10);
+    let inner = rows * cols;
+    let hidden_inner: Vec<usize> = (0..inner).filter(|&i| !out[i].is_shown()).collect();
+    let size: i64 = hidden_inner
+        .iter()
+        .map(|&i| range[i].1.min(200) - range[i].0 + 1)
+        .product();
+    if size > 200_000 {
+        return false;
+    }
+    let fits = |i: usize, n: u64| match out[i] {
+        Exact(v) => v == n,
+        Small => (1..10).contains(&n),
+        Withheld => n >= 10,
+    };
+    let mut seen: Vec<std::collections::BTreeSet<u64>> = vec![Default::default(); values.len()];
+    let mut trial: Vec<u64> = values[..inner].to_vec();
+    let mut counter = vec![0i64; hidden_inner.len()];
+    loop {
+        for (k, &i) in hidden_inner.iter().enumerate() {
+            trial[i] = (range[i].0 + counter[k]) as u64;
+        }
+        let mut full = trial.clone();
+        full.extend((0..rows).map(|r| (0..cols).map(|c| trial[r * cols + c]).sum::<u64>()));
+        full.extend((0..cols).map(|c| (0..rows).map(|r| trial[r * cols + c]).sum::<u64>()));
+        full.push(trial.iter().sum());
+        if full.iter().enumerate().all(|(i, &n)| fits(i, n)) {
+            for (i, &n) in full.iter().enumerate() {
+                seen[i].insert(n);
+            }
+        }
+        // The next combination, like an odometer.
+        let mut k = 0;
+        loop {
+            if k == hidden_inner.len() {
+                for (i, p) in out.iter().enumerate() {
+                    if !p.is_shown() {
+                        assert!(
+                            seen[i].len() >= 2,
+                            "figure {i} of {cells:?} is always {:?}: {out:?}",
+                            seen[i]
+                        );
+                    }
+                }
+                return true;
+            }
+            let i = hidden_inner[k];
+            counter[k] += 1;
+            if range[i].0 + counter[k] <= range[i].1.min(200) {
+                break;
+            }
+            counter[k] = 0;
+            k += 1;
+        }
+    }
+}
+
+#[test]
+fn no_hidden_figure_is_determined_by_all_the_sums_together() {
+    let mut rng = Lcg(7);
+    let mut checked = 0;
+    for _ in 0..400 {
+        let rows = 2 + rng.next(2) as usize;
+        let cols = 2 + rng.next(2) as usize;
+        let cells: Vec<Vec<u64>> = (0..rows)
+            .map(|_| {
+                (0..cols)
+                    .map(|_| match rng.next(3) {
+                        0 => 0,
+                        1 => 1 + rng.next(9),
+                        _ => 10 + rng.next(15),
+                    })
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[u64]> = cells.iter().map(|r| r.as_slice()).collect();
+        if assert_no_hidden_figure_is_determined(&refs) {
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} tables small enough to check");
+}
