@@ -412,7 +412,8 @@ fn reduced(equations: &[Equation], hidden: &[usize]) -> Vec<Equation> {
         .collect();
     let mut pivot_row = 0;
     for c in 0..width {
-        let Some(best) = (pivot_row..m.len()).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))
+        let Some(best) =
+            (pivot_row..m.len()).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))
         else {
             break;
         };
@@ -424,12 +425,12 @@ fn reduced(equations: &[Equation], hidden: &[usize]) -> Vec<Equation> {
         for x in m[pivot_row].iter_mut() {
             *x /= p;
         }
-        for r in 0..m.len() {
-            if r != pivot_row && m[r][c].abs() > 1e-12 {
-                let f = m[r][c];
-                for k in 0..=width {
-                    let v = m[pivot_row][k];
-                    m[r][k] -= f * v;
+        let pivot = m[pivot_row].clone();
+        for (r, row) in m.iter_mut().enumerate() {
+            if r != pivot_row && row[c].abs() > 1e-12 {
+                let f = row[c];
+                for (x, v) in row.iter_mut().zip(&pivot) {
+                    *x -= f * v;
                 }
             }
         }
