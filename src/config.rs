@@ -168,7 +168,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "HEARD_SUPPRESS_BELOW",
         "10",
-        "in exports for publication, counts from 1 to this minus 1 show as `<10` (2 to 1000)",
+        "in exports for publication, a count from 1 to N−1 shows as `<N` (N from 2 to 1000)",
     ),
 ];
 
@@ -772,6 +772,18 @@ mod tests {
         );
         assert!(matches!(c.secret, SecretSource::File(ref p) if p == Path::new("heard.secret")));
         assert!(c.demo);
+    }
+
+    #[test]
+    fn the_suppression_threshold_is_a_setting() {
+        assert_eq!(config(&[]).unwrap().suppress_below, 10);
+        let c = config(&[("HEARD_SUPPRESS_BELOW", "5")]).unwrap();
+        assert_eq!(c.suppress_below, 5);
+        // Below 2 nothing would be hidden.
+        let err = config(&[("HEARD_SUPPRESS_BELOW", "1")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_SUPPRESS_BELOW"), "{err}");
     }
 
     #[test]
