@@ -229,9 +229,12 @@ fn settle(
                     if c.is_empty() {
                         // Pinned by sums further off (everything beside it is hidden or 0):
                         // any shown figure may be the one that frees it.
+                        // The few smallest are tried, so looking ahead stays cheap.
                         c = (0..values.len())
                             .filter(|&i| out[i].is_shown() && values[i] > 0)
                             .collect();
+                        c.sort_by_key(|&i| (values[i], i));
+                        c.truncate(8);
                     }
                     c
                 }
