@@ -66,6 +66,18 @@ pub enum Command {
     /// Ask the heard on HEARD_BIND whether it is alive (GET /healthz): exit 0 if so, 1 if
     /// not. For container health checks, where images have no curl.
     Healthcheck,
+    /// Write a file for publication, small numbers hidden (HEARD_SUPPRESS_BELOW): the same
+    /// file the staff export page gives.
+    Export {
+        slug: String,
+        #[arg(long, value_enum)]
+        what: ExportWhat,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Check every en-GB message and consultation text against the easy-read rules,
     /// print the problems and reading ease, and fail if there are problems.
     Lint {
@@ -103,10 +115,24 @@ pub enum BaselineCommand {
 pub enum CoverageFormat {
     /// Exact figures for the screen.
     Table,
-    /// For export: small cross-tab counts suppressed.
+    /// Exact figures, for staff (`heard export` makes files for publication).
     Json,
-    /// For export: small cross-tab counts suppressed.
+    /// Exact figures, for staff (`heard export` makes files for publication).
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportWhat {
+    /// Coverage by district, group and channel.
+    Coverage,
+    /// One row per response: answers, district, group, channel, day.
+    Responses,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -175,6 +201,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Import { file, consultation } => {
             import_event_views(&config, &file, &consultation).await
+        }
+        Command::Export {
+            slug,
+            what,
+            format,
+            out,
+        } => {
+            let text = export(&config, &slug, what, format).await?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .with_context(|| format!("could not write {}", path.display()))?;
+                    eprintln!("Wrote {}.", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(())
         }
         Command::Token(TokenCommand::Create { name }) => {
             let name = name.trim();
@@ -352,6 +395,31 @@ pub async fn coverage_report(
         }
         CoverageFormat::Csv => report::csv(&coverage)?,
     })
+}
+
+/// A publication file, read straight from the database.
+pub async fn export(
+    config: &Config,
+    slug: &str,
+    what: ExportWhat,
+    format: ExportFormat,
+) -> anyhow::Result<String> {
+    use crate::coverage::publish::{self, Format, Rule, What};
+    let areas = startup::areas(config)?;
+    let store = startup::store(config).await?;
+    let what = match what {
+        ExportWhat::Coverage => What::Coverage,
+        ExportWhat::Responses => What::Responses,
+    };
+    let format = match format {
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Json => Format::Json,
+    };
+    let now = report::timestamp(chrono::Utc::now().timestamp());
+    let rule = Rule::new(config.suppress_below);
+    let made = publish::export(&store, &areas, slug, what, format, rule, &now).await;
+    store.close().await;
+    made?.with_context(|| format!("no consultation called {slug:?}"))
 }
 
 /// Prints the easy-read report; an error (so a failing exit) if it found problems.

@@ -200,6 +200,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "(unset)",
         "a second, private address for `GET /metrics` alone, e.g. 127.0.0.1:9090 (open there unless HEARD_METRICS_TOKEN is set)",
     ),
+    (
+        "HEARD_SUPPRESS_BELOW",
+        "10",
+        "in exports for publication, a count from 1 to N−1 shows as `<N` (N from 2 to 1000)",
+    ),
 ];
 
 /// Where and how Prometheus may read `/metrics`.
@@ -372,6 +377,8 @@ pub struct Config {
     /// When the weekly digest goes out; none when it is off.
     pub digest_at: Option<crate::coverage::digest::Schedule>,
     pub metrics: MetricsConfig,
+    /// The small-number threshold of exports for publication.
+    pub suppress_below: u64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -547,6 +554,12 @@ impl Config {
         let sms = sms_settings(values)?;
         let email = email_config(values, &get)?;
         let metrics = metrics_config(values)?;
+        let suppress_below = parse_number(
+            "HEARD_SUPPRESS_BELOW",
+            &get("HEARD_SUPPRESS_BELOW"),
+            2,
+            1000,
+        )?;
         let digest_at =
             crate::coverage::digest::Schedule::parse(&get("HEARD_DIGEST_AT")).map_err(|_| {
                 invalid(
@@ -562,6 +575,7 @@ impl Config {
             body_timeout_secs,
             digest_at,
             metrics,
+            suppress_below,
             sms,
             email,
             public_url,
@@ -875,6 +889,18 @@ mod tests {
         );
         assert!(matches!(c.secret, SecretSource::File(ref p) if p == Path::new("heard.secret")));
         assert!(c.demo);
+    }
+
+    #[test]
+    fn the_suppression_threshold_is_a_setting() {
+        assert_eq!(config(&[]).unwrap().suppress_below, 10);
+        let c = config(&[("HEARD_SUPPRESS_BELOW", "5")]).unwrap();
+        assert_eq!(c.suppress_below, 5);
+        // Below 2 nothing would be hidden.
+        let err = config(&[("HEARD_SUPPRESS_BELOW", "1")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HEARD_SUPPRESS_BELOW"), "{err}");
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //!
 //! The figures are pure arithmetic over counts the store makes with one `GROUP BY` (area,
 //! group, channel), so they never load submissions. `report` turns them into table, JSON
-//! and CSV, applying the small-count rule to what can be exported.
+//! and CSV for staff, exact; `publish` makes the files for publication, small numbers hidden.
 
 pub mod baseline;
 pub mod digest;
 pub mod map;
+pub mod publish;
 pub mod report;
 
 use std::collections::BTreeMap;
@@ -71,8 +72,8 @@ pub struct AreaFigures {
     pub voices_needed: u64,
 }
 
-/// A consultation's coverage. Cross-tabs hold exact counts; `report` suppresses small ones
-/// in what is exported.
+/// A consultation's coverage. Every count is exact; `publish` hides small ones in what is
+/// exported for publication.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coverage {
     pub consultation: String,

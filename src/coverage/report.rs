@@ -1,19 +1,10 @@
-//! Coverage as a table for the screen, and as JSON or CSV to export.
-//!
-//! Anonymity rule: small counts are suppressed in anything a lead can export. In JSON and CSV
-//! the area × group and area × channel cells under [`SUPPRESS_BELOW`] are shown as `null` /
-//! `<5`; the table on screen is exact, as staff see exact figures.
+//! Coverage for staff as a table, JSON or CSV, every figure exact: staff see exact figures
+//! on screen, in the CLI and in the API. What is exported for publication goes through
+//! [`super::publish`] instead, which hides small counts.
 
 use serde_json::{json, Value};
 
 use super::Coverage;
-
-/// Cross-tab counts below this are hidden in exports.
-pub const SUPPRESS_BELOW: u64 = 5;
-
-/// The rule, as written into JSON exports.
-pub const SUPPRESSION_NOTE: &str =
-    "counts below 5 in by_group and by_channel are suppressed (null) so nobody can be singled out";
 
 /// RFC 3339 in UTC to the second, for `generated_at`.
 pub fn timestamp(unix_seconds: i64) -> String {
@@ -22,19 +13,13 @@ pub fn timestamp(unix_seconds: i64) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn suppressed(n: u64) -> Option<u64> {
-    (n >= SUPPRESS_BELOW).then_some(n)
-}
-
 /// The JSON the CLI prints and `GET /api/coverage/{slug}` answers. `generated_at` is RFC 3339.
 pub fn json(coverage: &Coverage, generated_at: &str) -> Value {
     let cross_tab = |tab: &[(String, Vec<(String, u64)>)]| -> Value {
         tab.iter()
             .map(|(area, cells)| {
-                let counts: serde_json::Map<String, Value> = cells
-                    .iter()
-                    .map(|(k, n)| (k.clone(), json!(suppressed(*n))))
-                    .collect();
+                let counts: serde_json::Map<String, Value> =
+                    cells.iter().map(|(k, n)| (k.clone(), json!(n))).collect();
                 json!({ "area": area, "counts": counts })
             })
             .collect()
@@ -55,13 +40,11 @@ pub fn json(coverage: &Coverage, generated_at: &str) -> Value {
         "others": others,
         "by_group": cross_tab(&coverage.by_group),
         "by_channel": cross_tab(&coverage.by_channel),
-        "suppression": SUPPRESSION_NOTE,
     })
 }
 
 /// One row per district, then one per other place (outside, prefer not to say, unknown) with
-/// only its counts; a column per group and per channel (`group:child`, `channel:web`), small
-/// cells shown as `<5`.
+/// only its counts; a column per group and per channel (`group:child`, `channel:web`).
 pub fn csv(coverage: &Coverage) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
@@ -91,15 +74,7 @@ pub fn csv(coverage: &Coverage) -> Result<String, csv::Error> {
     let cells = |tab: &[(String, Vec<(String, u64)>)], area: &str| -> Vec<String> {
         tab.iter()
             .find(|(a, _)| a == area)
-            .map(|(_, cells)| {
-                cells
-                    .iter()
-                    .map(|(_, n)| match suppressed(*n) {
-                        Some(n) => n.to_string(),
-                        None => format!("<{SUPPRESS_BELOW}"),
-                    })
-                    .collect()
-            })
+            .map(|(_, cells)| cells.iter().map(|(_, n)| n.to_string()).collect())
             .unwrap_or_default()
     };
     let number = |x: f64| format!("{x:.6}");

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod auth;
 pub mod dashboard;
+pub mod exports;
 mod home;
 pub mod page;
 mod password;
@@ -83,6 +84,7 @@ pub fn routes() -> axum::Router<crate::server::AppState> {
         .merge(admin::routes())
         .merge(safeguarding::routes())
         .merge(dashboard::routes())
+        .merge(exports::routes())
 }
 
 impl fmt::Display for Role {

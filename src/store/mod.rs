@@ -9,6 +9,7 @@
 mod consultations;
 mod coverage;
 mod coverage_filter;
+mod exports;
 mod followups;
 mod jobs;
 mod safeguarding;
@@ -27,6 +28,7 @@ use sqlx::{AnyPool, Executor};
 pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
 pub use coverage_filter::CountFilter;
+pub use exports::ExportSubmission;
 pub use jobs::RunClaim;
 pub use safeguarding::{FlagAction, FlagLogEntry, FlaggedItem};
 pub use sessions::DbSessionStore;

@@ -159,7 +159,7 @@ async fn insert_answer(
     Ok(())
 }
 
-fn read_answer(row: &AnyRow) -> Option<Answer> {
+pub(super) fn read_answer(row: &AnyRow) -> Option<Answer> {
     let question = Slug::parse(&row.try_get::<String, _>("question_id").ok()?).ok()?;
     let kind: String = row.try_get("kind").ok()?;
     let value = match kind.as_str() {
