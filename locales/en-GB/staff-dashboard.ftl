@@ -135,3 +135,4 @@ staff-poster-anonymous = You do not give your name.
 staff-poster-scan = Scan the code with your phone camera.
 staff-poster-or-type = Or type this:
 staff-poster-help = You can ask someone to help you.
+staff-dash-export-link = Download files for publication (small numbers hidden)

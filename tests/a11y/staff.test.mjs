@@ -37,7 +37,21 @@ export const LEAD_PAGES = [
     expect: 'Choose a channel from the list',
   },
   { name: 'poster', path: `${DASHBOARD}/poster/teignbridge`, shot: 'staff-poster', expect: 'Have your say' },
+  { name: 'export page', path: `${DASHBOARD}/export`, shot: 'staff-export', expect: 'coverage.csv' },
+  { name: 'password page', path: '/staff/password', expect: 'Change your password' },
 ];
+
+/** The admin's pages, checked the same way. */
+export const ADMIN_PAGES = [
+  { name: 'admin page', path: '/staff/admin', shot: 'staff-admin', expect: 'Staff accounts' },
+];
+
+/** The safeguarding lead's pages; the flagged view is the first in the queue. */
+export const SAFEGUARDING_PAGES = [
+  { name: 'safeguarding queue', path: '/staff/safeguarding', shot: 'staff-safeguarding', expect: 'Open' },
+];
+const ADMIN = { email: 'admin@devon.example', password: LEAD.password };
+const SAFE = { email: 'safe@devon.example', password: LEAD.password };
 
 /** The views gathered at events, as a lead would import them: a known spread. */
 function eventsCsv() {
@@ -65,6 +79,11 @@ before(async () => {
   const csv = join(heard.dir, 'events.csv');
   writeFileSync(csv, eventsCsv());
   heard.run(['import', csv, '--consultation', 'four-cornerstones']);
+  heard.run(['staff', 'add', '--email', ADMIN.email, '--role', 'admin'], { input: `${LEAD.password}\n` });
+  // One view whose words suggest a child is at risk, for the safeguarding queue.
+  const flagged = join(heard.dir, 'flagged.csv');
+  writeFileSync(flagged, 'ref,area,group,better-together\nf1,torridge,young-person,my dad hits me when he is angry\n');
+  heard.run(['import', flagged, '--consultation', 'four-cornerstones']);
   browser = await launch();
 });
 
@@ -115,6 +134,53 @@ test('a lead\'s pages: axe, 320 px, text 200%, focus, targets, CSP', { timeout: 
     await p.context.close();
   }
   fail(problems);
+});
+
+/** Signs in as `who` and inspects each of `pages`, then any `more` pages it finds. */
+async function inspectPages(who, pages, more = async () => []) {
+  const p = await openPage(browser);
+  const { page } = p;
+  const problems = [];
+  try {
+    await signIn(page, who);
+    for (const { name, path, status = 200, shot, expect } of [...pages, ...(await more(page))]) {
+      await page.goto(heard.base + path);
+      assert.equal(p.state.doc.status(), status, `${name} answers ${status}`);
+      if (expect) assert.ok((await page.innerText('main')).includes(expect), `${name} shows "${expect}"`);
+      for (const x of await inspect(p, EN, { status, shot, minText: STAFF_TEXT })) problems.push(`${name}: ${x}`);
+    }
+  } finally {
+    await p.context.close();
+  }
+  fail(problems);
+}
+
+test('an admin\'s pages, and the add-staff form with an error: axe, 320 px, text 200%, focus, targets', { timeout: 180_000 }, async () => {
+  await inspectPages(ADMIN, ADMIN_PAGES);
+  const p = await openPage(browser);
+  const problems = [];
+  try {
+    await signIn(p.page, ADMIN);
+    await p.page.goto(`${heard.base}/staff/admin`);
+    await p.page.fill('#staff-email', 'new.lead@devon.example');
+    await p.page.fill('#staff-password', 'short');
+    await loads(p.page, () => p.page.click('form[action="/staff/admin/staff"] button[type=submit]'));
+    assert.equal(p.state.doc.status(), 422);
+    assert.match(await p.page.innerText('.error-summary'), /at least 12 characters/);
+    for (const x of await inspect(p, EN, { status: 422, minText: STAFF_TEXT })) problems.push(`admin, add-staff error: ${x}`);
+  } finally {
+    await p.context.close();
+  }
+  fail(problems);
+});
+
+test('the safeguarding queue and a flagged view: axe, 320 px, text 200%, focus, targets', { timeout: 180_000 }, async () => {
+  await inspectPages(SAFE, SAFEGUARDING_PAGES, async (page) => {
+    await page.goto(`${heard.base}/staff/safeguarding`);
+    const href = await page.locator('main a[href^="/staff/safeguarding/"]').first().getAttribute('href');
+    assert.ok(href, 'the flagged view is in the queue');
+    return [{ name: 'flagged view', path: href, shot: 'staff-flag', expect: 'hits' }];
+  });
 });
 
 test('the dashboard shows the known spread, its pictures load, and a screenshot is saved', { timeout: 60_000 }, async () => {
