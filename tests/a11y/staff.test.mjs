@@ -37,7 +37,7 @@ export const LEAD_PAGES = [
     expect: 'Choose a channel from the list',
   },
   { name: 'poster', path: `${DASHBOARD}/poster/teignbridge`, shot: 'staff-poster', expect: 'Have your say' },
-  { name: 'export page', path: `${DASHBOARD}/export`, shot: 'staff-export', expect: 'coverage.csv' },
+  { name: 'export page', path: `${DASHBOARD}/export`, shot: 'staff-export', expect: 'Coverage, CSV' },
   { name: 'password page', path: '/staff/password', expect: 'Change your password' },
 ];
 
@@ -82,7 +82,7 @@ before(async () => {
   heard.run(['staff', 'add', '--email', ADMIN.email, '--role', 'admin'], { input: `${LEAD.password}\n` });
   // One view whose words suggest a child is at risk, for the safeguarding queue.
   const flagged = join(heard.dir, 'flagged.csv');
-  writeFileSync(flagged, 'ref,area,group,better-together\nf1,torridge,young-person,my dad hits me when he is angry\n');
+  writeFileSync(flagged, 'ref,area,group,better-together\nf1,prefer-not-to-say,young-person,my dad hits me when he is angry\n');
   heard.run(['import', flagged, '--consultation', 'four-cornerstones']);
   browser = await launch();
 });
