@@ -12,6 +12,7 @@ mod coverage_filter;
 mod exports;
 mod followups;
 mod jobs;
+pub mod leader;
 mod safeguarding;
 mod sessions;
 pub mod sms;
@@ -67,16 +68,31 @@ impl StoreError {
     pub fn is_unavailable(&self) -> bool {
         match self {
             StoreError::Unavailable(_) => true,
-            StoreError::Database(e) => matches!(
-                e,
-                sqlx::Error::Io(_)
-                    | sqlx::Error::PoolTimedOut
-                    | sqlx::Error::PoolClosed
-                    | sqlx::Error::Tls(_)
-            ),
+            StoreError::Database(e) => {
+                matches!(
+                    e,
+                    sqlx::Error::Io(_)
+                        | sqlx::Error::PoolTimedOut
+                        | sqlx::Error::PoolClosed
+                        | sqlx::Error::Tls(_)
+                ) || e
+                    .as_database_error()
+                    .and_then(|db| db.code())
+                    .is_some_and(|code| is_unavailable_code(&code))
+            }
             _ => false,
         }
     }
+}
+
+/// Database error codes that mean "not now" rather than "never": SQLite busy or locked
+/// (another process holds the write lock past the busy timeout), PostgreSQL connection
+/// failures, shutdown and too many connections. A gateway told to try again loses nothing.
+fn is_unavailable_code(code: &str) -> bool {
+    matches!(
+        code,
+        "5" | "6" | "261" | "262" | "517" | "57P01" | "57P02" | "57P03" | "53300"
+    ) || code.starts_with("08")
 }
 
 /// A database transaction; commit it with `tx.commit().await`, or drop it to roll back.
@@ -156,6 +172,18 @@ impl Store {
 
     /// For `/readyz`: can heard run a query right now?
     pub async fn ping(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            // SELECT 1 answers even when another process holds the write lock and every
+            // write would fail: ready means heard could take the write lock now.
+            let mut conn = self.pool.acquire().await?;
+            sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+            if let Err(e) = sqlx::query("ROLLBACK").execute(&mut *conn).await {
+                // Never hand a connection still in a transaction back to the pool.
+                conn.detach();
+                return Err(e.into());
+            }
+            return Ok(());
+        }
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }

@@ -24,10 +24,13 @@ use tokio_rustls::TlsConnector;
 use super::{receive, EmailError, Outcome};
 use crate::config::{ExtraRoots, ImapConfig};
 use crate::server::AppState;
+use crate::store::leader::Leader;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 /// A mailbox round that takes longer than this is abandoned (and safely redone later).
 const ROUND_TIMEOUT: Duration = Duration::from_secs(600);
+/// The leader lock that lets one instance at a time read the mailbox.
+pub const POLL_LOCK: &str = "imap-poll";
 
 /// What one round did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -51,10 +54,31 @@ pub async fn run(state: AppState, imap: ImapConfig, stop: impl std::future::Futu
     let mut every = tokio::time::interval(Duration::from_secs(imap.poll_secs));
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     tokio::pin!(stop);
+    // Several instances may share one mailbox: only the one holding the lock reads it,
+    // and another takes over when that one stops or dies.
+    let mut leader: Option<Leader> = None;
     loop {
         tokio::select! {
             _ = &mut stop => break,
             _ = every.tick() => {}
+        }
+        if let Some(held) = leader.as_mut() {
+            if !held.still_held().await {
+                leader = None;
+            }
+        }
+        if leader.is_none() {
+            match state.store.try_lead(POLL_LOCK).await {
+                Ok(Some(held)) => leader = Some(held),
+                Ok(None) => {
+                    tracing::debug!("another instance is reading the mailbox");
+                    continue;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not tell who reads the mailbox; will try again");
+                    continue;
+                }
+            }
         }
         let outcome = tokio::time::timeout(ROUND_TIMEOUT, poll_once(&state, &imap)).await;
         crate::metrics::imap_poll(matches!(outcome, Ok(Ok(_))));
