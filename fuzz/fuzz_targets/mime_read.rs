@@ -5,13 +5,13 @@
 //! HTML-to-text is also run on the input directly.
 #![no_main]
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use heard::channels::email::{self, mime};
 use heard::domain::Areas;
 use libfuzzer_sys::fuzz_target;
 
-static AREAS: LazyLock<Areas> = LazyLock::new(Areas::devon);
+static AREAS: LazyLock<Arc<Areas>> = LazyLock::new(Areas::devon);
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(reading) = email::read(&AREAS, data) {

@@ -8,7 +8,7 @@
 //! asked, free text the message as typed (trimmed).
 #![no_main]
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use heard::channels::sms::parse::{area_choices, normalise, parse_area_pick};
 use heard::channels::sms::{is_consultation_keyword, parse_keyword, parse_reply, Reply};
@@ -18,14 +18,14 @@ use heard::i18n::Locale;
 use libfuzzer_sys::fuzz_target;
 
 static DEMO: LazyLock<Consultation> = LazyLock::new(Consultation::demo);
-static AREAS: LazyLock<Areas> = LazyLock::new(Areas::devon);
+static AREAS: LazyLock<Arc<Areas>> = LazyLock::new(Areas::devon);
 static CHOICES: LazyLock<Vec<AreaId>> = LazyLock::new(|| area_choices(&AREAS));
 
 fn check_area(reply: &Reply, allowed: &[AreaId]) {
     match reply {
         Reply::Area(id) => assert!(allowed.contains(id), "area {id} is not offered"),
         Reply::AreaAmbiguous(ids) => {
-            assert!(ids.len() >= 2, "an ambiguous postcode names at least two areas");
+            assert!(!ids.is_empty(), "an ambiguous postcode names its areas");
             assert!(ids.iter().all(|id| allowed.contains(id)));
         }
         Reply::Skip | Reply::Unclear => {}
