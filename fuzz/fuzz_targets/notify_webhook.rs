@@ -12,7 +12,8 @@ use heard::channels::sms::notify::{self, Notify};
 use heard::channels::sms::{Gateway, Secret, SmsError, WebhookRequest, MAX_SMS_CHARS};
 use libfuzzer_sys::fuzz_target;
 
-const API_KEY: &str = "fuzz-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+const API_KEY: &str =
+    "fuzz-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
 const TEMPLATE: &str = "f33517ff-2a88-4f6e-b855-c550268ce08a";
 const TOKEN: &str = "fuzz-callback-token";
 
@@ -45,7 +46,12 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(authorization);
     let token = text.trim().strip_prefix("Bearer ").unwrap_or(&text);
     let key = gateway.key();
-    let _ = notify::verify_jwt(token, key.secret(), 1_700_000_000, notify::NOTIFY_LEEWAY_SECS);
+    let _ = notify::verify_jwt(
+        token,
+        key.secret(),
+        1_700_000_000,
+        notify::NOTIFY_LEEWAY_SECS,
+    );
 
     // With the right token.
     let mut signed = HeaderMap::new();
