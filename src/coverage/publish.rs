@@ -28,6 +28,7 @@
 //!   channel share it, else its ISO week, else it is left blank. Rows whose total the coverage
 //!   export hides are left out, so the two files together give away no hidden figure.
 
+use super::report::AREA_COLUMNS;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -708,21 +709,7 @@ pub fn coverage_json(p: &PublishedCoverage, generated_at: &str) -> Value {
 pub fn coverage_csv(p: &PublishedCoverage) -> Result<String, csv::Error> {
     let rule = p.rule;
     let mut out = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "area",
-        "name",
-        "responses",
-        "share",
-        "expected_share",
-        "ratio",
-        "ci_low",
-        "ci_high",
-        "status",
-        "voices_needed",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut header: Vec<String> = AREA_COLUMNS.iter().map(|s| s.to_string()).collect();
     header.extend(p.group_totals.iter().map(|(k, _)| format!("group:{k}")));
     header.extend(p.channel_totals.iter().map(|(k, _)| format!("channel:{k}")));
     out.write_record(&header)?;

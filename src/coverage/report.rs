@@ -43,25 +43,25 @@ pub fn json(coverage: &Coverage, generated_at: &str) -> Value {
     })
 }
 
+/// The per-district columns of a coverage CSV, exact or published.
+pub const AREA_COLUMNS: [&str; 10] = [
+    "area",
+    "name",
+    "responses",
+    "share",
+    "expected_share",
+    "ratio",
+    "ci_low",
+    "ci_high",
+    "status",
+    "voices_needed",
+];
+
 /// One row per district, then one per other place (outside, prefer not to say, unknown) with
 /// only its counts; a column per group and per channel (`group:child`, `channel:web`).
 pub fn csv(coverage: &Coverage) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "area",
-        "name",
-        "responses",
-        "share",
-        "expected_share",
-        "ratio",
-        "ci_low",
-        "ci_high",
-        "status",
-        "voices_needed",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut header: Vec<String> = AREA_COLUMNS.iter().map(|s| s.to_string()).collect();
     let first = |tab: &[(String, Vec<(String, u64)>)], prefix: &str| -> Vec<String> {
         tab.first()
             .map(|(_, cells)| cells.iter().map(|(k, _)| format!("{prefix}:{k}")).collect())

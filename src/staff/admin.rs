@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::auth::{ForAdmin, Staff};
 use super::home::{consultation_rows, ConsultationRow};
-use super::page::{render, t, t_with, StaffError, StaffPage};
+use super::page::{error_for, render, t, t_with, FieldError, StaffError, StaffPage};
 use super::{PasswordHash, Role, StaffEmail};
 use crate::coverage::{Baseline, BaselineSource};
 use crate::domain::Consultation;
@@ -28,12 +28,6 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/admin/staff", post(add_staff))
         .route("/staff/admin/staff/{id}/remove", post(remove_staff))
         .route("/staff/admin/baseline", post(upload_baseline))
-}
-
-/// A problem with a form, shown in the error summary and beside its field.
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
 }
 
 #[derive(askama::Template)]
@@ -52,10 +46,7 @@ struct AdminPage {
 
 impl AdminPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+        error_for(&self.errors, field)
     }
 }
 

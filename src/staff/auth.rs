@@ -99,7 +99,7 @@ impl SignedIn {
 
     /// A post must carry this session's form token back.
     pub fn check_csrf(&self, sent: &str) -> Result<(), StaffError> {
-        if constant_time_eq(self.csrf.as_bytes(), sent.as_bytes()) {
+        if crate::privacy::secret::secrets_match(self.csrf.as_bytes(), sent.as_bytes()) {
             Ok(())
         } else {
             Err(StaffError::FormExpired)
@@ -224,11 +224,6 @@ fn new_token() -> String {
     hex::encode(bytes)
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    use subtle::ConstantTimeEq;
-    a.len() == b.len() && bool::from(a.ct_eq(b))
-}
-
 /// Only a path on this site's staff pages or API: never another site.
 fn safe_next(next: Option<&str>) -> String {
     match next {
@@ -314,7 +309,8 @@ pub async fn sign_in(
         .await
         .map_err(StaffError::session)?;
     match expected {
-        Some(token) if constant_time_eq(token.as_bytes(), form.csrf.as_bytes()) => {}
+        Some(token)
+            if crate::privacy::secret::secrets_match(token.as_bytes(), form.csrf.as_bytes()) => {}
         _ => return Err(StaffError::FormExpired),
     }
     let next = safe_next(form.next.as_deref());

@@ -20,6 +20,20 @@ pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
     i18n::text_with(STAFF_LOCALE, id, args)
 }
 
+/// A problem with a form, shown in the error summary and beside its field.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// The message for `field`, if it has a problem.
+pub fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
+}
+
 /// A link in the staff navigation.
 pub struct NavItem {
     pub href: &'static str,

@@ -6,9 +6,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::admin::FieldError;
 use super::auth::{ForOwnAccount, Staff};
-use super::page::{render, t, t_with, StaffError, StaffPage};
+use super::page::{error_for, render, t, t_with, FieldError, StaffError, StaffPage};
 use super::{PasswordHash, MIN_PASSWORD_CHARS};
 use crate::i18n::Arg;
 use crate::server::AppState;
@@ -23,10 +22,7 @@ struct PasswordPage {
 
 impl PasswordPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+        error_for(&self.errors, field)
     }
 }
 

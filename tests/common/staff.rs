@@ -32,16 +32,8 @@ pub async fn try_sign_in(
     email: &str,
     password: &str,
 ) -> (u16, String, String) {
-    let page = client
-        .get(app.url("/staff/sign-in"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
     let form = [
-        ("csrf", csrf(&page)),
+        ("csrf", staff_csrf(app, client, "/staff/sign-in").await),
         ("email", email.to_owned()),
         ("password", password.to_owned()),
         ("next", "/staff".to_owned()),

@@ -108,11 +108,9 @@ pub async fn csrf_token(session: &Session) -> Result<String, WebError> {
 pub async fn check_csrf(session: &Session, sent: &str) -> Result<(), WebError> {
     let expected: Option<String> = session.get("csrf").await.map_err(WebError::session)?;
     match expected {
-        Some(token) if constant_time_eq(token.as_bytes(), sent.as_bytes()) => Ok(()),
+        Some(token) if crate::privacy::secret::secrets_match(token.as_bytes(), sent.as_bytes()) => {
+            Ok(())
+        }
         _ => Err(WebError::FormExpired),
     }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -16,7 +16,7 @@ use self::charts::Bar;
 use self::filters::{FilterInput, FilterProblem, Filters};
 use self::outreach::{outreach_link, Source};
 use super::auth::{ForCoverage, Staff};
-use super::page::{render, t, t_with, StaffError, StaffPage, STAFF_LOCALE};
+use super::page::{error_for, render, t, t_with, FieldError, StaffError, StaffPage, STAFF_LOCALE};
 use crate::coverage::map::{self, Map, MapWords, CLASS_FILLS, NO_DATA_FILL};
 use crate::coverage::{self, AreaFigures, BaselineSource, Coverage, CoverageError, Status};
 use crate::domain::consultation::localized;
@@ -69,11 +69,6 @@ pub struct Choice {
 }
 
 /// A problem shown in the error summary and beside its field.
-pub struct ShownProblem {
-    pub field: &'static str,
-    pub message: String,
-}
-
 /// A district's row in the figures table.
 pub struct AreaRow {
     pub id: String,
@@ -151,7 +146,7 @@ struct DashboardPage {
     input: FilterInput,
     groups: Vec<Choice>,
     channels: Vec<Choice>,
-    problems: Vec<ShownProblem>,
+    problems: Vec<FieldError>,
     errors: FieldErrors,
     filtered: bool,
     figures: Option<Figures>,
@@ -167,13 +162,8 @@ pub struct FieldErrors {
 }
 
 impl FieldErrors {
-    fn from(problems: &[ShownProblem]) -> FieldErrors {
-        let find = |field: &str| {
-            problems
-                .iter()
-                .find(|p| p.field == field)
-                .map(|p| p.message.clone())
-        };
+    fn from(problems: &[FieldError]) -> FieldErrors {
+        let find = |field: &str| error_for(problems, field).map(str::to_owned);
         FieldErrors {
             group: find("group"),
             channel: find("channel"),
@@ -227,10 +217,10 @@ pub async fn dashboard(
     Ok(response)
 }
 
-fn shown(problems: &[FilterProblem]) -> Vec<ShownProblem> {
+fn shown(problems: &[FilterProblem]) -> Vec<FieldError> {
     problems
         .iter()
-        .map(|p| ShownProblem {
+        .map(|p| FieldError {
             field: p.field.id(),
             message: t(p.message),
         })
