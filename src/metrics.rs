@@ -14,6 +14,8 @@ pub const HTTP_REQUESTS: &str = "heard_http_requests_total";
 pub const SUBMISSIONS_INGESTED: &str = "heard_submissions_ingested_total";
 pub const SMS_OUTBOX_DEPTH: &str = "heard_sms_outbox_depth";
 pub const IMAP_POLLS: &str = "heard_imap_polls_total";
+pub const GROUP_COMMITS: &str = "heard_sqlite_group_commits_total";
+pub const GROUP_MEMBERS: &str = "heard_sqlite_group_members_total";
 
 /// The label for a request no route matched (a 404): the path itself is never a label.
 pub const UNMATCHED_ROUTE: &str = "unmatched";
@@ -48,6 +50,14 @@ fn describe() {
         "texts waiting in the SMS outbox, read when metrics are scraped"
     );
     ::metrics::describe_counter!(IMAP_POLLS, "rounds of reading the mailbox, by result");
+    ::metrics::describe_counter!(
+        GROUP_COMMITS,
+        "SQLite commits of grouped writes (members / commits is the average group)"
+    );
+    ::metrics::describe_counter!(
+        GROUP_MEMBERS,
+        "requests whose writes SQLite group commits made durable"
+    );
 }
 
 /// The metrics in Prometheus text format, or `None` when heard's recorder is not installed.
@@ -67,6 +77,11 @@ pub fn http_request(route: &str, method: &axum::http::Method, status: axum::http
 
 pub fn submission_ingested(channel: crate::domain::Channel) {
     ::metrics::counter!(SUBMISSIONS_INGESTED, "channel" => channel.id()).increment(1);
+}
+
+pub fn group_committed(members: usize) {
+    ::metrics::counter!(GROUP_COMMITS).increment(1);
+    ::metrics::counter!(GROUP_MEMBERS).increment(members as u64);
 }
 
 pub fn sms_outbox_depth(depth: i64) {

@@ -1,3 +1,6 @@
+use std::collections::HashMap;
+use std::sync::RwLock;
+
 use chrono::Utc;
 use sqlx::Row;
 
@@ -53,19 +56,27 @@ impl Store {
     }
 
     pub async fn consultation(&self, slug: &str) -> Result<Option<StoredConsultation>, StoreError> {
-        let row = sqlx::query("SELECT id, source FROM consultations WHERE slug = $1")
+        let row = sqlx::query("SELECT id, loaded_at FROM consultations WHERE slug = $1")
             .bind(slug)
             .fetch_optional(self.pool())
             .await?;
-        row.map(|row| read_consultation(&row)).transpose()
+        match row {
+            Some(row) => Ok(Some(self.read_consultation(&row).await?)),
+            None => Ok(None),
+        }
     }
 
     /// Every consultation, newest opening first.
     pub async fn consultations(&self) -> Result<Vec<StoredConsultation>, StoreError> {
-        let rows = sqlx::query("SELECT id, source FROM consultations ORDER BY opens_on DESC, slug")
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter().map(read_consultation).collect()
+        let rows =
+            sqlx::query("SELECT id, loaded_at FROM consultations ORDER BY opens_on DESC, slug")
+                .fetch_all(self.pool())
+                .await?;
+        let mut all = Vec::with_capacity(rows.len());
+        for row in &rows {
+            all.push(self.read_consultation(row).await?);
+        }
+        Ok(all)
     }
 
     pub async fn consultation_count(&self) -> Result<i64, StoreError> {
@@ -76,10 +87,52 @@ impl Store {
     }
 }
 
-fn read_consultation(row: &sqlx::any::AnyRow) -> Result<StoredConsultation, StoreError> {
-    let id: i64 = row.try_get("id")?;
-    let source: String = row.try_get("source")?;
-    let consultation = Consultation::parse(&source)
-        .map_err(|e| StoreError::Corrupt(format!("consultation {id}: {e}")))?;
-    Ok(StoredConsultation { id, consultation })
+impl Store {
+    /// The consultation a row of (id, loaded_at) names. Parsed consultations are kept by
+    /// (id, loaded_at): every page and webhook needs one, and parsing its TOML costs far more
+    /// than reading the row. Saving gives a new `loaded_at`, so no instance serves a stale one.
+    async fn read_consultation(
+        &self,
+        row: &sqlx::any::AnyRow,
+    ) -> Result<StoredConsultation, StoreError> {
+        let id: i64 = row.try_get("id")?;
+        let loaded_at: String = row.try_get("loaded_at")?;
+        if let Some(consultation) = self.parsed.get(id, &loaded_at) {
+            return Ok(StoredConsultation { id, consultation });
+        }
+        let row = sqlx::query("SELECT source FROM consultations WHERE id = $1")
+            .bind(id)
+            .fetch_one(self.pool())
+            .await?;
+        let source: String = row.try_get("source")?;
+        let consultation = Consultation::parse(&source)
+            .map_err(|e| StoreError::Corrupt(format!("consultation {id}: {e}")))?;
+        self.parsed.put(id, loaded_at, consultation.clone());
+        Ok(StoredConsultation { id, consultation })
+    }
+}
+
+/// Parsed consultations by id, each with the `loaded_at` it was parsed for.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedConsultations(RwLock<HashMap<i64, (String, Consultation)>>);
+
+impl ParsedConsultations {
+    fn get(&self, id: i64, loaded_at: &str) -> Option<Consultation> {
+        let parsed = self
+            .0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        parsed
+            .get(&id)
+            .filter(|(at, _)| at == loaded_at)
+            .map(|(_, consultation)| consultation.clone())
+    }
+
+    fn put(&self, id: i64, loaded_at: String, consultation: Consultation) {
+        let mut parsed = self
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        parsed.insert(id, (loaded_at, consultation));
+    }
 }

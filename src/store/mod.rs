@@ -11,6 +11,7 @@ mod coverage;
 mod coverage_filter;
 mod exports;
 mod followups;
+mod group_commit;
 mod jobs;
 pub mod leader;
 mod safeguarding;
@@ -30,6 +31,7 @@ pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
 pub use coverage_filter::CountFilter;
 pub use exports::ExportSubmission;
+pub use group_commit::Write;
 pub use jobs::RunClaim;
 pub use safeguarding::{FlagAction, FlagLogEntry, FlaggedItem};
 pub use sessions::DbSessionStore;
@@ -102,6 +104,9 @@ pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite's writes from requests, grouped into shared commits ([`Store::write`]).
+    writer: std::sync::Arc<group_commit::GroupWriter>,
+    parsed: std::sync::Arc<consultations::ParsedConsultations>,
 }
 
 impl Store {
@@ -154,7 +159,12 @@ impl Store {
                     one_line(&e)
                 ))
             })?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            writer: Default::default(),
+            parsed: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

@@ -27,7 +27,7 @@ impl Store {
         consultation_id: i64,
         submission: &Submission,
     ) -> Result<Ingested, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let ingested = insert_submission_in(&mut tx, consultation_id, submission).await?;
         tx.commit().await?;
         Ok(ingested)

@@ -173,7 +173,7 @@ pub async fn receive(
         areas: &state.areas,
     };
 
-    let mut tx = state.store.begin().await?;
+    let mut tx = state.store.write().await?;
     if !sms_store::record_inbound(&mut tx, provider_ref.as_str(), now).await? {
         let replies = sms_store::inbound_replies(&mut tx, provider_ref.as_str()).await?;
         tx.commit().await?;
@@ -312,7 +312,7 @@ pub async fn sweep(state: &AppState) -> Result<usize, ReceiveError> {
     let before = now - CONVERSATION_SECS;
     let mut swept = 0;
     for respondent in state.store.sms_expired(before, 500).await? {
-        let mut tx = state.store.begin().await?;
+        let mut tx = state.store.write().await?;
         let stored = sms_store::lock_conversation(&mut tx, &respondent, now).await?;
         // Heard from again since it was listed: leave it be.
         if stored.last_seen >= before {
