@@ -43,9 +43,8 @@ function request()
 end
 
 function done(summary, latency, requests)
-  local sent, wrapped_any = 0, 0
+  local wrapped_any = 0
   for _, thread in ipairs(threads) do
-    sent = sent + (thread:get("nxt") - 1)
     wrapped_any = math.max(wrapped_any, thread:get("wrapped"))
   end
   io.write(string.format("lua: wrapped=%d\n", wrapped_any))

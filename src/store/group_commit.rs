@@ -284,22 +284,16 @@ async fn wait_for_group(
 }
 
 impl Write<'_> {
-    /// Undoes this request's writes.
+    /// Undoes this request's writes. A member's undo is the one its drop does, so a group
+    /// left empty is rolled back and frees SQLite's write lock.
     pub async fn rollback(mut self) -> Result<(), StoreError> {
         match std::mem::replace(&mut self.inner, Inner::Done) {
             Inner::Own(tx) => Ok(tx.rollback().await?),
-            Inner::Member { mut guard, .. } => {
-                if let Some(group) = guard.as_mut().and_then(|g| g.as_mut()) {
-                    if let Err(e) = undo(&mut group.tx).await {
-                        if let Some(guard) = guard.as_mut() {
-                            fail_group(guard, &e).await;
-                        }
-                        return Err(e);
-                    }
-                }
+            member => {
+                self.inner = member;
+                drop(self);
                 Ok(())
             }
-            Inner::Done => Ok(()),
         }
     }
 }
@@ -472,6 +466,13 @@ mod tests {
         let mut again = store.write().await.unwrap();
         assert!(note(&mut again, "same").await.is_err());
         again.rollback().await.unwrap();
+        // Rolled back with nobody after it: the write lock is free for a write outside.
+        sqlx::query(
+            "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ('outside', '[]', 0)",
+        )
+        .execute(store.pool())
+        .await
+        .unwrap();
         let mut other = store.write().await.unwrap();
         note(&mut other, "other").await.unwrap();
         other.commit().await.unwrap();
