@@ -71,12 +71,17 @@ impl StoreError {
         match self {
             StoreError::Unavailable(_) => true,
             StoreError::Database(e) => {
+                // A connection closed mid-handshake (a database or proxy going away) reads as
+                // a protocol error, such as "unexpected response from SSLRequest". Retrying is
+                // always safe: ingestion is idempotent on the provider's message id.
                 matches!(
                     e,
                     sqlx::Error::Io(_)
                         | sqlx::Error::PoolTimedOut
                         | sqlx::Error::PoolClosed
                         | sqlx::Error::Tls(_)
+                        | sqlx::Error::Protocol(_)
+                        | sqlx::Error::WorkerCrashed
                 ) || e
                     .as_database_error()
                     .and_then(|db| db.code())
