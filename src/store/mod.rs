@@ -141,6 +141,9 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(5))
+            // A ping before each use is another round trip to SQLite's worker thread, and a
+            // file cannot drop a connection; a PostgreSQL server can.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

@@ -15,6 +15,8 @@ pub struct StoredConversation {
     pub state: String,
     /// When the texter was last heard from, before this message.
     pub last_seen: i64,
+    /// Whether the texter has sent STOP (and not START since).
+    pub opted_out: bool,
 }
 
 /// A text waiting in the outbox.
@@ -91,11 +93,14 @@ pub async fn lock_conversation(
     respondent: &str,
     now: i64,
 ) -> Result<StoredConversation, StoreError> {
-    // The no-op update takes the row lock and returns the row as it was.
+    // The no-op update takes the row lock and returns the row as it was; the opt-out
+    // comes in the same statement, as every statement is a round trip to the database.
     let row = sqlx::query(
         "INSERT INTO sms_conversations (respondent, state, last_seen) VALUES ($1, '', $2) \
          ON CONFLICT (respondent) DO UPDATE SET state = sms_conversations.state \
-         RETURNING state, last_seen",
+         RETURNING state, last_seen, CAST(CASE WHEN EXISTS \
+           (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $1) THEN 1 ELSE 0 END AS BIGINT) \
+           AS opted_out",
     )
     .bind(respondent)
     .bind(now)
@@ -104,6 +109,7 @@ pub async fn lock_conversation(
     Ok(StoredConversation {
         state: row.try_get("state")?,
         last_seen: row.try_get("last_seen")?,
+        opted_out: row.try_get::<i64, _>("opted_out")? != 0,
     })
 }
 
@@ -120,14 +126,6 @@ pub async fn save_conversation(
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-pub async fn is_opted_out(tx: &mut Tx, respondent: &str) -> Result<bool, StoreError> {
-    let row = sqlx::query("SELECT 1 AS one FROM sms_opt_outs WHERE respondent = $1")
-        .bind(respondent)
-        .fetch_optional(&mut **tx)
-        .await?;
-    Ok(row.is_some())
 }
 
 pub async fn set_opted_out(

@@ -195,7 +195,7 @@ pub async fn receive(
         }
     }
 
-    let opted_out = sms_store::is_opted_out(&mut tx, respondent.as_str()).await?;
+    let opted_out = stored.opted_out;
     let keyword = parse_keyword(&sms.body);
     let (next, replies, finished) = match keyword {
         Some(Keyword::Stop) => {
