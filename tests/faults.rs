@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::mail::Dovecot;
 use common::{fresh_database, TestBackend, TEST_SECRET};
 use heard::channels::sms::twilio;
 use sqlx::{Connection, PgConnection, Row, SqliteConnection};
@@ -21,15 +22,25 @@ const OUR_NUMBER: &str = "+447700900000";
 /// The load tests run one at a time: together on two shared cores they would only time out.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// A `heard serve` child process and the address it listens on.
+/// A `heard serve` child process, the address it listens on, and every line it logged.
 struct Heard {
     child: Child,
     address: String,
+    log: Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Heard {
     /// Starts heard and waits (bounded) for the log line that names its port.
     fn start(dir: &tempfile::TempDir, database_url: &str) -> Heard {
+        Heard::start_with(dir, database_url, &[])
+    }
+
+    /// As `start`, with more settings.
+    fn start_with(
+        dir: &tempfile::TempDir,
+        database_url: &str,
+        extra: &[(String, String)],
+    ) -> Heard {
         let config = dir.path().join("empty.toml");
         std::fs::write(&config, "").unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_heard"))
@@ -45,6 +56,7 @@ impl Heard {
             .env("HEARD_SECRET", TEST_SECRET)
             .env("HEARD_DB_MAX_CONNECTIONS", "3")
             .env("HEARD_TWILIO_AUTH_TOKEN", TWILIO_TOKEN)
+            .envs(extra.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -52,9 +64,12 @@ impl Heard {
             .expect("start heard serve");
         let stderr = child.stderr.take().unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
+        let log = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = log.clone();
         // Keeps reading after the address is found, so heard never blocks on a full pipe.
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                kept.lock().unwrap().push(line.clone());
                 if line.contains("heard is listening") {
                     let _ = tx.send(listening_address(&line));
                 }
@@ -65,13 +80,27 @@ impl Heard {
             }
         });
         match rx.recv_timeout(Duration::from_secs(30)) {
-            Ok(address) => Heard { child, address },
+            Ok(address) => Heard {
+                child,
+                address,
+                log,
+            },
             Err(e) => {
                 let _ = child.kill();
                 let _ = child.wait();
                 panic!("heard never said where it listens: {e}");
             }
         }
+    }
+
+    /// How many of the lines logged so far contain `text`.
+    fn logged(&self, text: &str) -> usize {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains(text))
+            .count()
     }
 
     fn kill(mut self) {
@@ -649,7 +678,83 @@ async fn one_instance_at_a_time_reads_the_mailbox(backend: TestBackend) {
     second.close().await;
 }
 
+/// A view by email with its own Message-ID, as a mail server delivers it.
+fn view_email(n: usize) -> Vec<u8> {
+    format!(
+        "From: Parent {n} <parent{n}@example.com>\r\n\
+         To: views@heard.example.org\r\n\
+         Subject: My views\r\n\
+         Message-ID: <view-{n}@mail.example.com>\r\n\
+         Date: Wed, 2 Dec 2026 18:00:00 +0000\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n\
+         We live in Exeter. Waiting {n} months for an assessment is far too long.\r\n"
+    )
+    .into_bytes()
+}
+
+/// Waits (bounded) until `n` views by email are stored and the inbox is empty.
+async fn stored_by_email(database_url: &str, dovecot: &Dovecot, n: i64) {
+    let done = tokio::time::timeout(Duration::from_secs(60), async {
+        loop {
+            let stored = count(database_url, "submissions WHERE channel = 'email'").await;
+            assert!(
+                stored <= n,
+                "{stored} stored of {n}: a message stored twice"
+            );
+            if stored == n && dovecot.count("INBOX") == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+    assert!(done.is_ok(), "every view by email is stored in time");
+}
+
+/// Two `heard serve` instances on one database and one mailbox: only one reads it (the
+/// other never does while the first lives), every view is stored once, and when the reader
+/// is killed the other takes over and stores what arrives next.
+async fn two_instances_read_the_mailbox_one_at_a_time(backend: TestBackend) {
+    common::mail::ensure_installed();
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let dovecot = Dovecot::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (database_url, _pg) = fresh_database(&backend, &dir).await;
+    let settings = dovecot.settings("heard processed");
+    let first = tokio::task::block_in_place(|| Heard::start_with(&dir, &database_url, &settings));
+    let second = tokio::task::block_in_place(|| Heard::start_with(&dir, &database_url, &settings));
+
+    for n in 0..6 {
+        dovecot.deliver(&view_email(n));
+    }
+    stored_by_email(&database_url, &dovecot, 6).await;
+    // A few more rounds for the idle one to try (it polls every second too).
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let rounds = [first.logged("mailbox read"), second.logged("mailbox read")];
+    assert!(
+        rounds.contains(&0) && rounds.iter().sum::<usize>() >= 1,
+        "one instance reads the mailbox, not both: {rounds:?}"
+    );
+    let (reader, other) = if rounds[0] > 0 {
+        (first, second)
+    } else {
+        (second, first)
+    };
+
+    reader.kill();
+    for n in 6..9 {
+        dovecot.deliver(&view_email(n));
+    }
+    stored_by_email(&database_url, &dovecot, 9).await;
+    assert!(other.logged("mailbox read") >= 1, "the other takes over");
+    other.kill();
+    assert_eq!(dovecot.count("heard processed"), 9);
+}
+
 mod leader_lock {
     use super::*;
-    on_both_backends!(one_instance_at_a_time_reads_the_mailbox);
+    on_both_backends!(
+        one_instance_at_a_time_reads_the_mailbox,
+        two_instances_read_the_mailbox_one_at_a_time
+    );
 }
