@@ -39,6 +39,40 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// The day the demo consultation opens.
+async fn opens_on(app: &TestApp) -> chrono::NaiveDate {
+    app.state
+        .store
+        .consultation(DEMO)
+        .await
+        .unwrap()
+        .expect("demo loaded")
+        .consultation
+        .opens_on
+}
+
+/// A view of the demo consultation with no answers, received on `day`.
+fn submission(
+    app: &TestApp,
+    day: chrono::NaiveDate,
+    area: Option<&str>,
+    group: Option<RespondentGroup>,
+    channel: Channel,
+) -> Submission {
+    Submission {
+        consultation: Slug::parse(DEMO).unwrap(),
+        channel,
+        area: area.map(|a| app.state.areas.id(a).expect("a known area")),
+        group,
+        answers: Vec::new(),
+        received_on: day,
+        provider_ref: None,
+        respondent: None,
+        outreach: None,
+        flagged: false,
+    }
+}
+
 async fn add(
     app: &TestApp,
     area: Option<&str>,
@@ -46,28 +80,9 @@ async fn add(
     channel: Channel,
     n: usize,
 ) {
-    let opens_on = app
-        .state
-        .store
-        .consultation(DEMO)
-        .await
-        .unwrap()
-        .expect("demo loaded")
-        .consultation
-        .opens_on;
+    let day = opens_on(app).await;
     for _ in 0..n {
-        let submission = Submission {
-            consultation: Slug::parse(DEMO).unwrap(),
-            channel,
-            area: area.map(|a| app.state.areas.id(a).expect("a known area")),
-            group: Some(group),
-            answers: Vec::new(),
-            received_on: opens_on,
-            provider_ref: None,
-            respondent: None,
-            outreach: None,
-            flagged: false,
-        };
+        let submission = submission(app, day, area, Some(group), channel);
         ingest(&app.state.store, &submission).await.unwrap();
     }
 }
@@ -456,13 +471,7 @@ async fn an_event_import_feeds_coverage(backend: TestBackend) {
 async fn the_tally_matches_the_submissions(backend: TestBackend) {
     let app = spawn_app(backend).await;
     let store = &app.state.store;
-    let opens_on = store
-        .consultation(DEMO)
-        .await
-        .unwrap()
-        .expect("demo loaded")
-        .consultation
-        .opens_on;
+    let day = opens_on(&app).await;
     let areas = ["exeter", "torridge", "mid-devon"];
     let groups = [
         Some(RespondentGroup::Child),
@@ -472,22 +481,20 @@ async fn the_tally_matches_the_submissions(backend: TestBackend) {
     let channels = [Channel::Web, Channel::Sms, Channel::Email];
     let mut tasks = Vec::new();
     for i in 0..120_usize {
-        let submission = Submission {
-            consultation: Slug::parse(DEMO).unwrap(),
-            channel: channels[i % 3],
-            area: (i % 4 != 0).then(|| app.state.areas.id(areas[i % 3]).unwrap()),
-            group: groups[(i / 3) % 3],
-            answers: Vec::new(),
-            received_on: opens_on + chrono::Days::new((i % 5) as u64),
-            // Every tenth is a retry of the one before it.
-            provider_ref: Some(app.state.pseudonymiser.provider_ref(
-                channels[i % 3],
-                &format!("msg-{}", if i % 10 == 9 { i - 3 } else { i }),
-            )),
-            respondent: None,
-            outreach: None,
-            flagged: false,
-        };
+        let area = (i % 4 != 0).then_some(areas[i % 3]);
+        let received_on = day + chrono::Days::new((i % 5) as u64);
+        let mut submission = submission(
+            &app,
+            received_on,
+            area,
+            groups[(i / 3) % 3],
+            channels[i % 3],
+        );
+        // Every tenth is a retry of the one before it.
+        submission.provider_ref = Some(app.state.pseudonymiser.provider_ref(
+            channels[i % 3],
+            &format!("msg-{}", if i % 10 == 9 { i - 3 } else { i }),
+        ));
         let store = store.clone();
         tasks.push(tokio::spawn(async move {
             ingest(&store, &submission).await.unwrap()
@@ -519,24 +526,18 @@ async fn the_tally_matches_the_submissions(backend: TestBackend) {
     tx.rollback().await.unwrap();
 
     let consultation_id = store.consultation(DEMO).await.unwrap().unwrap().id;
-    let counted = |sql: &'static str| {
-        let store = store.clone();
-        async move {
-            let mut tx = store.begin().await.unwrap();
-            let mut rows: Vec<(Option<String>, Option<String>, String, i64)> = sqlx::query_as(sql)
-                .bind(consultation_id)
-                .fetch_all(&mut *tx)
-                .await
-                .unwrap();
-            rows.sort();
-            rows
-        }
+    let mut direct: Vec<(Option<String>, Option<String>, String, i64)> = {
+        let mut tx = store.begin().await.unwrap();
+        sqlx::query_as(
+            "SELECT area, respondent_group, channel, COUNT(*) AS n FROM submissions \
+             WHERE consultation_id = $1 GROUP BY area, respondent_group, channel",
+        )
+        .bind(consultation_id)
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap()
     };
-    let direct = counted(
-        "SELECT area, respondent_group, channel, COUNT(*) AS n FROM submissions \
-         WHERE consultation_id = $1 GROUP BY area, respondent_group, channel",
-    )
-    .await;
+    direct.sort();
     let mut tallied: Vec<_> = store
         .coverage_counts(consultation_id)
         .await
