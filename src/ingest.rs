@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::domain::{AnswerValue, Consultation, QuestionKind, Submission};
 use crate::safeguarding;
-use crate::store::{insert_submission_in, Ingested, Store, StoreError, StoredConsultation, Tx};
+use crate::store::{Ingested, InsertSubmission, Store, StoreError, StoredConsultation};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -55,6 +55,19 @@ pub async fn check(store: &Store, submission: &Submission) -> Result<Checked, In
     check_against(&stored, submission)
 }
 
+/// [`check`] against consultations already read, for a caller that has them all to hand.
+pub fn check_among(
+    consultations: &[StoredConsultation],
+    submission: &Submission,
+) -> Result<Checked, IngestError> {
+    let slug = submission.consultation.as_str();
+    let stored = consultations
+        .iter()
+        .find(|c| c.consultation.slug == submission.consultation)
+        .ok_or_else(|| IngestError::UnknownConsultation(slug.to_owned()))?;
+    check_against(stored, submission)
+}
+
 /// [`check`] against a consultation already read, for a caller checking many submissions
 /// to one consultation (a CSV import) without reading it again for each.
 pub fn check_against(
@@ -90,8 +103,13 @@ pub fn check_against(
 
 /// Stores a checked submission inside the caller's transaction; it is stored when the
 /// caller commits. Idempotent as [`ingest`] is.
-pub async fn ingest_in(tx: &mut Tx, checked: &Checked) -> Result<Ingested, IngestError> {
-    let ingested = insert_submission_in(tx, checked.consultation_id, &checked.submission).await?;
+pub async fn ingest_in<W: InsertSubmission>(
+    tx: &mut W,
+    checked: &Checked,
+) -> Result<Ingested, IngestError> {
+    let ingested = tx
+        .insert_submission_in(checked.consultation_id, &checked.submission)
+        .await?;
     log(checked, ingested);
     Ok(ingested)
 }

@@ -1,17 +1,18 @@
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 use chrono::Utc;
 use sqlx::Row;
 
-use super::{Store, StoreError};
+use super::{Direct, Store, StoreError};
 use crate::domain::Consultation;
 
 /// A consultation as held in the store, with its row id.
 #[derive(Debug, Clone)]
 pub struct StoredConsultation {
     pub id: i64,
-    pub consultation: Consultation,
+    /// Shared with the store's cache of parsed consultations.
+    pub consultation: Arc<Consultation>,
 }
 
 impl Store {
@@ -68,10 +69,7 @@ impl Store {
 
     /// Every consultation, newest opening first.
     pub async fn consultations(&self) -> Result<Vec<StoredConsultation>, StoreError> {
-        let rows =
-            sqlx::query("SELECT id, loaded_at FROM consultations ORDER BY opens_on DESC, slug")
-                .fetch_all(self.pool())
-                .await?;
+        let rows = sqlx::query(ALL).fetch_all(self.pool()).await?;
         let mut all = Vec::with_capacity(rows.len());
         for row in &rows {
             all.push(self.read_consultation(row).await?);
@@ -100,24 +98,50 @@ impl Store {
         if let Some(consultation) = self.parsed.get(id, &loaded_at) {
             return Ok(StoredConsultation { id, consultation });
         }
-        let row = sqlx::query("SELECT source FROM consultations WHERE id = $1")
-            .bind(id)
-            .fetch_one(self.pool())
-            .await?;
+        let row = sqlx::query(SOURCE).bind(id).fetch_one(self.pool()).await?;
         let source: String = row.try_get("source")?;
-        let consultation = Consultation::parse(&source)
-            .map_err(|e| StoreError::Corrupt(format!("consultation {id}: {e}")))?;
-        self.parsed.put(id, loaded_at, consultation.clone());
+        let consultation = self.parsed.parse(id, loaded_at, &source)?;
         Ok(StoredConsultation { id, consultation })
+    }
+}
+
+/// Every consultation's (id, loaded_at), newest opening first.
+const ALL: &str = "SELECT id, loaded_at FROM consultations ORDER BY opens_on DESC, slug";
+const SOURCE: &str = "SELECT source FROM consultations WHERE id = $1";
+
+impl Direct<'_> {
+    /// [`Store::consultations`], read on SQLite's writer connection.
+    pub(crate) fn consultations(&self) -> Result<Vec<StoredConsultation>, StoreError> {
+        let mut all = self.conn.prepare_cached(ALL)?;
+        let rows = all
+            .query_map([], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, loaded_at)| {
+                let consultation = match self.parsed.get(id, &loaded_at) {
+                    Some(consultation) => consultation,
+                    None => {
+                        let source: String = self
+                            .conn
+                            .prepare_cached(SOURCE)?
+                            .query_row([id], |row| row.get(0))?;
+                        self.parsed.parse(id, loaded_at, &source)?
+                    }
+                };
+                Ok(StoredConsultation { id, consultation })
+            })
+            .collect()
     }
 }
 
 /// Parsed consultations by id, each with the `loaded_at` it was parsed for.
 #[derive(Debug, Default)]
-pub(crate) struct ParsedConsultations(RwLock<HashMap<i64, (String, Consultation)>>);
+pub(crate) struct ParsedConsultations(RwLock<HashMap<i64, (String, Arc<Consultation>)>>);
 
 impl ParsedConsultations {
-    fn get(&self, id: i64, loaded_at: &str) -> Option<Consultation> {
+    fn get(&self, id: i64, loaded_at: &str) -> Option<Arc<Consultation>> {
         let parsed = self
             .0
             .read()
@@ -125,14 +149,25 @@ impl ParsedConsultations {
         parsed
             .get(&id)
             .filter(|(at, _)| at == loaded_at)
-            .map(|(_, consultation)| consultation.clone())
+            .map(|(_, consultation)| Arc::clone(consultation))
     }
 
-    fn put(&self, id: i64, loaded_at: String, consultation: Consultation) {
+    /// Parses a consultation's source and keeps it for (id, loaded_at).
+    fn parse(
+        &self,
+        id: i64,
+        loaded_at: String,
+        source: &str,
+    ) -> Result<Arc<Consultation>, StoreError> {
+        let consultation = Arc::new(
+            Consultation::parse(source)
+                .map_err(|e| StoreError::Corrupt(format!("consultation {id}: {e}")))?,
+        );
         let mut parsed = self
             .0
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        parsed.insert(id, (loaded_at, consultation));
+        parsed.insert(id, (loaded_at, Arc::clone(&consultation)));
+        Ok(consultation)
     }
 }

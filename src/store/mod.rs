@@ -9,6 +9,7 @@
 mod consultations;
 mod coverage;
 mod coverage_filter;
+mod direct;
 mod exports;
 mod followups;
 mod group_commit;
@@ -30,14 +31,15 @@ use sqlx::{AnyPool, Executor};
 pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
 pub use coverage_filter::CountFilter;
+pub(crate) use direct::ready as direct_ready;
+pub use direct::Direct;
 pub use exports::ExportSubmission;
 pub use group_commit::Write;
 pub use jobs::RunClaim;
 pub use safeguarding::{FlagAction, FlagLogEntry, FlaggedItem};
 pub use sessions::DbSessionStore;
 pub use staff::StaffMember;
-pub(crate) use submissions::insert_submission_in;
-pub use submissions::{Ingested, SubmissionId};
+pub use submissions::{Ingested, InsertSubmission, SubmissionId};
 
 use crate::config::DatabaseUrl;
 
@@ -57,6 +59,9 @@ pub enum StoreError {
     Unavailable(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// From SQLite's writer connection ([`direct`]).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// A stored row heard cannot read back: a bug or a hand-edited database.
@@ -87,6 +92,9 @@ impl StoreError {
                     .and_then(|db| db.code())
                     .is_some_and(|code| is_unavailable_code(&code))
             }
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                is_unavailable_code(&e.extended_code.to_string())
+            }
             _ => false,
         }
     }
@@ -111,6 +119,8 @@ pub struct Store {
     backend: Backend,
     /// SQLite's writes from requests, grouped into shared commits ([`Store::write`]).
     writer: std::sync::Arc<group_commit::GroupWriter>,
+    /// SQLite's writer connection for the hot writes ([`Store::direct`]); none on PostgreSQL.
+    direct: Option<std::sync::Arc<direct::DirectWriter>>,
     parsed: std::sync::Arc<consultations::ParsedConsultations>,
 }
 
@@ -167,11 +177,20 @@ impl Store {
                     one_line(&e)
                 ))
             })?;
+        let parsed: std::sync::Arc<consultations::ParsedConsultations> = Default::default();
+        let direct = match url {
+            DatabaseUrl::Sqlite { path } => Some(std::sync::Arc::new(direct::DirectWriter::open(
+                path,
+                std::sync::Arc::clone(&parsed),
+            )?)),
+            DatabaseUrl::Postgres { .. } => None,
+        };
         Ok(Store {
             pool,
             backend,
             writer: Default::default(),
-            parsed: Default::default(),
+            direct,
+            parsed,
         })
     }
 
@@ -217,6 +236,12 @@ impl Store {
 
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// SQLite's writer connection, where a request's writes are run whole and committed in
+    /// groups; `None` on PostgreSQL, where a [`Store::write`] transaction is as good.
+    pub(crate) fn direct(&self) -> Option<&direct::DirectWriter> {
+        self.direct.as_deref()
     }
 }
 

@@ -4,9 +4,11 @@
 //!
 //! Times are Unix seconds, so both backends store and compare them the same way.
 
+use rusqlite::{params, OptionalExtension};
 use sqlx::Row;
 
-use super::{Store, StoreError, Tx};
+use super::submissions::InsertSubmission;
+use super::{Direct, Store, StoreError};
 
 /// A conversation as stored, read under the row's lock.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,129 +45,257 @@ pub struct NewOutboxItem {
     pub expires_at: i64,
 }
 
-/// Notes a message as taken in. `false` when it already was (a retried webhook): the
-/// caller then answers with [`inbound_replies`] and changes nothing. As the first write of
-/// the transaction it also takes SQLite's write lock, so messages are handled one at a time.
-pub async fn record_inbound(tx: &mut Tx, provider_ref: &str, now: i64) -> Result<bool, StoreError> {
-    let row = sqlx::query(
-        "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', $2) \
-         ON CONFLICT (provider_ref) DO NOTHING RETURNING provider_ref",
-    )
-    .bind(provider_ref)
-    .bind(now)
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(row.is_some())
+const RECORD_INBOUND: &str =
+    "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', $2) \
+     ON CONFLICT (provider_ref) DO NOTHING RETURNING provider_ref";
+const INBOUND_REPLIES: &str = "SELECT replies FROM sms_inbound WHERE provider_ref = $1";
+const SET_INBOUND_REPLIES: &str = "UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2";
+// The no-op update takes the row lock and returns the row as it was; the opt-out comes in
+// the same statement, as every statement is a round trip to the database.
+const LOCK_CONVERSATION: &str =
+    "INSERT INTO sms_conversations (respondent, state, last_seen) VALUES ($1, '', $2) \
+     ON CONFLICT (respondent) DO UPDATE SET state = sms_conversations.state \
+     RETURNING state, last_seen, CAST(CASE WHEN EXISTS \
+       (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $1) THEN 1 ELSE 0 END AS BIGINT) \
+       AS opted_out";
+const SAVE_CONVERSATION: &str =
+    "UPDATE sms_conversations SET state = $1, last_seen = $2 WHERE respondent = $3";
+const DELETE_CONVERSATION: &str = "DELETE FROM sms_conversations WHERE respondent = $1";
+const OPT_OUT: &str = "INSERT INTO sms_opt_outs (respondent, since) VALUES ($1, $2) \
+     ON CONFLICT (respondent) DO NOTHING";
+const OPT_IN: &str = "DELETE FROM sms_opt_outs WHERE respondent = $1";
+const ENQUEUE: &str =
+    "INSERT INTO sms_outbox (gateway, reference, recipient, body, next_attempt_at, expires_at) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+
+fn no_record() -> StoreError {
+    StoreError::Corrupt("a message noted as taken in has no record".into())
 }
 
-/// The replies a message already taken in was given, as JSON.
-pub async fn inbound_replies(tx: &mut Tx, provider_ref: &str) -> Result<String, StoreError> {
-    let row = sqlx::query("SELECT replies FROM sms_inbound WHERE provider_ref = $1")
-        .bind(provider_ref)
-        .fetch_optional(&mut **tx)
-        .await?;
-    match row {
-        Some(row) => Ok(row.try_get("replies")?),
-        None => Err(StoreError::Corrupt(
-            "a message noted as taken in has no record".into(),
-        )),
-    }
+/// The writes one text message makes, inside the transaction that holds them all: a
+/// [`Tx`] on either backend, or SQLite's writer connection ([`Direct`]).
+#[allow(async_fn_in_trait)]
+pub trait SmsTx: InsertSubmission {
+    /// Notes a message as taken in. `false` when it already was (a retried webhook): the
+    /// caller then answers with [`SmsTx::inbound_replies`] and changes nothing. As the first
+    /// write of the transaction it also takes SQLite's write lock, so messages are handled
+    /// one at a time.
+    async fn record_inbound(&mut self, provider_ref: &str, now: i64) -> Result<bool, StoreError>;
+
+    /// The replies a message already taken in was given, as JSON.
+    async fn inbound_replies(&mut self, provider_ref: &str) -> Result<String, StoreError>;
+
+    async fn set_inbound_replies(
+        &mut self,
+        provider_ref: &str,
+        replies: &str,
+    ) -> Result<(), StoreError>;
+
+    /// Reads a texter's conversation and locks it until the transaction ends, making an
+    /// empty one if there is none. Two messages from one person are so handled one after
+    /// the other, on PostgreSQL as on SQLite, and neither can skip a question.
+    async fn lock_conversation(
+        &mut self,
+        respondent: &str,
+        now: i64,
+    ) -> Result<StoredConversation, StoreError>;
+
+    async fn save_conversation(
+        &mut self,
+        respondent: &str,
+        state: &str,
+        now: i64,
+    ) -> Result<(), StoreError>;
+
+    async fn delete_conversation(&mut self, respondent: &str) -> Result<(), StoreError>;
+
+    async fn set_opted_out(
+        &mut self,
+        respondent: &str,
+        opted_out: bool,
+        now: i64,
+    ) -> Result<(), StoreError>;
+
+    async fn enqueue(&mut self, item: &NewOutboxItem) -> Result<(), StoreError>;
 }
 
-pub async fn set_inbound_replies(
-    tx: &mut Tx,
-    provider_ref: &str,
-    replies: &str,
-) -> Result<(), StoreError> {
-    sqlx::query("UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2")
-        .bind(replies)
-        .bind(provider_ref)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-/// Reads a texter's conversation and locks it until the transaction ends, making an
-/// empty one if there is none. Two messages from one person are so handled one after
-/// the other, on PostgreSQL as on SQLite, and neither can skip a question.
-pub async fn lock_conversation(
-    tx: &mut Tx,
-    respondent: &str,
-    now: i64,
-) -> Result<StoredConversation, StoreError> {
-    // The no-op update takes the row lock and returns the row as it was; the opt-out
-    // comes in the same statement, as every statement is a round trip to the database.
-    let row = sqlx::query(
-        "INSERT INTO sms_conversations (respondent, state, last_seen) VALUES ($1, '', $2) \
-         ON CONFLICT (respondent) DO UPDATE SET state = sms_conversations.state \
-         RETURNING state, last_seen, CAST(CASE WHEN EXISTS \
-           (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $1) THEN 1 ELSE 0 END AS BIGINT) \
-           AS opted_out",
-    )
-    .bind(respondent)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(StoredConversation {
-        state: row.try_get("state")?,
-        last_seen: row.try_get("last_seen")?,
-        opted_out: row.try_get::<i64, _>("opted_out")? != 0,
-    })
-}
-
-pub async fn save_conversation(
-    tx: &mut Tx,
-    respondent: &str,
-    state: &str,
-    now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query("UPDATE sms_conversations SET state = $1, last_seen = $2 WHERE respondent = $3")
-        .bind(state)
-        .bind(now)
-        .bind(respondent)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-pub async fn set_opted_out(
-    tx: &mut Tx,
-    respondent: &str,
-    opted_out: bool,
-    now: i64,
-) -> Result<(), StoreError> {
-    if opted_out {
-        sqlx::query(
-            "INSERT INTO sms_opt_outs (respondent, since) VALUES ($1, $2) \
-             ON CONFLICT (respondent) DO NOTHING",
-        )
-        .bind(respondent)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    } else {
-        sqlx::query("DELETE FROM sms_opt_outs WHERE respondent = $1")
-            .bind(respondent)
-            .execute(&mut **tx)
+impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
+    async fn record_inbound(&mut self, provider_ref: &str, now: i64) -> Result<bool, StoreError> {
+        let row = sqlx::query(RECORD_INBOUND)
+            .bind(provider_ref)
+            .bind(now)
+            .fetch_optional(&mut **self)
             .await?;
+        Ok(row.is_some())
     }
-    Ok(())
+
+    async fn inbound_replies(&mut self, provider_ref: &str) -> Result<String, StoreError> {
+        let row = sqlx::query(INBOUND_REPLIES)
+            .bind(provider_ref)
+            .fetch_optional(&mut **self)
+            .await?;
+        Ok(row.ok_or_else(no_record)?.try_get("replies")?)
+    }
+
+    async fn set_inbound_replies(
+        &mut self,
+        provider_ref: &str,
+        replies: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(SET_INBOUND_REPLIES)
+            .bind(replies)
+            .bind(provider_ref)
+            .execute(&mut **self)
+            .await?;
+        Ok(())
+    }
+
+    async fn lock_conversation(
+        &mut self,
+        respondent: &str,
+        now: i64,
+    ) -> Result<StoredConversation, StoreError> {
+        let row = sqlx::query(LOCK_CONVERSATION)
+            .bind(respondent)
+            .bind(now)
+            .fetch_one(&mut **self)
+            .await?;
+        Ok(StoredConversation {
+            state: row.try_get("state")?,
+            last_seen: row.try_get("last_seen")?,
+            opted_out: row.try_get::<i64, _>("opted_out")? != 0,
+        })
+    }
+
+    async fn save_conversation(
+        &mut self,
+        respondent: &str,
+        state: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(SAVE_CONVERSATION)
+            .bind(state)
+            .bind(now)
+            .bind(respondent)
+            .execute(&mut **self)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_conversation(&mut self, respondent: &str) -> Result<(), StoreError> {
+        sqlx::query(DELETE_CONVERSATION)
+            .bind(respondent)
+            .execute(&mut **self)
+            .await?;
+        Ok(())
+    }
+
+    async fn set_opted_out(
+        &mut self,
+        respondent: &str,
+        opted_out: bool,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let query = if opted_out {
+            sqlx::query(OPT_OUT).bind(respondent).bind(now)
+        } else {
+            sqlx::query(OPT_IN).bind(respondent)
+        };
+        query.execute(&mut **self).await?;
+        Ok(())
+    }
+
+    async fn enqueue(&mut self, item: &NewOutboxItem) -> Result<(), StoreError> {
+        sqlx::query(ENQUEUE)
+            .bind(&item.gateway)
+            .bind(&item.reference)
+            .bind(&item.recipient)
+            .bind(&item.body)
+            .bind(item.next_attempt_at)
+            .bind(item.expires_at)
+            .execute(&mut **self)
+            .await?;
+        Ok(())
+    }
 }
 
-pub async fn enqueue(tx: &mut Tx, item: &NewOutboxItem) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO sms_outbox (gateway, reference, recipient, body, next_attempt_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(&item.gateway)
-    .bind(&item.reference)
-    .bind(&item.recipient)
-    .bind(&item.body)
-    .bind(item.next_attempt_at)
-    .bind(item.expires_at)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+impl SmsTx for Direct<'_> {
+    async fn record_inbound(&mut self, provider_ref: &str, now: i64) -> Result<bool, StoreError> {
+        let mut statement = self.conn.prepare_cached(RECORD_INBOUND)?;
+        let recorded = statement.exists(params![provider_ref, now])?;
+        Ok(recorded)
+    }
+
+    async fn inbound_replies(&mut self, provider_ref: &str) -> Result<String, StoreError> {
+        let mut statement = self.conn.prepare_cached(INBOUND_REPLIES)?;
+        let replies = statement
+            .query_row([provider_ref], |row| row.get(0))
+            .optional()?;
+        replies.ok_or_else(no_record)
+    }
+
+    async fn set_inbound_replies(
+        &mut self,
+        provider_ref: &str,
+        replies: &str,
+    ) -> Result<(), StoreError> {
+        self.execute(SET_INBOUND_REPLIES, params![replies, provider_ref])
+    }
+
+    async fn lock_conversation(
+        &mut self,
+        respondent: &str,
+        now: i64,
+    ) -> Result<StoredConversation, StoreError> {
+        let mut statement = self.conn.prepare_cached(LOCK_CONVERSATION)?;
+        Ok(statement.query_row(params![respondent, now], |row| {
+            Ok(StoredConversation {
+                state: row.get(0)?,
+                last_seen: row.get(1)?,
+                opted_out: row.get::<_, i64>(2)? != 0,
+            })
+        })?)
+    }
+
+    async fn save_conversation(
+        &mut self,
+        respondent: &str,
+        state: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.execute(SAVE_CONVERSATION, params![state, now, respondent])
+    }
+
+    async fn delete_conversation(&mut self, respondent: &str) -> Result<(), StoreError> {
+        self.execute(DELETE_CONVERSATION, params![respondent])
+    }
+
+    async fn set_opted_out(
+        &mut self,
+        respondent: &str,
+        opted_out: bool,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        if opted_out {
+            self.execute(OPT_OUT, params![respondent, now])
+        } else {
+            self.execute(OPT_IN, params![respondent])
+        }
+    }
+
+    async fn enqueue(&mut self, item: &NewOutboxItem) -> Result<(), StoreError> {
+        self.execute(
+            ENQUEUE,
+            params![
+                item.gateway,
+                item.reference,
+                item.recipient,
+                item.body,
+                item.next_attempt_at,
+                item.expires_at
+            ],
+        )
+    }
 }
 
 impl Store {
@@ -273,12 +403,4 @@ impl Store {
             .await?;
         Ok(done.rows_affected())
     }
-}
-
-pub async fn delete_conversation(tx: &mut Tx, respondent: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sms_conversations WHERE respondent = $1")
-        .bind(respondent)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }

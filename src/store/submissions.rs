@@ -1,8 +1,9 @@
 use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
-use super::{Store, StoreError, Tx};
+use super::{Direct, Store, StoreError};
 use crate::domain::consultation::Slug;
 use crate::domain::submission::Feeling;
 use crate::domain::{Answer, AnswerValue, Areas, Submission};
@@ -28,7 +29,7 @@ impl Store {
         submission: &Submission,
     ) -> Result<Ingested, StoreError> {
         let mut tx = self.write().await?;
-        let ingested = insert_submission_in(&mut tx, consultation_id, submission).await?;
+        let ingested = tx.insert_submission_in(consultation_id, submission).await?;
         tx.commit().await?;
         Ok(ingested)
     }
@@ -116,49 +117,6 @@ impl Store {
     }
 }
 
-async fn existing_id(
-    tx: &mut Transaction<'_, Any>,
-    submission: &Submission,
-) -> Result<SubmissionId, StoreError> {
-    let row = sqlx::query("SELECT id FROM submissions WHERE channel = $1 AND provider_ref = $2")
-        .bind(submission.channel.id())
-        .bind(
-            submission
-                .provider_ref
-                .as_ref()
-                .map(|r| r.as_str().to_owned()),
-        )
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(SubmissionId(row.try_get("id")?))
-}
-
-async fn insert_answer(
-    tx: &mut Transaction<'_, Any>,
-    id: SubmissionId,
-    answer: &Answer,
-) -> Result<(), StoreError> {
-    let (kind, choice, feeling, text) = match &answer.value {
-        AnswerValue::Choice(option) => ("choice", Some(option.as_str()), None, None),
-        AnswerValue::Feeling(f) => ("feeling", None, Some(i64::from(f.value())), None),
-        AnswerValue::Text(t) => ("text", None, None, Some(t.as_str())),
-        AnswerValue::Skipped => ("skipped", None, None, None),
-    };
-    sqlx::query(
-        "INSERT INTO answers (submission_id, question_id, kind, choice, feeling, text) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(id.0)
-    .bind(answer.question.as_str())
-    .bind(kind)
-    .bind(choice)
-    .bind(feeling)
-    .bind(text)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
 pub(super) fn read_answer(row: &AnyRow) -> Option<Answer> {
     let question = Slug::parse(&row.try_get::<String, _>("question_id").ok()?).ok()?;
     let kind: String = row.try_get("kind").ok()?;
@@ -184,54 +142,159 @@ impl std::str::FromStr for SubmissionId {
     }
 }
 
+const INSERT_SUBMISSION: &str = "INSERT INTO submissions \
+     (consultation_id, channel, area, respondent_group, received_on, provider_ref, respondent, \
+      outreach, flagged) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+     ON CONFLICT (channel, provider_ref) DO NOTHING RETURNING id";
+const EXISTING_ID: &str = "SELECT id FROM submissions WHERE channel = $1 AND provider_ref = $2";
+const INSERT_ANSWER: &str =
+    "INSERT INTO answers (submission_id, question_id, kind, choice, feeling, text) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+
+/// A submission's columns, as both backends bind them.
+struct Columns<'s> {
+    channel: &'static str,
+    area: Option<&'s str>,
+    group: Option<&'static str>,
+    received_on: String,
+    provider_ref: Option<&'s str>,
+    respondent: Option<&'s str>,
+    outreach: Option<&'s str>,
+    flagged: i64,
+}
+
+impl<'s> Columns<'s> {
+    fn of(submission: &'s Submission) -> Columns<'s> {
+        Columns {
+            channel: submission.channel.id(),
+            area: submission.area.as_ref().map(|a| a.as_str()),
+            group: submission.group.map(|g| g.id()),
+            received_on: submission.received_on.to_string(),
+            provider_ref: submission.provider_ref.as_ref().map(|r| r.as_str()),
+            respondent: submission.respondent.as_ref().map(|p| p.as_str()),
+            outreach: submission.outreach.as_deref(),
+            flagged: i64::from(submission.flagged),
+        }
+    }
+}
+
+/// An answer's columns: kind, choice, feeling, text.
+fn answer_columns(answer: &Answer) -> (&'static str, Option<&str>, Option<i64>, Option<&str>) {
+    match &answer.value {
+        AnswerValue::Choice(option) => ("choice", Some(option.as_str()), None, None),
+        AnswerValue::Feeling(f) => ("feeling", None, Some(i64::from(f.value())), None),
+        AnswerValue::Text(t) => ("text", None, None, Some(t.as_str())),
+        AnswerValue::Skipped => ("skipped", None, None, None),
+    }
+}
+
 /// Stores a submission inside a transaction the caller commits: a channel that keeps its
 /// own state (an SMS conversation) stores both or neither. Only `ingest` calls this.
-pub(crate) async fn insert_submission_in(
-    tx: &mut Tx,
-    consultation_id: i64,
-    submission: &Submission,
-) -> Result<Ingested, StoreError> {
-    // The insert is the transaction's first statement, so SQLite takes the write lock
-    // at once and waits (busy_timeout) rather than failing on a read-to-write upgrade.
-    let inserted = sqlx::query(
-        "INSERT INTO submissions \
-         (consultation_id, channel, area, respondent_group, received_on, provider_ref, respondent, \
-          outreach, flagged) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-         ON CONFLICT (channel, provider_ref) DO NOTHING RETURNING id",
-    )
-    .bind(consultation_id)
-    .bind(submission.channel.id())
-    .bind(submission.area.as_ref().map(|a| a.as_str().to_owned()))
-    .bind(submission.group.map(|g| g.id()))
-    .bind(submission.received_on.to_string())
-    .bind(
-        submission
-            .provider_ref
-            .as_ref()
-            .map(|r| r.as_str().to_owned()),
-    )
-    .bind(
-        submission
-            .respondent
-            .as_ref()
-            .map(|p| p.as_str().to_owned()),
-    )
-    .bind(submission.outreach.clone())
-    .bind(i64::from(submission.flagged))
-    .fetch_optional(&mut **tx)
-    .await?;
+/// Idempotent on (channel, provider reference): the one already stored is returned.
+#[allow(async_fn_in_trait)]
+pub trait InsertSubmission {
+    async fn insert_submission_in(
+        &mut self,
+        consultation_id: i64,
+        submission: &Submission,
+    ) -> Result<Ingested, StoreError>;
+}
 
-    let Some(row) = inserted else {
-        let existing = existing_id(tx, submission).await?;
-        return Ok(Ingested {
-            id: existing,
-            new: false,
-        });
-    };
-    let id = SubmissionId(row.try_get("id")?);
-    for answer in &submission.answers {
-        insert_answer(tx, id, answer).await?;
+impl InsertSubmission for sqlx::Transaction<'_, sqlx::Any> {
+    async fn insert_submission_in(
+        &mut self,
+        consultation_id: i64,
+        submission: &Submission,
+    ) -> Result<Ingested, StoreError> {
+        let c = Columns::of(submission);
+        // The insert is the transaction's first statement, so SQLite takes the write lock
+        // at once and waits (busy_timeout) rather than failing on a read-to-write upgrade.
+        let inserted = sqlx::query(INSERT_SUBMISSION)
+            .bind(consultation_id)
+            .bind(c.channel)
+            .bind(c.area)
+            .bind(c.group)
+            .bind(&c.received_on)
+            .bind(c.provider_ref)
+            .bind(c.respondent)
+            .bind(c.outreach)
+            .bind(c.flagged)
+            .fetch_optional(&mut **self)
+            .await?;
+        let Some(row) = inserted else {
+            let row = sqlx::query(EXISTING_ID)
+                .bind(c.channel)
+                .bind(c.provider_ref)
+                .fetch_one(&mut **self)
+                .await?;
+            return Ok(Ingested {
+                id: SubmissionId(row.try_get("id")?),
+                new: false,
+            });
+        };
+        let id = SubmissionId(row.try_get("id")?);
+        for answer in &submission.answers {
+            let (kind, choice, feeling, text) = answer_columns(answer);
+            sqlx::query(INSERT_ANSWER)
+                .bind(id.0)
+                .bind(answer.question.as_str())
+                .bind(kind)
+                .bind(choice)
+                .bind(feeling)
+                .bind(text)
+                .execute(&mut **self)
+                .await?;
+        }
+        Ok(Ingested { id, new: true })
     }
-    Ok(Ingested { id, new: true })
+}
+
+impl InsertSubmission for Direct<'_> {
+    async fn insert_submission_in(
+        &mut self,
+        consultation_id: i64,
+        submission: &Submission,
+    ) -> Result<Ingested, StoreError> {
+        let c = Columns::of(submission);
+        let inserted: Option<i64> = self
+            .conn
+            .prepare_cached(INSERT_SUBMISSION)?
+            .query_row(
+                params![
+                    consultation_id,
+                    c.channel,
+                    c.area,
+                    c.group,
+                    c.received_on,
+                    c.provider_ref,
+                    c.respondent,
+                    c.outreach,
+                    c.flagged
+                ],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(id) = inserted else {
+            let id = self
+                .conn
+                .prepare_cached(EXISTING_ID)?
+                .query_row(params![c.channel, c.provider_ref], |row| row.get(0))?;
+            return Ok(Ingested {
+                id: SubmissionId(id),
+                new: false,
+            });
+        };
+        for answer in &submission.answers {
+            let (kind, choice, feeling, text) = answer_columns(answer);
+            self.execute(
+                INSERT_ANSWER,
+                params![id, answer.question.as_str(), kind, choice, feeling, text],
+            )?;
+        }
+        Ok(Ingested {
+            id: SubmissionId(id),
+            new: true,
+        })
+    }
 }

@@ -135,19 +135,29 @@ pub struct Outcome {
 /// What [`handle`] needs to know about the world.
 pub struct Context<'a> {
     /// Consultations open today.
-    pub open: &'a [Consultation],
+    pub open: &'a [&'a Consultation],
     pub areas: &'a Areas,
 }
 
 /// Handles one message (not STOP or START: see the module documentation). `state` is
 /// `None` for someone new, or whose conversation expired.
 pub fn handle(state: Option<State>, text: &str, context: &Context<'_>) -> Outcome {
-    let concern = safeguarding::assess(text).is_some();
+    handle_assessed(state, text, safeguarding::assess(text).is_some(), context)
+}
+
+/// [`handle`] for a text already read for signs that a child may be at risk (`concern`),
+/// so that reading is not done while the database's write lock is held.
+pub fn handle_assessed(
+    state: Option<State>,
+    text: &str,
+    concern: bool,
+    context: &Context<'_>,
+) -> Outcome {
     // A current conversation whose consultation has since closed cannot go on.
     let state = state.filter(|s| find(context.open, &s.consultation).is_some());
 
     let keyword = parse::parse_keyword(text);
-    let chosen = context.open.iter().find(|c| {
+    let chosen = context.open.iter().copied().find(|c| {
         c.sms_keyword
             .as_deref()
             .is_some_and(|k| parse::is_consultation_keyword(text, k))
@@ -380,13 +390,13 @@ fn ask(
     finish(text, locale)
 }
 
-fn find<'a>(open: &'a [Consultation], slug: &str) -> Option<&'a Consultation> {
-    open.iter().find(|c| c.slug.as_str() == slug)
+fn find<'a>(open: &[&'a Consultation], slug: &str) -> Option<&'a Consultation> {
+    open.iter().find(|c| c.slug.as_str() == slug).copied()
 }
 
 /// With no keyword, the consultation that opened most recently.
-fn default_consultation(open: &[Consultation]) -> Option<&Consultation> {
-    open.iter().max_by_key(|c| c.opens_on)
+fn default_consultation<'a>(open: &[&'a Consultation]) -> Option<&'a Consultation> {
+    open.iter().max_by_key(|c| c.opens_on).copied()
 }
 
 /// A message of heard's own, in `locale`, made ready to send.
@@ -450,13 +460,13 @@ mod tests {
     use super::*;
 
     fn run(state: Option<State>, text: &str) -> Outcome {
-        let open = [Consultation::demo()];
+        let demo = Consultation::demo();
         let areas = Areas::devon();
         handle(
             state,
             text,
             &Context {
-                open: &open,
+                open: &[&demo],
                 areas: &areas,
             },
         )

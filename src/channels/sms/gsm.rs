@@ -6,6 +6,8 @@
 //! two. Any other character makes the whole message UCS-2: 70 UTF-16 units in one
 //! segment, 67 a segment when split. Both gateways bill per segment.
 
+use std::sync::LazyLock;
+
 /// The GSM 03.38 default alphabet (no escape).
 const BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
                      ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
@@ -13,19 +15,30 @@ const BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ
 /// The extension table: each is sent as ESC and the character, two septets.
 const EXTENSION: &str = "\u{0C}^{}\\[~]|€";
 
-fn is_basic(c: char) -> bool {
-    BASIC.contains(c)
-}
-
-fn is_extension(c: char) -> bool {
-    EXTENSION.contains(c)
-}
+/// Septets each ASCII character takes (0: not GSM-7): every reply is measured, character
+/// by character, several times, and most characters are ASCII.
+static ASCII_SEPTETS: LazyLock<[u8; 128]> = LazyLock::new(|| {
+    let mut table = [0; 128];
+    for (i, septets) in table.iter_mut().enumerate() {
+        let c = char::from(i as u8);
+        *septets = slow_septets(c).unwrap_or(0) as u8;
+    }
+    table
+});
 
 /// Septets a GSM-7 character takes, or `None` if it is not GSM-7.
 fn septets(c: char) -> Option<usize> {
-    if is_basic(c) {
+    if c.is_ascii() {
+        let n = ASCII_SEPTETS[c as usize];
+        return (n != 0).then_some(usize::from(n));
+    }
+    slow_septets(c)
+}
+
+fn slow_septets(c: char) -> Option<usize> {
+    if BASIC.contains(c) {
         Some(1)
-    } else if is_extension(c) {
+    } else if EXTENSION.contains(c) {
         Some(2)
     } else {
         None

@@ -16,15 +16,19 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 
+use chrono::NaiveDate;
+
 use super::conversation::{self, Context, State as Conversation};
+use super::outbox::Outbox;
 use super::parse::{parse_keyword, Keyword};
-use super::{Gateway, InboundSms, SmsChannel, SmsError, WebhookRequest, MAX_WEBHOOK_BYTES};
-use crate::domain::{Channel, Consultation};
+use super::{Gateway, InboundSms, SmsError, WebhookRequest, MAX_WEBHOOK_BYTES};
+use crate::domain::{Areas, Channel, Consultation, Submission};
 use crate::ingest::{self, IngestError};
-use crate::privacy::{Identifier, Pseudonym};
+use crate::privacy::{Identifier, ProviderRef, Pseudonym, Pseudonymiser};
 use crate::server::{AppError, AppState};
-use crate::store::sms as sms_store;
-use crate::store::{StoreError, Tx};
+use crate::store::direct_ready as ready;
+use crate::store::sms::SmsTx;
+use crate::store::{StoreError, StoredConsultation};
 
 /// A conversation silent this long is over: what was answered is stored, and the next
 /// message starts afresh.
@@ -101,7 +105,7 @@ async fn webhook(
         SmsError::BadRequest(reason) => AppError::BadRequest(reason),
         SmsError::Config(reason) => AppError::Internal(reason),
     })?;
-    let replies = receive(state, &state.sms, gateway, &sms).await?;
+    let replies = receive(state, gateway, &sms).await?;
     Ok(match gateway.inline_reply(&replies) {
         Some(inline) => {
             let mut response = (inline.status, inline.body).into_response();
@@ -148,42 +152,125 @@ impl From<ReceiveError> for AppError {
 /// through the outbox, queued in the same transaction.
 pub async fn receive(
     state: &AppState,
-    channel: &SmsChannel,
     gateway: &dyn Gateway,
     sms: &InboundSms,
 ) -> Result<Vec<String>, ReceiveError> {
     let number = Identifier::phone(&sms.from).map_err(|_| ReceiveError::BadNumber)?;
-    let respondent = state.pseudonymiser.pseudonym(&number);
-    let provider_ref = state.pseudonymiser.provider_ref(
-        Channel::Sms,
-        &format!("{}:{}", gateway.name(), sms.provider_id),
-    );
-    let now = state.clock.now().unix_timestamp();
-    let today = state.clock.today();
-    let open: Vec<Consultation> = state
-        .store
-        .consultations()
-        .await?
-        .into_iter()
-        .map(|s| s.consultation)
+    let message = Message {
+        respondent: state.pseudonymiser.pseudonym(&number),
+        provider_ref: state.pseudonymiser.provider_ref(
+            Channel::Sms,
+            &format!("{}:{}", gateway.name(), sms.provider_id),
+        ),
+        now: state.clock.now().unix_timestamp(),
+        gateway: gateway.name(),
+        inline: gateway.inline_reply(&[]).is_some(),
+        // Replies go to the number exactly as the gateway gave it.
+        from: sms.from.trim().to_owned(),
+        body: sms.body.clone(),
+        concern: crate::safeguarding::assess(&sms.body).is_some(),
+    };
+    let taken = match state.store.direct() {
+        Some(direct) => {
+            // The consultations are read on the writer's own connection too, as the rest
+            // of what the message needs: no hand-off to another thread.
+            let mut intake = Intake::new(state, Vec::new());
+            direct
+                .run(move |tx| {
+                    intake.consultations = tx.consultations()?;
+                    ready(take_in(tx, &intake, &message)).unwrap_or_else(|| {
+                        Err(StoreError::Unavailable("a direct write waited".into()).into())
+                    })
+                })
+                .await?
+        }
+        None => {
+            let intake = Intake::new(state, state.store.consultations().await?);
+            let mut tx = state.store.write().await?;
+            let taken = take_in(&mut *tx, &intake, &message).await?;
+            tx.commit().await?;
+            taken
+        }
+    };
+    if taken.queued {
+        state.sms.outbox.wake();
+    }
+    Ok(taken.replies)
+}
+
+/// One message, read and pseudonymised.
+struct Message {
+    respondent: Pseudonym,
+    provider_ref: ProviderRef,
+    now: i64,
+    gateway: &'static str,
+    /// Whether the gateway takes its replies in the response rather than by the outbox.
+    inline: bool,
+    /// The sender's number, only ever sealed into the outbox.
+    from: String,
+    body: String,
+    /// Whether the text suggests a child may be at risk.
+    concern: bool,
+}
+
+/// What taking messages in needs beside the transaction.
+struct Intake {
+    consultations: Vec<StoredConsultation>,
+    today: NaiveDate,
+    areas: Arc<Areas>,
+    pseudonymiser: Arc<Pseudonymiser>,
+    outbox: Arc<Outbox>,
+}
+
+impl Intake {
+    fn new(state: &AppState, consultations: Vec<StoredConsultation>) -> Intake {
+        Intake {
+            consultations,
+            today: state.clock.today(),
+            areas: Arc::clone(&state.areas),
+            pseudonymiser: Arc::clone(&state.pseudonymiser),
+            outbox: Arc::clone(&state.sms.outbox),
+        }
+    }
+}
+
+/// What a message was answered with, and whether texts wait in the outbox.
+struct Taken {
+    replies: Vec<String>,
+    queued: bool,
+}
+
+/// Everything one message changes, in the caller's transaction.
+async fn take_in<W: SmsTx>(
+    tx: &mut W,
+    intake: &Intake,
+    message: &Message,
+) -> Result<Taken, ReceiveError> {
+    let (now, today) = (message.now, intake.today);
+    let respondent = &message.respondent;
+    let provider_ref = message.provider_ref.as_str();
+    if !tx.record_inbound(provider_ref, now).await? {
+        let replies = tx.inbound_replies(provider_ref).await?;
+        tracing::info!(
+            gateway = message.gateway,
+            "a message already taken in came again"
+        );
+        return Ok(Taken {
+            replies: serde_json::from_str(&replies).unwrap_or_default(),
+            queued: false,
+        });
+    }
+    let open: Vec<&Consultation> = intake
+        .consultations
+        .iter()
+        .map(|s| &*s.consultation)
         .filter(|c| c.is_open_on(today))
         .collect();
     let context = Context {
         open: &open,
-        areas: &state.areas,
+        areas: &intake.areas,
     };
-
-    let mut tx = state.store.write().await?;
-    if !sms_store::record_inbound(&mut tx, provider_ref.as_str(), now).await? {
-        let replies = sms_store::inbound_replies(&mut tx, provider_ref.as_str()).await?;
-        tx.commit().await?;
-        tracing::info!(
-            gateway = gateway.name(),
-            "a message already taken in came again"
-        );
-        return Ok(serde_json::from_str(&replies).unwrap_or_default());
-    }
-    let stored = sms_store::lock_conversation(&mut tx, respondent.as_str(), now).await?;
+    let stored = tx.lock_conversation(respondent.as_str(), now).await?;
     let mut current: Option<Conversation> = if stored.state.is_empty() {
         None
     } else {
@@ -191,21 +278,20 @@ pub async fn receive(
     };
     if now - stored.last_seen > CONVERSATION_SECS {
         if let Some(old) = current.take() {
-            store_unfinished(&mut tx, state, &respondent, &old, stored.last_seen).await?;
+            store_unfinished(tx, intake, respondent, &old, stored.last_seen).await?;
         }
     }
 
-    let opted_out = stored.opted_out;
-    let keyword = parse_keyword(&sms.body);
+    let keyword = parse_keyword(&message.body);
     let (next, replies, finished) = match keyword {
         Some(Keyword::Stop) => {
             // Carriers and gateways confirm an opt-out themselves; heard says nothing more.
-            sms_store::set_opted_out(&mut tx, respondent.as_str(), true, now).await?;
+            tx.set_opted_out(respondent.as_str(), true, now).await?;
             (current, Vec::new(), false)
         }
-        _ if opted_out && keyword != Some(Keyword::Start) => (current, Vec::new(), false),
+        _ if stored.opted_out && keyword != Some(Keyword::Start) => (current, Vec::new(), false),
         Some(Keyword::Start) => {
-            sms_store::set_opted_out(&mut tx, respondent.as_str(), false, now).await?;
+            tx.set_opted_out(respondent.as_str(), false, now).await?;
             match current.filter(|c| !c.consultation.is_empty()) {
                 Some(c) => {
                     let mut replies = vec![conversation::say(c.locale(), "sms-start")];
@@ -213,72 +299,84 @@ pub async fn receive(
                     (Some(c), replies, false)
                 }
                 None => {
-                    let outcome = conversation::handle(None, &sms.body, &context);
+                    let outcome = conversation::handle_assessed(
+                        None,
+                        &message.body,
+                        message.concern,
+                        &context,
+                    );
                     (Some(outcome.state), outcome.replies, outcome.finished)
                 }
             }
         }
         _ => {
-            let outcome = conversation::handle(current, &sms.body, &context);
+            let outcome =
+                conversation::handle_assessed(current, &message.body, message.concern, &context);
             (Some(outcome.state), outcome.replies, outcome.finished)
         }
     };
 
     let mut replies = replies;
     if let (true, Some(done)) = (finished, &next) {
-        let stored = match done.submission(
-            &state.areas,
+        let submission = done.submission(
+            &intake.areas,
             today,
-            provider_ref.clone(),
+            message.provider_ref.clone(),
             respondent.clone(),
-        ) {
-            Some(submission) => match ingest::check(&state.store, &submission).await {
-                Ok(checked) => {
-                    ingest::ingest_in(&mut tx, &checked).await?;
-                    true
-                }
-                Err(IngestError::Store(e)) => return Err(e.into()),
-                Err(e) => {
-                    tracing::warn!(error = %e, "a finished text conversation could not be stored");
-                    false
-                }
-            },
+        );
+        let stored = match submission {
+            Some(submission) => ingest_checked(tx, intake, &submission).await?,
             None => false,
         };
         if !stored {
-            let locale = done.locale();
-            replies = vec![conversation::say(locale, "sms-nothing-open")];
+            replies = vec![conversation::say(done.locale(), "sms-nothing-open")];
         }
     }
 
     match &next {
         Some(c) => {
             let json = serde_json::to_string(c).unwrap_or_default();
-            sms_store::save_conversation(&mut tx, respondent.as_str(), &json, now).await?;
+            tx.save_conversation(respondent.as_str(), &json, now)
+                .await?;
         }
-        None => sms_store::delete_conversation(&mut tx, respondent.as_str()).await?,
+        None => tx.delete_conversation(respondent.as_str()).await?,
     }
     let replies_json = serde_json::to_string(&replies).unwrap_or_else(|_| "[]".into());
-    sms_store::set_inbound_replies(&mut tx, provider_ref.as_str(), &replies_json).await?;
-    let inline = gateway.inline_reply(&[]).is_some();
-    if !inline && !replies.is_empty() {
-        // Replies go to the number exactly as the gateway gave it.
-        channel
+    tx.set_inbound_replies(provider_ref, &replies_json).await?;
+    let queued = !message.inline && !replies.is_empty();
+    if queued {
+        intake
             .outbox
-            .enqueue(&mut tx, gateway.name(), sms.from.trim(), &replies, now)
+            .enqueue(tx, message.gateway, &message.from, &replies, now)
             .await?;
     }
-    tx.commit().await?;
-    if !inline && !replies.is_empty() {
-        channel.outbox.wake();
+    Ok(Taken { replies, queued })
+}
+
+/// Stores a conversation's submission if its consultation takes it; `false` (and a note in
+/// the log) if it does not, which the texter is told.
+async fn ingest_checked<W: SmsTx>(
+    tx: &mut W,
+    intake: &Intake,
+    submission: &Submission,
+) -> Result<bool, ReceiveError> {
+    match ingest::check_among(&intake.consultations, submission) {
+        Ok(checked) => {
+            ingest::ingest_in(tx, &checked).await?;
+            Ok(true)
+        }
+        Err(IngestError::Store(e)) => Err(e.into()),
+        Err(e) => {
+            tracing::warn!(error = %e, "a text conversation could not be stored");
+            Ok(false)
+        }
     }
-    Ok(replies)
 }
 
 /// Stores what someone answered before going silent, so no view is lost.
-async fn store_unfinished(
-    tx: &mut Tx,
-    state: &AppState,
+async fn store_unfinished<W: SmsTx>(
+    tx: &mut W,
+    intake: &Intake,
     respondent: &Pseudonym,
     old: &Conversation,
     last_seen: i64,
@@ -286,22 +384,15 @@ async fn store_unfinished(
     if old.finished || !old.has_answers() {
         return Ok(());
     }
-    let reference = state.pseudonymiser.provider_ref(
+    let reference = intake.pseudonymiser.provider_ref(
         Channel::Sms,
         &format!("unfinished:{}:{last_seen}", respondent.as_str()),
     );
     let day = time::OffsetDateTime::from_unix_timestamp(last_seen)
         .map(crate::clock::day_of)
-        .unwrap_or_else(|_| state.clock.today());
-    let Some(submission) = old.submission(&state.areas, day, reference, respondent.clone()) else {
-        return Ok(());
-    };
-    match ingest::check(&state.store, &submission).await {
-        Ok(checked) => {
-            ingest::ingest_in(tx, &checked).await?;
-        }
-        Err(IngestError::Store(e)) => return Err(e.into()),
-        Err(e) => tracing::warn!(error = %e, "an unfinished text conversation could not be stored"),
+        .unwrap_or(intake.today);
+    if let Some(submission) = old.submission(&intake.areas, day, reference, respondent.clone()) {
+        ingest_checked(tx, intake, &submission).await?;
     }
     Ok(())
 }
@@ -310,10 +401,11 @@ async fn store_unfinished(
 pub async fn sweep(state: &AppState) -> Result<usize, ReceiveError> {
     let now = state.clock.now().unix_timestamp();
     let before = now - CONVERSATION_SECS;
+    let intake = Intake::new(state, state.store.consultations().await?);
     let mut swept = 0;
     for respondent in state.store.sms_expired(before, 500).await? {
         let mut tx = state.store.write().await?;
-        let stored = sms_store::lock_conversation(&mut tx, &respondent, now).await?;
+        let stored = tx.lock_conversation(&respondent, now).await?;
         // Heard from again since it was listed: leave it be.
         if stored.last_seen >= before {
             tx.rollback().await?;
@@ -321,9 +413,9 @@ pub async fn sweep(state: &AppState) -> Result<usize, ReceiveError> {
         }
         if let Ok(old) = serde_json::from_str::<Conversation>(&stored.state) {
             let pseudonym = Pseudonym::from_store(respondent.clone());
-            store_unfinished(&mut tx, state, &pseudonym, &old, stored.last_seen).await?;
+            store_unfinished(&mut *tx, &intake, &pseudonym, &old, stored.last_seen).await?;
         }
-        sms_store::delete_conversation(&mut tx, &respondent).await?;
+        tx.delete_conversation(&respondent).await?;
         tx.commit().await?;
         swept += 1;
     }

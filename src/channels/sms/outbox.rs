@@ -17,8 +17,8 @@ use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use super::{Gateway, Gateways, OutboundRequest};
 use crate::clock::Clock;
 use crate::privacy::ServerSecret;
-use crate::store::sms::{self as sms_store, NewOutboxItem, OutboxItem};
-use crate::store::{Store, StoreError, Tx};
+use crate::store::sms::{NewOutboxItem, OutboxItem, SmsTx};
+use crate::store::{Store, StoreError};
 
 /// How long a text may wait before it is given up (and its number deleted).
 pub const KEEP_SECS: i64 = 48 * 3600;
@@ -119,9 +119,9 @@ impl Outbox {
     }
 
     /// Puts texts to `number` in the outbox, inside the caller's transaction.
-    pub async fn enqueue(
+    pub async fn enqueue<W: SmsTx>(
         &self,
-        tx: &mut Tx,
+        tx: &mut W,
         gateway: &str,
         number: &str,
         texts: &[String],
@@ -137,7 +137,7 @@ impl Outbox {
                 next_attempt_at: now,
                 expires_at: now + KEEP_SECS,
             };
-            sms_store::enqueue(tx, &item).await?;
+            tx.enqueue(&item).await?;
         }
         Ok(())
     }

@@ -1,0 +1,336 @@
+//! SQLite's hot writes, each request's whole unit of work run at once on a connection of
+//! its own.
+//!
+//! Through sqlx every statement is a hand-off to a worker thread and back, and SQLite has
+//! one writer at a time: a text message makes about seven statements, and those hand-offs,
+//! one after another behind the write lock, were most of what a webhook cost. Here a
+//! request's writes are one job for a thread that owns a rusqlite connection. It takes every
+//! job queued, runs each in a savepoint of its own inside one transaction, commits them all
+//! with one fsync (group commit), and only then answers each. Nobody is told their writes
+//! are kept before the COMMIT holding them has returned; a failed COMMIT fails every member.
+//!
+//! A job's work is written once for both backends, as `async` code over a trait the sqlx
+//! transaction implements too ([`super::sms::SmsTx`]); here every statement is synchronous,
+//! so that code runs to its end in a single poll ([`ready`]).
+
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::pin::pin;
+use std::sync::{mpsc, Arc};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use rusqlite::Connection;
+use tokio::sync::oneshot;
+
+use super::consultations::ParsedConsultations;
+use super::StoreError;
+
+/// At most this many requests share one COMMIT, so a steady stream still reaches the disk.
+const MAX_GROUP: usize = 512;
+
+/// Prepared statements kept for reuse; a webhook uses about ten distinct ones.
+const STATEMENT_CACHE: usize = 64;
+
+/// The writer thread's queue.
+#[derive(Debug)]
+pub(crate) struct DirectWriter {
+    jobs: mpsc::Sender<Box<dyn Job>>,
+}
+
+/// The writer's connection, as a job's work sees it: inside the job's own savepoint.
+pub struct Direct<'c> {
+    pub(crate) conn: &'c Connection,
+    /// The store's parsed consultations.
+    pub(crate) parsed: &'c ParsedConsultations,
+}
+
+trait Job: Send {
+    /// Runs the work; false when it failed and its savepoint must be undone.
+    fn run(&mut self, direct: &mut Direct<'_>) -> bool;
+    /// Tells the caller how it went, once the group is committed (or could not be).
+    fn finish(self: Box<Self>, committed: Result<(), String>);
+}
+
+struct Pending<F, T, E> {
+    work: Option<F>,
+    result: Option<Result<T, E>>,
+    reply: oneshot::Sender<Result<T, E>>,
+}
+
+impl<F, T, E> Job for Pending<F, T, E>
+where
+    F: FnOnce(&mut Direct<'_>) -> Result<T, E> + Send,
+    T: Send,
+    E: From<StoreError> + Send,
+{
+    fn run(&mut self, direct: &mut Direct<'_>) -> bool {
+        let Some(work) = self.work.take() else {
+            return false;
+        };
+        let result = catch_unwind(AssertUnwindSafe(|| work(direct))).unwrap_or_else(|_| {
+            tracing::error!("a direct write panicked; its writes are undone");
+            Err(StoreError::Unavailable("the write failed".into()).into())
+        });
+        let ok = result.is_ok();
+        self.result = Some(result);
+        ok
+    }
+
+    fn finish(self: Box<Self>, committed: Result<(), String>) {
+        let outcome = match (committed, self.result) {
+            (Ok(()), Some(result)) => result,
+            (Err(cause), _) => Err(StoreError::Unavailable(cause).into()),
+            (Ok(()), None) => Err(StoreError::Unavailable("the write was not run".into()).into()),
+        };
+        // The caller may have gone (its client hung up); what it wrote is kept all the same,
+        // and a retried message finds it.
+        let _ = self.reply.send(outcome);
+    }
+}
+
+impl DirectWriter {
+    /// Opens the writer's connection to the SQLite file and starts its thread.
+    pub(crate) fn open(
+        path: &Path,
+        parsed: Arc<ParsedConsultations>,
+    ) -> Result<DirectWriter, StoreError> {
+        let conn = Connection::open(path).map_err(|e| {
+            StoreError::Unavailable(format!("could not open {}: {e}", path.display()))
+        })?;
+        // As the pool's connections: WAL beside the readers, FULL sync so a commit is on
+        // disk before anyone is told, and the same wait for a lock another process holds.
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        let (jobs, queue) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("heard-sqlite-writer".into())
+            .spawn(move || {
+                let mut direct = Direct {
+                    conn: &conn,
+                    parsed: &parsed,
+                };
+                serve(&mut direct, &queue)
+            })
+            .map_err(|e| StoreError::Unavailable(format!("could not start the writer: {e}")))?;
+        Ok(DirectWriter { jobs })
+    }
+
+    /// Runs `work` in the next group and returns its result once that group is on disk.
+    /// A failed `work` has its own writes undone and leaves the others' be.
+    pub(crate) async fn run<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Direct<'_>) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        let job = Pending {
+            work: Some(work),
+            result: None,
+            reply,
+        };
+        self.jobs
+            .send(Box::new(job))
+            .map_err(|_| StoreError::Unavailable("the SQLite writer has stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| StoreError::Unavailable("the SQLite writer has stopped".into()))?
+    }
+}
+
+/// The writer thread: group after group until the store is dropped.
+fn serve(direct: &mut Direct<'_>, queue: &mpsc::Receiver<Box<dyn Job>>) {
+    let conn = direct.conn;
+    while let Ok(first) = queue.recv() {
+        let mut group = vec![first];
+        while group.len() < MAX_GROUP {
+            match queue.try_recv() {
+                Ok(job) => group.push(job),
+                Err(_) => break,
+            }
+        }
+        let committed = write_group(direct, &mut group).map_err(|e| {
+            // Whatever the group did is undone, so the next one starts clean.
+            if !conn.is_autocommit() {
+                let _ = conn.execute_batch("ROLLBACK");
+            }
+            tracing::warn!(error = %e, members = group.len(), "a group of writes failed");
+            format!("group commit failed: {e}")
+        });
+        if committed.is_ok() {
+            crate::metrics::group_committed(group.len());
+        }
+        for job in group {
+            job.finish(committed.clone());
+        }
+    }
+}
+
+fn write_group(direct: &mut Direct<'_>, group: &mut [Box<dyn Job>]) -> rusqlite::Result<()> {
+    let conn = direct.conn;
+    // IMMEDIATE takes the write lock now, so no member finds it taken half-way.
+    exec(conn, "BEGIN IMMEDIATE")?;
+    for job in group.iter_mut() {
+        exec(conn, "SAVEPOINT heard_member")?;
+        if !job.run(direct) {
+            exec(conn, "ROLLBACK TO SAVEPOINT heard_member")?;
+        }
+        exec(conn, "RELEASE SAVEPOINT heard_member")?;
+    }
+    exec(conn, "COMMIT")
+}
+
+fn exec(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.execute([])?;
+    Ok(())
+}
+
+/// Runs work whose every step is synchronous: it finishes in its first poll. `None` if it
+/// waited on something, which work given to the writer never does.
+pub(crate) fn ready<F: Future>(work: F) -> Option<F::Output> {
+    let mut work = pin!(work);
+    match work.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(output) => Some(output),
+        Poll::Pending => None,
+    }
+}
+
+impl Direct<'_> {
+    /// Runs one statement that returns no rows.
+    pub(crate) fn execute(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<(), StoreError> {
+        self.conn.prepare_cached(sql)?.execute(params)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::OptionalExtension;
+    use sqlx::Row;
+
+    use super::*;
+    use crate::config::DatabaseUrl;
+    use crate::store::Store;
+
+    async fn sqlite() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite {
+            path: dir.path().join("heard.db"),
+        };
+        let store = Store::connect(&url, 4).await.unwrap();
+        store.migrate().await.unwrap();
+        (dir, store)
+    }
+
+    fn note(direct: &mut Direct<'_>, reference: &str) -> Result<(), StoreError> {
+        direct.execute(
+            "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', 0)",
+            [reference],
+        )
+    }
+
+    async fn noted(store: &Store, pattern: &str) -> i64 {
+        sqlx::query("SELECT COUNT(*) AS n FROM sms_inbound WHERE provider_ref LIKE $1")
+            .bind(pattern)
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap()
+    }
+
+    /// Concurrent jobs share commits, and every one told "committed" is stored, seen by
+    /// the pool's own connections at once.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_jobs_are_all_committed() {
+        let (_dir, store) = sqlite().await;
+        let tasks: Vec<_> = (0..300)
+            .map(|i| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let direct = store.direct().expect("SQLite has a writer");
+                    direct.run(move |d| note(d, &format!("m{i}"))).await
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        assert_eq!(noted(&store, "m%").await, 300);
+        store.close().await;
+    }
+
+    /// A job that fails, or panics, has its own writes undone and no one else's.
+    #[tokio::test]
+    async fn a_failed_job_is_undone_alone() {
+        let (_dir, store) = sqlite().await;
+        let direct = store.direct().unwrap();
+        direct.run(|d| note(d, "first")).await.unwrap();
+        let failed = direct
+            .run(|d| {
+                note(d, "half-way")?;
+                note(d, "first")
+            })
+            .await;
+        assert!(failed.is_err(), "the same reference twice");
+        let panicked: Result<(), StoreError> = direct
+            .run(|d| {
+                note(d, "before the panic")?;
+                panic!("a bug in the work")
+            })
+            .await;
+        assert!(panicked.is_err());
+        let found: Option<String> = direct
+            .run(|d| {
+                Ok::<_, StoreError>(
+                    d.conn
+                        .query_row(
+                            "SELECT provider_ref FROM sms_inbound WHERE provider_ref = 'first'",
+                            [],
+                            |row| row.get(0),
+                        )
+                        .optional()?,
+                )
+            })
+            .await
+            .unwrap();
+        assert_eq!(found.as_deref(), Some("first"), "the writer still works");
+        assert_eq!(noted(&store, "half-way").await, 0);
+        assert_eq!(noted(&store, "before the panic").await, 0);
+        assert_eq!(noted(&store, "first").await, 1);
+        store.close().await;
+    }
+
+    /// With another connection holding the write lock past the busy timeout, a job is
+    /// told the database is unavailable (a gateway is answered 503 and retries), and once
+    /// the lock is free the next job is stored.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_locked_database_is_unavailable_then_recovers() {
+        let (dir, store) = sqlite().await;
+        let locker = Connection::open(dir.path().join("heard.db")).unwrap();
+        locker.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let direct = store.direct().unwrap();
+        let err = direct.run(|d| note(d, "while locked")).await.unwrap_err();
+        assert!(err.is_unavailable(), "{err}");
+        locker.execute_batch("ROLLBACK").unwrap();
+        direct.run(|d| note(d, "after")).await.unwrap();
+        assert_eq!(noted(&store, "while locked").await, 0);
+        assert_eq!(noted(&store, "after").await, 1);
+        store.close().await;
+    }
+
+    #[test]
+    fn synchronous_work_is_ready_at_once() {
+        assert_eq!(ready(async { 7 }), Some(7));
+        assert_eq!(ready(std::future::pending::<()>()), None);
+    }
+}
