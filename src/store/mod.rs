@@ -4,6 +4,10 @@
 //! (`$n` parameters, `ON CONFLICT`, `RETURNING`), so every query is written once and the
 //! same tests prove it on both. What must differ lives in per-backend migrations
 //! (`migrations/sqlite`, `migrations/postgres`) and in `connect`.
+//! The one exception is SQLite's hot path: a text message's writes run whole on a rusqlite
+//! connection a writer thread owns ([`direct`]), with the same SQL text, and the code that
+//! makes them is written once over a trait both kinds of transaction implement
+//! ([`sms::SmsTx`], [`InsertSubmission`]).
 //! The store knows nothing of channels: it takes domain types and scrubbed text only.
 
 mod consultations;
