@@ -215,37 +215,12 @@ impl Direct<'_> {
 #[cfg(test)]
 mod tests {
     use rusqlite::OptionalExtension;
-    use sqlx::Row;
 
     use super::*;
-    use crate::config::DatabaseUrl;
-    use crate::store::Store;
-
-    async fn sqlite() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = DatabaseUrl::Sqlite {
-            path: dir.path().join("heard.db"),
-        };
-        let store = Store::connect(&url, 4).await.unwrap();
-        store.migrate().await.unwrap();
-        (dir, store)
-    }
+    use crate::store::testing::{noted, sqlite, NOTE};
 
     fn note(direct: &mut Direct<'_>, reference: &str) -> Result<(), StoreError> {
-        direct.execute(
-            "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', 0)",
-            [reference],
-        )
-    }
-
-    async fn noted(store: &Store, pattern: &str) -> i64 {
-        sqlx::query("SELECT COUNT(*) AS n FROM sms_inbound WHERE provider_ref LIKE $1")
-            .bind(pattern)
-            .fetch_one(store.pool())
-            .await
-            .unwrap()
-            .try_get("n")
-            .unwrap()
+        direct.execute(NOTE, [reference])
     }
 
     /// Concurrent jobs share commits, and every one told "committed" is stored, seen by

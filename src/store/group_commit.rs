@@ -373,39 +373,15 @@ impl DerefMut for Write<'_> {
 
 #[cfg(test)]
 mod tests {
-    use sqlx::Row;
-
     use super::*;
-    use crate::config::DatabaseUrl;
-
-    async fn sqlite() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = DatabaseUrl::Sqlite {
-            path: dir.path().join("heard.db"),
-        };
-        let store = Store::connect(&url, 4).await.unwrap();
-        store.migrate().await.unwrap();
-        (dir, store)
-    }
+    use crate::store::testing::{noted, sqlite, NOTE};
 
     async fn note(write: &mut Write<'_>, reference: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', 0)",
-        )
-        .bind(reference)
-        .execute(&mut ***write)
-        .await?;
-        Ok(())
-    }
-
-    async fn noted(store: &Store, reference: &str) -> i64 {
-        sqlx::query("SELECT COUNT(*) AS n FROM sms_inbound WHERE provider_ref LIKE $1")
+        sqlx::query(NOTE)
             .bind(reference)
-            .fetch_one(store.pool())
-            .await
-            .unwrap()
-            .try_get("n")
-            .unwrap()
+            .execute(&mut ***write)
+            .await?;
+        Ok(())
     }
 
     /// Concurrent writers share commits, and every one that was told "committed" is stored.

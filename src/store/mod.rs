@@ -256,6 +256,41 @@ fn one_line(e: &dyn std::fmt::Display) -> String {
         .join(" ")
 }
 
+/// What the store's own tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use sqlx::Row;
+
+    use super::Store;
+    use crate::config::DatabaseUrl;
+
+    /// Notes a message as taken in under the reference bound to `$1`.
+    pub(crate) const NOTE: &str =
+        "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', 0)";
+
+    /// A migrated SQLite store in a folder of its own.
+    pub(crate) async fn sqlite() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite {
+            path: dir.path().join("heard.db"),
+        };
+        let store = Store::connect(&url, 4).await.unwrap();
+        store.migrate().await.unwrap();
+        (dir, store)
+    }
+
+    /// How many messages are noted as taken in under references LIKE `pattern`.
+    pub(crate) async fn noted(store: &Store, pattern: &str) -> i64 {
+        sqlx::query("SELECT COUNT(*) AS n FROM sms_inbound WHERE provider_ref LIKE $1")
+            .bind(pattern)
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use sqlx::Row;
