@@ -247,7 +247,7 @@ pub async fn receive(state: &AppState, raw: &[u8]) -> Result<Outcome, EmailError
         .consultations()
         .await?
         .into_iter()
-        .map(|s| (*s.consultation).clone())
+        .map(|s| s.consultation)
         .collect();
     let consultation =
         understand::choose_consultation(&consultations, &email.recipients, &email.subject, today)

@@ -1,6 +1,7 @@
 //! What an email tells us beyond its words: which consultation, which part of Devon, who is
 //! speaking, and in which language to answer.
 
+use std::borrow::Borrow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -26,14 +27,19 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
 
 /// The consultation an email is about: a plus address (`views+four-cornerstones@…`), else
 /// one named in the subject (by its id or title), else the open one that opened last.
-/// Only consultations open on `day` are chosen; `consultations` is newest opening first.
-pub fn choose_consultation<'a>(
-    consultations: &'a [Consultation],
+/// Only consultations open on `day` are chosen; `consultations` is newest opening first,
+/// owned or shared (the store's are `Arc`s).
+pub fn choose_consultation<'a, C: Borrow<Consultation>>(
+    consultations: &'a [C],
     recipients: &[String],
     subject: &str,
     day: NaiveDate,
 ) -> Option<&'a Consultation> {
-    let open: Vec<&Consultation> = consultations.iter().filter(|c| c.is_open_on(day)).collect();
+    let open: Vec<&Consultation> = consultations
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|c: &&Consultation| c.is_open_on(day))
+        .collect();
     for recipient in recipients {
         let local = recipient.split('@').next().unwrap_or_default();
         if let Some((_, tag)) = local.split_once('+') {
