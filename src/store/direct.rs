@@ -19,13 +19,13 @@ use std::path::Path;
 use std::pin::pin;
 use std::sync::{mpsc, Arc};
 use std::task::{Context, Poll, Waker};
-use std::time::Duration;
 
 use rusqlite::Connection;
 use tokio::sync::oneshot;
 
 use super::consultations::ParsedConsultations;
-use super::StoreError;
+use super::group_commit::{RELEASE, ROLLBACK_TO, SAVEPOINT};
+use super::{StoreError, SQLITE_PRAGMAS};
 
 /// At most this many requests share one COMMIT, so a steady stream still reaches the disk.
 const MAX_GROUP: usize = 512;
@@ -99,12 +99,7 @@ impl DirectWriter {
         let conn = Connection::open(path).map_err(|e| {
             StoreError::Unavailable(format!("could not open {}: {e}", path.display()))
         })?;
-        // As the pool's connections: WAL beside the readers, FULL sync so a commit is on
-        // disk before anyone is told, and the same wait for a lock another process holds.
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-        )?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.execute_batch(SQLITE_PRAGMAS)?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let (jobs, queue) = mpsc::channel();
         std::thread::Builder::new()
@@ -134,13 +129,13 @@ impl DirectWriter {
             result: None,
             reply,
         };
-        self.jobs
-            .send(Box::new(job))
-            .map_err(|_| StoreError::Unavailable("the SQLite writer has stopped".into()))?;
-        answer
-            .await
-            .map_err(|_| StoreError::Unavailable("the SQLite writer has stopped".into()))?
+        self.jobs.send(Box::new(job)).map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
     }
+}
+
+fn stopped() -> StoreError {
+    StoreError::Unavailable("the SQLite writer has stopped".into())
 }
 
 /// The writer thread: group after group until the store is dropped.
@@ -176,11 +171,11 @@ fn write_group(direct: &mut Direct<'_>, group: &mut [Box<dyn Job>]) -> rusqlite:
     // IMMEDIATE takes the write lock now, so no member finds it taken half-way.
     exec(conn, "BEGIN IMMEDIATE")?;
     for job in group.iter_mut() {
-        exec(conn, "SAVEPOINT heard_member")?;
+        exec(conn, SAVEPOINT)?;
         if !job.run(direct) {
-            exec(conn, "ROLLBACK TO SAVEPOINT heard_member")?;
+            exec(conn, ROLLBACK_TO)?;
         }
-        exec(conn, "RELEASE SAVEPOINT heard_member")?;
+        exec(conn, RELEASE)?;
     }
     exec(conn, "COMMIT")
 }

@@ -46,9 +46,10 @@ struct Group {
     outcome: Arc<watch::Sender<Option<Result<(), String>>>>,
 }
 
-const SAVEPOINT: &str = "SAVEPOINT heard_member";
-const RELEASE: &str = "RELEASE SAVEPOINT heard_member";
-const ROLLBACK_TO: &str = "ROLLBACK TO SAVEPOINT heard_member";
+/// Each member's savepoint, here and on the writer thread ([`super::direct`]).
+pub(super) const SAVEPOINT: &str = "SAVEPOINT heard_member";
+pub(super) const RELEASE: &str = "RELEASE SAVEPOINT heard_member";
+pub(super) const ROLLBACK_TO: &str = "ROLLBACK TO SAVEPOINT heard_member";
 
 async fn run(tx: &mut Tx, sql: &'static str) -> Result<(), StoreError> {
     sqlx::query(sql).execute(&mut **tx).await?;

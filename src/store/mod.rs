@@ -114,6 +114,12 @@ fn is_unavailable_code(code: &str) -> bool {
     ) || code.starts_with("08")
 }
 
+/// Every SQLite connection's settings, the pool's and the writer thread's ([`direct`]).
+/// WAL lets readers work beside the writer; FULL sync keeps a committed view on disk before
+/// anyone is told it is safe; a lock another process holds is waited for, up to 5 s.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
 /// A database transaction; commit it with `tx.commit().await`, or drop it to roll back.
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
@@ -161,13 +167,7 @@ impl Store {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers work beside the writer; FULL sync keeps a
-                        // committed view on disk before anyone is told it is safe.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-                        )
-                        .await?;
+                        conn.execute(SQLITE_PRAGMAS).await?;
                     }
                     Ok(())
                 })
