@@ -182,6 +182,61 @@ async fn json_logs_carry_request_ids_and_no_personal_data() {
     assert!(saw_request, "the request was logged with its id: {logs:?}");
 }
 
+/// Gateways post thousands of texts a minute after a consultation goes out: a webhook taken
+/// in is not logged at INFO, one refused is.
+#[tokio::test]
+async fn webhooks_are_logged_when_they_fail() {
+    use base64::Engine;
+    use hmac::{Hmac, Mac};
+    const TOKEN: &str = "12345678901234567890abcdefabcdef";
+    const PUBLIC_URL: &str = "https://heard.example.org";
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(
+        dir.path(),
+        &[
+            ("HEARD_LOG_FORMAT", "json"),
+            ("HEARD_TWILIO_AUTH_TOKEN", TOKEN),
+            ("HEARD_PUBLIC_URL", PUBLIC_URL),
+        ],
+    );
+    let params = [
+        ("Body", "hello"),
+        ("From", "+447700900123"),
+        ("MessageSid", "SM0123456789abcdef0123456789abcdef"),
+        ("To", "+447700900000"),
+    ];
+    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(TOKEN.as_bytes()).unwrap();
+    mac.update(format!("{PUBLIC_URL}/webhooks/sms/twilio").as_bytes());
+    for (name, value) in params {
+        mac.update(name.as_bytes());
+        mac.update(value.as_bytes());
+    }
+    let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    let client = reqwest::Client::new();
+    let send = |signature: String| {
+        client
+            .post(server.url("/webhooks/sms/twilio"))
+            .header("x-twilio-signature", signature)
+            .form(&params)
+            .send()
+    };
+    assert_eq!(send(signature).await.unwrap().status(), 200);
+    assert_eq!(send("forged".into()).await.unwrap().status(), 403);
+    let logs = server.stop().await;
+
+    let finished: Vec<serde_json::Value> = logs
+        .iter()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|entry| entry["message"] == "finished processing request")
+        .collect();
+    let webhooks: Vec<_> = finished
+        .iter()
+        .filter(|entry| entry.to_string().contains("/webhooks/"))
+        .collect();
+    assert_eq!(webhooks.len(), 1, "only the refused webhook: {finished:?}");
+    assert_eq!(webhooks[0]["status"], 403, "{finished:?}");
+}
+
 #[test]
 fn bad_setting_names_itself() {
     let dir = tempfile::tempdir().unwrap();

@@ -20,7 +20,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, OnResponse, TraceLayer};
 use tracing::Level;
 
 pub use error::AppError;
@@ -85,15 +85,18 @@ pub fn router(state: AppState) -> Router {
                                 .get::<RequestId>()
                                 .and_then(|id| id.header_value().to_str().ok())
                                 .unwrap_or_default();
+                            let (method, path) = (request.method(), request.uri().path());
                             // The path only: a query string could carry something personal.
-                            tracing::info_span!(
-                                "request",
-                                request_id = %id,
-                                method = %request.method(),
-                                path = %request.uri().path(),
-                            )
+                            // Gateways post every text to a webhook, thousands a minute
+                            // after a consultation goes out: those are traced at DEBUG
+                            // (/metrics counts them) and logged when they fail.
+                            if path.starts_with(WEBHOOKS) {
+                                tracing::debug_span!("request", request_id = %id, %method, %path)
+                            } else {
+                                tracing::info_span!("request", request_id = %id, %method, %path)
+                            }
                         })
-                        .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                        .on_response(log_response),
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 // Outside the panic catcher, so a panic's 500 is counted too.
@@ -104,6 +107,26 @@ pub fn router(state: AppState) -> Router {
                 }))
                 .layer(CompressionLayer::new()),
         )
+}
+
+/// Where the gateways' webhooks live.
+const WEBHOOKS: &str = "/webhooks/";
+
+/// Logs a response at INFO in its request's span; a request whose span is off (a webhook)
+/// only when it failed.
+fn log_response(response: &axum::response::Response, latency: Duration, span: &tracing::Span) {
+    if !span.is_disabled() {
+        DefaultOnResponse::new()
+            .level(Level::INFO)
+            .on_response(response, latency, span);
+    } else if !response.status().is_success() {
+        tracing::info!(
+            path = WEBHOOKS,
+            status = response.status().as_u16(),
+            latency_ms = latency.as_millis() as u64,
+            "finished processing request"
+        );
+    }
 }
 
 /// Reads a request's whole body within `timeout` before any handler runs: a client that

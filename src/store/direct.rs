@@ -5,20 +5,30 @@
 //! one writer at a time: a text message makes about seven statements, and those hand-offs,
 //! one after another behind the write lock, were most of what a webhook cost. Here a
 //! request's writes are one job for a thread that owns a rusqlite connection. It takes every
-//! job queued, runs each in a savepoint of its own inside one transaction, commits them all
-//! with one fsync (group commit), and only then answers each. Nobody is told their writes
-//! are kept before the COMMIT holding them has returned; a failed COMMIT fails every member.
+//! job queued, runs each in a savepoint of its own inside one transaction, and commits them
+//! all at once (group commit).
+//!
+//! The commit is made durable off the writer's path (pipelined group commit): the writer's
+//! connection commits without waiting for the disk (`synchronous = NORMAL`), hands the group
+//! to a syncer thread and starts on the next group at once; the syncer flushes the
+//! write-ahead log (`fdatasync`) and only then answers the group's callers. Nobody is told
+//! their writes are kept before a flush that began after their COMMIT has returned; a failed
+//! COMMIT or flush fails every member (a gateway is answered 503 and retries, and ingestion
+//! is idempotent). Checkpoints (copying the log into the database file) run on a third
+//! thread, so neither the writer nor the syncer waits for them.
 //!
 //! A job's work is written once for both backends, as `async` code over a trait the sqlx
 //! transaction implements too ([`super::sms::SmsTx`]); here every statement is synchronous,
 //! so that code runs to its end in a single poll ([`ready`]).
 
+use std::fs::File;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::pin::pin;
 use std::sync::{mpsc, Arc};
 use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 use tokio::sync::oneshot;
@@ -32,6 +42,16 @@ const MAX_GROUP: usize = 512;
 
 /// Prepared statements kept for reuse; a webhook uses about ten distinct ones.
 const STATEMENT_CACHE: usize = 64;
+
+/// The writer's own settings on top of [`SQLITE_PRAGMAS`]: its COMMIT does not wait for
+/// the disk (the syncer flushes the log before anyone is answered), and it leaves
+/// checkpoints to the checkpointer thread.
+const WRITER_PRAGMAS: &str = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; \
+    PRAGMA journal_size_limit = 67108864;";
+
+/// How often, at most, the log is copied into the database file while writes go on. Each
+/// copy writes every page changed since the last once, however often it was changed.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
 /// The writer thread's queue.
 #[derive(Debug)]
@@ -91,7 +111,8 @@ where
 }
 
 impl DirectWriter {
-    /// Opens the writer's connection to the SQLite file and starts its thread.
+    /// Opens the writer's connection to the SQLite file and starts its threads: the writer,
+    /// the syncer and the checkpointer.
     pub(crate) fn open(
         path: &Path,
         parsed: Arc<ParsedConsultations>,
@@ -100,18 +121,27 @@ impl DirectWriter {
             StoreError::Unavailable(format!("could not open {}: {e}", path.display()))
         })?;
         conn.execute_batch(SQLITE_PRAGMAS)?;
+        conn.execute_batch(WRITER_PRAGMAS)?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let (jobs, queue) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("heard-sqlite-writer".into())
-            .spawn(move || {
-                let mut direct = Direct {
-                    conn: &conn,
-                    parsed: &parsed,
-                };
-                serve(&mut direct, &queue)
-            })
-            .map_err(|e| StoreError::Unavailable(format!("could not start the writer: {e}")))?;
+        let (committed, to_sync) = mpsc::channel();
+        let (nudge, nudged) = mpsc::sync_channel(1);
+        let log = Log {
+            path: wal_path(path),
+            file: None,
+        };
+        let database = path.to_owned();
+        spawn("heard-sqlite-checkpoint", move || {
+            checkpoint(&database, &nudged)
+        })?;
+        spawn("heard-sqlite-sync", move || sync(log, &to_sync, &nudge))?;
+        spawn("heard-sqlite-writer", move || {
+            let mut direct = Direct {
+                conn: &conn,
+                parsed: &parsed,
+            };
+            serve(&mut direct, &queue, &committed)
+        })?;
         Ok(DirectWriter { jobs })
     }
 
@@ -138,8 +168,21 @@ fn stopped() -> StoreError {
     StoreError::Unavailable("the SQLite writer has stopped".into())
 }
 
-/// The writer thread: group after group until the store is dropped.
-fn serve(direct: &mut Direct<'_>, queue: &mpsc::Receiver<Box<dyn Job>>) {
+fn spawn(name: &str, run: impl FnOnce() + Send + 'static) -> Result<(), StoreError> {
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(run)
+        .map(drop)
+        .map_err(|e| StoreError::Unavailable(format!("could not start {name}: {e}")))
+}
+
+/// The writer thread: group after group until the store is dropped. A committed group goes
+/// to the syncer; a failed one is answered at once.
+fn serve(
+    direct: &mut Direct<'_>,
+    queue: &mpsc::Receiver<Box<dyn Job>>,
+    committed: &mpsc::Sender<Vec<Box<dyn Job>>>,
+) {
     let conn = direct.conn;
     while let Ok(first) = queue.recv() {
         let mut group = vec![first];
@@ -149,19 +192,104 @@ fn serve(direct: &mut Direct<'_>, queue: &mpsc::Receiver<Box<dyn Job>>) {
                 Err(_) => break,
             }
         }
-        let committed = write_group(direct, &mut group).map_err(|e| {
-            // Whatever the group did is undone, so the next one starts clean.
-            if !conn.is_autocommit() {
-                let _ = conn.execute_batch("ROLLBACK");
+        match write_group(direct, &mut group) {
+            Ok(()) => {
+                crate::metrics::group_committed(group.len());
+                if let Err(mpsc::SendError(group)) = committed.send(group) {
+                    finish(group, Err("the SQLite syncer has stopped".into()));
+                }
             }
-            tracing::warn!(error = %e, members = group.len(), "a group of writes failed");
-            format!("group commit failed: {e}")
-        });
-        if committed.is_ok() {
-            crate::metrics::group_committed(group.len());
+            Err(e) => {
+                // Whatever the group did is undone, so the next one starts clean.
+                if !conn.is_autocommit() {
+                    let _ = conn.execute_batch("ROLLBACK");
+                }
+                tracing::warn!(error = %e, members = group.len(), "a group of writes failed");
+                finish(group, Err(format!("group commit failed: {e}")));
+            }
         }
-        for job in group {
-            job.finish(committed.clone());
+    }
+}
+
+fn finish(group: Vec<Box<dyn Job>>, outcome: Result<(), String>) {
+    for job in group {
+        job.finish(outcome.clone());
+    }
+}
+
+/// The write-ahead log file, opened once and kept.
+struct Log {
+    path: PathBuf,
+    file: Option<File>,
+}
+
+impl Log {
+    /// Flushes everything written to the log so far to the disk.
+    fn flush(&mut self) -> std::io::Result<()> {
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self.file.insert(File::open(&self.path)?),
+        };
+        let flushed = file.sync_data();
+        if flushed.is_err() {
+            // Opened afresh next time, in case this handle is what went wrong.
+            self.file = None;
+        }
+        flushed
+    }
+}
+
+/// SQLite names a database's write-ahead log after it.
+fn wal_path(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// The syncer thread: flushes the log once for every group committed since the last
+/// flush began, then answers their callers; nudges the checkpointer now and then.
+fn sync(mut log: Log, committed: &mpsc::Receiver<Vec<Box<dyn Job>>>, nudge: &mpsc::SyncSender<()>) {
+    let mut nudged = Instant::now().checked_sub(CHECKPOINT_EVERY);
+    while let Ok(first) = committed.recv() {
+        let mut groups = vec![first];
+        groups.extend(committed.try_iter());
+        let flushed = log.flush().map_err(|e| {
+            tracing::error!(error = %e, "could not flush SQLite's log to the disk");
+            format!("could not flush the log: {e}")
+        });
+        for group in groups {
+            finish(group, flushed.clone());
+        }
+        if nudged.is_none_or(|at| at.elapsed() >= CHECKPOINT_EVERY) {
+            // Full means a nudge is already waiting.
+            let _ = nudge.try_send(());
+            nudged = Some(Instant::now());
+        }
+    }
+}
+
+/// The checkpointer thread: on each nudge, copies the log into the database file on a
+/// connection of its own. PASSIVE never blocks the writer; once everything is copied the
+/// writer starts the log again from its beginning.
+fn checkpoint(database: &Path, nudged: &mpsc::Receiver<()>) {
+    let mut conn: Option<Connection> = None;
+    while nudged.recv().is_ok() {
+        let done = match &conn {
+            Some(conn) => conn,
+            None => match Connection::open(database).and_then(|c| {
+                c.execute_batch(SQLITE_PRAGMAS)?;
+                Ok(c)
+            }) {
+                Ok(opened) => conn.insert(opened),
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not open SQLite for a checkpoint");
+                    continue;
+                }
+            },
+        }
+        .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+        if let Err(e) = done {
+            tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later");
         }
     }
 }
@@ -296,6 +424,47 @@ mod tests {
         assert_eq!(noted(&store, "while locked").await, 0);
         assert_eq!(noted(&store, "after").await, 1);
         store.close().await;
+    }
+
+    /// The writer leaves checkpoints to the checkpointer: while writes go on, what the log
+    /// holds is copied into the database file.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_log_is_checkpointed_while_writes_go_on() {
+        let (dir, store) = sqlite().await;
+        let database = dir.path().join("heard.db");
+        let before = std::fs::metadata(&database).unwrap().len();
+        let direct = store.direct().unwrap();
+        let replies = "x".repeat(4096);
+        let mut written = 0;
+        let copied = async {
+            while std::fs::metadata(&database).unwrap().len() < before + (1 << 20) {
+                let (reference, replies) = (format!("long{written}"), replies.clone());
+                direct
+                    .run(move |d| {
+                        d.execute(
+                            "INSERT INTO sms_inbound (provider_ref, replies, received_at) \
+                             VALUES (?1, ?2, 0)",
+                            rusqlite::params![reference, replies],
+                        )
+                    })
+                    .await
+                    .unwrap();
+                written += 1;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(60), copied)
+            .await
+            .expect("the log is copied into the database file");
+        assert_eq!(noted(&store, "long%").await, written);
+        store.close().await;
+    }
+
+    #[test]
+    fn the_log_is_named_after_the_database() {
+        assert_eq!(
+            wal_path(Path::new("/data/heard.db")),
+            Path::new("/data/heard.db-wal")
+        );
     }
 
     #[test]

@@ -116,7 +116,8 @@ fn is_unavailable_code(code: &str) -> bool {
 
 /// Every SQLite connection's settings, the pool's and the writer thread's ([`direct`]).
 /// WAL lets readers work beside the writer; FULL sync keeps a committed view on disk before
-/// anyone is told it is safe; a lock another process holds is waited for, up to 5 s.
+/// anyone is told it is safe (the writer thread instead flushes the log itself, after its
+/// COMMIT and before answering); a lock another process holds is waited for, up to 5 s.
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
 
