@@ -110,8 +110,17 @@ const ALL: &str = "SELECT id, loaded_at FROM consultations ORDER BY opens_on DES
 const SOURCE: &str = "SELECT source FROM consultations WHERE id = $1";
 
 impl Direct<'_> {
-    /// [`Store::consultations`], read on SQLite's writer connection.
-    pub(crate) fn consultations(&self) -> Result<Vec<StoredConsultation>, StoreError> {
+    /// [`Store::consultations`], read on SQLite's writer connection once per group.
+    pub(crate) fn consultations(&mut self) -> Result<Vec<StoredConsultation>, StoreError> {
+        if let Some(read) = &self.consultations {
+            return Ok(read.clone());
+        }
+        let read = self.read_consultations()?;
+        self.consultations = Some(read.clone());
+        Ok(read)
+    }
+
+    fn read_consultations(&self) -> Result<Vec<StoredConsultation>, StoreError> {
         let mut all = self.conn.prepare_cached(ALL)?;
         let rows = all
             .query_map([], |row| {

@@ -35,6 +35,7 @@ use tokio::sync::oneshot;
 
 use super::consultations::ParsedConsultations;
 use super::group_commit::{RELEASE, ROLLBACK_TO, SAVEPOINT};
+use super::StoredConsultation;
 use super::{StoreError, SQLITE_PRAGMAS};
 
 /// At most this many requests share one COMMIT, so a steady stream still reaches the disk.
@@ -64,6 +65,9 @@ pub struct Direct<'c> {
     pub(crate) conn: &'c Connection,
     /// The store's parsed consultations.
     pub(crate) parsed: &'c ParsedConsultations,
+    /// The consultations as this group's transaction sees them, once read: nothing else
+    /// can change them while the group holds the write lock.
+    pub(crate) consultations: Option<Vec<StoredConsultation>>,
 }
 
 trait Job: Send {
@@ -139,6 +143,7 @@ impl DirectWriter {
             let mut direct = Direct {
                 conn: &conn,
                 parsed: &parsed,
+                consultations: None,
             };
             serve(&mut direct, &queue, &committed)
         })?;
@@ -296,6 +301,7 @@ fn checkpoint(database: &Path, nudged: &mpsc::Receiver<()>) {
 
 fn write_group(direct: &mut Direct<'_>, group: &mut [Box<dyn Job>]) -> rusqlite::Result<()> {
     let conn = direct.conn;
+    direct.consultations = None;
     // IMMEDIATE takes the write lock now, so no member finds it taken half-way.
     exec(conn, "BEGIN IMMEDIATE")?;
     for job in group.iter_mut() {
