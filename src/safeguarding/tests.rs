@@ -508,3 +508,115 @@ fn safeguarding_sensory_and_safety_needs_are_not_fear() {
         &["it's not safe for me at home", "home is scary"],
     );
 }
+
+/// The prefilter in `phrases::find` changes no result: every line of the
+/// safeguarding and scrubber corpora, and thousands of texts made from them, get
+/// the same categories with it as with every phrase run.
+#[test]
+fn safeguarding_prefilter_changes_nothing() {
+    let (always, literals) = phrases::prefilter_counts();
+    assert!(
+        always * 10 < phrases::phrase_count() && literals > 0,
+        "most phrases have prefixes, or the prefilter buys nothing ({always} have none)"
+    );
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut lines = BTreeSet::new();
+    for dir in ["safeguarding", "scrubber"] {
+        let mut files: Vec<_> = std::fs::read_dir(data.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "no corpora in {dir}");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            // The text before a tab (the rest is the expected answer) and the whole line.
+            for line in text.lines() {
+                lines.insert(line.split('\t').next().unwrap_or(line).to_owned());
+                lines.insert(line.to_owned());
+            }
+        }
+    }
+    assert!(lines.len() > 1_500, "corpora read: {}", lines.len());
+
+    let mut texts: BTreeSet<String> = [
+        "\u{17f}elf harm",
+        "\u{212a}MS",
+        "I CUT MYSELF",
+        "CHCĘ UMRZEĆ",
+        "TNĘ SIĘ",
+        "i",
+        "",
+    ]
+    .map(str::to_owned)
+    .into();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for line in &lines {
+        texts.insert(line.clone());
+        texts.insert(line.to_uppercase());
+        texts.insert(crate::privacy::scrub(line).as_str().to_owned());
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        // Slices: runs of four words, starting every fourth word.
+        for start in (0..words.len()).step_by(4) {
+            texts.insert(words[start..(start + 4).min(words.len())].join(" "));
+        }
+        // A shuffle, so phrases meet contexts they never had.
+        for i in (1..words.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            words.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        texts.insert(words.join(" "));
+    }
+    assert!(texts.len() > 10_000, "texts made: {}", texts.len());
+
+    for text in &texts {
+        let norm = normalise::normalise(text);
+        let (mut with, mut without) = (BTreeSet::new(), BTreeSet::new());
+        phrases::find(&norm, &mut with);
+        phrases::find_unfiltered(&norm, &mut without);
+        assert_eq!(with, without, "{norm:?}");
+    }
+}
+
+/// Microseconds per `assess` on typical texts, and its parts; run in release:
+/// `cargo test --release --lib safeguarding_timing -- --ignored --nocapture`.
+#[test]
+#[ignore = "a timing, not a check"]
+fn safeguarding_timing() {
+    let texts = [
+        "hello",
+        "yes",
+        "2",
+        "My son has been waiting over a year for his EHCP review and the school keeps \
+         saying they cannot meet his needs. Transport is late most mornings and nobody \
+         tells us anything. The TA is lovely though.",
+        "i dont want to be here anymore, my dad hits me when he is drunk and i cut myself",
+    ];
+    // Another thread runs the texts first, as in the server, where most webhook calls
+    // run on a thread other than the one that first used a pattern (a slower path
+    // in the regex crate's cache pool).
+    std::thread::spawn(move || texts.map(assess))
+        .join()
+        .expect("warm-up thread");
+    fn time(f: impl Fn()) -> f64 {
+        let n = 20_000;
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        start.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+    }
+    let (always, literals) = phrases::prefilter_counts();
+    println!("prefilter: {literals} literals, {always} phrases always run");
+    println!("  assess  phrases   people  (µs per call)");
+    for text in texts {
+        let norm = normalise::normalise(text);
+        let all = time(|| drop(std::hint::black_box(assess(std::hint::black_box(text)))));
+        let phrases = time(|| phrases::find(std::hint::black_box(&norm), &mut BTreeSet::new()));
+        let people = time(|| people::find(std::hint::black_box(&norm), &mut BTreeSet::new()));
+        println!("{all:8.2} {phrases:8.2} {people:8.2}  {text:.40}");
+    }
+}
