@@ -93,9 +93,15 @@ start_heard() { # name database_url
 }
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
-# Load with the webhook file while sampling the server's memory. Prints wrk's figures.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+disk_bytes() { awk '/^write_bytes/ {print $2}' "/proc/$1/io"; }
+per_request() { awk -v d="$1" -v n="$2" 'BEGIN { if (n == 0) print "n/a"; else printf "%.1f", d / n }'; }
+
+# Load with the webhook file while sampling the server's memory. Sets PEAK_KB, and CPU_TICKS
+# and DISK_BYTES (what the server spent over the run: CPU in clock ticks, bytes written).
 load_webhooks() { # pid addr report
-  local peak=0 r
+  local peak=0 r ticks0 disk0
+  ticks0="$(cpu_ticks "$1")"; disk0="$(disk_bytes "$1")"
   wrk -t 1 -c "$CONNS" -d "${SECS}s" --latency --timeout 10s -s bench/twilio.lua \
     "http://$2" -- "$work/requests.tsv" 1 >"$3" 2>&1 &
   local wrk_pid=$!
@@ -105,7 +111,11 @@ load_webhooks() { # pid addr report
   done
   wait "$wrk_pid"
   PEAK_KB=$peak
+  CPU_TICKS=$(( $(cpu_ticks "$1") - ticks0 ))
+  DISK_BYTES=$(( $(disk_bytes "$1") - disk0 ))
 }
+# Microseconds of server CPU per request, from ticks and a request count.
+cpu_us() { per_request "$(( $1 * 1000000 / $(getconf CLK_TCK) ))" "$2"; }
 
 log "signed Twilio webhooks: $REQUESTS distinct messages"
 python3 bench/twilio_requests.py "$REQUESTS" "$PUBLIC_URL/webhooks/sms/twilio" "$TOKEN" >"$work/requests.tsv"
@@ -118,6 +128,7 @@ wait_up "http://127.0.0.1:$port/"
 CEILING_IDLE_KB="$(rss_kb "$CEILING_PID")"
 load_webhooks "$CEILING_PID" "127.0.0.1:$port" "$work/wrk-ceiling.txt"
 read -r C_RPS C_P50 C_P99 C_N C_BAD C_ERR < <(wrk_figures "$work/wrk-ceiling.txt")
+C_CPU="$(cpu_us "$CPU_TICKS" "$C_N")" C_DISK="$(per_request "$DISK_BYTES" "$C_N")"
 wrk -t 1 -c "$CONNS" -d "${SECS}s" --latency "http://127.0.0.1:$port/" >"$work/wrk-ceiling-get.txt" 2>&1
 read -r CG_RPS CG_P50 CG_P99 _ _ _ < <(wrk_figures "$work/wrk-ceiling-get.txt")
 stop "$CEILING_PID"
@@ -147,6 +158,7 @@ webhook_run() { # name database_url counter
 log "heard on SQLite"
 webhook_run sqlite "sqlite://$work/sqlite/heard.db" stored_sqlite
 S_RPS=$RPS S_P50=$P50 S_P99=$P99 S_N=$N S_STORED=$STORED S_IDLE_KB=$IDLE_KB S_PEAK_KB=$PEAK_KB
+S_CPU="$(cpu_us "$CPU_TICKS" "$N")" S_DISK="$(per_request "$DISK_BYTES" "$N")"
 S_PID=$HEARD_PID S_ADDR=$HEARD_ADDR
 
 log "question page (a returning visitor's session cookie)"
@@ -162,6 +174,7 @@ log "heard on PostgreSQL"
 psql -q "$PG/postgres" -c 'DROP DATABASE IF EXISTS heard_bench WITH (FORCE)' -c 'CREATE DATABASE heard_bench' >/dev/null
 webhook_run postgres "$PG/heard_bench" stored_pg
 P_RPS=$RPS P_P50=$P50 P_P99=$P99 P_N=$N P_STORED=$STORED P_IDLE_KB=$IDLE_KB P_PEAK_KB=$PEAK_KB
+P_CPU="$(cpu_us "$CPU_TICKS" "$N")"
 stop "$HEARD_PID"
 
 # Coverage: 1,000,000 submissions spread over districts, groups, channels and 120 days.
@@ -253,6 +266,15 @@ read -r HP_RPS HP_P50 HP_P99 _ _ _ < <(wrk_figures "$work/wrk-health-postgres.tx
   echo "| bare axum 200 (ceiling) | $C_RPS | $C_P50 | $C_P99 | 1.00 | 1.00 | $C_N / – |"
   echo "| heard, SQLite | $S_RPS | $S_P50 | $S_P99 | **$(ratio "$S_RPS" "$C_RPS")** | $(ratio "$S_P99" "$C_P99") | $S_N / $S_STORED |"
   echo "| heard, PostgreSQL | $P_RPS | $P_P50 | $P_P99 | **$(ratio "$P_RPS" "$C_RPS")** | $(ratio "$P_P99" "$C_P99") | $P_N / $P_STORED |"
+  echo
+  echo "Where the time goes: the server process's own CPU and disk writes over the run, per"
+  echo "request answered (PostgreSQL's server process is not counted; its disk writes are its own)."
+  echo
+  echo "| server | CPU µs per request | ÷ ceiling | bytes written to disk per request |"
+  echo "|---|---:|---:|---:|"
+  echo "| bare axum 200 (ceiling) | $C_CPU | 1.00 | $C_DISK |"
+  echo "| heard, SQLite | $S_CPU | $(ratio "$S_CPU" "$C_CPU") | $S_DISK |"
+  echo "| heard, PostgreSQL | $P_CPU | $(ratio "$P_CPU" "$C_CPU") | – |"
   echo
   echo "#### 2. The question page (GET /c/$SLUG/q/1, returning visitor, gzip/br)"
   echo
