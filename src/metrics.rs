@@ -6,6 +6,8 @@
 //! or text can reach the output. The recorder is process-wide (the `metrics` facade), so a
 //! command other than `serve` records nothing and pays nothing.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
@@ -66,13 +68,42 @@ pub fn render() -> Option<String> {
 }
 
 pub fn http_request(route: &str, method: &axum::http::Method, status: axum::http::StatusCode) {
-    ::metrics::counter!(
-        HTTP_REQUESTS,
-        "route" => route.to_owned(),
-        "method" => method_label(method),
-        "status" => status_class(status),
-    )
-    .increment(1);
+    let method = method_index(method);
+    let status = status_index(status);
+    let register = || {
+        ::metrics::counter!(
+            HTTP_REQUESTS,
+            "route" => route.to_owned(),
+            "method" => METHOD_LABELS[method],
+            "status" => STATUS_CLASSES[status],
+        )
+    };
+    // A handle stays good only once heard's recorder is the process's for good; before
+    // that (or under another recorder) it is registered on each request, as it would be.
+    if !matches!(RECORDER.get(), Some(Some(_))) {
+        register().increment(1);
+        return;
+    }
+    HTTP_COUNTERS.with_borrow_mut(|counters| {
+        let slots = match counters.get_mut(route) {
+            Some(slots) => slots,
+            None => counters.entry(route.into()).or_default(),
+        };
+        slots[method][status]
+            .get_or_insert_with(register)
+            .increment(1);
+    });
+}
+
+/// `HTTP_REQUESTS` handles by route pattern, method and status class, kept by each
+/// thread: registering labels (an owned route, a key built and hashed, a registry
+/// lookup) costs more than counting. Routes are patterns from a short fixed set, so
+/// this stays small.
+type RouteCounters = [[Option<::metrics::Counter>; STATUS_CLASSES.len()]; METHOD_LABELS.len()];
+
+thread_local! {
+    static HTTP_COUNTERS: RefCell<HashMap<Box<str>, RouteCounters>> =
+        RefCell::new(HashMap::new());
 }
 
 pub fn submission_ingested(channel: crate::domain::Channel) {
@@ -94,28 +125,46 @@ pub fn imap_poll(ok: bool) {
 }
 
 /// A fixed set, so a client inventing methods cannot grow the output.
-fn method_label(method: &axum::http::Method) -> &'static str {
+const METHOD_LABELS: [&str; 8] = [
+    "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "other",
+];
+
+const STATUS_CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
+
+/// The method's place in [`METHOD_LABELS`].
+fn method_index(method: &axum::http::Method) -> usize {
     use axum::http::Method;
     match *method {
-        Method::GET => "GET",
-        Method::HEAD => "HEAD",
-        Method::POST => "POST",
-        Method::PUT => "PUT",
-        Method::DELETE => "DELETE",
-        Method::PATCH => "PATCH",
-        Method::OPTIONS => "OPTIONS",
-        _ => "other",
+        Method::GET => 0,
+        Method::HEAD => 1,
+        Method::POST => 2,
+        Method::PUT => 3,
+        Method::DELETE => 4,
+        Method::PATCH => 5,
+        Method::OPTIONS => 6,
+        _ => 7,
     }
 }
 
-fn status_class(status: axum::http::StatusCode) -> &'static str {
+/// The status's place in [`STATUS_CLASSES`].
+fn status_index(status: axum::http::StatusCode) -> usize {
     match status.as_u16() {
-        100..=199 => "1xx",
-        200..=299 => "2xx",
-        300..=399 => "3xx",
-        400..=499 => "4xx",
-        _ => "5xx",
+        100..=199 => 0,
+        200..=299 => 1,
+        300..=399 => 2,
+        400..=499 => 3,
+        _ => 4,
     }
+}
+
+#[cfg(test)]
+fn method_label(method: &axum::http::Method) -> &'static str {
+    METHOD_LABELS[method_index(method)]
+}
+
+#[cfg(test)]
+fn status_class(status: axum::http::StatusCode) -> &'static str {
+    STATUS_CLASSES[status_index(status)]
 }
 
 #[cfg(test)]
@@ -131,5 +180,41 @@ mod tests {
         assert_eq!(method_label(&Method::POST), "POST");
         let odd = Method::from_bytes(b"07700900123").unwrap();
         assert_eq!(method_label(&odd), "other");
+        assert_eq!(method_label(&Method::OPTIONS), "OPTIONS");
+        assert_eq!(status_class(StatusCode::CONTINUE), "1xx");
+        assert_eq!(status_class(StatusCode::OK), "2xx");
+    }
+
+    #[test]
+    fn kept_handles_count_as_registering_each_time() {
+        let route = "/kept-handles-test/{id}";
+        // On this thread (kept) and on another (registered anew there), every request is
+        // counted once under the same labels.
+        if install().is_none() {
+            return; // another test's recorder: nothing of ours to read
+        }
+        for _ in 0..3 {
+            http_request(route, &Method::POST, StatusCode::OK);
+        }
+        std::thread::spawn(move || http_request(route, &Method::POST, StatusCode::OK))
+            .join()
+            .unwrap();
+        http_request(route, &Method::GET, StatusCode::NOT_FOUND);
+        let text = render().unwrap();
+        let line = |labels: &str| {
+            text.lines()
+                .find(|l| l.starts_with(&format!("{HTTP_REQUESTS}{{{labels}}}")))
+                .map(|l| l.rsplit(' ').next().unwrap_or_default().to_owned())
+        };
+        assert_eq!(
+            line(r#"route="/kept-handles-test/{id}",method="POST",status="2xx""#).as_deref(),
+            Some("4"),
+            "{text}"
+        );
+        assert_eq!(
+            line(r#"route="/kept-handles-test/{id}",method="GET",status="4xx""#).as_deref(),
+            Some("1"),
+            "{text}"
+        );
     }
 }

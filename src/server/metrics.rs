@@ -69,14 +69,14 @@ async fn scrape(state: &AppState, headers: &HeaderMap) -> Response {
 
 /// Counts each answered request under its route pattern (`/c/{slug}`), never its path.
 pub async fn count_request(request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned());
+    // A clone of the matched path shares its text rather than copying it.
+    let route = request.extensions().get::<MatchedPath>().cloned();
     let method = request.method().clone();
     let response = next.run(request).await;
     crate::metrics::http_request(
-        route.as_deref().unwrap_or(crate::metrics::UNMATCHED_ROUTE),
+        route
+            .as_ref()
+            .map_or(crate::metrics::UNMATCHED_ROUTE, MatchedPath::as_str),
         &method,
         response.status(),
     );

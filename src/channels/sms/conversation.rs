@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::gsm::{fold_to_gsm7, to_gsm7};
+use super::gsm::{fold_into_gsm7, into_gsm7};
 use super::parse::{self, Keyword, Reply};
 use super::render::{render_area_pick, render_question, render_reask};
 use crate::domain::consultation::{QuestionId, Slug};
@@ -408,9 +408,9 @@ pub fn say(locale: Locale, id: &str) -> String {
 /// commonly are), costing a third as much; Arabic needs UCS-2 whatever is done.
 pub fn finish(text: String, locale: Locale) -> String {
     if locale == Locale::PL {
-        fold_to_gsm7(&text)
+        fold_into_gsm7(text)
     } else {
-        to_gsm7(&text)
+        into_gsm7(text)
     }
 }
 

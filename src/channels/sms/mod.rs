@@ -17,6 +17,8 @@ pub mod inbound;
 pub mod notify;
 pub mod outbox;
 pub mod parse;
+#[cfg(test)]
+mod perf;
 pub mod render;
 pub mod twilio;
 

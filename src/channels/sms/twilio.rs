@@ -5,6 +5,8 @@
 //! name, as name then value)). See
 //! <https://www.twilio.com/docs/usage/security#validating-requests>.
 
+use std::borrow::Cow;
+
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use hmac::{Hmac, Mac};
@@ -88,20 +90,21 @@ impl Gateway for Twilio {
     }
 
     fn parse_inbound(&self, request: &WebhookRequest<'_>) -> Result<InboundSms, SmsError> {
-        let params = parse_form(request.body)?;
+        // Borrowed from the body where nothing was encoded: most of Twilio's twenty or so.
+        let params = decode_form(request.body)?;
         let signature = header(request.headers, SIGNATURE_HEADER).ok_or(SmsError::Unauthorised)?;
-        if !signature_matches(self.auth_token.expose(), request.url, &params, signature) {
+        let sorted = signed_params(&params);
+        if !sorted_signature_matches(self.auth_token.expose(), request.url, &sorted, signature) {
             return Err(SmsError::Unauthorised);
         }
-        inbound_from_params(&params)
+        inbound_from(&params)
     }
 
     fn inline_reply(&self, replies: &[String]) -> Option<WebhookResponse> {
-        let replies: Vec<&str> = replies.iter().map(String::as_str).collect();
         Some(WebhookResponse {
             status: StatusCode::OK,
             content_type: Some("text/xml; charset=utf-8"),
-            body: twiml(&replies),
+            body: twiml_of(replies),
         })
     }
 
@@ -160,12 +163,24 @@ pub(super) fn check_outgoing(to: &str, text: &str) -> Result<(), SmsError> {
 /// Reads an `application/x-www-form-urlencoded` body into its parameters, in order.
 /// Refuses malformed percent-encoding and anything that does not decode to UTF-8.
 pub fn parse_form(body: &[u8]) -> Result<Vec<(String, String)>, SmsError> {
+    Ok(decode_form(body)?
+        .into_iter()
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect())
+}
+
+/// A form parameter's name and value, borrowed from the body where nothing was encoded.
+type FormParam<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// [`parse_form`], borrowing from `body` what needs no decoding.
+fn decode_form(body: &[u8]) -> Result<Vec<FormParam<'_>>, SmsError> {
     if body.len() > MAX_WEBHOOK_BYTES {
         return Err(SmsError::bad(format!(
             "the request body is larger than {MAX_WEBHOOK_BYTES} bytes"
         )));
     }
-    let mut params = Vec::new();
+    let pairs = body.iter().filter(|&&b| b == b'&').count() + 1;
+    let mut params = Vec::with_capacity(pairs.min(MAX_PARAMS));
     for pair in body.split(|&b| b == b'&').filter(|p| !p.is_empty()) {
         if params.len() == MAX_PARAMS {
             return Err(SmsError::bad(format!(
@@ -181,7 +196,14 @@ pub fn parse_form(body: &[u8]) -> Result<Vec<(String, String)>, SmsError> {
     Ok(params)
 }
 
-fn form_decode(bytes: &[u8]) -> Result<String, SmsError> {
+fn form_decode(bytes: &[u8]) -> Result<Cow<'_, str>, SmsError> {
+    let not_utf8 = || SmsError::bad("a parameter is not valid UTF-8");
+    // Most names and values have nothing encoded: then they are the body's own bytes.
+    if !bytes.iter().any(|&b| b == b'+' || b == b'%') {
+        return std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|_| not_utf8());
+    }
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -200,7 +222,9 @@ fn form_decode(bytes: &[u8]) -> Result<String, SmsError> {
         }
         i += 1;
     }
-    String::from_utf8(out).map_err(|_| SmsError::bad("a parameter is not valid UTF-8"))
+    String::from_utf8(out)
+        .map(Cow::Owned)
+        .map_err(|_| not_utf8())
 }
 
 /// Encodes parameters as `application/x-www-form-urlencoded`.
@@ -225,32 +249,38 @@ pub fn form_encode(params: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-/// The string Twilio signs: the URL, then for each parameter name in byte order, each
+/// The parameters as Twilio signs them after the URL: for each name in byte order, each
 /// of its distinct values in byte order, as name then value (as Twilio's libraries do).
-fn signed_string(url: &str, params: &[(String, String)]) -> String {
+fn signed_params<S: AsRef<str>>(params: &[(S, S)]) -> Vec<(&str, &str)> {
     let mut sorted: Vec<(&str, &str)> = params
         .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .map(|(n, v)| (n.as_ref(), v.as_ref()))
         .collect();
     sorted.sort_unstable();
     sorted.dedup();
-    let mut s = String::from(url);
-    for (name, value) in sorted {
-        s.push_str(name);
-        s.push_str(value);
-    }
-    s
+    sorted
 }
 
-fn mac(auth_token: &str, url: &str, params: &[(String, String)]) -> HmacSha1 {
-    let mut mac = HmacSha1::new_from_slice(auth_token.as_bytes()).expect("HMAC takes any key");
-    mac.update(signed_string(url, params).as_bytes());
+/// The MAC of the URL then the sorted parameters, fed in piece by piece rather than
+/// joined into one string first.
+fn mac(keyed: &HmacSha1, url: &str, sorted: &[(&str, &str)]) -> HmacSha1 {
+    let mut mac = keyed.clone();
+    mac.update(url.as_bytes());
+    for (name, value) in sorted {
+        mac.update(name.as_bytes());
+        mac.update(value.as_bytes());
+    }
     mac
+}
+
+fn keyed(auth_token: &str) -> HmacSha1 {
+    HmacSha1::new_from_slice(auth_token.as_bytes()).expect("HMAC takes any key")
 }
 
 /// The `X-Twilio-Signature` Twilio sends for a POST of `params` to `url`.
 pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
-    BASE64.encode(mac(auth_token, url, params).finalize().into_bytes())
+    let mac = mac(&keyed(auth_token), url, &signed_params(params));
+    BASE64.encode(mac.finalize().into_bytes())
 }
 
 /// Whether `given` is Twilio's signature for this request, compared in constant time.
@@ -262,17 +292,26 @@ pub fn signature_matches(
     params: &[(String, String)],
     given: &str,
 ) -> bool {
+    sorted_signature_matches(auth_token, url, &signed_params(params), given)
+}
+
+/// [`signature_matches`] for parameters already in [`signed_params`]'s order.
+fn sorted_signature_matches(
+    auth_token: &str,
+    url: &str,
+    sorted: &[(&str, &str)],
+    given: &str,
+) -> bool {
     let Ok(given) = BASE64.decode(given.trim()) else {
         return false;
     };
-    let mut candidates = vec![url.to_owned()];
-    candidates.extend(other_port_form(url));
+    // The key and the parameters are the same for both forms of the URL.
+    let keyed = keyed(auth_token);
+    let other_form = other_port_form(url);
     let mut ok = false;
-    for candidate in &candidates {
+    for candidate in std::iter::once(url).chain(other_form.as_deref()) {
         // Not short-circuited, so timing does not say which form matched.
-        ok |= mac(auth_token, candidate, params)
-            .verify_slice(&given)
-            .is_ok();
+        ok |= mac(&keyed, candidate, sorted).verify_slice(&given).is_ok();
     }
     ok
 }
@@ -302,15 +341,19 @@ fn other_port_form(url: &str) -> Option<String> {
 /// The message in a webhook's parameters: `MessageSid`, `From`, `To` and `Body` are
 /// required (`Body` may be empty, as for a picture with no words).
 pub fn inbound_from_params(params: &[(String, String)]) -> Result<InboundSms, SmsError> {
+    inbound_from(params)
+}
+
+fn inbound_from<S: AsRef<str>>(params: &[(S, S)]) -> Result<InboundSms, SmsError> {
     let get = |name: &str| -> Result<&str, SmsError> {
-        let mut values = params.iter().filter(|(n, _)| n == name);
+        let mut values = params.iter().filter(|(n, _)| n.as_ref() == name);
         let (_, value) = values
             .next()
             .ok_or_else(|| SmsError::bad(format!("{name} is missing")))?;
         if values.next().is_some() {
             return Err(SmsError::bad(format!("{name} is given more than once")));
         }
-        Ok(value)
+        Ok(value.as_ref())
     };
     let provider_id = get("MessageSid")?;
     check_provider_id(provider_id, "MessageSid")?;
@@ -331,15 +374,25 @@ pub fn inbound_from_params(params: &[(String, String)]) -> Result<InboundSms, Sm
 /// A TwiML response sending each of `messages`; with none, an empty `<Response/>` so
 /// Twilio sends nothing.
 pub fn twiml(messages: &[&str]) -> String {
-    let mut xml = String::from(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    twiml_of(messages)
+}
+
+fn twiml_of<S: AsRef<str>>(messages: &[S]) -> String {
+    const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
     if messages.is_empty() {
-        xml.push_str("<Response/>");
-        return xml;
+        return format!("{DECLARATION}<Response/>");
     }
+    // Room for the tags and a little escaping, so the text is written without regrowing.
+    let length = messages
+        .iter()
+        .map(|m| m.as_ref().len() + 40)
+        .sum::<usize>();
+    let mut xml = String::with_capacity(DECLARATION.len() + 21 + length);
+    xml.push_str(DECLARATION);
     xml.push_str("<Response>");
     for message in messages {
         xml.push_str("<Message>");
-        xml.push_str(&xml_escape(message));
+        push_xml_escaped(&mut xml, message.as_ref());
         xml.push_str("</Message>");
     }
     xml.push_str("</Response>");
@@ -349,19 +402,29 @@ pub fn twiml(messages: &[&str]) -> String {
 /// Escapes text for XML content or attributes; drops characters XML 1.0 cannot hold.
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
+    push_xml_escaped(&mut out, text);
     out
+}
+
+/// [`xml_escape`], writing to `out`: runs that need nothing are copied whole.
+fn push_xml_escaped(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (i, c) in text.char_indices() {
+        let escaped = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&apos;",
+            '\t' | '\n' | '\r' => continue,
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => "",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(escaped);
+        copied = i + c.len_utf8();
+    }
+    out.push_str(&text[copied..]);
 }
 
 #[cfg(test)]
@@ -614,6 +677,111 @@ mod tests {
             .unwrap()
             .body
             .ends_with("<Response/>"));
+    }
+
+    #[test]
+    fn escaping_copies_runs_and_agrees_with_escaping_each_character() {
+        fn plain(text: &str) -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&apos;"),
+                    '\t' | '\n' | '\r' => out.push(c),
+                    c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        for text in [
+            "",
+            "plain",
+            "&",
+            "a&b<c>d\"e'f",
+            "\u{7}start and end\u{0}",
+            "tab\tline\nreturn\r",
+            "żółć & نعم \u{85}\u{9F} \u{FFFE}\u{FFFF}\u{FFFD} 😀'",
+            "<<>>&&''\"\"",
+        ] {
+            assert_eq!(xml_escape(text), plain(text), "{text:?}");
+            assert_eq!(
+                twiml(&[text, "x"]),
+                format!(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><Response><Message>{}</Message><Message>x</Message></Response>"#,
+                    plain(text)
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn signature_is_of_the_url_and_sorted_parameters_joined() {
+        // As Twilio documents it: one string, HMAC-SHA1, Base64.
+        let joined = |url: &str, params: &[(String, String)]| {
+            let mut sorted: Vec<_> = params.iter().collect();
+            sorted.sort();
+            sorted.dedup();
+            let mut s = url.to_owned();
+            for (name, value) in sorted {
+                s.push_str(name);
+                s.push_str(value);
+            }
+            let mut mac = HmacSha1::new_from_slice(b"12345").unwrap();
+            mac.update(s.as_bytes());
+            BASE64.encode(mac.finalize().into_bytes())
+        };
+        let mut params = example();
+        params.push(("Body".into(), "ż & b".into()));
+        params.push(("Body".into(), "a".into()));
+        params.push(("Caller".into(), "+12349013030".into()));
+        for params in [example(), params, Vec::new()] {
+            assert_eq!(signature("12345", URL, &params), joined(URL, &params));
+        }
+    }
+
+    #[test]
+    fn form_decoding_agrees_with_decoding_each_byte() {
+        use rand::{rngs::StdRng, Rng, SeedableRng};
+        // The decoding as first written, every byte pushed.
+        fn plain(bytes: &[u8]) -> Result<String, SmsError> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'+' => out.push(b' '),
+                    b'%' => {
+                        let hex = bytes
+                            .get(i + 1..i + 3)
+                            .and_then(|h| std::str::from_utf8(h).ok())
+                            .and_then(|h| u8::from_str_radix(h, 16).ok())
+                            .ok_or_else(|| SmsError::bad("malformed percent-encoding"))?;
+                        out.push(hex);
+                        i += 2;
+                    }
+                    b => out.push(b),
+                }
+                i += 1;
+            }
+            String::from_utf8(out).map_err(|_| SmsError::bad("a parameter is not valid UTF-8"))
+        }
+        const BYTES: &[u8] = b"ab=&+%2BC5c5zz\xc5\xbc\xff ";
+        let mut rng = StdRng::seed_from_u64(3);
+        for _ in 0..20_000 {
+            let len = rng.gen_range(0..16);
+            let value: Vec<u8> = (0..len)
+                .map(|_| BYTES[rng.gen_range(0..BYTES.len())])
+                .filter(|&b| b != b'&' && b != b'=')
+                .collect();
+            assert_eq!(
+                form_decode(&value).map(Cow::into_owned),
+                plain(&value),
+                "{value:?}"
+            );
+        }
     }
 
     #[test]
