@@ -212,8 +212,7 @@ fn form_decode(bytes: &[u8]) -> Result<Cow<'_, str>, SmsError> {
             b'%' => {
                 let hex = bytes
                     .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .and_then(hex_byte)
                     .ok_or_else(|| SmsError::bad("malformed percent-encoding"))?;
                 out.push(hex);
                 i += 2;
@@ -225,6 +224,16 @@ fn form_decode(bytes: &[u8]) -> Result<Cow<'_, str>, SmsError> {
     String::from_utf8(out)
         .map(Cow::Owned)
         .map_err(|_| not_utf8())
+}
+
+/// Two hex digits as a byte. Only digits: `u8::from_str_radix` would also take a sign
+/// (`%+1`).
+fn hex_byte(pair: &[u8]) -> Option<u8> {
+    let digit = |b: u8| (b as char).to_digit(16);
+    match pair {
+        [high, low] => Some((digit(*high)? * 16 + digit(*low)?) as u8),
+        _ => None,
+    }
 }
 
 /// Encodes parameters as `application/x-www-form-urlencoded`.
@@ -744,6 +753,16 @@ mod tests {
     }
 
     #[test]
+    fn percent_encoding_takes_only_hex_digits() {
+        assert_eq!(hex_byte(b"4a"), Some(0x4a));
+        assert_eq!(hex_byte(b"FF"), Some(0xff));
+        for bad in [&b"+1"[..], b"-1", b"1", b"g0", b" 1", b"123"] {
+            assert_eq!(hex_byte(bad), None, "{bad:?}");
+        }
+        assert!(form_decode(b"a%+1b").is_err());
+    }
+
+    #[test]
     fn form_decoding_agrees_with_decoding_each_byte() {
         use rand::{rngs::StdRng, Rng, SeedableRng};
         // The decoding as first written, every byte pushed.
@@ -756,8 +775,7 @@ mod tests {
                     b'%' => {
                         let hex = bytes
                             .get(i + 1..i + 3)
-                            .and_then(|h| std::str::from_utf8(h).ok())
-                            .and_then(|h| u8::from_str_radix(h, 16).ok())
+                            .and_then(hex_byte)
                             .ok_or_else(|| SmsError::bad("malformed percent-encoding"))?;
                         out.push(hex);
                         i += 2;
