@@ -35,6 +35,7 @@ use tokio::sync::oneshot;
 
 use super::consultations::ParsedConsultations;
 use super::group_commit::{RELEASE, ROLLBACK_TO, SAVEPOINT};
+use super::sms::Deferred;
 use super::StoredConsultation;
 use super::{StoreError, SQLITE_PRAGMAS};
 
@@ -68,6 +69,8 @@ pub struct Direct<'c> {
     /// The consultations as this group's transaction sees them, once read: nothing else
     /// can change them while the group holds the write lock.
     pub(crate) consultations: Option<Vec<StoredConsultation>>,
+    /// Rows the running job will write whole once it knows their contents.
+    pub(crate) deferred: Deferred,
 }
 
 trait Job: Send {
@@ -93,7 +96,13 @@ where
         let Some(work) = self.work.take() else {
             return false;
         };
-        let result = catch_unwind(AssertUnwindSafe(|| work(direct))).unwrap_or_else(|_| {
+        direct.deferred = Deferred::default();
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let result = work(direct)?;
+            direct.write_deferred()?;
+            Ok(result)
+        }))
+        .unwrap_or_else(|_| {
             tracing::error!("a direct write panicked; its writes are undone");
             Err(StoreError::Unavailable("the write failed".into()).into())
         });
@@ -144,6 +153,7 @@ impl DirectWriter {
                 conn: &conn,
                 parsed: &parsed,
                 consultations: None,
+                deferred: Deferred::default(),
             };
             serve(&mut direct, &queue, &committed)
         })?;
@@ -462,6 +472,47 @@ mod tests {
             .await
             .expect("the log is copied into the database file");
         assert_eq!(noted(&store, "long%").await, written);
+        store.close().await;
+    }
+
+    /// Rows a job found missing and never filled in are still written, as the empty rows
+    /// the statements on PostgreSQL make; rows it filled in are written once, whole.
+    #[tokio::test]
+    async fn deferred_rows_are_written_when_the_job_ends() {
+        use crate::store::sms::SmsTx;
+        let (_dir, store) = sqlite().await;
+        let direct = store.direct().unwrap();
+        direct
+            .run(|d| {
+                assert!(ready(d.record_inbound("left", 7)).unwrap()?);
+                assert!(!ready(d.record_inbound("left", 7)).unwrap()?, "noted once");
+                let conversation = ready(d.lock_conversation("someone", 7)).unwrap()?;
+                assert_eq!(
+                    (conversation.state.as_str(), conversation.last_seen),
+                    ("", 7)
+                );
+                let again = ready(d.lock_conversation("someone", 8)).unwrap()?;
+                assert_eq!(again, conversation, "made once");
+                assert!(ready(d.record_inbound("filled", 8)).unwrap()?);
+                ready(d.set_inbound_replies("filled", "[\"hi\"]")).unwrap()
+            })
+            .await
+            .unwrap();
+        let (left, filled, conversation) = direct
+            .run(|d| {
+                let mut replies = |r: &str| ready(d.inbound_replies(r)).unwrap();
+                let (left, filled) = (replies("left")?, replies("filled")?);
+                assert!(!ready(d.record_inbound("left", 9)).unwrap()?, "noted");
+                let conversation = ready(d.lock_conversation("someone", 9)).unwrap()?;
+                Ok::<_, StoreError>((left, filled, conversation))
+            })
+            .await
+            .unwrap();
+        assert_eq!((left.as_str(), filled.as_str()), ("[]", "[\"hi\"]"));
+        assert_eq!(
+            (conversation.state.as_str(), conversation.last_seen),
+            ("", 7)
+        );
         store.close().await;
     }
 

@@ -219,11 +219,67 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
     }
 }
 
+// On SQLite's writer connection a message is handled under the database's one write lock,
+// so a row found missing cannot appear before the job writes it: it is written once, whole,
+// when its contents are known, rather than made empty first and then updated. A job that
+// ends without writing it has it written as the statements above would have left it.
+const INBOUND_TAKEN: &str = "SELECT EXISTS (SELECT 1 FROM sms_inbound WHERE provider_ref = $1)";
+const INSERT_INBOUND: &str =
+    "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, $2, $3)";
+const READ_CONVERSATION: &str = "SELECT c.state, c.last_seen, \
+       EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $1) \
+     FROM (SELECT 1) LEFT JOIN sms_conversations c ON c.respondent = $1";
+const INSERT_CONVERSATION: &str =
+    "INSERT INTO sms_conversations (respondent, state, last_seen) VALUES ($1, $2, $3)";
+
+/// Rows a job on SQLite's writer has found missing and not yet written.
+#[derive(Debug, Default)]
+pub(crate) struct Deferred {
+    /// A message's note: provider reference and when it came.
+    inbound: Option<(String, i64)>,
+    /// A new conversation: respondent and when it began.
+    conversation: Option<(String, i64)>,
+}
+
+impl Direct<'_> {
+    /// Writes what the job left deferred, as the empty rows it would otherwise have made.
+    pub(crate) fn write_deferred(&mut self) -> Result<(), StoreError> {
+        self.write_deferred_inbound()?;
+        self.write_deferred_conversation()
+    }
+
+    fn write_deferred_inbound(&mut self) -> Result<(), StoreError> {
+        match self.deferred.inbound.take() {
+            Some((provider_ref, now)) => {
+                self.execute(INSERT_INBOUND, params![provider_ref, "[]", now])
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn write_deferred_conversation(&mut self) -> Result<(), StoreError> {
+        match self.deferred.conversation.take() {
+            Some((respondent, now)) => {
+                self.execute(INSERT_CONVERSATION, params![respondent, "", now])
+            }
+            None => Ok(()),
+        }
+    }
+}
+
 impl SmsTx for Direct<'_> {
     async fn record_inbound(&mut self, provider_ref: &str, now: i64) -> Result<bool, StoreError> {
-        let mut statement = self.conn.prepare_cached(RECORD_INBOUND)?;
-        let recorded = statement.exists(params![provider_ref, now])?;
-        Ok(recorded)
+        if matches!(&self.deferred.inbound, Some((deferred, _)) if deferred == provider_ref) {
+            return Ok(false);
+        }
+        let mut statement = self.conn.prepare_cached(INBOUND_TAKEN)?;
+        let taken: bool = statement.query_row([provider_ref], |row| row.get(0))?;
+        if !taken {
+            // One deferred at a time: an earlier one is written as it stands.
+            self.write_deferred_inbound()?;
+            self.deferred.inbound = Some((provider_ref.to_owned(), now));
+        }
+        Ok(!taken)
     }
 
     async fn inbound_replies(&mut self, provider_ref: &str) -> Result<String, StoreError> {
@@ -239,7 +295,15 @@ impl SmsTx for Direct<'_> {
         provider_ref: &str,
         replies: &str,
     ) -> Result<(), StoreError> {
-        self.execute(SET_INBOUND_REPLIES, params![replies, provider_ref])
+        match self.deferred.inbound.take() {
+            Some((deferred, now)) if deferred == provider_ref => {
+                self.execute(INSERT_INBOUND, params![provider_ref, replies, now])
+            }
+            other => {
+                self.deferred.inbound = other;
+                self.execute(SET_INBOUND_REPLIES, params![replies, provider_ref])
+            }
+        }
     }
 
     async fn lock_conversation(
@@ -247,14 +311,35 @@ impl SmsTx for Direct<'_> {
         respondent: &str,
         now: i64,
     ) -> Result<StoredConversation, StoreError> {
-        let mut statement = self.conn.prepare_cached(LOCK_CONVERSATION)?;
-        Ok(statement.query_row(params![respondent, now], |row| {
-            Ok(StoredConversation {
-                state: row.get(0)?,
-                last_seen: row.get(1)?,
-                opted_out: row.get::<_, i64>(2)? != 0,
-            })
-        })?)
+        let mut statement = self.conn.prepare_cached(READ_CONVERSATION)?;
+        let (state, last_seen, opted_out) = statement.query_row([respondent], |row| {
+            Ok((
+                row.get::<_, Option<String>>(0)?,
+                row.get::<_, Option<i64>>(1)?,
+                row.get::<_, bool>(2)?,
+            ))
+        })?;
+        Ok(match (state, last_seen, &self.deferred.conversation) {
+            (Some(state), Some(last_seen), _) => StoredConversation {
+                state,
+                last_seen,
+                opted_out,
+            },
+            (_, _, Some((deferred, since))) if deferred == respondent => StoredConversation {
+                state: String::new(),
+                last_seen: *since,
+                opted_out,
+            },
+            _ => {
+                self.write_deferred_conversation()?;
+                self.deferred.conversation = Some((respondent.to_owned(), now));
+                StoredConversation {
+                    state: String::new(),
+                    last_seen: now,
+                    opted_out,
+                }
+            }
+        })
     }
 
     async fn save_conversation(
@@ -263,11 +348,25 @@ impl SmsTx for Direct<'_> {
         state: &str,
         now: i64,
     ) -> Result<(), StoreError> {
-        self.execute(SAVE_CONVERSATION, params![state, now, respondent])
+        match self.deferred.conversation.take() {
+            Some((deferred, _)) if deferred == respondent => {
+                self.execute(INSERT_CONVERSATION, params![respondent, state, now])
+            }
+            other => {
+                self.deferred.conversation = other;
+                self.execute(SAVE_CONVERSATION, params![state, now, respondent])
+            }
+        }
     }
 
     async fn delete_conversation(&mut self, respondent: &str) -> Result<(), StoreError> {
-        self.execute(DELETE_CONVERSATION, params![respondent])
+        match self.deferred.conversation.take() {
+            Some((deferred, _)) if deferred == respondent => Ok(()),
+            other => {
+                self.deferred.conversation = other;
+                self.execute(DELETE_CONVERSATION, params![respondent])
+            }
+        }
     }
 
     async fn set_opted_out(
