@@ -4,7 +4,9 @@
 Every webhook has its own MessageSid and comes from its own phone number, so each one is a
 new message heard must store (not a retry it can answer from what it already has).
 
-    python3 bench/twilio_requests.py COUNT URL AUTH_TOKEN > requests.tsv
+    python3 bench/twilio_requests.py COUNT URL AUTH_TOKEN [FIRST] > requests.tsv
+
+FIRST (default 0) numbers the first message, so two files never share a message id.
 
 URL is the address heard checks the signature against (its HEARD_PUBLIC_URL plus
 /webhooks/sms/twilio). Signing is Twilio's: HMAC-SHA1 over the URL followed by each
@@ -45,11 +47,12 @@ def signature(token, url, fields):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
     count, url, token = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    first = int(sys.argv[4]) if len(sys.argv) == 5 else 0
     out = sys.stdout
-    for i in range(count):
+    for i in range(first, first + count):
         fields = params(i)
         out.write(signature(token, url, fields) + "\t" + urlencode(fields) + "\n")
 

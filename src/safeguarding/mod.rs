@@ -196,14 +196,6 @@ pub fn assess(text: &str) -> Option<Concern> {
     concern(found)
 }
 
-/// Builds the detector's patterns now rather than on the first message: a few hundred
-/// milliseconds the first texter would otherwise wait, taken at start-up instead.
-pub fn prepare() {
-    phrases::prepare();
-    // A text that reaches the harm-by-a-person rules and their checks too.
-    let _ = assess("My dad hits me and I want to die. Someone hurt him at school.");
-}
-
 /// Assess several versions of one answer (say, raw and scrubbed): the union of
 /// what each suggests, `None` when none suggests anything.
 pub fn assess_all<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Concern> {

@@ -1172,10 +1172,6 @@ fn check(r: &Option<Regex>, text: &str, want: bool) -> bool {
     }
 }
 
-pub(super) fn prepare() {
-    LazyLock::force(&TABLE);
-}
-
 pub(super) fn find(text: &str, found: &mut BTreeSet<Category>) {
     let table = &*TABLE;
     // A phrase can match only where one of its prefixes occurs. One pass of the
