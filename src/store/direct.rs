@@ -287,26 +287,29 @@ fn sync(mut log: Log, committed: &mpsc::Receiver<Vec<Box<dyn Job>>>, nudge: &mps
 /// connection of its own. PASSIVE never blocks the writer; once everything is copied the
 /// writer starts the log again from its beginning.
 fn checkpoint(database: &Path, nudged: &mpsc::Receiver<()>) {
-    let mut conn: Option<Connection> = None;
+    let mut kept: Option<Connection> = None;
     while nudged.recv().is_ok() {
-        let done = match &conn {
+        let conn = match kept.take() {
             Some(conn) => conn,
-            None => match Connection::open(database).and_then(|c| {
-                c.execute_batch(SQLITE_PRAGMAS)?;
-                Ok(c)
-            }) {
-                Ok(opened) => conn.insert(opened),
+            None => match open_checkpointer(database) {
+                Ok(conn) => conn,
                 Err(e) => {
                     tracing::warn!(error = %e, "could not open SQLite for a checkpoint");
                     continue;
                 }
             },
-        }
-        .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
-        if let Err(e) = done {
+        };
+        if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
             tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later");
         }
+        kept = Some(conn);
     }
+}
+
+fn open_checkpointer(database: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(database)?;
+    conn.execute_batch(SQLITE_PRAGMAS)?;
+    Ok(conn)
 }
 
 fn write_group(direct: &mut Direct<'_>, group: &mut [Box<dyn Job>]) -> rusqlite::Result<()> {

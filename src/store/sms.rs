@@ -241,6 +241,20 @@ pub(crate) struct Deferred {
     conversation: Option<(String, i64)>,
 }
 
+/// Whether `slot` holds the row keyed `key`.
+fn holds(slot: &Option<(String, i64)>, key: &str) -> bool {
+    matches!(slot, Some((held, _)) if held == key)
+}
+
+/// Takes the row keyed `key` out of `slot`, if that is the one it holds: its time.
+fn take_held(slot: &mut Option<(String, i64)>, key: &str) -> Option<i64> {
+    if holds(slot, key) {
+        slot.take().map(|(_, at)| at)
+    } else {
+        None
+    }
+}
+
 impl Direct<'_> {
     /// Writes what the job left deferred, as the empty rows it would otherwise have made.
     pub(crate) fn write_deferred(&mut self) -> Result<(), StoreError> {
@@ -269,7 +283,7 @@ impl Direct<'_> {
 
 impl SmsTx for Direct<'_> {
     async fn record_inbound(&mut self, provider_ref: &str, now: i64) -> Result<bool, StoreError> {
-        if matches!(&self.deferred.inbound, Some((deferred, _)) if deferred == provider_ref) {
+        if holds(&self.deferred.inbound, provider_ref) {
             return Ok(false);
         }
         let mut statement = self.conn.prepare_cached(INBOUND_TAKEN)?;
@@ -295,14 +309,9 @@ impl SmsTx for Direct<'_> {
         provider_ref: &str,
         replies: &str,
     ) -> Result<(), StoreError> {
-        match self.deferred.inbound.take() {
-            Some((deferred, now)) if deferred == provider_ref => {
-                self.execute(INSERT_INBOUND, params![provider_ref, replies, now])
-            }
-            other => {
-                self.deferred.inbound = other;
-                self.execute(SET_INBOUND_REPLIES, params![replies, provider_ref])
-            }
+        match take_held(&mut self.deferred.inbound, provider_ref) {
+            Some(now) => self.execute(INSERT_INBOUND, params![provider_ref, replies, now]),
+            None => self.execute(SET_INBOUND_REPLIES, params![replies, provider_ref]),
         }
     }
 
@@ -319,26 +328,26 @@ impl SmsTx for Direct<'_> {
                 row.get::<_, bool>(2)?,
             ))
         })?;
-        Ok(match (state, last_seen, &self.deferred.conversation) {
-            (Some(state), Some(last_seen), _) => StoredConversation {
+        if let (Some(state), Some(last_seen)) = (state, last_seen) {
+            return Ok(StoredConversation {
                 state,
                 last_seen,
                 opted_out,
-            },
-            (_, _, Some((deferred, since))) if deferred == respondent => StoredConversation {
-                state: String::new(),
-                last_seen: *since,
-                opted_out,
-            },
+            });
+        }
+        // New: made when the job saves it, or as it is now if it never does.
+        let since = match &self.deferred.conversation {
+            Some((held, since)) if held == respondent => *since,
             _ => {
                 self.write_deferred_conversation()?;
                 self.deferred.conversation = Some((respondent.to_owned(), now));
-                StoredConversation {
-                    state: String::new(),
-                    last_seen: now,
-                    opted_out,
-                }
+                now
             }
+        };
+        Ok(StoredConversation {
+            state: String::new(),
+            last_seen: since,
+            opted_out,
         })
     }
 
@@ -348,24 +357,16 @@ impl SmsTx for Direct<'_> {
         state: &str,
         now: i64,
     ) -> Result<(), StoreError> {
-        match self.deferred.conversation.take() {
-            Some((deferred, _)) if deferred == respondent => {
-                self.execute(INSERT_CONVERSATION, params![respondent, state, now])
-            }
-            other => {
-                self.deferred.conversation = other;
-                self.execute(SAVE_CONVERSATION, params![state, now, respondent])
-            }
+        match take_held(&mut self.deferred.conversation, respondent) {
+            Some(_) => self.execute(INSERT_CONVERSATION, params![respondent, state, now]),
+            None => self.execute(SAVE_CONVERSATION, params![state, now, respondent]),
         }
     }
 
     async fn delete_conversation(&mut self, respondent: &str) -> Result<(), StoreError> {
-        match self.deferred.conversation.take() {
-            Some((deferred, _)) if deferred == respondent => Ok(()),
-            other => {
-                self.deferred.conversation = other;
-                self.execute(DELETE_CONVERSATION, params![respondent])
-            }
+        match take_held(&mut self.deferred.conversation, respondent) {
+            Some(_) => Ok(()),
+            None => self.execute(DELETE_CONVERSATION, params![respondent]),
         }
     }
 
