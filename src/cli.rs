@@ -448,7 +448,6 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             tracing::info!(%slug, "loaded the demo consultation");
         }
     }
-    tokio::task::spawn_blocking(startup::prepare).await?;
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("HEARD_BIND: could not listen on {bind}"))?;

@@ -37,15 +37,6 @@ pub async fn store(config: &Config) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-/// Builds what every message needs and is otherwise made on first use (the scrubber's
-/// patterns, the phone numbering plan), so the first people heard after a start do not wait
-/// for it. The safeguarding patterns (about 39 MB, a few hundred milliseconds) are left to
-/// the first text that needs them, so an instance that takes none does not hold them.
-pub fn prepare() {
-    let _ = crate::privacy::scrub("Call Sam on 07700 900123 or sam@example.org, EX4 6PX.");
-    let _ = crate::privacy::Identifier::phone("07700 900123");
-}
-
 pub async fn state(config: Config) -> anyhow::Result<AppState> {
     // Before anything is counted; idempotent, so every test app in one process shares it.
     crate::metrics::install();
