@@ -97,7 +97,7 @@ impl Gateway for Twilio {
         if !sorted_signature_matches(self.auth_token.expose(), request.url, &sorted, signature) {
             return Err(SmsError::Unauthorised);
         }
-        inbound_from(&params)
+        inbound_from_params(&params)
     }
 
     fn inline_reply(&self, replies: &[String]) -> Option<WebhookResponse> {
@@ -349,11 +349,7 @@ fn other_port_form(url: &str) -> Option<String> {
 
 /// The message in a webhook's parameters: `MessageSid`, `From`, `To` and `Body` are
 /// required (`Body` may be empty, as for a picture with no words).
-pub fn inbound_from_params(params: &[(String, String)]) -> Result<InboundSms, SmsError> {
-    inbound_from(params)
-}
-
-fn inbound_from<S: AsRef<str>>(params: &[(S, S)]) -> Result<InboundSms, SmsError> {
+pub fn inbound_from_params<S: AsRef<str>>(params: &[(S, S)]) -> Result<InboundSms, SmsError> {
     let get = |name: &str| -> Result<&str, SmsError> {
         let mut values = params.iter().filter(|(n, _)| n.as_ref() == name);
         let (_, value) = values
