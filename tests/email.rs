@@ -572,6 +572,42 @@ async fn imap_over_tls_trusts_the_configured_ca(backend: TestBackend) {
     app.stop().await;
 }
 
+/// Control characters (PostgreSQL cannot store NUL) and invisible ones are taken out of
+/// what is kept, and cannot hide a phone number from the scrubber.
+async fn control_characters_are_not_kept(backend: TestBackend) {
+    let app = app(backend, None).await;
+    let raw = email(
+        "Jo Bloggs <jo@example.com>",
+        "four cornerstones\u{0}",
+        "nul@example.com",
+        "",
+        "The waiting lists\u{0} are too long.\u{7} Ring me on 07700\u{200b}900\u{0}123.",
+    );
+    let (status, body) = post(&app, &raw, Some(TOKEN)).await;
+    assert_eq!(status, 201, "{body}");
+    let id = SubmissionId(body["submission"].as_i64().unwrap());
+    let stored = app
+        .state
+        .store
+        .submission(id, &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
+    let texts: Vec<&str> = stored
+        .answers
+        .iter()
+        .filter_map(|a| match &a.value {
+            AnswerValue::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        ["The waiting lists are too long. Ring me on [phone number removed]."]
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
     webhook_answers_404_401_400_and_stores_once,
     corpus_through_the_webhook,
@@ -579,4 +615,5 @@ on_both_backends!(
     smtp_down_still_stores,
     imap_mailbox_end_to_end,
     imap_over_tls_trusts_the_configured_ca,
+    control_characters_are_not_kept,
 );

@@ -161,6 +161,135 @@ async fn overlong_fields_are_refused_kindly(backend: TestBackend) {
     app.stop().await;
 }
 
+/// What axum cannot read (a page number that is not a number, an address that is not UTF-8,
+/// a post that is not a form, a form too large) gets a kind page in the person's language,
+/// not axum's plain text; staff get a staff page; header sections past 64 KB get 431.
+async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_MAX_BODY_BYTES", "65536")]).await;
+    let client = common::browser();
+    let page = |path: &str, language: &str| {
+        client
+            .get(app.url(path))
+            .header("accept-language", language)
+            .send()
+    };
+    for (path, language, words) in [
+        (
+            format!("{START}/q/abc"),
+            "en-GB",
+            "We cannot find this page",
+        ),
+        (
+            format!("{START}/q/99999999999999999999999"),
+            "en-GB",
+            "We cannot find this page",
+        ),
+        (
+            "/c/%FF%FE".to_owned(),
+            "pl",
+            "Nie możemy znaleźć tej strony",
+        ),
+        (
+            "/staff/admin/staff/x/remove".to_owned(),
+            "en-GB",
+            "Page not found",
+        ),
+    ] {
+        let response = page(&path, language).await.unwrap();
+        assert_eq!(response.status(), 404, "{path}");
+        assert!(html(&response), "{path}");
+        assert!(response.headers().contains_key("content-security-policy"));
+        let text = response.text().await.unwrap();
+        assert!(text.contains(words), "{path}: {text}");
+    }
+    let question = client
+        .get(app.url(&format!("{START}/q/1")))
+        .send()
+        .await
+        .unwrap();
+    let csrf = common::csrf(&question.text().await.unwrap());
+    let post = |path: &str, content_type: &str, body: Vec<u8>| {
+        client
+            .post(app.url(path))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let form = "application/x-www-form-urlencoded";
+    let q1 = format!("{START}/q/1");
+    let mut large = format!("csrf={csrf}&action=continue&answer=").into_bytes();
+    large.resize(100_000, b'a');
+    for (path, content_type, body, status, words) in [
+        (
+            q1.as_str(),
+            form,
+            large.clone(),
+            413,
+            "Please go back and make your answer shorter.",
+        ),
+        (
+            q1.as_str(),
+            "application/json",
+            b"{}".to_vec(),
+            400,
+            "Please go back and try again.",
+        ),
+        (
+            q1.as_str(),
+            form,
+            format!("csrf={csrf}&csrf={csrf}&action=continue").into_bytes(),
+            400,
+            "Please go back and try again.",
+        ),
+        (
+            "/staff/sign-in",
+            form,
+            large.clone(),
+            413,
+            "That was too large to send",
+        ),
+        (
+            "/staff/sign-in",
+            "text/plain",
+            b"x".to_vec(),
+            400,
+            "That request could not be understood",
+        ),
+    ] {
+        let response = post(path, content_type, body).await.unwrap();
+        assert_eq!(response.status(), status, "{path} {content_type}");
+        assert!(html(&response), "{path} {content_type}");
+        let text = response.text().await.unwrap();
+        assert!(text.contains(words), "{path} {content_type}: {text}");
+    }
+    // Programs are answered as before: the coverage API and the webhooks are not pages.
+    let api = page("/api/coverage/four-cornerstones", "en-GB")
+        .await
+        .unwrap();
+    assert!(!html(&api));
+    let webhook = post("/webhooks/sms/twilio", form, large).await.unwrap();
+    assert!(!html(&webhook));
+    // Header sections past 64 KB.
+    let huge = client
+        .get(app.url(START))
+        .header("x-padding", "a".repeat(100_000))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(huge.status(), 431);
+    let ok = client.get(app.url(START)).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+    app.stop().await;
+}
+
+fn html(response: &reqwest::Response) -> bool {
+    response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
 on_both_backends!(
     slow_headers_are_cut_off,
     slow_bodies_get_408,
@@ -168,4 +297,5 @@ on_both_backends!(
     floods_of_sign_ins_get_429,
     bytes_that_are_not_utf8_get_400,
     overlong_fields_are_refused_kindly,
+    unreadable_requests_get_a_kind_page,
 );

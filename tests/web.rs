@@ -340,6 +340,21 @@ async fn languages_and_headers(backend: TestBackend) {
         .unwrap();
     assert_eq!(away.url().path(), "/");
     assert_eq!(away.url().host_str(), Some("127.0.0.1"));
+    // Nor a 500 for an address a header cannot carry: such a `next` goes to the first page.
+    for next in [
+        "/c/%00",
+        "/c/%0D%0ASet-Cookie:%20x=1",
+        "/c/%C3%A9",
+        "/%5Cexample.com",
+    ] {
+        let back = browser()
+            .get(app.url(&format!("/language/pl?next={next}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(back.status(), 200, "{next}");
+        assert_eq!(back.url().path(), "/", "{next}");
+    }
 
     // Compressed when the browser asks.
     let raw = reqwest::Client::builder().no_gzip().build().unwrap();

@@ -173,6 +173,9 @@ problem-saved = إجاباتك محفوظة.
 problem-retry = يُرجى المحاولة مرة أخرى بعد بضع دقائق.
 form-expired-title = عذرًا، لم نتمكن من حفظ ذلك
 form-expired-text = يُرجى الرجوع والمحاولة مرة أخرى.
+too-large-title = عذرًا، كان النص طويلًا جدًا
+too-large-text = يُرجى الرجوع وجعل إجابتك أقصر.
+too-large-saved = إجاباتك الأخرى محفوظة.
 
 ## email
 

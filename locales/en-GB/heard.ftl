@@ -190,6 +190,9 @@ problem-saved = Your answers are saved.
 problem-retry = Please try again in a few minutes.
 form-expired-title = Sorry, we could not save that
 form-expired-text = Please go back and try again.
+too-large-title = Sorry, that was too long to send
+too-large-text = Please go back and make your answer shorter.
+too-large-saved = Your other answers are saved.
 
 ## email
 

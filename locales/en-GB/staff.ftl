@@ -38,6 +38,8 @@ staff-form-expired-title = The form had expired
 staff-form-expired-text = Nothing was changed. Go back, reload the page and try again.
 staff-bad-request-title = That request could not be understood
 staff-bad-request-text = Nothing was changed.
+staff-too-large-title = That was too large to send
+staff-too-large-text = Nothing was changed. Send a smaller file or less text.
 staff-problem-title = Sorry, there is a problem
 staff-problem-text = Something went wrong on our side. Try again in a few minutes.
 

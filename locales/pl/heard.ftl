@@ -171,6 +171,9 @@ problem-saved = Twoje odpowiedzi są zapisane.
 problem-retry = Spróbuj ponownie za kilka minut.
 form-expired-title = Przepraszamy, nie udało się tego zapisać
 form-expired-text = Wróć i spróbuj ponownie.
+too-large-title = Przepraszamy, tekst był za długi
+too-large-text = Wróć i skróć swoją odpowiedź.
+too-large-saved = Twoje inne odpowiedzi są zapisane.
 
 ## email
 

@@ -131,6 +131,8 @@ const MAX_PASSES: usize = 4;
 /// Scrub free text and say what kinds of detail were taken out, in text order (a
 /// detail found by a later pass comes after those of the pass before).
 pub fn scrub_report(input: &str) -> (ScrubbedText, Vec<Removed>) {
+    let cleaned = without_invisibles(input);
+    let input = cleaned.as_ref();
     // Taking a detail out changes what is next to the text around it (`987Tel 01632 ...`
     // becomes `[phone number removed]Tel 01632 ...`), and some detectors read context,
     // so scrub the result again until nothing more is found: what is stored never holds
@@ -148,6 +150,34 @@ pub fn scrub_report(input: &str) -> (ScrubbedText, Vec<Removed>) {
         removed.extend(more);
     }
     (text, removed)
+}
+
+/// Whether a character is taken out before anything else: control characters but tab and
+/// line breaks (PostgreSQL cannot store NUL, and none of them is words), and the invisible
+/// ones that could split a detail so no detector sees it (`07700\u{200b}900123`). Joiners
+/// stay: emoji and some scripts are made with them.
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{180e}'
+                | '\u{200b}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+fn without_invisibles(input: &str) -> std::borrow::Cow<'_, str> {
+    if input.chars().any(is_invisible) {
+        std::borrow::Cow::Owned(input.chars().filter(|&c| !is_invisible(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(input)
+    }
 }
 
 /// One pass of every detector over the text.
@@ -1895,6 +1925,29 @@ mod tests {
             let once = s(input);
             assert_eq!(s(&once), once, "{input:?}");
         }
+    }
+
+    /// Control and invisible characters go first, so they neither reach the store nor hide
+    /// a detail from the detectors.
+    #[test]
+    fn invisible_characters_go_first() {
+        assert_eq!(scrub("a\u{0}b\u{7}c\u{7f}\u{85}d").as_str(), "abcd");
+        assert_eq!(
+            scrub("line one\r\n\tline two").as_str(),
+            "line one\r\n\tline two"
+        );
+        assert_eq!(
+            scrub("ring 07700\u{200b}900\u{0}123 or \u{feff}07700\u{2060}900124").as_str(),
+            "ring [phone number removed] or [phone number removed]"
+        );
+        assert_eq!(
+            scrub("\u{feff}Oliver\u{200b} Smith").as_str(),
+            "[name removed]"
+        );
+        assert_eq!(
+            scrub("👨\u{200d}👩\u{200d}👧").as_str(),
+            "👨\u{200d}👩\u{200d}👧"
+        );
     }
 
     #[test]

@@ -11,6 +11,18 @@ use serde_json::json;
 use crate::ingest::IngestError;
 use crate::store::StoreError;
 
+/// Whether a response is axum's or the body limit's own answer to a request it could not
+/// read (a path or query that does not parse, a body too large or not a form): a client
+/// error in plain text (or none), where heard's own pages are HTML.
+pub fn is_rejection(response: &Response) -> bool {
+    response.status().is_client_error()
+        && !response
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]

@@ -2,7 +2,7 @@
 
 pub mod auth;
 mod coverage;
-mod error;
+pub(crate) mod error;
 mod health;
 pub mod metrics;
 
@@ -56,8 +56,9 @@ pub fn router(state: AppState) -> Router {
     // The largest body any route takes; each route's own limit is checked again inside.
     let largest_body = max_body.max(state.config.email.max_bytes);
     Router::new()
-        .merge(health::routes())
-        .merge(web::routes(&state))
+        .merge(health::routes().layer(RequestBodyLimitLayer::new(max_body)))
+        // People's pages and staff pages turn the body limit's 413 into a page of their own.
+        .merge(web::routes(&state, max_body))
         .merge(
             crate::staff::routes()
                 .merge(coverage::routes())
@@ -66,9 +67,12 @@ pub fn router(state: AppState) -> Router {
                     crate::staff::auth::limit,
                 ))
                 .layer(crate::staff::auth::session_layer(&state))
+                .layer(RequestBodyLimitLayer::new(max_body))
+                .layer(axum::middleware::from_fn(
+                    crate::staff::page::kind_rejections,
+                ))
                 .layer(axum::middleware::from_fn(web::security_headers)),
         )
-        .layer(RequestBodyLimitLayer::new(max_body))
         // Raw emails carry attachments, so the webhook sets its own, larger limit.
         .merge(email::webhook::routes(&state))
         .merge(sms::routes())
@@ -108,6 +112,9 @@ pub fn router(state: AppState) -> Router {
                 .layer(CompressionLayer::new()),
         )
 }
+
+/// The most a request's line and headers may take. Browsers and gateways send a few KB.
+const MAX_HEADER_BYTES: usize = 64 * 1024;
 
 /// Where the gateways' webhooks live.
 const WEBHOOKS: &str = "/webhooks/";
@@ -184,7 +191,9 @@ pub async fn serve(
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
-        .header_read_timeout(header_timeout);
+        .header_read_timeout(header_timeout)
+        // Headers past this get 431; hyper's own bound is about 400 KB.
+        .max_buf_size(MAX_HEADER_BYTES);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {

@@ -230,7 +230,7 @@ fn safe_next(next: Option<&str>) -> String {
         Some(n)
             if (n == "/staff" || n.starts_with("/staff/") || n.starts_with("/staff?"))
                 && !n.contains("//")
-                && !n.contains('\\')
+                && crate::channels::web::is_local_path(n)
                 && !n.starts_with("/staff/sign-") =>
         {
             n.to_owned()
@@ -461,6 +461,10 @@ mod tests {
             "/staff//evil",
             "/c/x",
             "/staff/sign-in",
+            "/staff/\0",
+            "/staff/c/é",
+            "/staff/c/x y",
+            "/staff\\evil",
         ] {
             assert_eq!(safe_next(Some(bad)), "/staff", "{bad}");
         }

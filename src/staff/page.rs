@@ -143,6 +143,12 @@ pub enum StaffError {
     TooManyRequests,
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// A post that is not a form heard can read (not a form, not UTF-8, a field twice).
+    #[error("the form could not be read")]
+    Unreadable,
+    /// A post past `HEARD_MAX_BODY_BYTES`.
+    #[error("the request was too large")]
+    TooLarge,
     #[error("session: {0}")]
     Session(String),
     #[error("internal: {0}")]
@@ -192,10 +198,15 @@ impl IntoResponse for StaffError {
                 "staff-slow-down-title",
                 "staff-slow-down-text",
             ),
-            StaffError::BadRequest(_) => (
+            StaffError::BadRequest(_) | StaffError::Unreadable => (
                 StatusCode::BAD_REQUEST,
                 "staff-bad-request-title",
                 "staff-bad-request-text",
+            ),
+            StaffError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "staff-too-large-title",
+                "staff-too-large-text",
             ),
             StaffError::Store(e) if e.is_unavailable() => (
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -235,6 +246,27 @@ impl IntoResponse for StaffError {
         }
         response
     }
+}
+
+/// A request axum cannot read gets a staff page, not axum's plain text: a mangled address
+/// is a page not found, an unreadable or too large post says so. The coverage API's
+/// answers are left as they are: its callers are programs.
+pub async fn kind_rejections(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let post = request.method() == axum::http::Method::POST;
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if api || !crate::server::error::is_rejection(&response) {
+        return response;
+    }
+    match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => StaffError::TooLarge,
+        _ if post => StaffError::Unreadable,
+        _ => StaffError::NotFound,
+    }
+    .into_response()
 }
 
 fn urlencode(s: &str) -> String {

@@ -17,6 +17,12 @@ pub enum WebError {
     FormExpired,
     #[error("too many posts from one address")]
     TooManyRequests,
+    /// A form post too large to take (past `HEARD_MAX_BODY_BYTES`).
+    #[error("the form was too large")]
+    TooLarge,
+    /// A post that is not a form heard can read (not a form, not UTF-8, a field twice).
+    #[error("the form could not be read")]
+    Unreadable,
     #[error("session: {0}")]
     Session(String),
     #[error(transparent)]
@@ -48,6 +54,16 @@ impl WebError {
                 StatusCode::FORBIDDEN,
                 "form-expired-title",
                 &["form-expired-text"],
+            ),
+            WebError::Unreadable => (
+                StatusCode::BAD_REQUEST,
+                "form-expired-title",
+                &["form-expired-text"],
+            ),
+            WebError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large-title",
+                &["too-large-text", "too-large-saved"],
             ),
             WebError::TooManyRequests => (
                 StatusCode::TOO_MANY_REQUESTS,

@@ -24,6 +24,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub use error::{Failed, OrPage, WebError};
+pub use pages::is_local_path;
 
 use crate::i18n::{self, Locale};
 use crate::server::AppState;
@@ -41,7 +42,7 @@ pub fn post_limiter(per_minute: u32) -> PostLimiter {
     Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)))
 }
 
-pub fn routes(state: &AppState) -> Router<AppState> {
+pub fn routes(state: &AppState, max_body: usize) -> Router<AppState> {
     let sessions = SessionManagerLayer::new(DbSessionStore::new(
         state.store.clone(),
         state.clock.clone(),
@@ -70,7 +71,27 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/static/staff.css", get(pages::staff_stylesheet))
         .route("/static/heard.js", get(pages::script))
         .fallback(pages::not_found)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
+        .layer(middleware::from_fn(kind_rejections))
         .layer(middleware::from_fn(security_headers))
+}
+
+/// A request axum cannot read gets a kind page in the person's language, not axum's plain
+/// text: a mangled link (a page number that is not a number, a web address that is not
+/// UTF-8) is a page not found; a post that is not a form heard can read says to go back and
+/// try again; one too large says to make it shorter.
+async fn kind_rejections(locale: PageLocale, request: Request, next: Next) -> Response {
+    let post = request.method() == Method::POST;
+    let response = next.run(request).await;
+    if !crate::server::error::is_rejection(&response) {
+        return response;
+    }
+    let error = match response.status() {
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
+        _ if post => WebError::Unreadable,
+        _ => WebError::NotFound,
+    };
+    error.into_page(locale.0)
 }
 
 /// Headers every page carries: no inline script or style, no framing, no referrer.

@@ -209,12 +209,21 @@ pub struct Next {
     next: Option<String>,
 }
 
+/// Whether a `next` address is a path on this site that can go in a `Location` header as it
+/// is: never an open redirect (`//elsewhere`, `/\\elsewhere`), never a control character or
+/// anything else a header cannot carry.
+pub fn is_local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.bytes().all(|b| b.is_ascii_graphic())
+}
+
 /// Remembers the chosen language for a year and goes back to the page it was chosen on.
 pub async fn language(Path(tag): Path<String>, Query(next): Query<Next>) -> Response {
-    // Only a path on this site: never an open redirect.
     let next = next
         .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .filter(|n| is_local_path(n))
         .unwrap_or_else(|| "/".into());
     let Some(locale) = Locale::parse(&tag) else {
         return Redirect::to(&next).into_response();
