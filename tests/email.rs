@@ -71,6 +71,28 @@ async fn count(app: &TestApp) -> i64 {
             .unwrap()
 }
 
+/// The view a webhook answer names, as stored.
+async fn stored_view(app: &TestApp, answer: &Value) -> heard::domain::Submission {
+    let id = SubmissionId(answer["submission"].as_i64().unwrap());
+    app.state
+        .store
+        .submission(id, &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// A view's free-text answers.
+fn texts(view: &heard::domain::Submission) -> Vec<&str> {
+    view.answers
+        .iter()
+        .filter_map(|a| match &a.value {
+            AnswerValue::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn parse(raw: &[u8]) -> mail_parser::Message<'_> {
     MessageParser::default().parse(raw).unwrap()
 }
@@ -187,20 +209,17 @@ async fn corpus_through_the_webhook(backend: TestBackend) {
         if expected.may_reply {
             expected_acks.insert(address);
         }
-        let id = SubmissionId(body["submission"].as_i64().unwrap());
-        let stored = app
-            .state
-            .store
-            .submission(id, &app.state.areas)
-            .await
-            .unwrap()
-            .unwrap();
+        let stored = stored_view(&app, &body).await;
         assert_eq!(
             stored.consultation.as_str(),
             expected.consultation,
             "{name}"
         );
-        assert_eq!(stored.area.map(|a| a.to_string()), expected.area, "{name}");
+        assert_eq!(
+            stored.area.as_ref().map(|a| a.to_string()),
+            expected.area,
+            "{name}"
+        );
         assert_eq!(
             stored.group.map(|g| g.id().to_owned()),
             expected.group,
@@ -208,15 +227,7 @@ async fn corpus_through_the_webhook(backend: TestBackend) {
         );
         assert_eq!(stored.flagged, expected.flagged, "{name}");
         assert!(stored.respondent.is_some(), "{name}: known by pseudonym");
-        let texts: Vec<&str> = stored
-            .answers
-            .iter()
-            .filter_map(|a| match &a.value {
-                AnswerValue::Text(t) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(texts, vec![expected.text.trim_end()], "{name}");
+        assert_eq!(texts(&stored), vec![expected.text.trim_end()], "{name}");
     }
 
     // One acknowledgement to each person who may be answered, however many they sent.
@@ -352,14 +363,7 @@ async fn area_reply_joins_the_same_view(backend: TestBackend) {
     );
     let (status, body) = post(&app, &risk, Some(TOKEN)).await;
     assert_eq!(status, 201, "{body}");
-    let risk_view = SubmissionId(body["submission"].as_i64().unwrap());
-    let risk_view = app
-        .state
-        .store
-        .submission(risk_view, &app.state.areas)
-        .await
-        .unwrap()
-        .unwrap();
+    let risk_view = stored_view(&app, &body).await;
     assert!(risk_view.flagged);
 
     // Replying to the acknowledgement, quoting it, names the area by postcode.
@@ -585,24 +589,8 @@ async fn control_characters_are_not_kept(backend: TestBackend) {
     );
     let (status, body) = post(&app, &raw, Some(TOKEN)).await;
     assert_eq!(status, 201, "{body}");
-    let id = SubmissionId(body["submission"].as_i64().unwrap());
-    let stored = app
-        .state
-        .store
-        .submission(id, &app.state.areas)
-        .await
-        .unwrap()
-        .unwrap();
-    let texts: Vec<&str> = stored
-        .answers
-        .iter()
-        .filter_map(|a| match &a.value {
-            AnswerValue::Text(t) => Some(t.as_str()),
-            _ => None,
-        })
-        .collect();
     assert_eq!(
-        texts,
+        texts(&stored_view(&app, &body).await),
         ["The waiting lists are too long. Ring me on [phone number removed]."]
     );
     app.stop().await;
