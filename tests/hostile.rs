@@ -165,7 +165,15 @@ async fn overlong_fields_are_refused_kindly(backend: TestBackend) {
 /// a post that is not a form, a form too large) gets a kind page in the person's language,
 /// not axum's plain text; staff get a staff page; header sections past 64 KB get 431.
 async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
-    let app = spawn_app_with(backend, &[("HEARD_MAX_BODY_BYTES", "65536")]).await;
+    let token = "email-webhook-token-0123456789";
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("HEARD_MAX_BODY_BYTES", "65536"),
+            ("HEARD_EMAIL_WEBHOOK_TOKEN", token),
+        ],
+    )
+    .await;
     let client = common::browser();
     let page = |path: &str, language: &str| {
         client
@@ -277,6 +285,24 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
         .await
         .unwrap();
     assert_eq!(huge.status(), 431);
+    // The bound is on headers: a body far past it (an email with a 1 MB attachment) is read.
+    let attachment = "QUJD".repeat(262_144);
+    let email = format!(
+        "From: Jo <jo@example.com>\r\nSubject: four cornerstones\r\nMessage-ID: <big@example.com>\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
+         --b\r\nContent-Type: text/plain\r\n\r\nThe waiting lists are too long.\r\n\
+         --b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n\
+         {attachment}\r\n--b--\r\n"
+    );
+    let big = client
+        .post(app.url("/webhooks/email"))
+        .bearer_auth(token)
+        .header("content-type", "message/rfc822")
+        .body(email)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(big.status(), 201);
     let ok = client.get(app.url(START)).send().await.unwrap();
     assert_eq!(ok.status(), 200);
     app.stop().await;
