@@ -241,9 +241,17 @@ pub(crate) struct Deferred {
     conversation: Option<(String, i64)>,
 }
 
+/// When the row keyed `key` was deferred, if `slot` holds that one.
+fn held_at(slot: &Option<(String, i64)>, key: &str) -> Option<i64> {
+    match slot {
+        Some((held, at)) if held == key => Some(*at),
+        _ => None,
+    }
+}
+
 /// Whether `slot` holds the row keyed `key`.
 fn holds(slot: &Option<(String, i64)>, key: &str) -> bool {
-    matches!(slot, Some((held, _)) if held == key)
+    held_at(slot, key).is_some()
 }
 
 /// Takes the row keyed `key` out of `slot`, if that is the one it holds: its time.
@@ -336,9 +344,9 @@ impl SmsTx for Direct<'_> {
             });
         }
         // New: made when the job saves it, or as it is now if it never does.
-        let since = match &self.deferred.conversation {
-            Some((held, since)) if held == respondent => *since,
-            _ => {
+        let since = match held_at(&self.deferred.conversation, respondent) {
+            Some(since) => since,
+            None => {
                 self.write_deferred_conversation()?;
                 self.deferred.conversation = Some((respondent.to_owned(), now));
                 now
