@@ -15,7 +15,12 @@
 //! their writes are kept before a flush that began after their COMMIT has returned; a failed
 //! COMMIT or flush fails every member (a gateway is answered 503 and retries, and ingestion
 //! is idempotent). Checkpoints (copying the log into the database file) run on a third
-//! thread, so neither the writer nor the syncer waits for them.
+//! thread, so neither the writer nor the syncer waits for them. Under steady writes such a
+//! checkpoint never reaches the log's end, and SQLite starts the log again from its
+//! beginning only once everything in it is copied: left alone, the log grew by every write
+//! (a gigabyte in ten seconds of load), each one a new page of file for the kernel to
+//! allocate and zero. So once the checkpointer has copied the bulk, the writer copies the
+//! little written since, between two groups, and its next write starts the log afresh.
 //!
 //! A job's work is written once for both backends, as `async` code over a trait the sqlx
 //! transaction implements too ([`super::sms::SmsTx`]); here every statement is synchronous,
@@ -26,6 +31,7 @@ use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
@@ -144,8 +150,10 @@ impl DirectWriter {
             file: None,
         };
         let database = path.to_owned();
+        let copied = Arc::new(AtomicBool::new(false));
+        let tail = Tail(Arc::clone(&copied));
         spawn("heard-sqlite-checkpoint", move || {
-            checkpoint(&database, &nudged)
+            checkpoint(&database, &nudged, &copied)
         })?;
         spawn("heard-sqlite-sync", move || sync(log, &to_sync, &nudge))?;
         spawn("heard-sqlite-writer", move || {
@@ -155,7 +163,7 @@ impl DirectWriter {
                 consultations: None,
                 deferred: Deferred::default(),
             };
-            serve(&mut direct, &queue, &committed)
+            serve(&mut direct, &queue, &committed, &tail)
         })?;
         Ok(DirectWriter { jobs })
     }
@@ -197,9 +205,11 @@ fn serve(
     direct: &mut Direct<'_>,
     queue: &mpsc::Receiver<Box<dyn Job>>,
     committed: &mpsc::Sender<Vec<Box<dyn Job>>>,
+    tail: &Tail,
 ) {
     let conn = direct.conn;
     while let Ok(first) = queue.recv() {
+        tail.copy(conn);
         let mut group = vec![first];
         while group.len() < MAX_GROUP {
             match queue.try_recv() {
@@ -283,10 +293,27 @@ fn sync(mut log: Log, committed: &mpsc::Receiver<Vec<Box<dyn Job>>>, nudge: &mps
     }
 }
 
+/// What the checkpointer leaves to the writer: the end of the log, written while it copied
+/// the rest.
+struct Tail(Arc<AtomicBool>);
+
+impl Tail {
+    /// Once the checkpointer has copied the bulk of the log, copies the rest on the writer's
+    /// own connection, between groups. The log is then all in the database file, and the
+    /// next write starts it again from its beginning, over pages the kernel already has.
+    fn copy(&self, conn: &Connection) {
+        if self.0.swap(false, Ordering::Relaxed) {
+            if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later");
+            }
+        }
+    }
+}
+
 /// The checkpointer thread: on each nudge, copies the log into the database file on a
-/// connection of its own. PASSIVE never blocks the writer; once everything is copied the
-/// writer starts the log again from its beginning.
-fn checkpoint(database: &Path, nudged: &mpsc::Receiver<()>) {
+/// connection of its own. PASSIVE never blocks the writer; what was written while it ran is
+/// left to the writer ([`Tail`]).
+fn checkpoint(database: &Path, nudged: &mpsc::Receiver<()>, copied: &AtomicBool) {
     let mut kept: Option<Connection> = None;
     while nudged.recv().is_ok() {
         let conn = match kept.take() {
@@ -299,8 +326,11 @@ fn checkpoint(database: &Path, nudged: &mpsc::Receiver<()>) {
                 }
             },
         };
-        if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-            tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later");
+        match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+            Ok(()) => copied.store(true, Ordering::Relaxed),
+            Err(e) => {
+                tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later")
+            }
         }
         kept = Some(conn);
     }
@@ -356,6 +386,8 @@ impl Direct<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Read;
+
     use rusqlite::OptionalExtension;
 
     use super::*;
@@ -475,6 +507,55 @@ mod tests {
             .await
             .expect("the log is copied into the database file");
         assert_eq!(noted(&store, "long%").await, written);
+        store.close().await;
+    }
+
+    /// With writes that never pause, the log is still started again from its beginning
+    /// rather than growing by everything written.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_log_starts_again_while_writes_go_on() {
+        let (dir, store) = sqlite().await;
+        let log = wal_path(&dir.path().join("heard.db"));
+        let started = Instant::now();
+        let until = 8 * CHECKPOINT_EVERY;
+        // Four at a time, so the writer always has a job waiting.
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let direct = store.direct().expect("SQLite has a writer");
+                    let mut written = 0;
+                    while started.elapsed() < until {
+                        let reference = format!("w{w}-{written}");
+                        direct.run(move |d| note(d, &reference)).await.unwrap();
+                        written += 1;
+                    }
+                    written
+                })
+            })
+            .collect();
+        // The log's header counts the times it was started again (its checkpoint sequence).
+        let mut starts = std::collections::BTreeSet::new();
+        while started.elapsed() < until {
+            let mut header = [0; 16];
+            if File::open(&log)
+                .and_then(|mut f| f.read_exact(&mut header))
+                .is_ok()
+            {
+                starts.insert(header[12..].to_vec());
+            }
+            tokio::time::sleep(CHECKPOINT_EVERY / 10).await;
+        }
+        let mut written = 0;
+        for writer in writers {
+            written += writer.await.unwrap();
+        }
+        assert!(
+            starts.len() >= 3,
+            "the log was started {} times in {written} writes",
+            starts.len()
+        );
+        assert_eq!(noted(&store, "w%").await, written);
         store.close().await;
     }
 
