@@ -303,11 +303,19 @@ impl Tail {
     /// next write starts it again from its beginning, over pages the kernel already has.
     fn copy(&self, conn: &Connection) {
         if self.0.swap(false, Ordering::Relaxed) {
-            if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later");
-            }
+            copy_log(conn);
         }
     }
+}
+
+/// Copies what it can of the log into the database file without blocking anyone; true when
+/// that went well (a failure is logged, and tried again later).
+fn copy_log(conn: &Connection) -> bool {
+    let copied = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    if let Err(e) = &copied {
+        tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later");
+    }
+    copied.is_ok()
 }
 
 /// The checkpointer thread: on each nudge, copies the log into the database file on a
@@ -326,11 +334,8 @@ fn checkpoint(database: &Path, nudged: &mpsc::Receiver<()>, copied: &AtomicBool)
                 }
             },
         };
-        match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-            Ok(()) => copied.store(true, Ordering::Relaxed),
-            Err(e) => {
-                tracing::warn!(error = %e, "a SQLite checkpoint failed; it is tried again later")
-            }
+        if copy_log(&conn) {
+            copied.store(true, Ordering::Relaxed);
         }
         kept = Some(conn);
     }
