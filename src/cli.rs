@@ -501,7 +501,16 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             }))
         }
     };
-    server::serve(listener, state, server::shutdown_signal()).await?;
+    let failed = state.store.clone();
+    let shutdown = async move {
+        tokio::select! {
+            () = server::shutdown_signal() => {}
+            cause = failed.failed() => {
+                tracing::error!(%cause, "the database refuses every write; heard stops so that it is started again");
+            }
+        }
+    };
+    server::serve(listener, state, shutdown).await?;
     if let Some(metrics_listener) = metrics_listener {
         metrics_listener.abort();
     }
@@ -515,6 +524,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         digest.abort();
     }
     store.close().await;
+    if let Some(cause) = store.failure() {
+        // A failing exit, so systemd, Kubernetes or compose start heard again.
+        anyhow::bail!("stopped: {cause}; start heard again to go on from what the disk holds");
+    }
     tracing::info!("stopped");
     Ok(())
 }

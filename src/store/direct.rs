@@ -22,6 +22,14 @@
 //! allocate and zero. So once the checkpointer has copied the bulk, the writer copies the
 //! little written since, between two groups, and its next write starts the log afresh.
 //!
+//! A failed flush is final. Once `fdatasync` has failed, nothing written since the last good
+//! one can be trusted to be on the disk (the kernel may have dropped those pages, and a later
+//! flush succeeds without them), and SQLite's log is a chain: a frame lost in the middle
+//! loses every frame after it when the log is next read. So from the first failure on, every
+//! write is refused (a gateway is answered 503 and retries), `/readyz` says not ready, and the
+//! server stops ([`DirectWriter::failed`]) so that its supervisor starts it again and SQLite
+//! reads back from the log only what reached the disk.
+//!
 //! A job's work is written once for both backends, as `async` code over a trait the sqlx
 //! transaction implements too ([`super::sms::SmsTx`]); here every statement is synchronous,
 //! so that code runs to its end in a single poll ([`ready`]).
@@ -37,7 +45,7 @@ use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, watch};
 
 use super::consultations::ParsedConsultations;
 use super::group_commit::{RELEASE, ROLLBACK_TO, SAVEPOINT};
@@ -65,6 +73,8 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 #[derive(Debug)]
 pub(crate) struct DirectWriter {
     jobs: mpsc::Sender<Box<dyn Job>>,
+    /// Why the log could not be flushed, once that has happened.
+    failure: watch::Receiver<Option<String>>,
 }
 
 /// The writer's connection, as a job's work sees it: inside the job's own savepoint.
@@ -136,6 +146,19 @@ impl DirectWriter {
         path: &Path,
         parsed: Arc<ParsedConsultations>,
     ) -> Result<DirectWriter, StoreError> {
+        let mut log = Log {
+            path: wal_path(path),
+            file: None,
+        };
+        DirectWriter::open_with(path, parsed, move || log.flush())
+    }
+
+    /// As [`DirectWriter::open`], with `flush` making the log durable.
+    fn open_with(
+        path: &Path,
+        parsed: Arc<ParsedConsultations>,
+        flush: impl FnMut() -> std::io::Result<()> + Send + 'static,
+    ) -> Result<DirectWriter, StoreError> {
         let conn = Connection::open(path).map_err(|e| {
             StoreError::Unavailable(format!("could not open {}: {e}", path.display()))
         })?;
@@ -145,17 +168,17 @@ impl DirectWriter {
         let (jobs, queue) = mpsc::channel();
         let (committed, to_sync) = mpsc::channel();
         let (nudge, nudged) = mpsc::sync_channel(1);
-        let log = Log {
-            path: wal_path(path),
-            file: None,
-        };
+        let (failed, failure) = watch::channel(None);
+        let refused = failure.clone();
         let database = path.to_owned();
         let copied = Arc::new(AtomicBool::new(false));
         let tail = Tail(Arc::clone(&copied));
         spawn("heard-sqlite-checkpoint", move || {
             checkpoint(&database, &nudged, &copied)
         })?;
-        spawn("heard-sqlite-sync", move || sync(log, &to_sync, &nudge))?;
+        spawn("heard-sqlite-sync", move || {
+            sync(flush, &to_sync, &nudge, &failed)
+        })?;
         spawn("heard-sqlite-writer", move || {
             let mut direct = Direct {
                 conn: &conn,
@@ -163,9 +186,30 @@ impl DirectWriter {
                 consultations: None,
                 deferred: Deferred::default(),
             };
-            serve(&mut direct, &queue, &committed, &tail)
+            serve(&mut direct, &queue, &committed, &tail, &refused)
         })?;
-        Ok(DirectWriter { jobs })
+        Ok(DirectWriter { jobs, failure })
+    }
+
+    /// Why the log could not be flushed to the disk, once that has happened; from then on
+    /// every write is refused.
+    pub(crate) fn failure(&self) -> Option<String> {
+        self.failure.borrow().clone()
+    }
+
+    /// Resolves once the log could not be flushed, with why; never otherwise.
+    pub(crate) async fn failed(&self) -> String {
+        let mut failure = self.failure.clone();
+        let cause = failure
+            .wait_for(Option::is_some)
+            .await
+            .ok()
+            .and_then(|cause| cause.clone());
+        match cause {
+            Some(cause) => cause,
+            // The syncer is gone with its sender: the store is closing, nothing failed.
+            None => std::future::pending().await,
+        }
     }
 
     /// Runs `work` in the next group and returns its result once that group is on disk.
@@ -206,10 +250,10 @@ fn serve(
     queue: &mpsc::Receiver<Box<dyn Job>>,
     committed: &mpsc::Sender<Vec<Box<dyn Job>>>,
     tail: &Tail,
+    failure: &watch::Receiver<Option<String>>,
 ) {
     let conn = direct.conn;
     while let Ok(first) = queue.recv() {
-        tail.copy(conn);
         let mut group = vec![first];
         while group.len() < MAX_GROUP {
             match queue.try_recv() {
@@ -217,6 +261,11 @@ fn serve(
                 Err(_) => break,
             }
         }
+        if let Some(cause) = failure.borrow().clone() {
+            finish(group, Err(cause));
+            continue;
+        }
+        tail.copy(conn);
         match write_group(direct, &mut group) {
             Ok(()) => {
                 crate::metrics::group_committed(group.len());
@@ -255,12 +304,7 @@ impl Log {
             Some(file) => file,
             None => self.file.insert(File::open(&self.path)?),
         };
-        let flushed = file.sync_data();
-        if flushed.is_err() {
-            // Opened afresh next time, in case this handle is what went wrong.
-            self.file = None;
-        }
-        flushed
+        file.sync_data()
     }
 }
 
@@ -272,16 +316,32 @@ fn wal_path(database: &Path) -> PathBuf {
 }
 
 /// The syncer thread: flushes the log once for every group committed since the last
-/// flush began, then answers their callers; nudges the checkpointer now and then.
-fn sync(mut log: Log, committed: &mpsc::Receiver<Vec<Box<dyn Job>>>, nudge: &mpsc::SyncSender<()>) {
+/// flush began, then answers their callers; nudges the checkpointer now and then. After a
+/// failed flush it flushes no more and fails every group (see the module's notes).
+fn sync(
+    mut flush: impl FnMut() -> std::io::Result<()>,
+    committed: &mpsc::Receiver<Vec<Box<dyn Job>>>,
+    nudge: &mpsc::SyncSender<()>,
+    failed: &watch::Sender<Option<String>>,
+) {
     let mut nudged = Instant::now().checked_sub(CHECKPOINT_EVERY);
     while let Ok(first) = committed.recv() {
         let mut groups = vec![first];
         groups.extend(committed.try_iter());
-        let flushed = log.flush().map_err(|e| {
-            tracing::error!(error = %e, "could not flush SQLite's log to the disk");
-            format!("could not flush the log: {e}")
-        });
+        let earlier = failed.borrow().clone();
+        let flushed = match earlier {
+            Some(cause) => Err(cause),
+            None => flush().map_err(|e| {
+                let cause = format!("could not flush SQLite's log to the disk: {e}");
+                tracing::error!(
+                    error = %e,
+                    "could not flush SQLite's log to the disk; every write is refused from now on \
+                     and heard stops, to start again from what the disk holds"
+                );
+                failed.send_replace(Some(cause.clone()));
+                cause
+            }),
+        };
         for group in groups {
             finish(group, flushed.clone());
         }
@@ -561,6 +621,57 @@ mod tests {
             starts.len()
         );
         assert_eq!(noted(&store, "w%").await, written);
+        store.close().await;
+    }
+
+    /// Once the log could not be flushed, every write is refused, even when a later flush
+    /// would succeed (it would not bring back what the failed one lost); the store says
+    /// it is not ready, and says why to whoever waits to stop the server.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failed_flush_refuses_every_write_after() {
+        use std::sync::atomic::AtomicUsize;
+        let (dir, store) = sqlite().await;
+        let database = dir.path().join("heard.db");
+        let flushes = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&flushes);
+        let mut log = Log {
+            path: wal_path(&database),
+            file: None,
+        };
+        let writer = DirectWriter::open_with(&database, Default::default(), move || {
+            if counted.fetch_add(1, Ordering::SeqCst) == 1 {
+                return Err(std::io::Error::other("the disk reported an error"));
+            }
+            log.flush()
+        })
+        .unwrap();
+        let failing = crate::store::Store {
+            direct: Some(Arc::new(writer)),
+            ..store.clone()
+        };
+        let writer = failing.direct().unwrap();
+        writer.run(|d| note(d, "before")).await.unwrap();
+        assert_eq!(failing.failure(), None);
+        failing.ping().await.unwrap();
+
+        let err = writer.run(|d| note(d, "as it failed")).await.unwrap_err();
+        assert!(err.is_unavailable(), "{err}");
+        let cause = tokio::time::timeout(Duration::from_secs(10), failing.failed())
+            .await
+            .expect("the failure is told");
+        assert!(cause.contains("the disk reported an error"), "{cause}");
+        let err = writer.run(|d| note(d, "after")).await.unwrap_err();
+        assert!(err.is_unavailable(), "{err}");
+        assert!(failing.ping().await.unwrap_err().is_unavailable());
+        assert_eq!(
+            flushes.load(Ordering::SeqCst),
+            2,
+            "no flush after the failed one"
+        );
+
+        assert_eq!(noted(&store, "before").await, 1);
+        assert_eq!(noted(&store, "after").await, 0, "refused, never written");
+        assert_eq!(store.failure(), None, "the other writer is not concerned");
         store.close().await;
     }
 

@@ -214,6 +214,9 @@ impl Store {
 
     /// For `/readyz`: can heard run a query right now?
     pub async fn ping(&self) -> Result<(), StoreError> {
+        if let Some(cause) = self.failure() {
+            return Err(StoreError::Unavailable(cause));
+        }
         if self.backend == Backend::Sqlite {
             // SELECT 1 answers even when another process holds the write lock and every
             // write would fail: ready means heard could take the write lock now.
@@ -228,6 +231,21 @@ impl Store {
         }
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Why the store refuses every write until heard is started again (SQLite's log could
+    /// not be flushed to the disk); `None` while it works.
+    pub fn failure(&self) -> Option<String> {
+        self.direct.as_ref().and_then(|direct| direct.failure())
+    }
+
+    /// Resolves, with why, once the store refuses every write until heard is started again
+    /// ([`Store::failure`]); never on PostgreSQL, whose server handles its own disk.
+    pub async fn failed(&self) -> String {
+        match &self.direct {
+            Some(direct) => direct.failed().await,
+            None => std::future::pending().await,
+        }
     }
 
     pub async fn close(&self) {
