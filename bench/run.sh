@@ -172,6 +172,8 @@ log "heard on SQLite"
 webhook_run sqlite "sqlite://$work/sqlite/heard.db" stored_sqlite
 S_RPS=$RPS S_P50=$P50 S_P99=$P99 S_N=$N S_STORED=$STORED S_IDLE_KB=$IDLE_KB S_PEAK_KB=$PEAK_KB
 S_WARM_KB=$WARM_KB
+# The write-ahead log's size on disk: heard starts it again under load, so it stays bounded.
+S_LOG_MB="$(mb "$(( $(stat -c %s "$work/sqlite/heard.db-wal" 2>/dev/null || echo 0) / 1024 ))")"
 S_CPU="$(cpu_us "$CPU_TICKS" "$N")" S_DISK="$(per_request "$DISK_BYTES" "$N")"
 S_PID=$HEARD_PID S_ADDR=$HEARD_ADDR
 
@@ -290,6 +292,8 @@ read -r HP_RPS HP_P50 HP_P99 _ _ _ < <(wrk_figures "$work/wrk-health-postgres.tx
   echo "| bare axum 200 (ceiling) | $C_CPU | 1.00 | $C_DISK |"
   echo "| heard, SQLite | $S_CPU | $(ratio "$S_CPU" "$C_CPU") | $S_DISK |"
   echo "| heard, PostgreSQL | $P_CPU | $(ratio "$P_CPU" "$C_CPU") | – |"
+  echo
+  echo "SQLite's write-ahead log after the webhook run: $S_LOG_MB MB (heard keeps it under about 256 MB)."
   echo
   echo "#### 2. The question page (GET /c/$SLUG/q/1, returning visitor, gzip/br)"
   echo
