@@ -433,8 +433,9 @@ fn checkpoint(
 
 /// Copies the log, then again what was written meanwhile, until what is left is short
 /// enough for the writer to copy between two groups without keeping anyone waiting long:
-/// each pass copies what was written during the one before, a shorter time. Returns the
-/// log's length in bytes when it is copied up to such a tail; `None` if a pass failed.
+/// each pass copies what was written during the one before, a shorter time. Stops after
+/// [`CATCH_UP_PASSES`] all the same (writes may outrun the copy, and the writer then copies
+/// a longer tail). Returns the log's length in bytes; `None` if a pass failed.
 fn catch_up(conn: &Connection) -> Option<u64> {
     let started = Instant::now();
     let page: u64 = conn
