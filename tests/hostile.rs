@@ -197,11 +197,6 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
             "pl",
             "Nie możemy znaleźć tej strony",
         ),
-        (
-            "/staff/admin/staff/x/remove".to_owned(),
-            "en-GB",
-            "Page not found",
-        ),
     ] {
         let response = page(&path, language).await.unwrap();
         assert_eq!(response.status(), 404, "{path}");
@@ -209,6 +204,50 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
         assert!(response.headers().contains_key("content-security-policy"));
         let text = response.text().await.unwrap();
         assert!(text.contains(words), "{path}: {text}");
+    }
+    // An address that only takes a form, opened, or a page sent to: still a kind page, but
+    // a 405 that says which methods the address takes.
+    for (method, path, allow, words) in [
+        (
+            "GET",
+            "/staff/admin/staff/x/remove",
+            "POST",
+            "This address is for sending a form",
+        ),
+        (
+            "GET",
+            "/staff/sign-out",
+            "POST",
+            "This address is for sending a form",
+        ),
+        (
+            "DELETE",
+            "/staff",
+            "GET,HEAD",
+            "This address is for sending a form",
+        ),
+        (
+            "PUT",
+            &format!("{START}/q/1"),
+            "GET,HEAD,POST",
+            "We cannot find this page",
+        ),
+    ] {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let response = client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 405, "{method} {path}");
+        let allowed = response
+            .headers()
+            .get("allow")
+            .map(|v| v.to_str().unwrap().replace(' ', ""));
+        assert_eq!(allowed.as_deref(), Some(allow), "{method} {path}");
+        assert!(html(&response), "{method} {path}");
+        let text = response.text().await.unwrap();
+        assert!(text.contains(words), "{method} {path}: {text}");
     }
     let question = client
         .get(app.url(&format!("{START}/q/1")))

@@ -11,6 +11,19 @@ use serde_json::json;
 use crate::ingest::IngestError;
 use crate::store::StoreError;
 
+/// A kind page standing for axum's 405 stays a 405 with its `Allow` header, so a client
+/// learns which methods the address takes.
+pub fn keep_method_not_allowed(rejected: &Response, mut page: Response) -> Response {
+    if rejected.status() == StatusCode::METHOD_NOT_ALLOWED {
+        *page.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+        if let Some(allow) = rejected.headers().get(axum::http::header::ALLOW) {
+            page.headers_mut()
+                .insert(axum::http::header::ALLOW, allow.clone());
+        }
+    }
+    page
+}
+
 /// Whether a response is axum's or the body limit's own answer to a request it could not
 /// read (a path or query that does not parse, a body too large or not a form): a client
 /// error in plain text (or none), where heard's own pages are HTML.

@@ -137,6 +137,9 @@ pub enum StaffError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// An address opened that only takes a form sent to it (or the other way round).
+    #[error("method not allowed")]
+    WrongMethod,
     #[error("form token missing or wrong")]
     FormExpired,
     #[error("too many requests from one address")]
@@ -187,6 +190,11 @@ impl IntoResponse for StaffError {
                 StatusCode::NOT_FOUND,
                 "staff-not-found-title",
                 "staff-not-found-text",
+            ),
+            StaffError::WrongMethod => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "staff-wrong-method-title",
+                "staff-wrong-method-text",
             ),
             StaffError::FormExpired => (
                 StatusCode::FORBIDDEN,
@@ -249,7 +257,8 @@ impl IntoResponse for StaffError {
 }
 
 /// A request axum cannot read gets a staff page, not axum's plain text: a mangled address
-/// is a page not found, an unreadable or too large post says so. The coverage API's
+/// is a page not found, an unreadable or too large post says so, and an address opened
+/// that only takes a form stays a 405 with its `Allow` header. The coverage API's
 /// answers are left as they are: its callers are programs.
 pub async fn kind_rejections(
     request: axum::extract::Request,
@@ -261,12 +270,14 @@ pub async fn kind_rejections(
     if api || !crate::server::error::is_rejection(&response) {
         return response;
     }
-    match response.status() {
+    let page = match response.status() {
         StatusCode::PAYLOAD_TOO_LARGE => StaffError::TooLarge,
+        StatusCode::METHOD_NOT_ALLOWED => StaffError::WrongMethod,
         _ if post => StaffError::Unreadable,
         _ => StaffError::NotFound,
     }
-    .into_response()
+    .into_response();
+    crate::server::error::keep_method_not_allowed(&response, page)
 }
 
 fn urlencode(s: &str) -> String {
