@@ -161,10 +161,7 @@ impl DirectWriter {
         path: &Path,
         parsed: Arc<ParsedConsultations>,
     ) -> Result<DirectWriter, StoreError> {
-        let mut log = Log {
-            path: wal_path(path),
-            file: None,
-        };
+        let mut log = Log::of(path);
         DirectWriter::open_with(path, parsed, move || log.flush(), RESTART_LOG_AFTER)
     }
 
@@ -315,6 +312,14 @@ struct Log {
 }
 
 impl Log {
+    /// The log of the database at `database`, opened at its first flush.
+    fn of(database: &Path) -> Log {
+        Log {
+            path: wal_path(database),
+            file: None,
+        }
+    }
+
     /// Flushes everything written to the log so far to the disk.
     fn flush(&mut self) -> std::io::Result<()> {
         let file = match &mut self.file {
@@ -652,10 +657,7 @@ mod tests {
     async fn the_log_starts_again_while_writes_go_on() {
         let (dir, store) = sqlite().await;
         let database = dir.path().join("heard.db");
-        let mut flusher = Log {
-            path: wal_path(&database),
-            file: None,
-        };
+        let mut flusher = Log::of(&database);
         let store = with_writer(&store, &database, move || flusher.flush(), 256 << 10);
         let log = wal_path(&database);
         let started = Instant::now();
@@ -711,10 +713,7 @@ mod tests {
         let database = dir.path().join("heard.db");
         let flushes = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&flushes);
-        let mut log = Log {
-            path: wal_path(&database),
-            file: None,
-        };
+        let mut log = Log::of(&database);
         let flush = move || {
             if counted.fetch_add(1, Ordering::SeqCst) == 1 {
                 return Err(std::io::Error::other("the disk reported an error"));
