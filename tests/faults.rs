@@ -1,6 +1,8 @@
 //! Faults heard must survive without losing a view or storing one twice: the real binary
 //! (`heard serve`) killed with SIGKILL again and again while gateways keep retrying their
-//! webhooks. Each scenario runs on SQLite and, with `HEARD_TEST_POSTGRES_URL`, PostgreSQL.
+//! webhooks; the database taken away and given back; two instances on one database; and, on
+//! SQLite, a disk that fails a flush. Each scenario that applies to both runs on SQLite and,
+//! with `HEARD_TEST_POSTGRES_URL`, PostgreSQL.
 
 mod common;
 
@@ -101,6 +103,17 @@ impl Heard {
             .iter()
             .filter(|l| l.contains(text))
             .count()
+    }
+
+    /// Waits (bounded) for heard to stop by itself, and returns how it exited.
+    async fn stopped_by_itself(&mut self) -> std::process::ExitStatus {
+        for _ in 0..600 {
+            if let Some(status) = self.child.try_wait().expect("heard's exit status") {
+                return status;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("heard did not stop within 30 s");
     }
 
     fn kill(mut self) {
@@ -443,6 +456,69 @@ async fn database_away_means_try_again(backend: TestBackend) {
     heard.kill();
     assert_eq!(count(&database_url, "sms_inbound").await, 30);
     assert_eq!(count(&database_url, "sms_conversations").await, 30);
+}
+
+/// A disk that stops keeping what is written: once a flush of SQLite's log has failed, the
+/// message it held is refused (503, so the gateway retries), heard stops by itself with a
+/// failing exit so that systemd, Kubernetes or compose start it again, and the new start
+/// keeps every message once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_a_failed_flush_stops_heard_and_loses_nothing() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (database_url, _) = fresh_database(&TestBackend::Sqlite, &dir).await;
+    let failing_sync = dir.path().join("failing_sync.so");
+    let built = Command::new("cc")
+        .args(["-shared", "-fPIC", "-O2", "-o"])
+        .arg(&failing_sync)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/faults/failing_sync.c"
+        ))
+        .arg("-ldl")
+        .status()
+        .expect("a C compiler (cc) builds the failing-disk shim");
+    assert!(built.success(), "cc could not build the failing-disk shim");
+    let bad_disk = dir.path().join("the-disk-fails");
+    let mut heard = tokio::task::block_in_place(|| {
+        Heard::start_with(
+            &dir,
+            &database_url,
+            &[
+                ("LD_PRELOAD".into(), failing_sync.display().to_string()),
+                (
+                    "HEARD_TEST_FAIL_SYNC_WHILE".into(),
+                    bad_disk.display().to_string(),
+                ),
+            ],
+        )
+    });
+    let client = reqwest::Client::new();
+    let all: Vec<Webhook> = (0..6).map(Webhook::new).collect();
+    deliver_all(&client, &heard.address, &all[..5]).await;
+
+    std::fs::write(&bad_disk, "").unwrap();
+    assert_eq!(
+        all[5].send(&client, &heard.address).await,
+        Some(503),
+        "a message whose flush failed is not acknowledged"
+    );
+    let status = heard.stopped_by_itself().await;
+    assert!(
+        !status.success(),
+        "a failing exit, for the supervisor: {status}"
+    );
+    assert!(heard.logged("could not flush SQLite's log") > 0);
+    drop(heard);
+
+    std::fs::remove_file(&bad_disk).unwrap();
+    let heard = tokio::task::block_in_place(|| Heard::start(&dir, &database_url));
+    // The gateway retries the refused message (and, as gateways do, some acknowledged ones).
+    deliver_all(&client, &heard.address, &all).await;
+    assert_eq!(ready(&client, &heard).await, 200);
+    heard.kill();
+    assert_eq!(count(&database_url, "sms_inbound").await, 6);
+    assert_eq!(count(&database_url, "sms_conversations").await, 6);
 }
 
 /// How a test takes the database away from heard and gives it back.
