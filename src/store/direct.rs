@@ -21,7 +21,8 @@
 //! (a gigabyte in ten seconds of load), each one a new page of file for the kernel to
 //! allocate and zero. So once the log is long and the checkpointer has copied all but a
 //! short tail, the writer copies that tail, between two groups, and its next write starts
-//! the log afresh.
+//! the log afresh. Once writes stop for a while, the checkpointer copies all of the log and
+//! cuts it to nothing, so the file does not keep a burst's length until the next one.
 //!
 //! A failed flush is final. Once `fdatasync` has failed, nothing written since the last good
 //! one can be trusted to be on the disk (the kernel may have dropped those pages, and a later
@@ -72,6 +73,26 @@ const WRITER_PRAGMAS: &str = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckp
 /// under load), so not at every checkpoint: under a steady 15,000 texts a second, a log
 /// started every half second (at 64 MB) put the webhooks' p99 at 45 ms, this at 13-15 ms.
 const RESTART_LOG_AFTER: u64 = 128 << 20;
+
+/// Once nothing has been written for this long, the log is copied and cut to nothing, so a
+/// burst does not leave its full length on the disk while heard waits for the next one.
+const EMPTY_LOG_WHEN_IDLE: Duration = Duration::from_secs(30);
+
+/// When the log is started again or emptied.
+#[derive(Debug, Clone, Copy)]
+struct LogPolicy {
+    /// The log's length past which the writer starts it again ([`RESTART_LOG_AFTER`]).
+    restart_after: u64,
+    /// How long without a write before the log is emptied ([`EMPTY_LOG_WHEN_IDLE`]).
+    empty_when_idle: Duration,
+}
+
+impl LogPolicy {
+    const SERVING: LogPolicy = LogPolicy {
+        restart_after: RESTART_LOG_AFTER,
+        empty_when_idle: EMPTY_LOG_WHEN_IDLE,
+    };
+}
 
 /// At most this many passes of the checkpointer over a log written to while it copies.
 const CATCH_UP_PASSES: usize = 4;
@@ -162,16 +183,16 @@ impl DirectWriter {
         parsed: Arc<ParsedConsultations>,
     ) -> Result<DirectWriter, StoreError> {
         let mut log = Log::of(path);
-        DirectWriter::open_with(path, parsed, move || log.flush(), RESTART_LOG_AFTER)
+        DirectWriter::open_with(path, parsed, move || log.flush(), LogPolicy::SERVING)
     }
 
     /// As [`DirectWriter::open`], with `flush` making the log durable, and the log started
-    /// again once it is `restart_after` bytes long.
+    /// started again and emptied as `policy` says.
     fn open_with(
         path: &Path,
         parsed: Arc<ParsedConsultations>,
         flush: impl FnMut() -> std::io::Result<()> + Send + 'static,
-        restart_after: u64,
+        policy: LogPolicy,
     ) -> Result<DirectWriter, StoreError> {
         let conn = Connection::open(path).map_err(|e| {
             StoreError::Unavailable(format!("could not open {}: {e}", path.display()))
@@ -188,7 +209,7 @@ impl DirectWriter {
         let copied = Arc::new(AtomicBool::new(false));
         let tail = Tail(Arc::clone(&copied));
         spawn("heard-sqlite-checkpoint", move || {
-            checkpoint(&database, &nudged, &copied, restart_after)
+            checkpoint(&database, &nudged, &copied, policy)
         })?;
         spawn("heard-sqlite-sync", move || {
             sync(flush, &to_sync, &nudge, &failed)
@@ -410,15 +431,24 @@ fn copy_log(conn: &Connection) -> Option<(i64, i64)> {
 
 /// The checkpointer thread: on each nudge, copies the log into the database file on a
 /// connection of its own. PASSIVE never blocks the writer; what was written while it ran is
-/// left to the writer ([`Tail`]).
+/// left to the writer ([`Tail`]). Once no nudge has come for a while, empties the log.
 fn checkpoint(
     database: &Path,
     nudged: &mpsc::Receiver<()>,
     copied: &AtomicBool,
-    restart_after: u64,
+    policy: LogPolicy,
 ) {
+    let log = wal_path(database);
     let mut kept: Option<Connection> = None;
-    while nudged.recv().is_ok() {
+    loop {
+        let idle = match nudged.recv_timeout(policy.empty_when_idle) {
+            Ok(()) => false,
+            Err(mpsc::RecvTimeoutError::Timeout) => true,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        if idle && std::fs::metadata(&log).map_or(true, |file| file.len() == 0) {
+            continue;
+        }
         let conn = match kept.take() {
             Some(conn) => conn,
             None => match open_checkpointer(database) {
@@ -429,10 +459,41 @@ fn checkpoint(
                 }
             },
         };
-        if catch_up(&conn).is_some_and(|log| log >= restart_after) {
+        if idle {
+            empty_log(&conn);
+        } else if catch_up(&conn).is_some_and(|length| length >= policy.restart_after) {
             copied.store(true, Ordering::Relaxed);
         }
         kept = Some(conn);
+    }
+}
+
+/// Copies all of the log into the database file and cuts the log to nothing. Gives up at
+/// once if a write or a long read is under way, rather than hold up either: the next quiet
+/// spell tries again.
+fn empty_log(conn: &Connection) {
+    let emptied = conn
+        .query_row("PRAGMA busy_timeout", [], |row| row.get::<_, u64>(0))
+        .and_then(|waits| {
+            conn.busy_timeout(Duration::ZERO)?;
+            let busy = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+                row.get::<_, i64>(0)
+            });
+            conn.busy_timeout(Duration::from_millis(waits))?;
+            busy
+        });
+    match emptied {
+        Ok(0) => tracing::debug!("no writes for a while: the log is emptied"),
+        Ok(_) => tracing::debug!("the log could not be emptied now; it is tried again later"),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            tracing::debug!("the log could not be emptied now; it is tried again later");
+        }
+        Err(e) => tracing::warn!(error = %e, "could not empty SQLite's log"),
     }
 }
 
@@ -523,15 +584,14 @@ mod tests {
     }
 
     /// The store with a writer of its own on the same file, `flush` making its log durable
-    /// and its log started again once `restart_after` bytes long.
+    /// and its log started again and emptied as `policy` says.
     fn with_writer(
         store: &Store,
         database: &Path,
         flush: impl FnMut() -> std::io::Result<()> + Send + 'static,
-        restart_after: u64,
+        policy: LogPolicy,
     ) -> Store {
-        let writer =
-            DirectWriter::open_with(database, Default::default(), flush, restart_after).unwrap();
+        let writer = DirectWriter::open_with(database, Default::default(), flush, policy).unwrap();
         Store {
             direct: Some(Arc::new(writer)),
             ..store.clone()
@@ -658,7 +718,11 @@ mod tests {
         let (dir, store) = sqlite().await;
         let database = dir.path().join("heard.db");
         let mut flusher = Log::of(&database);
-        let store = with_writer(&store, &database, move || flusher.flush(), 256 << 10);
+        let policy = LogPolicy {
+            restart_after: 256 << 10,
+            ..LogPolicy::SERVING
+        };
+        let store = with_writer(&store, &database, move || flusher.flush(), policy);
         let log = wal_path(&database);
         let started = Instant::now();
         let until = 8 * CHECKPOINT_EVERY;
@@ -703,6 +767,39 @@ mod tests {
         store.close().await;
     }
 
+    /// Once writes stop, the log is copied and emptied: a burst does not leave its length
+    /// on the disk until the next one.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_log_is_emptied_once_writes_stop() {
+        let (dir, store) = sqlite().await;
+        let database = dir.path().join("heard.db");
+        let mut flusher = Log::of(&database);
+        let policy = LogPolicy {
+            empty_when_idle: CHECKPOINT_EVERY,
+            ..LogPolicy::SERVING
+        };
+        let store = with_writer(&store, &database, move || flusher.flush(), policy);
+        let direct = store.direct().unwrap();
+        for i in 0..50 {
+            let reference = format!("quiet{i}");
+            direct.run(move |d| note(d, &reference)).await.unwrap();
+        }
+        let log = wal_path(&database);
+        let length = || std::fs::metadata(&log).map_or(0, |file| file.len());
+        assert!(length() > 0, "the writes went to the log");
+        let emptied = tokio::time::timeout(Duration::from_secs(30), async {
+            while length() > 0 {
+                tokio::time::sleep(CHECKPOINT_EVERY / 10).await;
+            }
+        })
+        .await;
+        assert!(emptied.is_ok(), "the log is emptied once writes stop");
+        direct.run(|d| note(d, "after")).await.unwrap();
+        assert_eq!(noted(&store, "quiet%").await, 50);
+        assert_eq!(noted(&store, "after").await, 1);
+        store.close().await;
+    }
+
     /// Once the log could not be flushed, every write is refused, even when a later flush
     /// would succeed (it would not bring back what the failed one lost); the store says
     /// it is not ready, and says why to whoever waits to stop the server.
@@ -720,7 +817,7 @@ mod tests {
             }
             log.flush()
         };
-        let failing = with_writer(&store, &database, flush, RESTART_LOG_AFTER);
+        let failing = with_writer(&store, &database, flush, LogPolicy::SERVING);
         let writer = failing.direct().unwrap();
         writer.run(|d| note(d, "before")).await.unwrap();
         assert_eq!(failing.failure(), None);
