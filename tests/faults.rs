@@ -508,7 +508,8 @@ async fn sqlite_a_failed_flush_stops_heard_and_loses_nothing() {
         !status.success(),
         "a failing exit, for the supervisor: {status}"
     );
-    assert!(heard.logged("could not flush SQLite's log") > 0);
+    // Whichever flush failed first: heard's own of the log, or SQLite's of a new log's header.
+    assert!(heard.logged("the database refuses every write; heard stops") > 0);
     drop(heard);
 
     std::fs::remove_file(&bad_disk).unwrap();

@@ -30,7 +30,8 @@
 //! loses every frame after it when the log is next read. So from the first failure on, every
 //! write is refused (a gateway is answered 503 and retries), `/readyz` says not ready, and the
 //! server stops ([`DirectWriter::failed`]) so that its supervisor starts it again and SQLite
-//! reads back from the log only what reached the disk.
+//! reads back from the log only what reached the disk. So is an I/O error on the writer's
+//! own writes (SQLite flushes the log's new header itself when it starts the log again).
 //!
 //! A job's work is written once for both backends, as `async` code over a trait the sqlx
 //! transaction implements too ([`super::sms::SmsTx`]); here every statement is synchronous,
@@ -204,7 +205,9 @@ impl DirectWriter {
         let (committed, to_sync) = mpsc::channel();
         let (nudge, nudged) = mpsc::sync_channel(1);
         let (failed, failure) = watch::channel(None);
-        let refused = failure.clone();
+        // The syncer's failed flush and the writer's failed write are both final.
+        let failed = Arc::new(failed);
+        let refused = Arc::clone(&failed);
         let database = path.to_owned();
         let copied = Arc::new(AtomicBool::new(false));
         let tail = Tail(Arc::clone(&copied));
@@ -285,7 +288,7 @@ fn serve(
     queue: &mpsc::Receiver<Box<dyn Job>>,
     committed: &mpsc::Sender<Vec<Box<dyn Job>>>,
     tail: &Tail,
-    failure: &watch::Receiver<Option<String>>,
+    failed: &watch::Sender<Option<String>>,
 ) {
     let conn = direct.conn;
     while let Ok(first) = queue.recv() {
@@ -296,7 +299,8 @@ fn serve(
                 Err(_) => break,
             }
         }
-        if let Some(cause) = failure.borrow().clone() {
+        let earlier = failed.borrow().clone();
+        if let Some(cause) = earlier {
             finish(group, Err(cause));
             continue;
         }
@@ -313,11 +317,32 @@ fn serve(
                 if !conn.is_autocommit() {
                     let _ = conn.execute_batch("ROLLBACK");
                 }
+                if is_disk_failure(&e) {
+                    tracing::error!(
+                        error = %e,
+                        "SQLite could not write to the disk; every write is refused from now on \
+                         and heard stops, to start again from what the disk holds"
+                    );
+                    let cause = format!("SQLite could not write to the disk: {e}");
+                    failed.send_replace(Some(cause.clone()));
+                    finish(group, Err(cause));
+                    continue;
+                }
                 tracing::warn!(error = %e, members = group.len(), "a group of writes failed");
                 finish(group, Err(format!("group commit failed: {e}")));
             }
         }
     }
+}
+
+/// An I/O error from the disk (SQLite's own flush of the log's header when it starts the
+/// log again, a write that failed) is as final as a failed flush of ours: what the kernel
+/// dropped cannot be told from what it kept. A busy or full database is not: it passes.
+fn is_disk_failure(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::SystemIoFailure)
+    )
 }
 
 fn finish(group: Vec<Box<dyn Job>>, outcome: Result<(), String>) {
