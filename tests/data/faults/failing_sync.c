@@ -7,31 +7,16 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static int failing(void) {
+static int sync_unless_failing(const char *name, int fd) {
     const char *when = getenv("HEARD_TEST_FAIL_SYNC_WHILE");
-    return when != NULL && access(when, F_OK) == 0;
-}
-
-int fdatasync(int fd) {
-    static int (*real)(int);
-    if (failing()) {
+    if (when != NULL && access(when, F_OK) == 0) {
         errno = EIO;
         return -1;
     }
-    if (real == NULL) {
-        real = (int (*)(int))dlsym(RTLD_NEXT, "fdatasync");
-    }
+    int (*real)(int) = (int (*)(int))dlsym(RTLD_NEXT, name);
     return real(fd);
 }
 
-int fsync(int fd) {
-    static int (*real)(int);
-    if (failing()) {
-        errno = EIO;
-        return -1;
-    }
-    if (real == NULL) {
-        real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
-    }
-    return real(fd);
-}
+int fdatasync(int fd) { return sync_unless_failing("fdatasync", fd); }
+
+int fsync(int fd) { return sync_unless_failing("fsync", fd); }
