@@ -110,7 +110,7 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 #[derive(Debug)]
 pub(crate) struct DirectWriter {
     jobs: mpsc::Sender<Box<dyn Job>>,
-    /// Why the log could not be flushed, once that has happened.
+    /// Why the disk failed a flush or a write, once that has happened.
     failure: watch::Receiver<Option<String>>,
 }
 
@@ -183,12 +183,20 @@ impl DirectWriter {
         path: &Path,
         parsed: Arc<ParsedConsultations>,
     ) -> Result<DirectWriter, StoreError> {
-        let mut log = Log::of(path);
-        DirectWriter::open_with(path, parsed, move || log.flush(), LogPolicy::SERVING)
+        DirectWriter::with_policy(path, parsed, LogPolicy::SERVING)
     }
 
-    /// As [`DirectWriter::open`], with `flush` making the log durable, and the log started
-    /// started again and emptied as `policy` says.
+    /// As [`DirectWriter::open`], with the log started again and emptied as `policy` says.
+    fn with_policy(
+        path: &Path,
+        parsed: Arc<ParsedConsultations>,
+        policy: LogPolicy,
+    ) -> Result<DirectWriter, StoreError> {
+        let mut log = Log::of(path);
+        DirectWriter::open_with(path, parsed, move || log.flush(), policy)
+    }
+
+    /// As [`DirectWriter::with_policy`], with `flush` making the log durable.
     fn open_with(
         path: &Path,
         parsed: Arc<ParsedConsultations>,
@@ -229,13 +237,13 @@ impl DirectWriter {
         Ok(DirectWriter { jobs, failure })
     }
 
-    /// Why the log could not be flushed to the disk, once that has happened; from then on
+    /// Why the disk failed a flush or a write, once that has happened; from then on
     /// every write is refused.
     pub(crate) fn failure(&self) -> Option<String> {
         self.failure.borrow().clone()
     }
 
-    /// Resolves once the log could not be flushed, with why; never otherwise.
+    /// Resolves once the disk has failed a flush or a write, with why; never otherwise.
     pub(crate) async fn failed(&self) -> String {
         let mut failure = self.failure.clone();
         let cause = failure
@@ -318,13 +326,10 @@ fn serve(
                     let _ = conn.execute_batch("ROLLBACK");
                 }
                 if is_disk_failure(&e) {
-                    tracing::error!(
-                        error = %e,
-                        "SQLite could not write to the disk; every write is refused from now on \
-                         and heard stops, to start again from what the disk holds"
+                    let cause = refuse_from_now_on(
+                        failed,
+                        format!("SQLite could not write to the disk: {e}"),
                     );
-                    let cause = format!("SQLite could not write to the disk: {e}");
-                    failed.send_replace(Some(cause.clone()));
                     finish(group, Err(cause));
                     continue;
                 }
@@ -343,6 +348,26 @@ fn is_disk_failure(e: &rusqlite::Error) -> bool {
         e.sqlite_error_code(),
         Some(rusqlite::ErrorCode::SystemIoFailure)
     )
+}
+
+/// Another connection holds a lock this one would have had to wait for.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Makes a failure of the disk final (see the module's notes): logged, and told to every
+/// later write and to whoever waits to stop the server. Returns `cause`.
+fn refuse_from_now_on(failed: &watch::Sender<Option<String>>, cause: String) -> String {
+    tracing::error!(
+        %cause,
+        "every write is refused from now on and heard stops, to start again from what the \
+         disk holds"
+    );
+    failed.send_replace(Some(cause.clone()));
+    cause
 }
 
 fn finish(group: Vec<Box<dyn Job>>, outcome: Result<(), String>) {
@@ -400,14 +425,10 @@ fn sync(
         let flushed = match earlier {
             Some(cause) => Err(cause),
             None => flush().map_err(|e| {
-                let cause = format!("could not flush SQLite's log to the disk: {e}");
-                tracing::error!(
-                    error = %e,
-                    "could not flush SQLite's log to the disk; every write is refused from now on \
-                     and heard stops, to start again from what the disk holds"
-                );
-                failed.send_replace(Some(cause.clone()));
-                cause
+                refuse_from_now_on(
+                    failed,
+                    format!("could not flush SQLite's log to the disk: {e}"),
+                )
             }),
         };
         for group in groups {
@@ -510,12 +531,7 @@ fn empty_log(conn: &Connection) {
     match emptied {
         Ok(0) => tracing::debug!("no writes for a while: the log is emptied"),
         Ok(_) => tracing::debug!("the log could not be emptied now; it is tried again later"),
-        Err(rusqlite::Error::SqliteFailure(e, _))
-            if matches!(
-                e.code,
-                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-            ) =>
-        {
+        Err(e) if is_busy(&e) => {
             tracing::debug!("the log could not be emptied now; it is tried again later");
         }
         Err(e) => tracing::warn!(error = %e, "could not empty SQLite's log"),
@@ -608,15 +624,8 @@ mod tests {
         direct.execute(NOTE, [reference])
     }
 
-    /// The store with a writer of its own on the same file, `flush` making its log durable
-    /// and its log started again and emptied as `policy` says.
-    fn with_writer(
-        store: &Store,
-        database: &Path,
-        flush: impl FnMut() -> std::io::Result<()> + Send + 'static,
-        policy: LogPolicy,
-    ) -> Store {
-        let writer = DirectWriter::open_with(database, Default::default(), flush, policy).unwrap();
+    /// The store with `writer` (on the same file) in place of its own.
+    fn with_writer(store: &Store, writer: DirectWriter) -> Store {
         Store {
             direct: Some(Arc::new(writer)),
             ..store.clone()
@@ -742,12 +751,12 @@ mod tests {
     async fn the_log_starts_again_while_writes_go_on() {
         let (dir, store) = sqlite().await;
         let database = dir.path().join("heard.db");
-        let mut flusher = Log::of(&database);
         let policy = LogPolicy {
             restart_after: 256 << 10,
             ..LogPolicy::SERVING
         };
-        let store = with_writer(&store, &database, move || flusher.flush(), policy);
+        let writer = DirectWriter::with_policy(&database, Default::default(), policy).unwrap();
+        let store = with_writer(&store, writer);
         let log = wal_path(&database);
         let started = Instant::now();
         let until = 8 * CHECKPOINT_EVERY;
@@ -798,12 +807,12 @@ mod tests {
     async fn the_log_is_emptied_once_writes_stop() {
         let (dir, store) = sqlite().await;
         let database = dir.path().join("heard.db");
-        let mut flusher = Log::of(&database);
         let policy = LogPolicy {
             empty_when_idle: CHECKPOINT_EVERY,
             ..LogPolicy::SERVING
         };
-        let store = with_writer(&store, &database, move || flusher.flush(), policy);
+        let writer = DirectWriter::with_policy(&database, Default::default(), policy).unwrap();
+        let store = with_writer(&store, writer);
         let direct = store.direct().unwrap();
         for i in 0..50 {
             let reference = format!("quiet{i}");
@@ -842,7 +851,10 @@ mod tests {
             }
             log.flush()
         };
-        let failing = with_writer(&store, &database, flush, LogPolicy::SERVING);
+        let writer =
+            DirectWriter::open_with(&database, Default::default(), flush, LogPolicy::SERVING)
+                .unwrap();
+        let failing = with_writer(&store, writer);
         let writer = failing.direct().unwrap();
         writer.run(|d| note(d, "before")).await.unwrap();
         assert_eq!(failing.failure(), None);

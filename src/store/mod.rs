@@ -233,8 +233,8 @@ impl Store {
         Ok(())
     }
 
-    /// Why the store refuses every write until heard is started again (SQLite's log could
-    /// not be flushed to the disk); `None` while it works.
+    /// Why the store refuses every write until heard is started again (the disk failed a
+    /// flush or a write of SQLite's); `None` while it works.
     pub fn failure(&self) -> Option<String> {
         self.direct.as_ref().and_then(|direct| direct.failure())
     }
