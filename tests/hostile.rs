@@ -314,16 +314,58 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
         .await
         .unwrap();
     assert!(!html(&api));
-    let webhook = post("/webhooks/sms/twilio", form, large).await.unwrap();
-    assert!(!html(&webhook));
-    // Header sections past 64 KB.
-    let huge = client
-        .get(app.url(START))
-        .header("x-padding", "a".repeat(100_000))
-        .send()
+    let webhook = post("/webhooks/sms/twilio", form, large.clone())
         .await
         .unwrap();
-    assert_eq!(huge.status(), 431);
+    assert!(!html(&webhook));
+    // ...and get every refusal as JSON, as heard's own errors are, status and headers kept.
+    let refusals = [
+        (
+            post("/webhooks/sms/twilio", form, large).await.unwrap(),
+            413,
+        ),
+        (
+            client
+                .get(app.url("/webhooks/sms/twilio"))
+                .send()
+                .await
+                .unwrap(),
+            405,
+        ),
+        (
+            post("/api/coverage/four-cornerstones", form, b"x".to_vec())
+                .await
+                .unwrap(),
+            405,
+        ),
+    ];
+    for (response, status) in refusals {
+        let url = response.url().to_string();
+        assert_eq!(response.status(), status, "{url}");
+        if status == 405 {
+            assert!(response.headers().contains_key("allow"), "{url}");
+        }
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/json",
+            "{url}"
+        );
+        let error: serde_json::Value = response.json().await.unwrap();
+        assert!(
+            error["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{url}: {error}"
+        );
+    }
+    // Header sections past 64 KB get 431, however they arrive; below it they are read.
+    for (padding, status) in [(60_000, 200), (70_000, 431), (100_000, 431), (200_000, 431)] {
+        let response = client
+            .get(app.url(START))
+            .header("x-padding", "a".repeat(padding))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), status, "{padding} bytes of headers");
+    }
     // The bound is on headers: a body far past it (an email with a 1 MB attachment) is read.
     let attachment = "QUJD".repeat(262_144);
     let email = format!(

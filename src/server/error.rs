@@ -36,6 +36,48 @@ pub fn is_rejection(response: &Response) -> bool {
             .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
 }
 
+/// Where programs, not people, send requests: the gateways' webhooks and the coverage API.
+const MACHINE_PATHS: [&str; 2] = ["/webhooks/", "/api/"];
+
+/// The longest rejection text passed on to a program; longer ones give the status's name.
+const MAX_REJECTION_TEXT: usize = 200;
+
+/// Gives programs every refusal in the shape of heard's own errors, `{"error": "..."}`:
+/// axum's and the body limits' answers (413, 415, 405, 404, 408 and the like) are plain
+/// text or empty otherwise. Status and headers (`Allow`, `Retry-After`, `Connection`) stay.
+pub async fn json_rejections(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let machine = MACHINE_PATHS
+        .iter()
+        .any(|prefix| request.uri().path().starts_with(prefix));
+    let response = next.run(request).await;
+    if !machine || !is_rejection(&response) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, MAX_REJECTION_TEXT)
+        .await
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
+        .map(|text| text.trim().to_owned())
+        .filter(|text| !text.is_empty());
+    let message = text.unwrap_or_else(|| {
+        parts
+            .status
+            .canonical_reason()
+            .unwrap_or("refused")
+            .to_lowercase()
+    });
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    parts.headers.remove(axum::http::header::CONTENT_TYPE);
+    let json = Json(json!({ "error": message })).into_response();
+    let (json_parts, json_body) = json.into_parts();
+    parts.headers.extend(json_parts.headers);
+    Response::from_parts(parts, json_body)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]

@@ -106,6 +106,9 @@ pub fn router(state: AppState) -> Router {
                 // Outside the panic catcher, so a panic's 500 is counted too.
                 .layer(axum::middleware::from_fn(metrics::count_request))
                 .layer(CatchPanicLayer::custom(error::panic_response))
+                .layer(axum::middleware::from_fn(headers_in_bounds))
+                // Outside the body's time and size check, so its refusals are turned too.
+                .layer(axum::middleware::from_fn(error::json_rejections))
                 .layer(axum::middleware::from_fn(move |request, next| {
                     body_in_time(request, next, body_timeout, largest_body)
                 }))
@@ -134,6 +137,37 @@ fn log_response(response: &axum::response::Response, latency: Duration, span: &t
             "finished processing request"
         );
     }
+}
+
+/// Refuses a request whose line and headers together pass [`MAX_HEADER_BYTES`] with 431.
+/// hyper's buffer limit bounds the memory a connection takes, but a header section that
+/// arrives in one read of a grown buffer passes it (up to about twice the limit).
+async fn headers_in_bounds(
+    request: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
+    // "METHOD target HTTP/1.1\r\n", then "name: value\r\n" for each header.
+    let line = request.method().as_str().len()
+        + request
+            .uri()
+            .path_and_query()
+            .map_or(1, |p| p.as_str().len())
+        + 12;
+    let headers: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if line + headers > MAX_HEADER_BYTES {
+        return (
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            [(header::CONNECTION, "close")],
+        )
+            .into_response();
+    }
+    next.run(request).await
 }
 
 /// Reads a request's whole body within `timeout` before any handler runs: a client that
@@ -192,7 +226,8 @@ pub async fn serve(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(header_timeout)
-        // Headers past this get 431; hyper's own bound is about 400 KB.
+        // What a connection may buffer while reading headers; `headers_in_bounds` gives
+        // 431 to any request line and headers past the same bound that still got through.
         .max_buf_size(MAX_HEADER_BYTES);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
