@@ -5,7 +5,7 @@
 #   bash bench/fuzz.sh                  # every target for 10 minutes (600 s) each
 #   bash bench/fuzz.sh --smoke          # every target for 20 s each
 #   bash bench/fuzz.sh scrub mime_read  # just these (FUZZ_SECONDS=60 for another length)
-#   bash bench/fuzz.sh --build          # only build the targets (what .ci/run checks)
+#   bash bench/fuzz.sh --build          # only build the targets (with the sanitizer, as a run does)
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`). Only a stable toolchain is
 # needed: RUSTC_BOOTSTRAP=1 lets it take the sanitizer flags cargo fuzz passes.

@@ -338,6 +338,20 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
                 .unwrap(),
             405,
         ),
+        (
+            post("/webhooks/sms/no-such-gateway", form, b"x".to_vec())
+                .await
+                .unwrap(),
+            404,
+        ),
+        (
+            client
+                .get(app.url("/api/no-such-figures"))
+                .send()
+                .await
+                .unwrap(),
+            404,
+        ),
     ];
     for (response, status) in refusals {
         let url = response.url().to_string();

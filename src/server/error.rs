@@ -44,7 +44,8 @@ const MAX_REJECTION_TEXT: usize = 200;
 
 /// Gives programs every refusal in the shape of heard's own errors, `{"error": "..."}`:
 /// axum's and the body limits' answers (413, 415, 405, 404, 408 and the like) are plain
-/// text or empty otherwise. Status and headers (`Allow`, `Retry-After`, `Connection`) stay.
+/// text or empty otherwise, and an unknown address would get the people's HTML page.
+/// Status and headers (`Allow`, `Retry-After`, `Connection`) stay.
 pub async fn json_rejections(
     request: axum::extract::Request,
     next: axum::middleware::Next,
@@ -53,16 +54,28 @@ pub async fn json_rejections(
         .iter()
         .any(|prefix| request.uri().path().starts_with(prefix));
     let response = next.run(request).await;
-    if !machine || !is_rejection(&response) {
+    // An address no route takes (`/webhooks/typo`) falls through to the people's
+    // "page not found", which is for people.
+    let page_not_found = response.status() == StatusCode::NOT_FOUND
+        && response
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+    if !machine || !(page_not_found || is_rejection(&response)) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let text = axum::body::to_bytes(body, MAX_REJECTION_TEXT)
-        .await
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
-        .map(|text| text.trim().to_owned())
-        .filter(|text| !text.is_empty());
+    let text = if page_not_found {
+        None
+    } else {
+        axum::body::to_bytes(body, MAX_REJECTION_TEXT)
+            .await
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
+            .map(|text| text.trim().to_owned())
+            .filter(|text| !text.is_empty())
+    };
     let message = text.unwrap_or_else(|| {
         parts
             .status
