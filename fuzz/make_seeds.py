@@ -98,6 +98,12 @@ for name in ["with_pii.txt", "without_pii.txt"]:
     rows = [l for l in (ROOT / "tests/data/scrubber" / name).read_text().splitlines()
             if l.strip() and not l.startswith("#")]
     lines += [l.split("\t")[0] for l in rows[::12]]
+# Control and invisible characters, which go before anything else is looked for: with
+# nothing else found (what fuzzing first stopped on), and hiding a phone number and a name.
+lines += [
+    "Year 11 exams wit\x01\x00 \ufffdh 25% extra time",
+    "ring 07700\u200b900\x00123 or \ufeffOliver\u200b Smith",
+]
 write("scrub", lines)
 
 # MIME: every test email.
