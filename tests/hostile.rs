@@ -324,14 +324,7 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
             post("/webhooks/sms/twilio", form, large).await.unwrap(),
             413,
         ),
-        (
-            client
-                .get(app.url("/webhooks/sms/twilio"))
-                .send()
-                .await
-                .unwrap(),
-            405,
-        ),
+        (page("/webhooks/sms/twilio", "en-GB").await.unwrap(), 405),
         (
             post("/api/coverage/four-cornerstones", form, b"x".to_vec())
                 .await
@@ -344,14 +337,7 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
                 .unwrap(),
             404,
         ),
-        (
-            client
-                .get(app.url("/api/no-such-figures"))
-                .send()
-                .await
-                .unwrap(),
-            404,
-        ),
+        (page("/api/no-such-figures", "en-GB").await.unwrap(), 404),
     ];
     for (response, status) in refusals {
         let url = response.url().to_string();

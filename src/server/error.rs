@@ -28,12 +28,18 @@ pub fn keep_method_not_allowed(rejected: &Response, mut page: Response) -> Respo
 /// read (a path or query that does not parse, a body too large or not a form): a client
 /// error in plain text (or none), where heard's own pages are HTML.
 pub fn is_rejection(response: &Response) -> bool {
+    let own = content_type(response);
     response.status().is_client_error()
-        && !response
-            .headers()
-            .get(axum::http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
+        && !(own.starts_with("text/html") || own.starts_with("application/json"))
+}
+
+/// A response's `Content-Type`, or "" when it has none that reads as text.
+fn content_type(response: &Response) -> &str {
+    response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
 }
 
 /// Where programs, not people, send requests: the gateways' webhooks and the coverage API.
@@ -54,15 +60,14 @@ pub async fn json_rejections(
         .iter()
         .any(|prefix| request.uri().path().starts_with(prefix));
     let response = next.run(request).await;
+    if !machine {
+        return response;
+    }
     // An address no route takes (`/webhooks/typo`) falls through to the people's
     // "page not found", which is for people.
     let page_not_found = response.status() == StatusCode::NOT_FOUND
-        && response
-            .headers()
-            .get(axum::http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/html"));
-    if !machine || !(page_not_found || is_rejection(&response)) {
+        && content_type(&response).starts_with("text/html");
+    if !(page_not_found || is_rejection(&response)) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
