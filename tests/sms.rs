@@ -894,7 +894,48 @@ async fn gateways_without_settings_answer_404(backend: TestBackend) {
     app.stop().await;
 }
 
+/// Webhooks on PostgreSQL keep the consultations between messages; one saved by another
+/// instance must still count from the next message on.
+async fn a_consultation_saved_elsewhere_counts_from_the_next_text(backend: TestBackend) {
+    let notify = FakeNotify::start().await;
+    let app = spawn(backend.clone(), &notify).await;
+    let first = twilio_text(&app, "+447700900301", "views").await;
+    assert!(first.iter().any(|t| t.contains("welcome")), "{first:?}");
+
+    // The version kept with the list is the one the database works out, or every text
+    // would read the list again.
+    let (kept, _) = app.state.store.listed_consultations(true).await.unwrap();
+    let seen = app.state.store.consultations_version().await.unwrap();
+    assert_eq!(&*kept, seen.as_str());
+    assert!(seen.contains('@'), "{seen}");
+
+    let url = heard::config::DatabaseUrl::parse(&app.database_url).unwrap();
+    let other = heard::store::Store::connect(&url, 2).await.unwrap();
+    let source = heard::domain::consultation::DEMO_SOURCE;
+    let closed = source.replace("closes_on = 2027-03-31", "closes_on = 2026-11-02");
+    assert_ne!(closed, source);
+    heard::startup::load_consultation(&other, &closed)
+        .await
+        .unwrap();
+
+    let after = twilio_text(&app, "+447700900302", "views").await;
+    assert!(
+        after
+            .iter()
+            .any(|t| t.contains("no questions to answer right now")),
+        "{after:?}"
+    );
+    assert!(!after.iter().any(|t| t.contains("welcome")), "{after:?}");
+    if !matches!(backend, TestBackend::Sqlite) {
+        // SQLite's writer reads the list in each group's transaction instead.
+        let (kept, _) = app.state.store.listed_consultations(false).await.unwrap();
+        assert_ne!(&*kept, seen.as_str(), "read again once it changed");
+    }
+    app.stop().await;
+}
+
 on_both_backends!(
+    a_consultation_saved_elsewhere_counts_from_the_next_text,
     twilio_conversation_is_stored,
     notify_conversation_is_stored,
     bad_signatures_are_refused_and_nothing_is_stored,

@@ -1,3 +1,11 @@
+/// [`version_of`] in SQL, for a statement to read beside what it does.
+macro_rules! consultations_version_sql {
+    () => {
+        "(SELECT COALESCE(string_agg(CAST(id AS TEXT) || '@' || loaded_at, ',' ORDER BY id), '') \
+          FROM consultations)"
+    };
+}
+
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -44,6 +52,7 @@ impl Store {
         .bind(Utc::now().to_rfc3339())
         .fetch_one(self.pool())
         .await;
+        self.listed.forget();
         match result {
             Ok(row) => Ok(row.try_get("id")?),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
@@ -77,6 +86,45 @@ impl Store {
         Ok(all)
     }
 
+    /// The version of the consultations as the database has them now ([`version_of`]).
+    pub async fn consultations_version(&self) -> Result<String, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            consultations_version_sql!(),
+            " AS version"
+        ))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(row.try_get("version")?)
+    }
+
+    /// Every consultation, as [`Store::consultations`], with the version that names them
+    /// ([`version_of`]): kept from the last read unless `fresh`. A webhook on PostgreSQL
+    /// compares the version with the one its transaction reads beside the conversation
+    /// ([`super::sms::Noted`]), so a consultation saved by another instance is never missed
+    /// and the list is not read again for every message.
+    pub async fn listed_consultations(
+        &self,
+        fresh: bool,
+    ) -> Result<VersionedConsultations, StoreError> {
+        if !fresh {
+            if let Some(listed) = self.listed.get() {
+                return Ok(listed);
+            }
+        }
+        let rows = sqlx::query(ALL).fetch_all(self.pool()).await?;
+        let mut all = Vec::with_capacity(rows.len());
+        let mut named = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let consultation = self.read_consultation(row).await?;
+            named.push((consultation.id, row.try_get::<String, _>("loaded_at")?));
+            all.push(consultation);
+        }
+        let listed = (Arc::from(version_of(named)), Arc::new(all));
+        self.listed.keep(listed.clone());
+        Ok(listed)
+    }
+
     pub async fn consultation_count(&self) -> Result<i64, StoreError> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM consultations")
             .fetch_one(self.pool())
@@ -102,6 +150,48 @@ impl Store {
         let source: String = row.try_get("source")?;
         let consultation = self.parsed.parse(id, loaded_at, &source)?;
         Ok(StoredConsultation { id, consultation })
+    }
+}
+
+/// The version of a list of consultations: each one's `id@loaded_at`, by id, joined by
+/// commas. Saving a consultation gives it a new `loaded_at`, so any change to the list
+/// changes it. SQL works out the same string ([`consultations_version_sql`]).
+pub(crate) fn version_of(mut named: Vec<(i64, String)>) -> String {
+    named.sort();
+    named
+        .iter()
+        .map(|(id, loaded_at)| format!("{id}@{loaded_at}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Every consultation with the version that names them ([`version_of`]).
+pub type VersionedConsultations = (Arc<str>, Arc<Vec<StoredConsultation>>);
+
+/// The consultations as last listed ([`Store::listed_consultations`]).
+#[derive(Debug, Default)]
+pub(crate) struct Listed(RwLock<Option<VersionedConsultations>>);
+
+impl Listed {
+    fn get(&self) -> Option<VersionedConsultations> {
+        self.0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn keep(&self, listed: VersionedConsultations) {
+        *self
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(listed);
+    }
+
+    fn forget(&self) {
+        *self
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
     }
 }
 

@@ -10,6 +10,7 @@
 //! ([`sms::SmsTx`], [`InsertSubmission`]).
 //! The store knows nothing of channels: it takes domain types and scrubbed text only.
 
+#[macro_use]
 mod consultations;
 mod coverage;
 mod coverage_filter;
@@ -133,6 +134,8 @@ pub struct Store {
     /// SQLite's writer connection for the hot writes ([`Store::direct`]); none on PostgreSQL.
     direct: Option<std::sync::Arc<direct::DirectWriter>>,
     parsed: std::sync::Arc<consultations::ParsedConsultations>,
+    /// The consultations as last listed, for webhooks on PostgreSQL ([`Store::listed_consultations`]).
+    listed: std::sync::Arc<consultations::Listed>,
 }
 
 impl Store {
@@ -196,6 +199,7 @@ impl Store {
             writer: Default::default(),
             direct,
             parsed,
+            listed: Default::default(),
         })
     }
 

@@ -58,6 +58,28 @@ const LOCK_CONVERSATION: &str =
      RETURNING state, last_seen, CAST(CASE WHEN EXISTS \
        (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $1) THEN 1 ELSE 0 END AS BIGINT) \
        AS opted_out";
+// On PostgreSQL a new message's note, its texter's conversation (locked) and the version of
+// the consultations come in one round trip. The conversation is only touched when the note
+// is new: a retried message finds the note taken (waiting for the transaction that took it)
+// and changes nothing.
+const TAKE_MESSAGE_POSTGRES: &str = concat!(
+    "WITH note AS ( \
+       INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, '[]', $3) \
+       ON CONFLICT (provider_ref) DO NOTHING RETURNING provider_ref), \
+     conversation AS ( \
+       INSERT INTO sms_conversations (respondent, state, last_seen) SELECT $2, '', $3 FROM note \
+       ON CONFLICT (respondent) DO UPDATE SET state = sms_conversations.state \
+       RETURNING state, last_seen) \
+     SELECT CAST((SELECT COUNT(*) FROM note) AS BIGINT) AS new, c.state, c.last_seen, \
+       CAST(CASE WHEN EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $2) \
+         THEN 1 ELSE 0 END AS BIGINT) AS opted_out, ",
+    consultations_version_sql!(),
+    " AS consultations FROM (SELECT 1) AS one LEFT JOIN conversation c ON TRUE"
+);
+// The replies and the conversation, kept in one round trip on PostgreSQL.
+const KEEP_MESSAGE_POSTGRES: &str = "WITH note AS ( \
+       UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2) \
+     UPDATE sms_conversations SET state = $3, last_seen = $4 WHERE respondent = $5";
 const SAVE_CONVERSATION: &str =
     "UPDATE sms_conversations SET state = $1, last_seen = $2 WHERE respondent = $3";
 const DELETE_CONVERSATION: &str = "DELETE FROM sms_conversations WHERE respondent = $1";
@@ -70,6 +92,20 @@ const ENQUEUE: &str =
 
 fn no_record() -> StoreError {
     StoreError::Corrupt("a message noted as taken in has no record".into())
+}
+
+/// What noting a message as taken in found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Noted {
+    /// It was taken in before (a retried webhook): nothing is to change.
+    Again,
+    /// It is new. Its texter's conversation is locked until the transaction ends.
+    New {
+        conversation: StoredConversation,
+        /// The version of the consultations as the transaction sees them
+        /// ([`super::consultations::version_of`]), where it was read in the same round trip.
+        consultations: Option<String>,
+    },
 }
 
 /// The writes one text message makes, inside the transaction that holds them all: a
@@ -117,6 +153,68 @@ pub trait SmsTx: InsertSubmission {
     ) -> Result<(), StoreError>;
 
     async fn enqueue(&mut self, item: &NewOutboxItem) -> Result<(), StoreError>;
+
+    /// Notes a message as taken in and, when it is new, locks its texter's conversation:
+    /// [`SmsTx::record_inbound`] then [`SmsTx::lock_conversation`].
+    async fn take_message(
+        &mut self,
+        provider_ref: &str,
+        respondent: &str,
+        now: i64,
+    ) -> Result<Noted, StoreError> {
+        take_in_turn(self, provider_ref, respondent, now).await
+    }
+
+    /// Keeps what a new message led to: the conversation as it now stands (`None` forgets
+    /// it) and the replies the message is given.
+    async fn keep_message(
+        &mut self,
+        provider_ref: &str,
+        replies: &str,
+        respondent: &str,
+        state: Option<&str>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        keep_in_turn(self, provider_ref, replies, respondent, state, now).await
+    }
+}
+
+/// [`SmsTx::take_message`] as one statement after another.
+async fn take_in_turn<W: SmsTx + ?Sized>(
+    tx: &mut W,
+    provider_ref: &str,
+    respondent: &str,
+    now: i64,
+) -> Result<Noted, StoreError> {
+    if !tx.record_inbound(provider_ref, now).await? {
+        return Ok(Noted::Again);
+    }
+    Ok(Noted::New {
+        conversation: tx.lock_conversation(respondent, now).await?,
+        consultations: None,
+    })
+}
+
+/// [`SmsTx::keep_message`] as one statement after another.
+async fn keep_in_turn<W: SmsTx + ?Sized>(
+    tx: &mut W,
+    provider_ref: &str,
+    replies: &str,
+    respondent: &str,
+    state: Option<&str>,
+    now: i64,
+) -> Result<(), StoreError> {
+    match state {
+        Some(state) => tx.save_conversation(respondent, state, now).await?,
+        None => tx.delete_conversation(respondent).await?,
+    }
+    tx.set_inbound_replies(provider_ref, replies).await
+}
+
+/// Whether a transaction is PostgreSQL's, where several statements go as one.
+fn on_postgres(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> bool {
+    let conn: &mut sqlx::AnyConnection = tx;
+    conn.backend_name() == "PostgreSQL"
 }
 
 impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
@@ -202,6 +300,56 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
             sqlx::query(OPT_IN).bind(respondent)
         };
         query.execute(&mut **self).await?;
+        Ok(())
+    }
+
+    async fn take_message(
+        &mut self,
+        provider_ref: &str,
+        respondent: &str,
+        now: i64,
+    ) -> Result<Noted, StoreError> {
+        if !on_postgres(self) {
+            return take_in_turn(self, provider_ref, respondent, now).await;
+        }
+        let row = sqlx::query(TAKE_MESSAGE_POSTGRES)
+            .bind(provider_ref)
+            .bind(respondent)
+            .bind(now)
+            .fetch_one(&mut **self)
+            .await?;
+        if row.try_get::<i64, _>("new")? == 0 {
+            return Ok(Noted::Again);
+        }
+        Ok(Noted::New {
+            conversation: StoredConversation {
+                state: row.try_get("state")?,
+                last_seen: row.try_get("last_seen")?,
+                opted_out: row.try_get::<i64, _>("opted_out")? != 0,
+            },
+            consultations: Some(row.try_get("consultations")?),
+        })
+    }
+
+    async fn keep_message(
+        &mut self,
+        provider_ref: &str,
+        replies: &str,
+        respondent: &str,
+        state: Option<&str>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let Some(state) = state.filter(|_| on_postgres(self)) else {
+            return keep_in_turn(self, provider_ref, replies, respondent, state, now).await;
+        };
+        sqlx::query(KEEP_MESSAGE_POSTGRES)
+            .bind(replies)
+            .bind(provider_ref)
+            .bind(state)
+            .bind(now)
+            .bind(respondent)
+            .execute(&mut **self)
+            .await?;
         Ok(())
     }
 

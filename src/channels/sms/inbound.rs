@@ -27,7 +27,7 @@ use crate::ingest::{self, IngestError};
 use crate::privacy::{Identifier, ProviderRef, Pseudonym, Pseudonymiser};
 use crate::server::{AppError, AppState};
 use crate::store::direct_ready as ready;
-use crate::store::sms::SmsTx;
+use crate::store::sms::{Noted, SmsTx};
 use crate::store::{StoreError, StoredConsultation};
 
 /// A conversation silent this long is over: what was answered is stored, and the next
@@ -129,6 +129,10 @@ pub enum ReceiveError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Ingest(#[from] IngestError),
+    /// The consultations changed since they were read (saved by another instance): the
+    /// caller reads them again and starts over.
+    #[error("the consultations changed while the message was taken in")]
+    StaleConsultations,
 }
 
 impl From<sqlx::Error> for ReceiveError {
@@ -143,6 +147,9 @@ impl From<ReceiveError> for AppError {
             ReceiveError::BadNumber => AppError::BadRequest(e.to_string()),
             ReceiveError::Store(e) => AppError::Store(e),
             ReceiveError::Ingest(e) => AppError::Ingest(e),
+            ReceiveError::StaleConsultations => {
+                AppError::Store(StoreError::Unavailable(e.to_string()))
+            }
         }
     }
 }
@@ -174,10 +181,10 @@ pub async fn receive(
         Some(direct) => {
             // The consultations are read on the writer's own connection too, as the rest
             // of what the message needs: no hand-off to another thread.
-            let mut intake = Intake::new(state, Vec::new());
+            let mut intake = Intake::new(state, Arc::default());
             direct
                 .run(move |tx| {
-                    intake.consultations = tx.consultations()?;
+                    intake.consultations = Arc::new(tx.consultations()?);
                     ready(take_in(tx, &intake, &message)).unwrap_or_else(|| {
                         Err(StoreError::Unavailable("a direct write waited".into()).into())
                     })
@@ -185,11 +192,27 @@ pub async fn receive(
                 .await?
         }
         None => {
-            let intake = Intake::new(state, state.store.consultations().await?);
-            let mut tx = state.store.write().await?;
-            let taken = take_in(&mut *tx, &intake, &message).await?;
-            tx.commit().await?;
-            taken
+            // The consultations as last read, checked against the transaction's own view;
+            // read again and started over once if they have changed since.
+            let mut fresh = false;
+            loop {
+                let (version, consultations) = state.store.listed_consultations(fresh).await?;
+                let mut intake = Intake::new(state, consultations);
+                intake.version = (!fresh).then_some(version);
+                let mut tx = state.store.write().await?;
+                match take_in(&mut *tx, &intake, &message).await {
+                    Err(ReceiveError::StaleConsultations) if !fresh => {
+                        // At once, so the next try does not wait on this one's locks.
+                        tx.rollback().await?;
+                        fresh = true;
+                    }
+                    taken => {
+                        let taken = taken?;
+                        tx.commit().await?;
+                        break taken;
+                    }
+                }
+            }
         }
     };
     if taken.queued {
@@ -215,7 +238,9 @@ struct Message {
 
 /// What taking messages in needs beside the transaction.
 struct Intake {
-    consultations: Vec<StoredConsultation>,
+    consultations: Arc<Vec<StoredConsultation>>,
+    /// The version of `consultations`, when the transaction is to check it is still theirs.
+    version: Option<Arc<str>>,
     today: NaiveDate,
     areas: Arc<Areas>,
     pseudonymiser: Arc<Pseudonymiser>,
@@ -223,9 +248,10 @@ struct Intake {
 }
 
 impl Intake {
-    fn new(state: &AppState, consultations: Vec<StoredConsultation>) -> Intake {
+    fn new(state: &AppState, consultations: Arc<Vec<StoredConsultation>>) -> Intake {
         Intake {
             consultations,
+            version: None,
             today: state.clock.today(),
             areas: Arc::clone(&state.areas),
             pseudonymiser: Arc::clone(&state.pseudonymiser),
@@ -249,7 +275,14 @@ async fn take_in<W: SmsTx>(
     let (now, today) = (message.now, intake.today);
     let respondent = &message.respondent;
     let provider_ref = message.provider_ref.as_str();
-    if !tx.record_inbound(provider_ref, now).await? {
+    let noted = tx
+        .take_message(provider_ref, respondent.as_str(), now)
+        .await?;
+    let Noted::New {
+        conversation: stored,
+        consultations,
+    } = noted
+    else {
         let replies = tx.inbound_replies(provider_ref).await?;
         tracing::info!(
             gateway = message.gateway,
@@ -259,6 +292,11 @@ async fn take_in<W: SmsTx>(
             replies: serde_json::from_str(&replies).unwrap_or_default(),
             queued: false,
         });
+    };
+    if let (Some(expected), Some(seen)) = (&intake.version, &consultations) {
+        if **expected != **seen {
+            return Err(ReceiveError::StaleConsultations);
+        }
     }
     let open: Vec<&Consultation> = intake
         .consultations
@@ -270,7 +308,6 @@ async fn take_in<W: SmsTx>(
         open: &open,
         areas: &intake.areas,
     };
-    let stored = tx.lock_conversation(respondent.as_str(), now).await?;
     let mut current: Option<Conversation> = if stored.state.is_empty() {
         None
     } else {
@@ -333,16 +370,18 @@ async fn take_in<W: SmsTx>(
         }
     }
 
-    match &next {
-        Some(c) => {
-            let json = serde_json::to_string(c).unwrap_or_default();
-            tx.save_conversation(respondent.as_str(), &json, now)
-                .await?;
-        }
-        None => tx.delete_conversation(respondent.as_str()).await?,
-    }
+    let state = next
+        .as_ref()
+        .map(|c| serde_json::to_string(c).unwrap_or_default());
     let replies_json = serde_json::to_string(&replies).unwrap_or_else(|_| "[]".into());
-    tx.set_inbound_replies(provider_ref, &replies_json).await?;
+    tx.keep_message(
+        provider_ref,
+        &replies_json,
+        respondent.as_str(),
+        state.as_deref(),
+        now,
+    )
+    .await?;
     let queued = !message.inline && !replies.is_empty();
     if queued {
         intake
@@ -401,7 +440,7 @@ async fn store_unfinished<W: SmsTx>(
 pub async fn sweep(state: &AppState) -> Result<usize, ReceiveError> {
     let now = state.clock.now().unix_timestamp();
     let before = now - CONVERSATION_SECS;
-    let intake = Intake::new(state, state.store.consultations().await?);
+    let intake = Intake::new(state, Arc::new(state.store.consultations().await?));
     let mut swept = 0;
     for respondent in state.store.sms_expired(before, 500).await? {
         let mut tx = state.store.write().await?;
