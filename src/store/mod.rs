@@ -31,7 +31,7 @@ use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 
 pub use consultations::StoredConsultation;
 pub use coverage::CoverageCount;
@@ -122,6 +122,9 @@ fn is_unavailable_code(code: &str) -> bool {
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
 
+/// A PostgreSQL connection idle longer than this is pinged before it is used.
+const PING_IDLE_AFTER: Duration = Duration::from_secs(1);
+
 /// A database transaction; commit it with `tx.commit().await`, or drop it to roll back.
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
@@ -165,9 +168,19 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(5))
-            // A ping before each use is another round trip to SQLite's worker thread, and a
-            // file cannot drop a connection; a PostgreSQL server can.
-            .test_before_acquire(backend == Backend::Postgres)
+            // sqlx pings every connection as it is handed back to the pool. A PostgreSQL
+            // server can drop one after that, so one idle for a while is pinged again before
+            // use; one handed back moments ago is not (under load that was a round trip a
+            // request for nothing). A SQLite file cannot drop a connection.
+            .test_before_acquire(false)
+            .before_acquire(move |conn, meta| {
+                Box::pin(async move {
+                    if backend == Backend::Postgres && meta.idle_for > PING_IDLE_AFTER {
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
