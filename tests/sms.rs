@@ -902,12 +902,11 @@ async fn a_consultation_saved_elsewhere_counts_from_the_next_text(backend: TestB
     let first = twilio_text(&app, "+447700900301", "views").await;
     assert!(first.iter().any(|t| t.contains("welcome")), "{first:?}");
 
-    // The version kept with the list is the one the database works out, or every text
-    // would read the list again.
+    // The version kept with the list is the database's, or every text would read the
+    // list again.
     let (kept, _) = app.state.store.listed_consultations(true).await.unwrap();
     let seen = app.state.store.consultations_version().await.unwrap();
-    assert_eq!(&*kept, seen.as_str());
-    assert!(seen.contains('@'), "{seen}");
+    assert_eq!(kept, seen);
 
     let url = heard::config::DatabaseUrl::parse(&app.database_url).unwrap();
     let other = heard::store::Store::connect(&url, 2).await.unwrap();
@@ -929,7 +928,7 @@ async fn a_consultation_saved_elsewhere_counts_from_the_next_text(backend: TestB
     if !matches!(backend, TestBackend::Sqlite) {
         // SQLite's writer reads the list in each group's transaction instead.
         let (kept, _) = app.state.store.listed_consultations(false).await.unwrap();
-        assert_ne!(&*kept, seen.as_str(), "read again once it changed");
+        assert!(kept > seen, "read again once it changed");
     }
     app.stop().await;
 }

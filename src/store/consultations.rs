@@ -1,8 +1,8 @@
-/// [`version_of`] in SQL, for a statement to read beside what it does.
+/// The consultations' version: how many times they have changed, counted by triggers
+/// (migrations `0010_consultation_changes`), for a statement to read beside what it does.
 macro_rules! consultations_version_sql {
     () => {
-        "(SELECT COALESCE(string_agg(CAST(id AS TEXT) || '@' || loaded_at, ',' ORDER BY id), '') \
-          FROM consultations)"
+        "(SELECT n FROM consultation_changes WHERE id = 1)"
     };
 }
 
@@ -86,8 +86,9 @@ impl Store {
         Ok(all)
     }
 
-    /// The version of the consultations as the database has them now ([`version_of`]).
-    pub async fn consultations_version(&self) -> Result<String, StoreError> {
+    /// The consultations' version as the database has it now: how many times they have
+    /// changed.
+    pub async fn consultations_version(&self) -> Result<i64, StoreError> {
         let row = sqlx::query(concat!(
             "SELECT ",
             consultations_version_sql!(),
@@ -98,11 +99,11 @@ impl Store {
         Ok(row.try_get("version")?)
     }
 
-    /// Every consultation, as [`Store::consultations`], with the version that names them
-    /// ([`version_of`]): kept from the last read unless `fresh`. A webhook on PostgreSQL
-    /// compares the version with the one its transaction reads beside the conversation
-    /// ([`super::sms::Noted`]), so a consultation saved by another instance is never missed
-    /// and the list is not read again for every message.
+    /// Every consultation, as [`Store::consultations`], with their version
+    /// ([`Store::consultations_version`]): kept from the last read unless `fresh`. A webhook
+    /// on PostgreSQL compares the version with the one its transaction reads beside the
+    /// conversation ([`super::sms::Noted`]), so a consultation saved by another instance is
+    /// never missed and the list is not read again for every message.
     pub async fn listed_consultations(
         &self,
         fresh: bool,
@@ -112,15 +113,11 @@ impl Store {
                 return Ok(listed);
             }
         }
-        let rows = sqlx::query(ALL).fetch_all(self.pool()).await?;
-        let mut all = Vec::with_capacity(rows.len());
-        let mut named = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let consultation = self.read_consultation(row).await?;
-            named.push((consultation.id, row.try_get::<String, _>("loaded_at")?));
-            all.push(consultation);
-        }
-        let listed = (Arc::from(version_of(named)), Arc::new(all));
+        // The version first: a change made between the two reads then leaves an old version
+        // with the new list (read again once more), never a new version with the old list.
+        let version = self.consultations_version().await?;
+        let all = self.consultations().await?;
+        let listed = (version, Arc::new(all));
         self.listed.keep(listed.clone());
         Ok(listed)
     }
@@ -153,20 +150,8 @@ impl Store {
     }
 }
 
-/// The version of a list of consultations: each one's `id@loaded_at`, by id, joined by
-/// commas. Saving a consultation gives it a new `loaded_at`, so any change to the list
-/// changes it. SQL works out the same string ([`consultations_version_sql`]).
-pub(crate) fn version_of(mut named: Vec<(i64, String)>) -> String {
-    named.sort();
-    named
-        .iter()
-        .map(|(id, loaded_at)| format!("{id}@{loaded_at}"))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// Every consultation with the version that names them ([`version_of`]).
-pub type VersionedConsultations = (Arc<str>, Arc<Vec<StoredConsultation>>);
+/// Every consultation with their version ([`Store::consultations_version`]).
+pub type VersionedConsultations = (i64, Arc<Vec<StoredConsultation>>);
 
 /// The consultations as last listed ([`Store::listed_consultations`]).
 #[derive(Debug, Default)]

@@ -102,9 +102,9 @@ pub enum Noted {
     /// It is new. Its texter's conversation is locked until the transaction ends.
     New {
         conversation: StoredConversation,
-        /// The version of the consultations as the transaction sees them
-        /// ([`super::consultations::version_of`]), where it was read in the same round trip.
-        consultations: Option<String>,
+        /// The consultations' version as the transaction sees it
+        /// ([`Store::consultations_version`]), where it was read in the same round trip.
+        consultations: Option<i64>,
     },
 }
 

@@ -240,7 +240,7 @@ struct Message {
 struct Intake {
     consultations: Arc<Vec<StoredConsultation>>,
     /// The version of `consultations`, when the transaction is to check it is still theirs.
-    version: Option<Arc<str>>,
+    version: Option<i64>,
     today: NaiveDate,
     areas: Arc<Areas>,
     pseudonymiser: Arc<Pseudonymiser>,
@@ -293,8 +293,8 @@ async fn take_in<W: SmsTx>(
             queued: false,
         });
     };
-    if let (Some(expected), Some(seen)) = (&intake.version, &consultations) {
-        if **expected != **seen {
+    if let (Some(expected), Some(seen)) = (intake.version, consultations) {
+        if expected != seen {
             return Err(ReceiveError::StaleConsultations);
         }
     }
