@@ -211,6 +211,15 @@ async fn keep_in_turn<W: SmsTx + ?Sized>(
     tx.set_inbound_replies(provider_ref, replies).await
 }
 
+/// A conversation from a row of `state`, `last_seen` and `opted_out`.
+fn conversation_of(row: &sqlx::any::AnyRow) -> Result<StoredConversation, StoreError> {
+    Ok(StoredConversation {
+        state: row.try_get("state")?,
+        last_seen: row.try_get("last_seen")?,
+        opted_out: row.try_get::<i64, _>("opted_out")? != 0,
+    })
+}
+
 /// Whether a transaction is PostgreSQL's, where several statements go as one.
 fn on_postgres(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> bool {
     let conn: &mut sqlx::AnyConnection = tx;
@@ -258,11 +267,7 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
             .bind(now)
             .fetch_one(&mut **self)
             .await?;
-        Ok(StoredConversation {
-            state: row.try_get("state")?,
-            last_seen: row.try_get("last_seen")?,
-            opted_out: row.try_get::<i64, _>("opted_out")? != 0,
-        })
+        conversation_of(&row)
     }
 
     async fn save_conversation(
@@ -322,11 +327,7 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
             return Ok(Noted::Again);
         }
         Ok(Noted::New {
-            conversation: StoredConversation {
-                state: row.try_get("state")?,
-                last_seen: row.try_get("last_seen")?,
-                opted_out: row.try_get::<i64, _>("opted_out")? != 0,
-            },
+            conversation: conversation_of(&row)?,
             consultations: Some(row.try_get("consultations")?),
         })
     }
