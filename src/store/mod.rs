@@ -7,7 +7,9 @@
 //! The one exception is SQLite's hot path: a text message's writes run whole on a rusqlite
 //! connection a writer thread owns ([`direct`]), with the same SQL text, and the code that
 //! makes them is written once over a trait both kinds of transaction implement
-//! ([`sms::SmsTx`], [`InsertSubmission`]).
+//! ([`sms::SmsTx`], [`InsertSubmission`]). The other exception is the same path on
+//! PostgreSQL, where two statements do in one round trip each what the portable ones do in
+//! several (a data-modifying `WITH`, which SQLite lacks), with the same tests on both.
 //! The store knows nothing of channels: it takes domain types and scrubbed text only.
 
 #[macro_use]
