@@ -5,7 +5,7 @@
 //! same tests prove it on both. What must differ lives in per-backend migrations
 //! (`migrations/sqlite`, `migrations/postgres`) and in `connect`.
 //! The one exception is SQLite's hot path: a text message's writes run whole on a rusqlite
-//! connection a writer thread owns ([`direct`]), with the same SQL text, and the code that
+//! connection a writer thread owns (`direct`), with the same SQL text, and the code that
 //! makes them is written once over a trait both kinds of transaction implement
 //! ([`sms::SmsTx`], [`InsertSubmission`]). The other exception is the same path on
 //! PostgreSQL, where two statements do in one round trip each what the portable ones do in
@@ -66,7 +66,7 @@ pub enum StoreError {
     Unavailable(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
-    /// From SQLite's writer connection ([`direct`]).
+    /// From SQLite's writer connection (`direct`).
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]

@@ -109,7 +109,7 @@ pub enum Noted {
 }
 
 /// The writes one text message makes, inside the transaction that holds them all: a
-/// [`Tx`] on either backend, or SQLite's writer connection ([`Direct`]).
+/// [`super::Tx`] on either backend, or SQLite's writer connection ([`Direct`]).
 #[allow(async_fn_in_trait)]
 pub trait SmsTx: InsertSubmission {
     /// Notes a message as taken in. `false` when it already was (a retried webhook): the

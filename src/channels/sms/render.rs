@@ -12,7 +12,7 @@
 //!
 //! A question's hint is added (after the question) only when it fits in the segments the
 //! message needs anyway, so it never makes a text cost more. Everything goes through
-//! [`to_gsm7`], so typography in a consultation file cannot turn a message into UCS-2.
+//! [`super::gsm::to_gsm7`], so typography in a consultation file cannot turn a message into UCS-2.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
