@@ -25,9 +25,9 @@ REQUESTS="${BENCH_REQUESTS:-400000}"
 SUBMISSIONS="${BENCH_SUBMISSIONS:-1000000}"
 PG="${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}"
 OUT="${BENCH_OUT:-bench/last-run.md}"
-TOKEN=12345678901234567890abcdefabcdef
-PUBLIC_URL=https://heard.example.org
 SLUG=four-cornerstones
+# TOKEN, PUBLIC_URL, free_port, wait_up, cpu_ticks, wrk_figures, run_heard
+source bench/lib.sh
 
 for tool in wrk sqlite3 psql python3 curl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk sqlite3 postgresql-client curl)" >&2; exit 2; }
@@ -44,30 +44,10 @@ cleanup() {
 trap cleanup EXIT
 
 log() { printf '\n## %s\n' "$*" >&2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
-
-wait_up() { # url
-  for _ in $(seq 1 300); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "bench: nothing answered at $1" >&2
-  exit 1
-}
-
-# wrk's report as "rps p50_ms p99_ms requests non2xx errors"
-wrk_figures() {
-  awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 }
-    /Non-2xx/ { bad = $NF } /Socket errors/ { err = $0; gsub(/[^0-9 ]/, "", err); split(err, e, " "); errs = e[1] + e[2] + e[3] + e[4] }
-    END { printf "%s %.2f %.2f %s %d %d\n", rps, p50, p99, n, bad, errs }' "$1"
-}
 
 HEARD=target/release/heard
 CEILING=target/release/examples/bench_ceiling
@@ -77,23 +57,10 @@ cargo build --release --quiet --bin heard --example bench_ceiling
 
 # heard with a database of its own. Sets HEARD_PID and HEARD_ADDR.
 start_heard() { # name database_url
-  local dir="$work/$1" port
-  mkdir -p "$dir"
-  port="$(free_port)"
-  : > "$dir/empty.toml"
-  (cd "$dir" && exec env -i PATH="$PATH" HOME="$dir" HEARD_CONFIG="$dir/empty.toml" \
-    HEARD_BIND="127.0.0.1:$port" HEARD_PUBLIC_URL="$PUBLIC_URL" HEARD_DATABASE_URL="$2" \
-    HEARD_SECRET=bench-secret-bench-secret-bench-secret HEARD_TWILIO_AUTH_TOKEN="$TOKEN" \
-    HEARD_PAGE_REQUESTS_PER_MINUTE=1000000 HEARD_LOG_FORMAT=json \
-    "$OLDPWD/$HEARD" serve >"$dir/heard.log" 2>&1) &
-  HEARD_PID=$!
-  pids+=("$HEARD_PID")
-  HEARD_ADDR="127.0.0.1:$port"
-  wait_up "http://$HEARD_ADDR/healthz"
+  run_heard "$PWD/$HEARD" "$work/$1" "$2"
 }
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 disk_bytes() { awk '/^write_bytes/ {print $2}' "/proc/$1/io"; }
 per_request() { awk -v d="$1" -v n="$2" 'BEGIN { if (n == 0) print "n/a"; else printf "%.1f", d / n }'; }
 
