@@ -340,18 +340,20 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
         state: Option<&str>,
         now: i64,
     ) -> Result<(), StoreError> {
-        let Some(state) = state.filter(|_| on_postgres(self)) else {
-            return keep_in_turn(self, provider_ref, replies, respondent, state, now).await;
-        };
-        sqlx::query(KEEP_MESSAGE_POSTGRES)
-            .bind(replies)
-            .bind(provider_ref)
-            .bind(state)
-            .bind(now)
-            .bind(respondent)
-            .execute(&mut **self)
-            .await?;
-        Ok(())
+        match state {
+            Some(state) if on_postgres(self) => {
+                sqlx::query(KEEP_MESSAGE_POSTGRES)
+                    .bind(replies)
+                    .bind(provider_ref)
+                    .bind(state)
+                    .bind(now)
+                    .bind(respondent)
+                    .execute(&mut **self)
+                    .await?;
+                Ok(())
+            }
+            _ => keep_in_turn(self, provider_ref, replies, respondent, state, now).await,
+        }
     }
 
     async fn enqueue(&mut self, item: &NewOutboxItem) -> Result<(), StoreError> {
