@@ -933,6 +933,81 @@ async fn a_consultation_saved_elsewhere_counts_from_the_next_text(backend: TestB
     app.stop().await;
 }
 
+/// On PostgreSQL two instances can take texts from one sender at once. A text that waits for
+/// its sender's conversation while a STOP (or a START) from them commits elsewhere is answered
+/// as that STOP (or START) left things: no reply after STOP, a reply after START.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_text_waiting_on_a_stop_or_start_elsewhere_follows_it() {
+    let Some(backend) = TestBackend::postgres() else {
+        eprintln!("skipped: set HEARD_TEST_POSTGRES_URL to run on PostgreSQL");
+        return;
+    };
+    let notify = FakeNotify::start().await;
+    let app = spawn(backend, &notify).await;
+    let from = "+447700900321";
+    let first = twilio_text(&app, from, "views").await;
+    assert!(first.iter().any(|t| t.contains("welcome")), "{first:?}");
+
+    // Another instance's STOP, caught between taking the conversation and committing.
+    let opt_out = "INSERT INTO sms_opt_outs (respondent, since) \
+                   SELECT respondent, 0 FROM sms_conversations";
+    let (status, xml) = text_while_held(&app, from, "1", opt_out).await;
+    assert_eq!(status, 200, "{xml}");
+    assert!(
+        twiml_messages(&xml).is_empty(),
+        "answered after STOP: {xml}"
+    );
+    assert!(twilio_text(&app, from, "2").await.is_empty());
+
+    // And its START.
+    let (status, xml) = text_while_held(&app, from, "1", "DELETE FROM sms_opt_outs").await;
+    assert_eq!(status, 200, "{xml}");
+    assert!(
+        !twiml_messages(&xml).is_empty(),
+        "not answered after START: {xml}"
+    );
+    app.stop().await;
+}
+
+/// Sends a text while another transaction holds every conversation's lock and runs
+/// `change`; that transaction commits once the text is seen waiting for the lock.
+async fn text_while_held(app: &TestApp, from: &str, body: &str, change: &str) -> (u16, String) {
+    use sqlx::{Connection, PgConnection};
+    let mut holder = PgConnection::connect(&app.database_url).await.unwrap();
+    let mut watcher = PgConnection::connect(&app.database_url).await.unwrap();
+    let mut held = holder.begin().await.unwrap();
+    sqlx::query("SELECT respondent FROM sms_conversations FOR UPDATE")
+        .fetch_all(&mut *held)
+        .await
+        .unwrap();
+    sqlx::query(change).execute(&mut *held).await.unwrap();
+    let sid = message_sid();
+    let text = twilio_raw(app, &sid, from, body);
+    let release = async {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let waiting: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+            .fetch_one(&mut watcher)
+            .await
+            .unwrap();
+            if waiting > 0 {
+                break;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the text never waited"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        held.commit().await.unwrap();
+    };
+    let (answer, ()) = tokio::join!(text, release);
+    answer
+}
+
 on_both_backends!(
     a_consultation_saved_elsewhere_counts_from_the_next_text,
     twilio_conversation_is_stored,

@@ -76,10 +76,21 @@ const TAKE_MESSAGE_POSTGRES: &str = concat!(
     consultations_version_sql!(),
     " AS consultations FROM (SELECT 1) AS one LEFT JOIN conversation c ON TRUE"
 );
-// The replies and the conversation, kept in one round trip on PostgreSQL.
+// The replies and the conversation, kept in one round trip on PostgreSQL, with the opt-out
+// read again: the first statement read it from a snapshot taken before it waited for the
+// conversation's lock, and a STOP or START that held the lock has committed since.
 const KEEP_MESSAGE_POSTGRES: &str = "WITH note AS ( \
-       UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2) \
-     UPDATE sms_conversations SET state = $3, last_seen = $4 WHERE respondent = $5";
+       UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2), \
+     conversation AS ( \
+       UPDATE sms_conversations SET state = $3, last_seen = $4 WHERE respondent = $5) \
+     SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $5) \
+       THEN 1 ELSE 0 END AS BIGINT) AS opted_out";
+// The same for a conversation that ends with the message.
+const FORGET_MESSAGE_POSTGRES: &str = "WITH note AS ( \
+       UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2), \
+     conversation AS (DELETE FROM sms_conversations WHERE respondent = $3) \
+     SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $3) \
+       THEN 1 ELSE 0 END AS BIGINT) AS opted_out";
 const SAVE_CONVERSATION: &str =
     "UPDATE sms_conversations SET state = $1, last_seen = $2 WHERE respondent = $3";
 const DELETE_CONVERSATION: &str = "DELETE FROM sms_conversations WHERE respondent = $1";
@@ -166,7 +177,11 @@ pub trait SmsTx: InsertSubmission {
     }
 
     /// Keeps what a new message led to: the conversation as it now stands (`None` forgets
-    /// it) and the replies the message is given.
+    /// it) and the replies the message is given. On PostgreSQL it also gives whether the
+    /// texter is opted out as the database stands now, which can differ from what
+    /// [`SmsTx::take_message`] read when a STOP or START by another transaction held the
+    /// conversation's lock meanwhile. `None` where nothing can have changed (SQLite takes
+    /// one message at a time).
     async fn keep_message(
         &mut self,
         provider_ref: &str,
@@ -174,8 +189,9 @@ pub trait SmsTx: InsertSubmission {
         respondent: &str,
         state: Option<&str>,
         now: i64,
-    ) -> Result<(), StoreError> {
-        keep_in_turn(self, provider_ref, replies, respondent, state, now).await
+    ) -> Result<Option<bool>, StoreError> {
+        keep_in_turn(self, provider_ref, replies, respondent, state, now).await?;
+        Ok(None)
     }
 }
 
@@ -339,21 +355,25 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
         respondent: &str,
         state: Option<&str>,
         now: i64,
-    ) -> Result<(), StoreError> {
-        match state {
-            Some(state) if on_postgres(self) => {
-                sqlx::query(KEEP_MESSAGE_POSTGRES)
-                    .bind(replies)
-                    .bind(provider_ref)
-                    .bind(state)
-                    .bind(now)
-                    .bind(respondent)
-                    .execute(&mut **self)
-                    .await?;
-                Ok(())
-            }
-            _ => keep_in_turn(self, provider_ref, replies, respondent, state, now).await,
+    ) -> Result<Option<bool>, StoreError> {
+        if !on_postgres(self) {
+            keep_in_turn(self, provider_ref, replies, respondent, state, now).await?;
+            return Ok(None);
         }
+        let query = match state {
+            Some(state) => sqlx::query(KEEP_MESSAGE_POSTGRES)
+                .bind(replies)
+                .bind(provider_ref)
+                .bind(state)
+                .bind(now)
+                .bind(respondent),
+            None => sqlx::query(FORGET_MESSAGE_POSTGRES)
+                .bind(replies)
+                .bind(provider_ref)
+                .bind(respondent),
+        };
+        let row = query.fetch_one(&mut **self).await?;
+        Ok(Some(row.try_get::<i64, _>("opted_out")? != 0))
     }
 
     async fn enqueue(&mut self, item: &NewOutboxItem) -> Result<(), StoreError> {

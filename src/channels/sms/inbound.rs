@@ -129,10 +129,12 @@ pub enum ReceiveError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Ingest(#[from] IngestError),
-    /// The consultations changed since they were read (saved by another instance): the
-    /// caller reads them again and starts over.
-    #[error("the consultations changed while the message was taken in")]
-    StaleConsultations,
+    /// Something the message was taken in by changed under it, committed by another
+    /// transaction: the consultations (saved by another instance), or the texter's opt-out
+    /// (their STOP or START, taken in while this message waited for their conversation).
+    /// The caller starts over, with the consultations read again.
+    #[error("{0} changed while the message was taken in")]
+    Stale(&'static str),
 }
 
 impl From<sqlx::Error> for ReceiveError {
@@ -147,12 +149,14 @@ impl From<ReceiveError> for AppError {
             ReceiveError::BadNumber => AppError::BadRequest(e.to_string()),
             ReceiveError::Store(e) => AppError::Store(e),
             ReceiveError::Ingest(e) => AppError::Ingest(e),
-            ReceiveError::StaleConsultations => {
-                AppError::Store(StoreError::Unavailable(e.to_string()))
-            }
+            ReceiveError::Stale(_) => AppError::Store(StoreError::Unavailable(e.to_string())),
         }
     }
 }
+
+/// How many times a message is started over when what it read has changed under it
+/// ([`ReceiveError::Stale`]); past that it gets a 503 and the gateway sends it again.
+const STALE_RETRIES: u32 = 2;
 
 /// Takes in one message and returns the texts that answer it (the same texts again for a
 /// message already taken in). Gateways that cannot reply in the response get the texts
@@ -193,18 +197,19 @@ pub async fn receive(
         }
         None => {
             // The consultations as last read, checked against the transaction's own view;
-            // read again and started over once if they have changed since.
-            let mut fresh = false;
+            // read again and started over if they, or the opt-out, have changed since.
+            let mut tries = 0;
             loop {
+                let fresh = tries > 0;
                 let (version, consultations) = state.store.listed_consultations(fresh).await?;
                 let mut intake = Intake::new(state, consultations);
                 intake.version = (!fresh).then_some(version);
                 let mut tx = state.store.write().await?;
                 match take_in(&mut *tx, &intake, &message).await {
-                    Err(ReceiveError::StaleConsultations) if !fresh => {
+                    Err(ReceiveError::Stale(_)) if tries < STALE_RETRIES => {
                         // At once, so the next try does not wait on this one's locks.
                         tx.rollback().await?;
-                        fresh = true;
+                        tries += 1;
                     }
                     taken => {
                         let taken = taken?;
@@ -295,7 +300,7 @@ async fn take_in<W: SmsTx>(
     };
     if let (Some(expected), Some(seen)) = (intake.version, consultations) {
         if expected != seen {
-            return Err(ReceiveError::StaleConsultations);
+            return Err(ReceiveError::Stale("the consultations"));
         }
     }
     let open: Vec<&Consultation> = intake
@@ -374,14 +379,20 @@ async fn take_in<W: SmsTx>(
         .as_ref()
         .map(|c| serde_json::to_string(c).unwrap_or_default());
     let replies_json = serde_json::to_string(&replies).unwrap_or_else(|_| "[]".into());
-    tx.keep_message(
-        provider_ref,
-        &replies_json,
-        respondent.as_str(),
-        state.as_deref(),
-        now,
-    )
-    .await?;
+    let opted_out_now = tx
+        .keep_message(
+            provider_ref,
+            &replies_json,
+            respondent.as_str(),
+            state.as_deref(),
+            now,
+        )
+        .await?;
+    // STOP and START do not depend on the opt-out as it was; anything else was answered by it.
+    let follows_opt_out = !matches!(keyword, Some(Keyword::Stop | Keyword::Start));
+    if follows_opt_out && opted_out_now.is_some_and(|now| now != stored.opted_out) {
+        return Err(ReceiveError::Stale("the texter's opt-out"));
+    }
     let queued = !message.inline && !replies.is_empty();
     if queued {
         intake
