@@ -367,6 +367,44 @@ async fn languages_and_headers(backend: TestBackend) {
     assert_eq!(css.headers()["content-encoding"], "gzip");
     let picture = raw.get(app.url("/pictures/yes.svg")).send().await.unwrap();
     assert_eq!(picture.headers()["content-type"], "image/svg+xml");
+    // Files are compressed once, at their smallest, and compressed no further on the way
+    // out; a browser whose copy is current gets a 304.
+    let plain = include_str!("../assets/heard.css");
+    for (coding, accept) in [("br", "gzip, deflate, br, zstd"), ("gzip", "gzip, br;q=0")] {
+        let css = raw
+            .get(app.url("/static/heard.css"))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(css.status(), 200);
+        assert_eq!(css.headers()["content-encoding"], coding);
+        assert_eq!(css.headers()["vary"], "accept-encoding");
+        assert!(css.headers().contains_key("x-content-type-options"));
+        let etag = css.headers()["etag"].clone();
+        let body = css.bytes().await.unwrap();
+        let mut unpacked = Vec::new();
+        if coding == "br" {
+            brotli::BrotliDecompress(&mut &body[..], &mut unpacked).unwrap();
+        } else {
+            let mut gz = flate2::read::GzDecoder::new(&body[..]);
+            std::io::Read::read_to_end(&mut gz, &mut unpacked).unwrap();
+        }
+        assert_eq!(unpacked, plain.as_bytes(), "{coding}");
+        let again = raw
+            .get(app.url("/static/heard.css"))
+            .header("accept-encoding", accept)
+            .header("if-none-match", etag.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304, "{coding}");
+        assert_eq!(again.headers()["etag"], etag);
+        assert!(again.bytes().await.unwrap().is_empty());
+    }
+    let css = raw.get(app.url("/static/heard.css")).send().await.unwrap();
+    assert!(css.headers().get("content-encoding").is_none());
+    assert_eq!(css.text().await.unwrap(), plain);
     let (status, page) = get(&app, &client, "/no/such/page").await;
     assert_eq!(status, 404);
     assert!(

@@ -1,6 +1,7 @@
 //! The easy-read web form: one question a page, server-rendered, usable with JavaScript
 //! off, progress kept in a database session for 30 days.
 
+mod assets;
 mod error;
 mod form;
 mod pages;

@@ -2,14 +2,15 @@
 //! about, the language switch, pictures and the stylesheet.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use super::assets;
 use super::progress::Progress;
 use super::{render, Failed, OrPage, Page, PageLocale, WebError, LANGUAGE_COOKIE};
-use crate::domain::consultation::{localized, picture_svg, Slug};
+use crate::domain::consultation::{localized, Slug};
 use crate::domain::{Consultation, QuestionKind};
 use crate::i18n::{self, Locale};
 use crate::server::AppState;
@@ -239,69 +240,34 @@ pub async fn language(Path(tag): Path<String>, Query(next): Query<Next>) -> Resp
     response
 }
 
-pub async fn picture(Path(file): Path<String>) -> Response {
-    match file.strip_suffix(".svg").and_then(picture_svg) {
-        Some(svg) => (
-            [
-                (header::CONTENT_TYPE, "image/svg+xml"),
-                (header::CACHE_CONTROL, "public, max-age=604800"),
-            ],
-            svg,
-        )
-            .into_response(),
+pub async fn picture(Path(file): Path<String>, request: HeaderMap) -> Response {
+    match file.strip_suffix(".svg").and_then(assets::picture) {
+        Some(asset) => asset.respond(&request),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 
 /// The site's icon: the "listen" picture (an ear), at `/favicon.svg` (linked from every
 /// page) and at `/favicon.ico`, which browsers ask for by themselves.
-pub async fn favicon() -> Response {
-    match picture_svg(FAVICON) {
-        Some(svg) => (
-            [
-                (header::CONTENT_TYPE, "image/svg+xml"),
-                (header::CACHE_CONTROL, "public, max-age=604800"),
-            ],
-            svg,
-        )
-            .into_response(),
+pub async fn favicon(request: HeaderMap) -> Response {
+    match assets::picture(FAVICON) {
+        Some(asset) => asset.respond(&request),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 
 const FAVICON: &str = "listen";
 
-pub async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        include_str!("../../../assets/heard.css"),
-    )
-        .into_response()
+pub async fn stylesheet(request: HeaderMap) -> Response {
+    assets::heard_css().respond(&request)
 }
 
-pub async fn staff_stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        include_str!("../../../assets/staff.css"),
-    )
-        .into_response()
+pub async fn staff_stylesheet(request: HeaderMap) -> Response {
+    assets::staff_css().respond(&request)
 }
 
-pub async fn script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        include_str!("../../../assets/heard.js"),
-    )
-        .into_response()
+pub async fn script(request: HeaderMap) -> Response {
+    assets::heard_js().respond(&request)
 }
 
 pub async fn not_found(PageLocale(locale): PageLocale) -> Response {
