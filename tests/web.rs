@@ -296,6 +296,47 @@ async fn coming_back_a_day_later_resumes(backend: TestBackend) {
     app.stop().await;
 }
 
+async fn progress_is_kept_thirty_days_from_the_last_visit(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    fill(
+        &app,
+        &client,
+        &format!("{START}/q/1"),
+        &[("action", "continue"), ("answer", "no")],
+    )
+    .await;
+    // Sixty days after the answer, but never twenty without a visit: still there.
+    for _ in 0..3 {
+        app.state.clock.advance(Duration::from_secs(20 * 24 * 3600));
+        let (_, start) = get(&app, &client, START).await;
+        assert!(start.contains("Carry on where you left off"), "{start}");
+    }
+    // A visit is written once a day, not on every page.
+    let written = expiry(&app).await;
+    get(&app, &client, START).await;
+    get(&app, &client, &format!("{START}/q/1")).await;
+    assert_eq!(expiry(&app).await, written);
+    // Thirty-one days without one: gone.
+    app.state.clock.advance(Duration::from_secs(31 * 24 * 3600));
+    let (_, start) = get(&app, &client, START).await;
+    assert!(!start.contains("Carry on where you left off"));
+    app.stop().await;
+}
+
+/// When the sessions in the database expire.
+async fn expiry(app: &TestApp) -> Vec<i64> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    sqlx::query_scalar::<_, i64>("SELECT expires_at FROM sessions ORDER BY id")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap()
+}
+
 async fn languages_and_headers(backend: TestBackend) {
     let app = spawn_app(backend).await;
     let client = browser();
@@ -618,6 +659,7 @@ on_both_backends!(
     postcodes_find_the_area_or_ask,
     forms_need_their_token,
     coming_back_a_day_later_resumes,
+    progress_is_kept_thirty_days_from_the_last_visit,
     languages_and_headers,
     too_many_posts_get_a_kind_429,
 );

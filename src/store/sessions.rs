@@ -31,6 +31,16 @@ impl DbSessionStore {
     }
 }
 
+impl DbSessionStore {
+    /// When a record expires by heard's clock. tower-sessions dates it by the system clock;
+    /// the time left is kept, so tests that move heard's clock see sessions kept, and
+    /// expire, as people would.
+    fn expires_at(&self, record: &Record) -> i64 {
+        let left = record.expiry_date - time::OffsetDateTime::now_utc();
+        (self.clock.now() + left).unix_timestamp()
+    }
+}
+
 fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
@@ -47,7 +57,7 @@ impl SessionStore for DbSessionStore {
             )
             .bind(record.id.to_string())
             .bind(&data)
-            .bind(record.expiry_date.unix_timestamp())
+            .bind(self.expires_at(record))
             .execute(self.store.pool())
             .await
             .map_err(backend)?;
@@ -67,7 +77,7 @@ impl SessionStore for DbSessionStore {
         )
         .bind(record.id.to_string())
         .bind(data)
-        .bind(record.expiry_date.unix_timestamp())
+        .bind(self.expires_at(record))
         .execute(self.store.pool())
         .await
         .map_err(backend)?;

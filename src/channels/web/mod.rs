@@ -22,7 +22,7 @@ use axum::routing::get;
 use axum::Router;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use tower_sessions::cookie::SameSite;
-use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
 pub use error::{Failed, OrPage, WebError};
 pub use pages::is_local_path;
@@ -64,6 +64,7 @@ pub fn routes(state: &AppState, max_body: usize) -> Router<AppState> {
         .route("/c/{slug}/check", get(form::check).post(form::submit))
         .route("/c/{slug}/thanks", get(form::thanks))
         .layer(middleware::from_fn_with_state(state.clone(), limit_posts))
+        .layer(middleware::from_fn_with_state(state.clone(), keep_on_visit))
         .layer(sessions)
         .route("/pictures/{file}", get(pages::picture))
         .route("/favicon.ico", get(pages::favicon))
@@ -113,6 +114,38 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         headers
             .entry(name)
             .or_insert(HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// The session key holding the day of the last visit.
+const VISITED_ON: &str = "visited_on";
+
+/// Progress is kept for 30 days after the last visit, as the pages promise, not only after
+/// the last answer: the first visit of a day saves the session again, which starts its 30
+/// days afresh (in the database and in the cookie). Later visits that day write nothing. A
+/// visitor with no session gets none.
+async fn keep_on_visit(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+    next: Next,
+) -> Response {
+    let response = next.run(request).await;
+    if session.id().is_none() || !response.status().is_success() {
+        return response;
+    }
+    let today = state.clock.today().to_string();
+    match session.get::<String>(VISITED_ON).await {
+        Ok(Some(day)) if day == today => {}
+        // A session the database no longer has (expired) is not started again by a visit.
+        Ok(_) if session.is_empty().await => {}
+        Ok(_) => {
+            if let Err(e) = session.insert(VISITED_ON, today).await {
+                tracing::warn!(error = %e, "a visit could not keep the session");
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "a visit could not read the session"),
     }
     response
 }
