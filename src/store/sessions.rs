@@ -29,9 +29,7 @@ impl DbSessionStore {
             .await?;
         Ok(done.rows_affected())
     }
-}
 
-impl DbSessionStore {
     /// When a record expires by heard's clock. tower-sessions dates it by the system clock;
     /// the time left is kept, so tests that move heard's clock see sessions kept, and
     /// expire, as people would.
