@@ -50,14 +50,26 @@ const RECORD_INBOUND: &str =
      ON CONFLICT (provider_ref) DO NOTHING RETURNING provider_ref";
 const INBOUND_REPLIES: &str = "SELECT replies FROM sms_inbound WHERE provider_ref = $1";
 const SET_INBOUND_REPLIES: &str = "UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2";
+/// Whether the texter whose pseudonym is parameter `$p` has opted out, as 1 or 0: one
+/// reading of it for every statement that returns it beside what it does.
+macro_rules! opted_out_sql {
+    ($p:literal) => {
+        concat!(
+            "CAST(CASE WHEN EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = ",
+            $p,
+            ") THEN 1 ELSE 0 END AS BIGINT) AS opted_out"
+        )
+    };
+}
+
 // The no-op update takes the row lock and returns the row as it was; the opt-out comes in
 // the same statement, as every statement is a round trip to the database.
-const LOCK_CONVERSATION: &str =
+const LOCK_CONVERSATION: &str = concat!(
     "INSERT INTO sms_conversations (respondent, state, last_seen) VALUES ($1, '', $2) \
      ON CONFLICT (respondent) DO UPDATE SET state = sms_conversations.state \
-     RETURNING state, last_seen, CAST(CASE WHEN EXISTS \
-       (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $1) THEN 1 ELSE 0 END AS BIGINT) \
-       AS opted_out";
+     RETURNING state, last_seen, ",
+    opted_out_sql!("$1")
+);
 // On PostgreSQL a new message's note, its texter's conversation (locked) and the version of
 // the consultations come in one round trip. The conversation is only touched when the note
 // is new: a retried message finds the note taken (waiting for the transaction that took it)
@@ -70,27 +82,31 @@ const TAKE_MESSAGE_POSTGRES: &str = concat!(
        INSERT INTO sms_conversations (respondent, state, last_seen) SELECT $2, '', $3 FROM note \
        ON CONFLICT (respondent) DO UPDATE SET state = sms_conversations.state \
        RETURNING state, last_seen) \
-     SELECT CAST((SELECT COUNT(*) FROM note) AS BIGINT) AS new, c.state, c.last_seen, \
-       CAST(CASE WHEN EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $2) \
-         THEN 1 ELSE 0 END AS BIGINT) AS opted_out, ",
+     SELECT CAST((SELECT COUNT(*) FROM note) AS BIGINT) AS new, c.state, c.last_seen, ",
+    opted_out_sql!("$2"),
+    ", ",
     consultations_version_sql!(),
     " AS consultations FROM (SELECT 1) AS one LEFT JOIN conversation c ON TRUE"
 );
 // The replies and the conversation, kept in one round trip on PostgreSQL, with the opt-out
 // read again: the first statement read it from a snapshot taken before it waited for the
 // conversation's lock, and a STOP or START that held the lock has committed since.
-const KEEP_MESSAGE_POSTGRES: &str = "WITH note AS ( \
+const KEEP_MESSAGE_POSTGRES: &str = concat!(
+    "WITH note AS ( \
        UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2), \
      conversation AS ( \
        UPDATE sms_conversations SET state = $3, last_seen = $4 WHERE respondent = $5) \
-     SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $5) \
-       THEN 1 ELSE 0 END AS BIGINT) AS opted_out";
+     SELECT ",
+    opted_out_sql!("$5")
+);
 // The same for a conversation that ends with the message.
-const FORGET_MESSAGE_POSTGRES: &str = "WITH note AS ( \
+const FORGET_MESSAGE_POSTGRES: &str = concat!(
+    "WITH note AS ( \
        UPDATE sms_inbound SET replies = $1 WHERE provider_ref = $2), \
      conversation AS (DELETE FROM sms_conversations WHERE respondent = $3) \
-     SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $3) \
-       THEN 1 ELSE 0 END AS BIGINT) AS opted_out";
+     SELECT ",
+    opted_out_sql!("$3")
+);
 const SAVE_CONVERSATION: &str =
     "UPDATE sms_conversations SET state = $1, last_seen = $2 WHERE respondent = $3";
 const DELETE_CONVERSATION: &str = "DELETE FROM sms_conversations WHERE respondent = $1";
@@ -190,8 +206,7 @@ pub trait SmsTx: InsertSubmission {
         state: Option<&str>,
         now: i64,
     ) -> Result<Option<bool>, StoreError> {
-        keep_in_turn(self, provider_ref, replies, respondent, state, now).await?;
-        Ok(None)
+        keep_in_turn(self, provider_ref, replies, respondent, state, now).await
     }
 }
 
@@ -211,7 +226,8 @@ async fn take_in_turn<W: SmsTx + ?Sized>(
     })
 }
 
-/// [`SmsTx::keep_message`] as one statement after another.
+/// [`SmsTx::keep_message`] as one statement after another, where the opt-out cannot have
+/// changed since it was read (`None`).
 async fn keep_in_turn<W: SmsTx + ?Sized>(
     tx: &mut W,
     provider_ref: &str,
@@ -219,12 +235,13 @@ async fn keep_in_turn<W: SmsTx + ?Sized>(
     respondent: &str,
     state: Option<&str>,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<Option<bool>, StoreError> {
     match state {
         Some(state) => tx.save_conversation(respondent, state, now).await?,
         None => tx.delete_conversation(respondent).await?,
     }
-    tx.set_inbound_replies(provider_ref, replies).await
+    tx.set_inbound_replies(provider_ref, replies).await?;
+    Ok(None)
 }
 
 /// A conversation from a row of `state`, `last_seen` and `opted_out`.
@@ -357,8 +374,7 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
         now: i64,
     ) -> Result<Option<bool>, StoreError> {
         if !on_postgres(self) {
-            keep_in_turn(self, provider_ref, replies, respondent, state, now).await?;
-            return Ok(None);
+            return keep_in_turn(self, provider_ref, replies, respondent, state, now).await;
         }
         let query = match state {
             Some(state) => sqlx::query(KEEP_MESSAGE_POSTGRES)
@@ -397,9 +413,11 @@ impl SmsTx for sqlx::Transaction<'_, sqlx::Any> {
 const INBOUND_TAKEN: &str = "SELECT EXISTS (SELECT 1 FROM sms_inbound WHERE provider_ref = $1)";
 const INSERT_INBOUND: &str =
     "INSERT INTO sms_inbound (provider_ref, replies, received_at) VALUES ($1, $2, $3)";
-const READ_CONVERSATION: &str = "SELECT c.state, c.last_seen, \
-       EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.respondent = $1) \
-     FROM (SELECT 1) LEFT JOIN sms_conversations c ON c.respondent = $1";
+const READ_CONVERSATION: &str = concat!(
+    "SELECT c.state, c.last_seen, ",
+    opted_out_sql!("$1"),
+    " FROM (SELECT 1) LEFT JOIN sms_conversations c ON c.respondent = $1"
+);
 const INSERT_CONVERSATION: &str =
     "INSERT INTO sms_conversations (respondent, state, last_seen) VALUES ($1, $2, $3)";
 
