@@ -9,6 +9,7 @@
 use std::io::Write;
 use std::sync::OnceLock;
 
+use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
@@ -18,9 +19,9 @@ use sha2::{Digest, Sha256};
 pub struct Asset {
     content_type: &'static str,
     cache_control: &'static str,
-    identity: &'static [u8],
-    brotli: Vec<u8>,
-    gzip: Vec<u8>,
+    identity: Bytes,
+    brotli: Bytes,
+    gzip: Bytes,
     /// The content's hash, quoted as an entity tag's opaque part is, without the quotes.
     tag: String,
 }
@@ -36,15 +37,13 @@ pub enum Coding {
 impl Asset {
     fn new(content_type: &'static str, cache_control: &'static str, body: &'static str) -> Asset {
         let identity = body.as_bytes();
-        let digest = Sha256::digest(identity);
-        let tag = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
         Asset {
             content_type,
             cache_control,
-            identity,
-            brotli: brotli_of(identity),
-            gzip: gzip_of(identity),
-            tag,
+            identity: Bytes::from_static(identity),
+            brotli: brotli_of(identity).into(),
+            gzip: gzip_of(identity).into(),
+            tag: hex::encode(&Sha256::digest(identity)[..12]),
         }
     }
 
@@ -56,7 +55,8 @@ impl Asset {
         let mut response = if matches_any(request, &etag) {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
-            let mut response = self.body(coding).to_vec().into_response();
+            // A handle on the bytes made once, not a copy of them.
+            let mut response = self.body(coding).clone().into_response();
             response.headers_mut().insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static(self.content_type),
@@ -80,11 +80,11 @@ impl Asset {
         response
     }
 
-    fn body(&self, coding: Coding) -> &[u8] {
+    fn body(&self, coding: Coding) -> &Bytes {
         match coding {
             Coding::Brotli => &self.brotli,
             Coding::Gzip => &self.gzip,
-            Coding::Identity => self.identity,
+            Coding::Identity => &self.identity,
         }
     }
 
@@ -227,14 +227,15 @@ pub fn heard_js() -> &'static Asset {
 
 /// The picture called `name`, if there is one.
 pub fn picture(name: &str) -> Option<&'static Asset> {
-    static PICTURES: OnceLock<Vec<(&'static str, OnceLock<Asset>)>> = OnceLock::new();
+    use crate::domain::consultation::{picture_names, picture_svg};
+    type Pictures = Vec<(&'static str, &'static str, OnceLock<Asset>)>;
+    static PICTURES: OnceLock<Pictures> = OnceLock::new();
     let pictures = PICTURES.get_or_init(|| {
-        crate::domain::consultation::picture_names()
-            .map(|name| (name, OnceLock::new()))
+        picture_names()
+            .filter_map(|name| Some((name, picture_svg(name)?, OnceLock::new())))
             .collect()
     });
-    let (name, cell) = pictures.iter().find(|(n, _)| *n == name)?;
-    let svg = crate::domain::consultation::picture_svg(name)?;
+    let (_, svg, cell) = pictures.iter().find(|(n, _, _)| *n == name)?;
     Some(cell.get_or_init(|| Asset::new("image/svg+xml", A_WEEK, svg)))
 }
 
