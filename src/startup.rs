@@ -9,7 +9,7 @@ use crate::config::{Config, SecretSource};
 use crate::domain::consultation::DEMO_SOURCE;
 use crate::domain::{Areas, Consultation};
 use crate::privacy::{Pseudonymiser, ServerSecret};
-use crate::server::AppState;
+use crate::server::{AppState, Shared};
 use crate::store::Store;
 
 pub fn secret(config: &Config) -> anyhow::Result<ServerSecret> {
@@ -45,7 +45,7 @@ pub async fn state(config: Config) -> anyhow::Result<AppState> {
     let gateways = crate::channels::sms::Gateways::from_settings(&config.sms)?;
     let store = store(&config).await?;
     let mailer = crate::channels::email::Mailer::from_config(&config.email)?;
-    Ok(AppState {
+    Ok(AppState::new(Shared {
         sms: crate::channels::sms::SmsChannel::new(gateways, &secret),
         mailer,
         store,
@@ -56,7 +56,7 @@ pub async fn state(config: Config) -> anyhow::Result<AppState> {
         sign_in_limiter: crate::channels::web::post_limiter(config.sign_in_per_minute),
         config: Arc::new(config),
         clock: Clock::default(),
-    })
+    }))
 }
 
 /// Checks a consultation file and stores it; returns its slug.

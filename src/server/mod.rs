@@ -32,9 +32,28 @@ use crate::domain::Areas;
 use crate::privacy::Pseudonymiser;
 use crate::store::Store;
 
-/// What every handler can reach.
+/// What every handler can reach: one shared [`Shared`], so the clone each request and each
+/// stateful middleware takes is one reference count, not one per field.
 #[derive(Debug, Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+#[derive(Debug)]
+pub struct Shared {
     pub store: Store,
     pub areas: Arc<Areas>,
     pub pseudonymiser: Arc<Pseudonymiser>,
