@@ -69,7 +69,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "HEARD_TRUST_PROXY",
         "false",
-        "take the client address from X-Forwarded-For (only behind a proxy you run)",
+        "take the client address from X-Forwarded-For's last hop, the one your proxy added (only behind one proxy you run)",
     ),
     (
         "HEARD_FORM_POSTS_PER_MINUTE",

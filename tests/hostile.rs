@@ -81,6 +81,37 @@ async fn floods_of_pages_get_a_kind_429(backend: TestBackend) {
     app.stop().await;
 }
 
+/// Behind a proxy heard trusts, a client's own `X-Forwarded-For` hops do not choose its
+/// rate-limit bucket: the address the proxy added does. Two people behind the proxy are
+/// still counted apart.
+async fn forwarded_addresses_are_not_the_clients_to_choose(backend: TestBackend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("HEARD_TRUST_PROXY", "true"),
+            ("HEARD_PAGE_REQUESTS_PER_MINUTE", "2"),
+        ],
+    )
+    .await;
+    let client = common::browser();
+    let page = |forwarded: String| {
+        client
+            .get(app.url(START))
+            .header("x-forwarded-for", forwarded)
+            .send()
+    };
+    // What a proxy that appends sends on: the client's made-up hop, then the one it saw.
+    let mut statuses = Vec::new();
+    for i in 0..3 {
+        let response = page(format!("10.0.0.{i}, 203.0.113.7")).await.unwrap();
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 429], "a new made-up hop each time");
+    let other = page("10.0.0.1, 203.0.113.8".into()).await.unwrap();
+    assert_eq!(other.status(), 200, "someone else behind the proxy");
+    app.stop().await;
+}
+
 async fn floods_of_sign_ins_get_429(backend: TestBackend) {
     let app = spawn_app_with(backend, &[("HEARD_SIGN_IN_PER_MINUTE", "2")]).await;
     let client = common::browser();
@@ -402,6 +433,7 @@ on_both_backends!(
     slow_bodies_get_408,
     floods_of_pages_get_a_kind_429,
     floods_of_sign_ins_get_429,
+    forwarded_addresses_are_not_the_clients_to_choose,
     bytes_that_are_not_utf8_get_400,
     overlong_fields_are_refused_kindly,
     unreadable_requests_get_a_kind_page,

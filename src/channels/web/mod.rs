@@ -170,8 +170,8 @@ async fn limit_posts(
     next.run(request).await
 }
 
-/// The sender's address: the socket peer, or the first `X-Forwarded-For` hop when heard
-/// is configured to sit behind a proxy it trusts.
+/// The sender's address: the socket peer or, when heard is configured to sit behind a proxy
+/// it trusts, the address that proxy saw: the last hop of `X-Forwarded-For`.
 pub fn client_address(state: &AppState, request: &Request) -> std::net::IpAddr {
     client_address_of(state, request.extensions(), request.headers())
 }
@@ -189,12 +189,20 @@ pub fn client_address_of(
     if !state.config.trust_proxy {
         return peer;
     }
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(peer)
+    forwarded_for(headers).unwrap_or(peer)
+}
+
+/// The last hop of `X-Forwarded-For`, read as one list however many lines it came in: the
+/// address the proxy in front of heard saw. The hops before it are whatever the client sent
+/// (a proxy that appends keeps them), so taking the first would let anyone pick their own
+/// address, and with it their own rate-limit bucket. None when that hop is not an address
+/// (a proxy that writes "unknown"): the request then counts as the proxy's own.
+fn forwarded_for(headers: &axum::http::HeaderMap) -> Option<std::net::IpAddr> {
+    let line = headers.get_all("x-forwarded-for").iter().next_back()?;
+    let hop = line.to_str().ok()?.rsplit(',').next()?.trim();
+    hop.parse()
+        .ok()
+        .or_else(|| hop.parse::<SocketAddr>().ok().map(|a| a.ip()))
 }
 
 /// The locale for this request: the language the person chose, else their browser's.
@@ -276,5 +284,51 @@ pub fn render(template: &impl Template) -> Response {
             )
                 .into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{HeaderMap, HeaderValue};
+
+    use super::forwarded_for;
+
+    fn forwarded(lines: &[&str]) -> Option<String> {
+        let mut headers = HeaderMap::new();
+        for line in lines {
+            headers.append("x-forwarded-for", HeaderValue::from_str(line).unwrap());
+        }
+        forwarded_for(&headers).map(|ip| ip.to_string())
+    }
+
+    #[test]
+    fn the_address_is_the_hop_the_proxy_added() {
+        assert_eq!(forwarded(&["203.0.113.7"]).as_deref(), Some("203.0.113.7"));
+        // A client's own header, kept by a proxy that appends: its hops are not believed.
+        assert_eq!(
+            forwarded(&["10.9.8.7, 192.0.2.1,203.0.113.7"]).as_deref(),
+            Some("203.0.113.7")
+        );
+        assert_eq!(
+            forwarded(&["10.9.8.7", "203.0.113.7"]).as_deref(),
+            Some("203.0.113.7")
+        );
+        assert_eq!(forwarded(&["2001:db8::1"]).as_deref(), Some("2001:db8::1"));
+        assert_eq!(
+            forwarded(&["203.0.113.7:51000"]).as_deref(),
+            Some("203.0.113.7")
+        );
+        assert_eq!(
+            forwarded(&["[2001:db8::1]:443"]).as_deref(),
+            Some("2001:db8::1")
+        );
+    }
+
+    #[test]
+    fn a_hop_that_is_not_an_address_counts_as_the_proxy() {
+        assert_eq!(forwarded(&[]), None);
+        assert_eq!(forwarded(&["unknown"]), None);
+        assert_eq!(forwarded(&["203.0.113.7, "]), None);
+        assert_eq!(forwarded(&["203.0.113.7, sam@example.org"]), None);
     }
 }
