@@ -475,6 +475,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         state.store.clone(),
         state.clock.clone(),
     )));
+    let forgetter = tokio::spawn(forget_idle_addresses(state.clone()));
     // Stopping the poller mid-message is safe: an unmoved message is read again next time.
     let (stop_poller, poller_stopped) = tokio::sync::oneshot::channel::<()>();
     let poller = state.config.email.imap.clone().map(|imap| {
@@ -519,6 +520,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         poller.abort();
     }
     sweeper.abort();
+    forgetter.abort();
     // A digest stopped mid-run resumes, without resending, once its lease runs out.
     if let Some(digest) = digest {
         digest.abort();
@@ -610,6 +612,22 @@ async fn sweep_expired_sessions(sessions: DbSessionStore) {
         match sessions.delete_expired().await {
             Ok(n) => tracing::debug!(removed = n, "expired sessions removed"),
             Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
+}
+
+/// Forgets, once a minute, the addresses the rate limits hold nothing against any more, so
+/// their tables keep only the addresses seen lately.
+async fn forget_idle_addresses(state: server::AppState) {
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        for limiter in [
+            &state.web_limiter,
+            &state.page_limiter,
+            &state.sign_in_limiter,
+        ] {
+            limiter.forget_idle();
         }
     }
 }

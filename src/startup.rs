@@ -9,6 +9,7 @@ use crate::config::{Config, SecretSource};
 use crate::domain::consultation::DEMO_SOURCE;
 use crate::domain::{Areas, Consultation};
 use crate::privacy::{Pseudonymiser, ServerSecret};
+use crate::server::limit::AddressLimiter;
 use crate::server::{AppState, Shared};
 use crate::store::Store;
 
@@ -51,9 +52,9 @@ pub async fn state(config: Config) -> anyhow::Result<AppState> {
         store,
         areas,
         pseudonymiser: Arc::new(Pseudonymiser::new(&secret)),
-        web_limiter: crate::channels::web::post_limiter(config.form_posts_per_minute),
-        page_limiter: crate::channels::web::post_limiter(config.page_requests_per_minute),
-        sign_in_limiter: crate::channels::web::post_limiter(config.sign_in_per_minute),
+        web_limiter: AddressLimiter::per_minute(config.form_posts_per_minute),
+        page_limiter: AddressLimiter::per_minute(config.page_requests_per_minute),
+        sign_in_limiter: AddressLimiter::per_minute(config.sign_in_per_minute),
         config: Arc::new(config),
         clock: Clock::default(),
     }))

@@ -81,10 +81,10 @@ async fn floods_of_pages_get_a_kind_429(backend: TestBackend) {
     app.stop().await;
 }
 
-/// Behind a proxy heard trusts, a client's own `X-Forwarded-For` hops do not choose its
-/// rate-limit bucket: the address the proxy added does. Two people behind the proxy are
-/// still counted apart.
-async fn forwarded_addresses_are_not_the_clients_to_choose(backend: TestBackend) {
+/// The start page's status for each request in turn, each sent as the proxy in front of
+/// heard would pass it on with `forwarded` as its `X-Forwarded-For`, to a heard that trusts
+/// that proxy and takes two pages a minute from an address.
+async fn through_a_proxy(backend: TestBackend, forwarded: &[&str]) -> Vec<u16> {
     let app = spawn_app_with(
         backend,
         &[
@@ -94,22 +94,49 @@ async fn forwarded_addresses_are_not_the_clients_to_choose(backend: TestBackend)
     )
     .await;
     let client = common::browser();
-    let page = |forwarded: String| {
-        client
-            .get(app.url(START))
-            .header("x-forwarded-for", forwarded)
-            .send()
-    };
-    // What a proxy that appends sends on: the client's made-up hop, then the one it saw.
     let mut statuses = Vec::new();
-    for i in 0..3 {
-        let response = page(format!("10.0.0.{i}, 203.0.113.7")).await.unwrap();
+    for hops in forwarded {
+        let response = client
+            .get(app.url(START))
+            .header("x-forwarded-for", *hops)
+            .send()
+            .await
+            .unwrap();
         statuses.push(response.status().as_u16());
     }
-    assert_eq!(statuses, [200, 200, 429], "a new made-up hop each time");
-    let other = page("10.0.0.1, 203.0.113.8".into()).await.unwrap();
-    assert_eq!(other.status(), 200, "someone else behind the proxy");
     app.stop().await;
+    statuses
+}
+
+/// A client's own `X-Forwarded-For` hops (kept by a proxy that appends) do not choose its
+/// rate-limit bucket: the hop the proxy added does. Two people behind it are counted apart.
+async fn forwarded_addresses_are_not_the_clients_to_choose(backend: TestBackend) {
+    let statuses = through_a_proxy(
+        backend,
+        &[
+            "10.0.0.1, 203.0.113.7",
+            "10.0.0.2, 203.0.113.7",
+            "10.0.0.3, 203.0.113.7",
+            "10.0.0.1, 203.0.113.8",
+        ],
+    )
+    .await;
+    assert_eq!(statuses, [200, 200, 429, 200]);
+}
+
+/// Anyone on IPv6 may take any address in their /64, so the limits count the /64.
+async fn an_ipv6_network_counts_as_one_address(backend: TestBackend) {
+    let statuses = through_a_proxy(
+        backend,
+        &[
+            "2001:db8:1:2::1",
+            "2001:db8:1:2::2",
+            "2001:db8:1:2:abcd::3",
+            "2001:db8:1:3::1",
+        ],
+    )
+    .await;
+    assert_eq!(statuses, [200, 200, 429, 200]);
 }
 
 async fn floods_of_sign_ins_get_429(backend: TestBackend) {
@@ -434,6 +461,7 @@ on_both_backends!(
     floods_of_pages_get_a_kind_429,
     floods_of_sign_ins_get_429,
     forwarded_addresses_are_not_the_clients_to_choose,
+    an_ipv6_network_counts_as_one_address,
     bytes_that_are_not_utf8_get_400,
     overlong_fields_are_refused_kindly,
     unreadable_requests_get_a_kind_page,

@@ -4,6 +4,7 @@ pub mod auth;
 mod coverage;
 pub(crate) mod error;
 mod health;
+pub mod limit;
 pub mod metrics;
 
 use std::future::Future;
@@ -59,11 +60,11 @@ pub struct Shared {
     pub pseudonymiser: Arc<Pseudonymiser>,
     pub config: Arc<Config>,
     pub clock: Clock,
-    pub web_limiter: web::PostLimiter,
+    pub web_limiter: limit::AddressLimiter,
     /// Per-address limit on page requests (public and staff pages; not assets or webhooks).
-    pub page_limiter: web::PostLimiter,
+    pub page_limiter: limit::AddressLimiter,
     /// Per-address limit on staff sign-in attempts, beside the per-account lock-out.
-    pub sign_in_limiter: web::PostLimiter,
+    pub sign_in_limiter: limit::AddressLimiter,
     pub sms: sms::SmsChannel,
     /// Sends email acknowledgements; none when `HEARD_SMTP_URL` is unset.
     pub mailer: Option<email::Mailer>,

@@ -74,7 +74,7 @@ pub async fn limit(
     } else {
         &state.page_limiter
     };
-    if limiter.check_key(&address).is_err() {
+    if !limiter.allows(address) {
         return StaffError::TooManyRequests.into_response();
     }
     next.run(request).await

@@ -8,8 +8,6 @@ mod pages;
 mod progress;
 
 use std::net::SocketAddr;
-use std::num::NonZeroU32;
-use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
@@ -20,7 +18,6 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
@@ -34,14 +31,6 @@ use crate::store::DbSessionStore;
 /// How long an unfinished form is kept after the last visit.
 pub const PROGRESS_DAYS: i64 = 30;
 const LANGUAGE_COOKIE: &str = "heard_lang";
-
-/// Per-address limit on form posts, shared by every route of this channel.
-pub type PostLimiter = Arc<DefaultKeyedRateLimiter<std::net::IpAddr>>;
-
-pub fn post_limiter(per_minute: u32) -> PostLimiter {
-    let per_minute = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-    Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)))
-}
 
 pub fn routes(state: &AppState, max_body: usize) -> Router<AppState> {
     let sessions = SessionManagerLayer::new(DbSessionStore::new(
@@ -164,7 +153,7 @@ async fn limit_posts(
     } else {
         &state.page_limiter
     };
-    if limiter.check_key(&address).is_err() {
+    if !limiter.allows(address) {
         return WebError::TooManyRequests.into_page(locale.0);
     }
     next.run(request).await
