@@ -2,7 +2,6 @@
 
 use std::net::{IpAddr, Ipv6Addr};
 use std::num::NonZeroU32;
-use std::sync::Arc;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::NoOpMiddleware;
@@ -15,9 +14,9 @@ type Limiter<C> =
 /// So many requests a minute from each address. An IPv6 address counts as its /64 network:
 /// a home or a phone is given a whole /64 and may take any address in it, so a limit on
 /// single addresses would limit nobody.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct AddressLimiter<C: Clock = DefaultClock> {
-    limiter: Arc<Limiter<C>>,
+    limiter: Limiter<C>,
 }
 
 impl AddressLimiter {
@@ -30,11 +29,11 @@ impl<C: Clock> AddressLimiter<C> {
     fn with_clock(requests: u32, clock: C) -> AddressLimiter<C> {
         let requests = NonZeroU32::new(requests.max(1)).unwrap_or(NonZeroU32::MIN);
         AddressLimiter {
-            limiter: Arc::new(RateLimiter::new(
+            limiter: RateLimiter::new(
                 Quota::per_minute(requests),
                 DefaultKeyedStateStore::default(),
                 clock,
-            )),
+            ),
         }
     }
 
