@@ -8,7 +8,10 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::{browser, fill, spawn_app, spawn_app_with, TestApp, TestBackend};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const TOKEN: &str = "metrics-token-0123456789abcdef";
 const START: &str = "/c/four-cornerstones";
@@ -181,8 +184,9 @@ async fn private_listener_serves_metrics_alone(backend: TestBackend) {
     async fn serve(app: &TestApp) -> std::net::SocketAddr {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let router = heard::server::metrics::private_router(app.state.clone());
-        tokio::spawn(async move { axum::serve(listener, router).await });
+        let serving =
+            heard::server::serve_metrics(listener, app.state.clone(), std::future::pending());
+        tokio::spawn(serving);
         address
     }
     let app = spawn_app(backend.clone()).await;
@@ -207,8 +211,26 @@ async fn private_listener_serves_metrics_alone(backend: TestBackend) {
     assert_eq!(other.status(), 404, "nothing but /metrics there");
     app.stop().await;
 
-    let app = spawn_app_with(backend, &[("HEARD_METRICS_TOKEN", TOKEN)]).await;
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("HEARD_METRICS_TOKEN", TOKEN),
+            ("HEARD_HEADER_TIMEOUT_SECS", "1"),
+        ],
+    )
+    .await;
     let address = serve(&app).await;
+    // A client that never finishes its headers is cut off here as on the public port.
+    let mut slow = tokio::net::TcpStream::connect(address).await.unwrap();
+    slow.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(20), slow.read_to_end(&mut answer))
+        .await
+        .expect("the slow connection is closed")
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&answer).contains("200 OK"));
     let bare = client
         .get(format!("http://{address}/metrics"))
         .send()

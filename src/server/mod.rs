@@ -234,13 +234,38 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let config = Arc::clone(&state.config);
+    let background = sms::inbound::spawn_background(&state);
+    serve_router(listener, router(state), &config, shutdown).await;
+    for task in background {
+        task.abort();
+    }
+    Ok(())
+}
+
+/// `HEARD_METRICS_BIND`'s listener: `/metrics` alone, served as [`serve`] serves the public
+/// port, so a slow client cannot hold its connections either.
+pub async fn serve_metrics(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let config = Arc::clone(&state.config);
+    serve_router(listener, metrics::private_router(state), &config, shutdown).await;
+    Ok(())
+}
+
+async fn serve_router(
+    listener: TcpListener,
+    app: Router,
+    config: &Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) {
     use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt;
 
-    let grace = Duration::from_secs(state.config.shutdown_grace_secs);
-    let header_timeout = Duration::from_secs(state.config.header_timeout_secs);
-    let background = sms::inbound::spawn_background(&state);
-    let app = router(state);
+    let header_timeout = Duration::from_secs(config.header_timeout_secs);
+    let grace = Duration::from_secs(config.shutdown_grace_secs);
     // HTTP/1.1: what browsers, gateways and reverse proxies speak to heard.
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
@@ -289,10 +314,6 @@ pub async fn serve(
             tracing::warn!("requests still running after the grace period; stopping anyway");
         }
     }
-    for task in background {
-        task.abort();
-    }
-    Ok(())
 }
 
 /// Resolves on SIGTERM or Ctrl-C.
