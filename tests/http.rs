@@ -52,6 +52,26 @@ async fn unknown_routes_are_404(backend: TestBackend) {
     app.stop().await;
 }
 
+/// On SQLite, ready means the writer could write now, asked of the writer itself: not of
+/// a pooled connection, which would take the write lock from the writer (a flood of
+/// `/readyz`, a public route, then slowed every webhook), nor wait for one while pages hold
+/// them all (a busy instance would be taken out of service when it is needed most).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_readiness_asks_the_writer() {
+    let app = spawn_app_with(TestBackend::Sqlite, &[("HEARD_DB_MAX_CONNECTIONS", "1")]).await;
+    let held = app.state.store.begin().await.unwrap();
+    let ready = app
+        .client
+        .get(app.url("/readyz"))
+        .timeout(std::time::Duration::from_secs(3))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), 200);
+    drop(held);
+    app.stop().await;
+}
+
 on_both_backends!(
     health_and_readiness,
     oversized_bodies_get_413,

@@ -236,9 +236,18 @@ impl Store {
         if let Some(cause) = self.failure() {
             return Err(StoreError::Unavailable(cause));
         }
+        if let Some(direct) = &self.direct {
+            // Ready means heard could write now: SELECT 1 answers even when another process
+            // holds the write lock. An empty job in the writer's next group proves it. It
+            // costs a savepoint beside the texts in that group, where taking the write lock
+            // from the pool would take it from the writer: /readyz is a public route.
+            if self.pool.is_closed() {
+                return Err(StoreError::Unavailable("the store is closed".into()));
+            }
+            return direct.run(|_| Ok::<(), StoreError>(())).await;
+        }
         if self.backend == Backend::Sqlite {
-            // SELECT 1 answers even when another process holds the write lock and every
-            // write would fail: ready means heard could take the write lock now.
+            // As above, without a writer thread: take the write lock and let it go.
             let mut conn = self.pool.acquire().await?;
             sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
             if let Err(e) = sqlx::query("ROLLBACK").execute(&mut *conn).await {
