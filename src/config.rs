@@ -69,7 +69,12 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "HEARD_TRUST_PROXY",
         "false",
-        "take the client address from X-Forwarded-For's last hop, the one your proxy added (only behind one proxy you run)",
+        "take the client address from X-Forwarded-For, from the hop your proxy added (only behind proxies you run)",
+    ),
+    (
+        "HEARD_PROXY_HOPS",
+        "1",
+        "with HEARD_TRUST_PROXY, how many proxies you run in front of heard, each adding its hop to X-Forwarded-For; the client address is the hop the farthest of them added",
     ),
     (
         "HEARD_FORM_POSTS_PER_MINUTE",
@@ -367,6 +372,8 @@ pub struct Config {
     pub public_url: String,
     pub cookie_secure: bool,
     pub trust_proxy: bool,
+    /// How many of X-Forwarded-For's hops, counted from the right, proxies heard trusts added.
+    pub proxy_hops: usize,
     pub form_posts_per_minute: u32,
     pub page_requests_per_minute: u32,
     pub sign_in_per_minute: u32,
@@ -521,6 +528,8 @@ impl Config {
             None => public_url.starts_with("https://"),
         };
         let trust_proxy = parse_bool("HEARD_TRUST_PROXY", &get("HEARD_TRUST_PROXY"))?;
+        let proxy_hops =
+            parse_number("HEARD_PROXY_HOPS", &get("HEARD_PROXY_HOPS"), 1, 16)? as usize;
         let form_posts_per_minute = parse_number(
             "HEARD_FORM_POSTS_PER_MINUTE",
             &get("HEARD_FORM_POSTS_PER_MINUTE"),
@@ -581,6 +590,7 @@ impl Config {
             public_url,
             cookie_secure,
             trust_proxy,
+            proxy_hops,
             form_posts_per_minute,
             bind,
             database_url,
@@ -1017,6 +1027,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("HEARD_DIGEST_AT"), "{err}");
+    }
+
+    #[test]
+    fn proxy_hops_are_one_to_sixteen() {
+        assert_eq!(config(&[]).unwrap().proxy_hops, 1);
+        assert_eq!(config(&[("HEARD_PROXY_HOPS", "2")]).unwrap().proxy_hops, 2);
+        for wrong in ["0", "17", "two"] {
+            let err = config(&[("HEARD_PROXY_HOPS", wrong)])
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("HEARD_PROXY_HOPS"), "{err}");
+        }
     }
 
     #[test]

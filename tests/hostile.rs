@@ -83,12 +83,13 @@ async fn floods_of_pages_get_a_kind_429(backend: TestBackend) {
 
 /// The start page's status for each request in turn, each sent as the proxy in front of
 /// heard would pass it on with `forwarded` as its `X-Forwarded-For`, to a heard that trusts
-/// that proxy and takes two pages a minute from an address.
-async fn through_a_proxy(backend: TestBackend, forwarded: &[&str]) -> Vec<u16> {
+/// that proxy (or `hops` proxies) and takes two pages a minute from an address.
+async fn through_proxies(backend: TestBackend, hops: &str, forwarded: &[&str]) -> Vec<u16> {
     let app = spawn_app_with(
         backend,
         &[
             ("HEARD_TRUST_PROXY", "true"),
+            ("HEARD_PROXY_HOPS", hops),
             ("HEARD_PAGE_REQUESTS_PER_MINUTE", "2"),
         ],
     )
@@ -111,8 +112,9 @@ async fn through_a_proxy(backend: TestBackend, forwarded: &[&str]) -> Vec<u16> {
 /// A client's own `X-Forwarded-For` hops (kept by a proxy that appends) do not choose its
 /// rate-limit bucket: the hop the proxy added does. Two people behind it are counted apart.
 async fn forwarded_addresses_are_not_the_clients_to_choose(backend: TestBackend) {
-    let statuses = through_a_proxy(
+    let statuses = through_proxies(
         backend,
+        "1",
         &[
             "10.0.0.1, 203.0.113.7",
             "10.0.0.2, 203.0.113.7",
@@ -124,10 +126,27 @@ async fn forwarded_addresses_are_not_the_clients_to_choose(backend: TestBackend)
     assert_eq!(statuses, [200, 200, 429, 200]);
 }
 
+/// Behind a CDN and a load balancer (`HEARD_PROXY_HOPS=2`), the hop the CDN added counts.
+async fn behind_two_proxies_the_farther_hop_counts(backend: TestBackend) {
+    let statuses = through_proxies(
+        backend,
+        "2",
+        &[
+            "10.0.0.1, 203.0.113.7, 198.51.100.20",
+            "10.0.0.2, 203.0.113.7, 198.51.100.20",
+            "10.0.0.3, 203.0.113.7, 198.51.100.20",
+            "10.0.0.1, 203.0.113.8, 198.51.100.20",
+        ],
+    )
+    .await;
+    assert_eq!(statuses, [200, 200, 429, 200]);
+}
+
 /// Anyone on IPv6 may take any address in their /64, so the limits count the /64.
 async fn an_ipv6_network_counts_as_one_address(backend: TestBackend) {
-    let statuses = through_a_proxy(
+    let statuses = through_proxies(
         backend,
+        "1",
         &[
             "2001:db8:1:2::1",
             "2001:db8:1:2::2",
@@ -462,6 +481,7 @@ on_both_backends!(
     floods_of_sign_ins_get_429,
     forwarded_addresses_are_not_the_clients_to_choose,
     an_ipv6_network_counts_as_one_address,
+    behind_two_proxies_the_farther_hop_counts,
     bytes_that_are_not_utf8_get_400,
     overlong_fields_are_refused_kindly,
     unreadable_requests_get_a_kind_page,

@@ -160,7 +160,8 @@ async fn limit_posts(
 }
 
 /// The sender's address: the socket peer or, when heard is configured to sit behind a proxy
-/// it trusts, the address that proxy saw: the last hop of `X-Forwarded-For`.
+/// it trusts, the address the farthest of those proxies saw (`HEARD_PROXY_HOPS` from the
+/// right of `X-Forwarded-For`).
 pub fn client_address(state: &AppState, request: &Request) -> std::net::IpAddr {
     client_address_of(state, request.extensions(), request.headers())
 }
@@ -178,17 +179,24 @@ pub fn client_address_of(
     if !state.config.trust_proxy {
         return peer;
     }
-    forwarded_for(headers).unwrap_or(peer)
+    forwarded_for(headers, state.config.proxy_hops).unwrap_or(peer)
 }
 
-/// The last hop of `X-Forwarded-For`, read as one list however many lines it came in: the
-/// address the proxy in front of heard saw. The hops before it are whatever the client sent
-/// (a proxy that appends keeps them), so taking the first would let anyone pick their own
-/// address, and with it their own rate-limit bucket. None when that hop is not an address
-/// (a proxy that writes "unknown"): the request then counts as the proxy's own.
-fn forwarded_for(headers: &axum::http::HeaderMap) -> Option<std::net::IpAddr> {
-    let line = headers.get_all("x-forwarded-for").iter().next_back()?;
-    let hop = line.to_str().ok()?.rsplit(',').next()?.trim();
+/// The hop `hops` from the right of `X-Forwarded-For`, read as one list however many lines
+/// it came in: each of the `hops` proxies heard trusts adds one, so this is the address the
+/// farthest of them saw. The hops before it are whatever the client sent (a proxy that
+/// appends keeps them), so taking the first would let anyone pick their own address, and
+/// with it their own rate-limit bucket; they are not read at all, not even as text. None
+/// when that hop is missing or not an address (a proxy that writes "unknown"): the request
+/// then counts as the nearest proxy's own.
+fn forwarded_for(headers: &axum::http::HeaderMap, hops: usize) -> Option<std::net::IpAddr> {
+    let hop = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .rev()
+        .flat_map(|line| line.as_bytes().rsplit(|&b| b == b','))
+        .nth(hops.checked_sub(1)?)?;
+    let hop = std::str::from_utf8(hop).ok()?.trim();
     hop.parse()
         .ok()
         .or_else(|| hop.parse::<SocketAddr>().ok().map(|a| a.ip()))
@@ -283,11 +291,15 @@ mod tests {
     use super::forwarded_for;
 
     fn forwarded(lines: &[&str]) -> Option<String> {
+        behind(1, lines)
+    }
+
+    fn behind(hops: usize, lines: &[&str]) -> Option<String> {
         let mut headers = HeaderMap::new();
         for line in lines {
             headers.append("x-forwarded-for", HeaderValue::from_str(line).unwrap());
         }
-        forwarded_for(&headers).map(|ip| ip.to_string())
+        forwarded_for(&headers, hops).map(|ip| ip.to_string())
     }
 
     #[test]
@@ -310,6 +322,33 @@ mod tests {
         assert_eq!(
             forwarded(&["[2001:db8::1]:443"]).as_deref(),
             Some("2001:db8::1")
+        );
+    }
+
+    #[test]
+    fn behind_two_proxies_the_address_is_the_hop_the_farther_added() {
+        // A CDN in front of a load balancer: the CDN adds the client, the balancer the CDN.
+        let lines = ["10.9.8.7, 203.0.113.7, 198.51.100.20"];
+        assert_eq!(behind(2, &lines).as_deref(), Some("203.0.113.7"));
+        assert_eq!(behind(1, &lines).as_deref(), Some("198.51.100.20"));
+        assert_eq!(
+            behind(2, &["10.9.8.7, 203.0.113.7", "198.51.100.20"]).as_deref(),
+            Some("203.0.113.7")
+        );
+        assert_eq!(behind(3, &["203.0.113.7"]), None, "fewer hops than proxies");
+        assert_eq!(behind(0, &["203.0.113.7"]), None);
+    }
+
+    #[test]
+    fn what_the_client_wrote_before_the_hop_is_not_read() {
+        let mut headers = HeaderMap::new();
+        let line = HeaderValue::from_bytes(b"\xff\xfe not text, 203.0.113.7").unwrap();
+        headers.append("x-forwarded-for", line);
+        assert_eq!(
+            forwarded_for(&headers, 1)
+                .map(|ip| ip.to_string())
+                .as_deref(),
+            Some("203.0.113.7")
         );
     }
 
