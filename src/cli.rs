@@ -494,13 +494,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("HEARD_METRICS_BIND: could not listen on {bind}"))?;
             tracing::info!(address = %listener.local_addr()?, "metrics are served here");
-            // Stopped with the rest below; scrapes in flight need no grace.
-            let serving = server::serve_metrics(listener, state.clone(), std::future::pending());
-            Some(tokio::spawn(async move {
-                if let Err(e) = serving.await {
-                    tracing::warn!(error = %e, "the metrics listener stopped");
-                }
-            }))
+            Some(tokio::spawn(server::serve_metrics(listener, state.clone())))
         }
     };
     let failed = state.store.clone();

@@ -184,9 +184,7 @@ async fn private_listener_serves_metrics_alone(backend: TestBackend) {
     async fn serve(app: &TestApp) -> std::net::SocketAddr {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let serving =
-            heard::server::serve_metrics(listener, app.state.clone(), std::future::pending());
-        tokio::spawn(serving);
+        tokio::spawn(heard::server::serve_metrics(listener, app.state.clone()));
         address
     }
     let app = spawn_app(backend.clone()).await;

@@ -244,15 +244,12 @@ pub async fn serve(
 }
 
 /// `HEARD_METRICS_BIND`'s listener: `/metrics` alone, served as [`serve`] serves the public
-/// port, so a slow client cannot hold its connections either.
-pub async fn serve_metrics(
-    listener: TcpListener,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
+/// port, so a slow client cannot hold its connections either. Runs until its task is
+/// aborted: scrapes in flight need no grace.
+pub async fn serve_metrics(listener: TcpListener, state: AppState) {
     let config = Arc::clone(&state.config);
-    serve_router(listener, metrics::private_router(state), &config, shutdown).await;
-    Ok(())
+    let app = metrics::private_router(state);
+    serve_router(listener, app, &config, std::future::pending()).await;
 }
 
 async fn serve_router(
