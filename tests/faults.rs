@@ -458,6 +458,110 @@ async fn database_away_means_try_again(backend: TestBackend) {
     assert_eq!(count(&database_url, "sms_conversations").await, 30);
 }
 
+/// A person answering on the web while the database is away sees the same page again with
+/// what they chose still chosen, told kindly to wait a minute and press the button again
+/// (503 with Retry-After, so nothing takes it as saved). Once the database is back, the same
+/// press saves the answer, and the answers, sent while it is away and then again, are stored
+/// once.
+async fn database_away_keeps_a_persons_answers(backend: TestBackend) {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (database_url, _pg) = fresh_database(&backend, &dir).await;
+    let away = DatabaseAway::new(&backend, &database_url).await;
+    let heard = tokio::task::block_in_place(|| Heard::start(&dir, &away.url));
+    let person = common::browser();
+    let url = |path: &str| format!("http://{}{path}", heard.address);
+    let get = |path: &str| {
+        let request = person.get(url(path)).timeout(Duration::from_secs(20));
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    let post = |path: &str, form: Vec<(&'static str, String)>| {
+        let request = person
+            .post(url(path))
+            .form(&form)
+            .timeout(Duration::from_secs(20));
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let retry_after = response.headers().contains_key("retry-after");
+            let landed = response.url().path().to_owned();
+            (status, retry_after, landed, response.text().await.unwrap())
+        }
+    };
+    // Pressed again until it is taken, as a person told to wait a minute would: connections
+    // the database dropped while away can still fail a request or two once it is back.
+    let press_again = |path: &'static str, form: Vec<(&'static str, String)>| {
+        let post = &post;
+        async move {
+            for _ in 0..50 {
+                let (status, _, landed, _) = post(path, form.clone()).await;
+                if status != 503 {
+                    return (status, landed);
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            panic!("{path} was still refused once the database was back");
+        }
+    };
+    let first = "/c/four-cornerstones/q/1";
+    let token = common::csrf(&get(first).await);
+    let answer = || {
+        vec![
+            ("csrf", token.clone()),
+            ("answer", "sometimes".to_owned()),
+            ("action", "continue".to_owned()),
+        ]
+    };
+
+    away.go().await;
+    let (status, retry_after, _, page) = post(first, answer()).await;
+    assert_eq!(status, 503, "not saved: {page}");
+    assert!(retry_after, "503 says when to try again");
+    assert!(page.contains("Wait one minute"), "a kind word: {page}");
+    assert!(
+        page.contains(r#"value="sometimes" id="answer-sometimes" checked"#),
+        "their answer is still chosen: {page}"
+    );
+    assert_eq!(common::csrf(&page), token, "the page can be sent again");
+
+    away.come_back().await;
+    let (status, landed) = press_again(first, answer()).await;
+    assert_eq!((status, landed.as_str()), (200, "/c/four-cornerstones/q/2"));
+    let check = "/c/four-cornerstones/check";
+    assert!(
+        get(check).await.contains("Sometimes"),
+        "the answer was saved"
+    );
+    let send = || vec![("csrf", token.clone())];
+
+    away.go().await;
+    let (status, retry_after, _, page) = post(check, send()).await;
+    assert_eq!(status, 503, "not sent: {page}");
+    assert!(retry_after, "503 says when to try again");
+    if matches!(backend, TestBackend::Sqlite) {
+        // SQLite still reads while another holds its write lock, so their answers are shown
+        // again. With PostgreSQL gone they cannot be read: the page says to try again.
+        assert!(page.contains("Then press Send my answers again"), "{page}");
+        assert!(
+            page.contains("Sometimes"),
+            "their answers are still shown: {page}"
+        );
+    } else {
+        assert!(page.contains("Please try again"), "{page}");
+    }
+
+    away.come_back().await;
+    let (status, landed) = press_again(check, send()).await;
+    assert_eq!(
+        (status, landed.as_str()),
+        (200, "/c/four-cornerstones/thanks")
+    );
+    // Sent once more, as a double tap would: still one.
+    post(check, send()).await;
+    heard.kill();
+    assert_eq!(count(&database_url, "submissions").await, 1);
+}
+
 /// A disk that stops keeping what is written: once a flush of SQLite's log has failed, the
 /// message it held is refused (503, so the gateway retries), heard stops by itself with a
 /// failing exit so that systemd, Kubernetes or compose start it again, and the new start
@@ -804,6 +908,7 @@ async fn two_instances_read_the_mailbox_one_at_a_time(backend: TestBackend) {
 on_both_backends!(
     killed_under_load_keeps_every_message_once,
     database_away_means_try_again,
+    database_away_keeps_a_persons_answers,
     two_instances_store_each_message_once,
     one_instance_at_a_time_reads_the_mailbox,
     two_instances_read_the_mailbox_one_at_a_time

@@ -188,6 +188,11 @@ slow-down-saved = Your answers are saved. Please try again in a minute.
 problem-title = Sorry, something went wrong
 problem-saved = Your answers are saved.
 problem-retry = Please try again in a few minutes.
+
+# The database was busy or away: what they chose is still on the page.
+not-saved-title = Sorry, we could not save that
+not-saved-answer = Your answer is still on this page. Wait one minute. Then press the button again.
+not-sent-answers = Your answers are still on this page. Wait one minute. Then press Send my answers again.
 form-expired-title = Sorry, we could not save that
 form-expired-text = Please go back and try again.
 too-large-title = Sorry, that was too long to send

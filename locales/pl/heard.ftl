@@ -169,6 +169,10 @@ slow-down-saved = Twoje odpowiedzi są zapisane. Spróbuj ponownie za minutę.
 problem-title = Przepraszamy, coś poszło nie tak
 problem-saved = Twoje odpowiedzi są zapisane.
 problem-retry = Spróbuj ponownie za kilka minut.
+
+not-saved-title = Przepraszamy, nie udało się tego zapisać
+not-saved-answer = Twoja odpowiedź nadal jest na tej stronie. Poczekaj minutę. Potem naciśnij przycisk jeszcze raz.
+not-sent-answers = Twoje odpowiedzi nadal są na tej stronie. Poczekaj minutę. Potem naciśnij „Wyślij moje odpowiedzi” jeszcze raz.
 form-expired-title = Przepraszamy, nie udało się tego zapisać
 form-expired-text = Wróć i spróbuj ponownie.
 too-large-title = Przepraszamy, tekst był za długi

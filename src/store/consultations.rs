@@ -76,6 +76,13 @@ impl Store {
         }
     }
 
+    /// The consultation with `slug` as this instance last read it, without asking the
+    /// database: while the database is away, a question can still be shown again with what
+    /// the person chose on it.
+    pub fn last_read_consultation(&self, slug: &str) -> Option<StoredConsultation> {
+        self.parsed.last_read(slug)
+    }
+
     /// Every consultation, newest opening first.
     pub async fn consultations(&self) -> Result<Vec<StoredConsultation>, StoreError> {
         let rows = sqlx::query(ALL).fetch_all(self.pool()).await?;
@@ -234,6 +241,23 @@ impl ParsedConsultations {
             .get(&id)
             .filter(|(at, _)| at == loaded_at)
             .map(|(_, consultation)| Arc::clone(consultation))
+    }
+
+    /// The consultation with `slug` as last parsed here, whatever its row now says.
+    fn last_read(&self, slug: &str) -> Option<StoredConsultation> {
+        let parsed = self
+            .0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        parsed
+            .iter()
+            .filter(|(_, (_, consultation))| consultation.slug.as_str() == slug)
+            // A consultation saved again under a new id leaves the old one here too.
+            .max_by(|(a_id, (a_at, _)), (b_id, (b_at, _))| (a_at, a_id).cmp(&(b_at, b_id)))
+            .map(|(id, (_, consultation))| StoredConsultation {
+                id: *id,
+                consultation: Arc::clone(consultation),
+            })
     }
 
     /// Parses a consultation's source and keeps it for (id, loaded_at).

@@ -44,7 +44,7 @@ pub use exports::ExportSubmission;
 pub use group_commit::Write;
 pub use jobs::RunClaim;
 pub use safeguarding::{FlagAction, FlagLogEntry, FlaggedItem};
-pub use sessions::DbSessionStore;
+pub use sessions::{is_unavailable as session_unavailable, DbSessionStore};
 pub use staff::StaffMember;
 pub use submissions::{Ingested, InsertSubmission, SubmissionId};
 

@@ -6,7 +6,7 @@ use sqlx::Row;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
-use super::Store;
+use super::{Store, StoreError};
 use crate::clock::Clock;
 
 #[derive(Debug, Clone)]
@@ -43,6 +43,31 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
+/// Begins the message of a session store error that means "not now" (the database busy or
+/// away), the only thing tower-sessions lets a store say about its failures beyond a message.
+const UNAVAILABLE: &str = "database unavailable: ";
+
+/// A failed query, marked when it means "not now", so a page can say "try again in a minute"
+/// rather than "something went wrong" ([`is_unavailable`]).
+fn query_failed(e: sqlx::Error) -> session_store::Error {
+    let e = StoreError::from(e);
+    if e.is_unavailable() {
+        session_store::Error::Backend(format!("{UNAVAILABLE}{e}"))
+    } else {
+        backend(e)
+    }
+}
+
+/// Whether a session could not be loaded or saved only because the database is busy or away
+/// for now.
+pub fn is_unavailable(e: &tower_sessions::session::Error) -> bool {
+    matches!(
+        e,
+        tower_sessions::session::Error::Store(session_store::Error::Backend(message))
+            if message.starts_with(UNAVAILABLE)
+    )
+}
+
 #[async_trait]
 impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
@@ -58,7 +83,7 @@ impl SessionStore for DbSessionStore {
             .bind(self.expires_at(record))
             .execute(self.store.pool())
             .await
-            .map_err(backend)?;
+            .map_err(query_failed)?;
             if inserted.rows_affected() == 1 {
                 return Ok(());
             }
@@ -78,7 +103,7 @@ impl SessionStore for DbSessionStore {
         .bind(self.expires_at(record))
         .execute(self.store.pool())
         .await
-        .map_err(backend)?;
+        .map_err(query_failed)?;
         Ok(())
     }
 
@@ -89,7 +114,7 @@ impl SessionStore for DbSessionStore {
                 .bind(self.clock.now().unix_timestamp())
                 .fetch_optional(self.store.pool())
                 .await
-                .map_err(backend)?;
+                .map_err(query_failed)?;
         let Some(row) = row else { return Ok(None) };
         let data: String = row.try_get("data").map_err(backend)?;
         let expires_at: i64 = row.try_get("expires_at").map_err(backend)?;
@@ -106,7 +131,7 @@ impl SessionStore for DbSessionStore {
             .bind(id.to_string())
             .execute(self.store.pool())
             .await
-            .map_err(backend)?;
+            .map_err(query_failed)?;
         Ok(())
     }
 }

@@ -25,6 +25,9 @@ pub enum WebError {
     Unreadable,
     #[error("session: {0}")]
     Session(String),
+    /// The session could not be loaded or saved because the database is busy or away.
+    #[error("session: {0}")]
+    SessionUnavailable(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -40,7 +43,20 @@ struct MessagePage {
 
 impl WebError {
     pub fn session(e: tower_sessions::session::Error) -> WebError {
-        WebError::Session(e.to_string())
+        if crate::store::session_unavailable(&e) {
+            WebError::SessionUnavailable(e.to_string())
+        } else {
+            WebError::Session(e.to_string())
+        }
+    }
+
+    /// The database is busy or away for now: trying again in a minute will do.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            WebError::SessionUnavailable(_) => true,
+            WebError::Store(e) | WebError::Ingest(IngestError::Store(e)) => e.is_unavailable(),
+            _ => false,
+        }
     }
 
     pub fn into_page(self, locale: Locale) -> Response {
@@ -73,7 +89,7 @@ impl WebError {
             WebError::Ingest(IngestError::Closed(_)) => {
                 (StatusCode::CONFLICT, "closed-title", &["closed-text"])
             }
-            WebError::Store(e) | WebError::Ingest(IngestError::Store(e)) if e.is_unavailable() => (
+            e if e.is_unavailable() => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "problem-title",
                 &["problem-saved", "problem-retry"],
@@ -92,12 +108,23 @@ impl WebError {
         let mut response = render(&MessagePage { page, lines });
         *response.status_mut() = status;
         if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
-            response
-                .headers_mut()
-                .insert("retry-after", axum::http::HeaderValue::from_static("60"));
+            retry_in_a_minute(&mut response);
         }
         response
     }
+}
+
+/// A page for something not saved because the database is busy or away for now: 503, so
+/// nothing takes it as done, and when to try again.
+pub fn try_again_later(response: &mut Response) {
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    retry_in_a_minute(response);
+}
+
+fn retry_in_a_minute(response: &mut Response) {
+    response
+        .headers_mut()
+        .insert("retry-after", axum::http::HeaderValue::from_static("60"));
 }
 
 /// A handler's failure, with the language to explain it in.

@@ -6,6 +6,7 @@ use axum::Form;
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use super::error::try_again_later;
 use super::pages::find;
 use super::progress::{check_csrf, csrf_token, Progress, Saved};
 use super::{render, Failed, OrPage, Page, PageLocale, WebError};
@@ -46,6 +47,8 @@ pub struct QuestionView {
     pub error: Option<String>,
     /// The field the error is about, for the error summary's link.
     pub field_id: &'static str,
+    /// The answer could not be saved just now (the database is away): try again.
+    pub notice: Option<String>,
     pub signpost: bool,
     pub csrf: String,
     pub action_href: String,
@@ -150,10 +153,13 @@ fn render_question(
         view.error = Some(message);
         view.field_id = field;
     }
+    let not_saved = view.notice.is_some();
     let mut page = Page::new(locale, view.text.clone(), view.action_href.clone());
-    page.has_error = has_error;
+    page.has_error = has_error || not_saved;
     let mut response = render(&QuestionPage { page, q: view });
-    if has_error {
+    if not_saved {
+        try_again_later(&mut response);
+    } else if has_error {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     response
@@ -330,6 +336,7 @@ fn view(
         picking: matches!(question.kind, QuestionKind::Area) && !progress.area_choices.is_empty(),
         error: None,
         field_id: "answer",
+        notice: None,
         signpost,
         csrf,
         action_href: format!(
@@ -431,13 +438,25 @@ pub async fn answer(
     Query(from): Query<From>,
     Form(form): Form<AnswerForm>,
 ) -> Result<Response, Failed> {
-    check_csrf(&session, &form.csrf).await.or_page(locale)?;
     let stored = find(&state, &slug, locale).await?;
     let c = &stored.consultation;
     let question = nth(c, n, locale)?;
-    let mut progress = Progress::load(&session, c.slug.as_str())
-        .await
-        .or_page(locale)?;
+    let asked = Asked {
+        state: &state,
+        c,
+        question,
+        n,
+        locale,
+        from_check: from.check(),
+    };
+    let loaded = async {
+        check_csrf(&session, &form.csrf).await?;
+        Progress::load(&session, c.slug.as_str()).await
+    };
+    let mut progress = match loaded.await {
+        Ok(progress) => progress,
+        Err(e) => return asked.not_saved(e, Progress::default(), &form),
+    };
     let outcome = if form.action == "skip" {
         Outcome::Save(Saved::Skipped)
     } else {
@@ -456,10 +475,9 @@ pub async fn answer(
             if matches!(question.kind, QuestionKind::Area) {
                 progress.area_choices.clear();
             }
-            progress
-                .save(&session, c.slug.as_str())
-                .await
-                .or_page(locale)?;
+            if let Err(e) = progress.save(&session, c.slug.as_str()).await {
+                return asked.not_saved(e, progress, &form);
+            }
             let next = if from.check() {
                 format!("/c/{}/check", c.slug)
             } else if n < c.questions.len() {
@@ -471,10 +489,9 @@ pub async fn answer(
         }
         Outcome::Pick(choices) => {
             progress.area_choices = choices;
-            progress
-                .save(&session, c.slug.as_str())
-                .await
-                .or_page(locale)?;
+            if let Err(e) = progress.save(&session, c.slug.as_str()).await {
+                return asked.not_saved(e, progress, &form);
+            }
             Ok(Redirect::to(&format!(
                 "/c/{}/q/{n}{}",
                 c.slug,
@@ -484,32 +501,75 @@ pub async fn answer(
         }
         Outcome::Error(message, field) => {
             let csrf = csrf_token(&session).await.or_page(locale)?;
-            let mut view = view(
-                &state,
-                c,
-                question,
-                n,
-                &progress,
-                locale,
-                csrf,
-                from.check(),
-                false,
-            );
-            // Keep what they typed, so they only fix what is wrong.
-            if let Some(text) = &form.answer {
-                if matches!(question.kind, QuestionKind::FreeText) {
-                    view.text_value = scrub(text).into_string();
-                }
-            }
-            if let Some(postcode) = &form.postcode {
-                view.postcode_value = postcode.chars().take(10).collect();
-            }
+            let mut view = asked.view(&progress, csrf);
+            keep_typed(&mut view, question, &form);
             Ok(render_question(
                 view,
                 locale,
                 Some((i18n::text(locale, message), field)),
             ))
         }
+    }
+}
+
+/// The question a posted answer is for, to show it again.
+struct Asked<'a> {
+    state: &'a AppState,
+    c: &'a Consultation,
+    question: &'a Question,
+    n: usize,
+    locale: Locale,
+    from_check: bool,
+}
+
+impl Asked<'_> {
+    fn view(&self, progress: &Progress, csrf: String) -> QuestionView {
+        view(
+            self.state,
+            self.c,
+            self.question,
+            self.n,
+            progress,
+            self.locale,
+            csrf,
+            self.from_check,
+            false,
+        )
+    }
+
+    /// When an answer could not be saved only because the database is busy or away, the
+    /// question again with what they chose still chosen, asking them to try again in a
+    /// minute (503, so nothing takes it as saved). Any other failure is the problem page.
+    fn not_saved(
+        &self,
+        e: WebError,
+        mut progress: Progress,
+        form: &AnswerForm,
+    ) -> Result<Response, Failed> {
+        if !e.is_unavailable() {
+            return Err(Failed(e, self.locale));
+        }
+        tracing::warn!(error = %e, "an answer could not be saved for now; asked to send it again");
+        if let Outcome::Save(saved) = read_answer(self.state, self.question, &progress, form) {
+            progress.answers.insert(self.question.id.to_string(), saved);
+        }
+        // The token they sent: it is checked again when they do.
+        let mut view = self.view(&progress, form.csrf.clone());
+        keep_typed(&mut view, self.question, form);
+        view.notice = Some(i18n::text(self.locale, "not-saved-answer"));
+        Ok(render_question(view, self.locale, None))
+    }
+}
+
+/// Keeps what they typed, so they only fix what is wrong (or send it again).
+fn keep_typed(view: &mut QuestionView, question: &Question, form: &AnswerForm) {
+    if let Some(text) = &form.answer {
+        if matches!(question.kind, QuestionKind::FreeText) {
+            view.text_value = scrub(text).into_string();
+        }
+    }
+    if let Some(postcode) = &form.postcode {
+        view.postcode_value = postcode.chars().take(10).collect();
     }
 }
 
@@ -530,6 +590,8 @@ struct CheckPage {
     csrf: String,
     action_href: String,
     back_href: String,
+    /// The answers could not be sent just now (the database is away): try again.
+    notice: Option<String>,
 }
 
 pub async fn check(
@@ -545,13 +607,26 @@ pub async fn check(
         .or_page(locale)?;
     let signpost = take_signpost(&session, c, &mut progress, locale).await?;
     let csrf = csrf_token(&session).await.or_page(locale)?;
+    Ok(check_page(
+        &state, c, &progress, locale, csrf, signpost, None,
+    ))
+}
+
+fn check_page(
+    state: &AppState,
+    c: &Consultation,
+    progress: &Progress,
+    locale: Locale,
+    csrf: String,
+    signpost: bool,
+    notice: Option<String>,
+) -> Response {
     let rows = c
         .questions
         .iter()
         .enumerate()
         .map(|(i, q)| {
-            let (answer, picture) =
-                describe(&state, q, progress.answers.get(q.id.as_str()), locale);
+            let (answer, picture) = describe(state, q, progress.answers.get(q.id.as_str()), locale);
             let question = match q.kind {
                 QuestionKind::Area => i18n::text(locale, "question-area-text"),
                 QuestionKind::Group => i18n::text(locale, "question-group-text"),
@@ -569,12 +644,14 @@ pub async fn check(
         .answers
         .values()
         .any(|a| matches!(a, Saved::Text(t) if t.contains("removed]")));
-    let page = Page::new(
+    let mut page = Page::new(
         locale,
         i18n::text(locale, "check-title"),
         format!("/c/{}/check", c.slug),
     );
-    Ok(render(&CheckPage {
+    let not_sent = notice.is_some();
+    page.has_error = not_sent;
+    let mut response = render(&CheckPage {
         page,
         rows,
         scrubbed,
@@ -582,7 +659,12 @@ pub async fn check(
         csrf,
         action_href: format!("/c/{}/check", c.slug),
         back_href: format!("/c/{}/q/{}", c.slug, c.questions.len()),
-    }))
+        notice,
+    });
+    if not_sent {
+        try_again_later(&mut response);
+    }
+    response
 }
 
 /// An answer in words, with its picture.
@@ -655,11 +737,29 @@ pub async fn submit(
         );
     }
     let submission = to_submission(&state, c, &progress);
-    ingest(&state.store, &submission).await.or_page(locale)?;
-    Progress::finish(&session, c.slug.as_str(), progress.concern)
-        .await
-        .or_page(locale)?;
-    Ok(Redirect::to(&format!("/c/{}/thanks", c.slug)).into_response())
+    let sent = async {
+        ingest(&state.store, &submission).await?;
+        Progress::finish(&session, c.slug.as_str(), progress.concern).await
+    };
+    match sent.await {
+        Ok(()) => Ok(Redirect::to(&format!("/c/{}/thanks", c.slug)).into_response()),
+        // Their answers are still in their session: the same page, to send them again
+        // (stored once however often they are sent).
+        Err(e) if e.is_unavailable() => {
+            tracing::warn!(error = %e, "answers could not be sent for now; asked to send them again");
+            let notice = i18n::text(locale, "not-sent-answers");
+            Ok(check_page(
+                &state,
+                c,
+                &progress,
+                locale,
+                form.csrf,
+                false,
+                Some(notice),
+            ))
+        }
+        Err(e) => Err(Failed(e, locale)),
+    }
 }
 
 fn to_submission(state: &AppState, c: &Consultation, progress: &Progress) -> Submission {
@@ -766,6 +866,7 @@ mod tests {
             picking: false,
             error: None,
             field_id: "answer",
+            notice: None,
             signpost: false,
             csrf: String::new(),
             action_href: String::new(),

@@ -66,12 +66,15 @@ pub async fn find(
     locale: Locale,
 ) -> Result<StoredConsultation, Failed> {
     let slug = Slug::parse(slug).map_err(|_| Failed(WebError::NotFound, locale))?;
-    state
-        .store
-        .consultation(slug.as_str())
-        .await
-        .or_page(locale)?
-        .ok_or(Failed(WebError::NotFound, locale))
+    match state.store.consultation(slug.as_str()).await {
+        Ok(found) => found.ok_or(Failed(WebError::NotFound, locale)),
+        // So an answer posted while the database is away can be shown again, still chosen.
+        Err(e) if e.is_unavailable() => state
+            .store
+            .last_read_consultation(slug.as_str())
+            .ok_or(Failed(e.into(), locale)),
+        Err(e) => Err(Failed(e.into(), locale)),
+    }
 }
 
 /// Where someone should carry on: the first question not yet answered, else the check page.
