@@ -77,6 +77,46 @@ fn staff_cookie(response: &reqwest::Response) -> Option<String> {
         .map(|v| v.split(';').next().unwrap_or_default().to_owned())
 }
 
+/// While another process holds SQLite's write lock past heard's busy time-out, signing in
+/// cannot save the new session: a "try again" page (503 with Retry-After), not a 500. Once the
+/// lock is let go, the same details sign in.
+#[tokio::test]
+async fn sqlite_a_busy_database_means_try_again_for_staff() {
+    use sqlx::Connection;
+    let app = spawn_app(TestBackend::Sqlite).await;
+    add_staff(&app, Role::Lead).await;
+    let client = common::browser();
+    let email = staff_email(Role::Lead);
+    let form = [
+        ("csrf", staff_csrf(&app, &client, "/staff/sign-in").await),
+        ("email", email.clone()),
+        ("password", STAFF_PASSWORD.to_owned()),
+        ("next", "/staff".to_owned()),
+    ];
+    let mut locker = sqlx::SqliteConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    sqlx::raw_sql("BEGIN EXCLUSIVE")
+        .execute(&mut locker)
+        .await
+        .unwrap();
+    let response = client
+        .post(app.url("/staff/sign-in"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(response.headers().contains_key("retry-after"));
+    sqlx::raw_sql("ROLLBACK")
+        .execute(&mut locker)
+        .await
+        .unwrap();
+    locker.close().await.unwrap();
+    let (status, path, _) = try_sign_in(&app, &client, &email, STAFF_PASSWORD).await;
+    assert_eq!((status, path.as_str()), (200, "/staff"));
+}
+
 async fn signs_in_and_out(backend: TestBackend) {
     let app = spawn_app(backend).await;
     let lead = signed_in(&app, Role::Lead).await;

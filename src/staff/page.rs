@@ -154,6 +154,9 @@ pub enum StaffError {
     TooLarge,
     #[error("session: {0}")]
     Session(String),
+    /// The session could not be loaded or saved because the database is busy or away.
+    #[error("session: {0}")]
+    SessionUnavailable(String),
     #[error("internal: {0}")]
     Internal(String),
     #[error(transparent)]
@@ -162,7 +165,20 @@ pub enum StaffError {
 
 impl StaffError {
     pub fn session(e: tower_sessions::session::Error) -> StaffError {
-        StaffError::Session(e.to_string())
+        if crate::store::session_unavailable(&e) {
+            StaffError::SessionUnavailable(e.to_string())
+        } else {
+            StaffError::Session(e.to_string())
+        }
+    }
+
+    /// The database is busy or away for now: trying again in a minute will do.
+    fn is_unavailable(&self) -> bool {
+        match self {
+            StaffError::SessionUnavailable(_) => true,
+            StaffError::Store(e) => e.is_unavailable(),
+            _ => false,
+        }
     }
 }
 
@@ -216,7 +232,7 @@ impl IntoResponse for StaffError {
                 "staff-too-large-title",
                 "staff-too-large-text",
             ),
-            StaffError::Store(e) if e.is_unavailable() => (
+            e if e.is_unavailable() => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "staff-problem-title",
                 "staff-problem-text",
@@ -246,7 +262,7 @@ impl IntoResponse for StaffError {
             axum::http::header::CACHE_CONTROL,
             axum::http::HeaderValue::from_static("no-store"),
         );
-        if status == StatusCode::TOO_MANY_REQUESTS {
+        if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
                 axum::http::HeaderValue::from_static("60"),
