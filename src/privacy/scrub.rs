@@ -6,7 +6,7 @@
 //!
 //! | what | marker |
 //! | --- | --- |
-//! | UK phone numbers in any common layout, and `+`/`00` international numbers | `[phone number removed]` |
+//! | UK phone numbers in any common layout (also `44` and the number without its `0`), and `+`/`00` international numbers | `[phone number removed]` |
 //! | email addresses, also `jo dot smith at example dot com` | `[email removed]` |
 //! | full UK postcodes | the outward code (see below) |
 //! | NHS numbers (10 digits passing the mod-11 check, or any 10 digits after "NHS number") | `[NHS number removed]` |
@@ -368,8 +368,16 @@ static EMAIL_SPELT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+// "jo at gmail", "jo.smith@hotmail": an address with its provider named but no domain
+// ending. Only providers that are no ordinary word after "at".
+static EMAIL_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b[a-z0-9][a-z0-9._\-]*\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|aol|virginmedia|talktalk|protonmail)\b",
+    )
+});
+
 fn find_emails(text: &str, found: &mut Findings) {
-    for m in EMAIL.find_iter(text) {
+    for m in EMAIL.find_iter(text).chain(EMAIL_PROVIDER.find_iter(text)) {
         found.claim(m.range(), Removed::Email);
     }
     for m in EMAIL_SPELT.find_iter(text) {
@@ -389,6 +397,16 @@ static SOCIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+// A handle written without its `@`, next to the platform's name: "snap: jo.smith22",
+// "jo_smith123 on insta".
+static BARE_HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[\s(:])([A-Za-z0-9_][A-Za-z0-9_.]{2,29})"));
+static SOCIAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:on|at|in)\s+(?:my\s+|her\s+|his\s+|their\s+)?(?:insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|facebook|fb|discord|youtube|roblox|xbox|psn|threads)\b",
+    )
+});
+
 /// Social-media handles identify a person as surely as a link to their page.
 fn find_handles(text: &str, found: &mut Findings) {
     for c in HANDLE.captures_iter(text) {
@@ -402,6 +420,29 @@ fn find_handles(text: &str, found: &mut Findings) {
             found.claim(r, Removed::Link);
         }
     }
+    for c in BARE_HANDLE.captures_iter(text) {
+        let Some(h) = c.get(1) else { continue };
+        let r = trim_trailing_punct(text, h.range());
+        if is_bare_handle(&text[r.clone()])
+            && (SOCIAL_BEFORE.is_match(before(text, r.start, 40))
+                || SOCIAL_AFTER.is_match(&text[r.end..]))
+        {
+            found.claim(r, Removed::Link);
+        }
+    }
+}
+
+/// A word no ordinary word looks like: four characters or more, starting with a letter or
+/// `_`, with a digit or `_` (`jo_smith123`, not `2day` or `gr8`), or parts of two letters or
+/// more joined by dots (`jo.smith`, not `e.g`).
+fn is_bare_handle(word: &str) -> bool {
+    let starts_like_a_name = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let marked = word.chars().any(|c| c.is_ascii_digit() || c == '_');
+    let dotted = word.contains('.') && word.split('.').all(|part| part.len() >= 2);
+    word.len() >= 4 && starts_like_a_name && (marked || dotted)
 }
 
 // ---------------------------------------------------------------------------
@@ -724,8 +765,19 @@ fn classify_phone(digits: &str, plus: bool) -> Option<PhoneClass> {
     } else if let Some(rest) = digits.strip_prefix("00") {
         classify_international(rest, 9)
     } else {
-        classify_national(digits)
+        classify_national(digits).or_else(|| uk_without_plus(digits))
     }
+}
+
+/// A UK number written as `44` and the number without its `0`, as phones and messaging apps
+/// copy it (`447700900123`, `44 7700 900123`): 12 digits, and a geographic, `03` or mobile
+/// number after the `44`, so other long numbers that start `44` stay.
+fn uk_without_plus(digits: &str) -> Option<PhoneClass> {
+    let rest = digits.strip_prefix("44")?;
+    let first = rest.bytes().next()?;
+    (rest.len() == 10 && matches!(first, b'1' | b'2' | b'3' | b'7'))
+        .then(|| classify_national(&format!("0{rest}")))
+        .flatten()
 }
 
 /// Widen a phone span over a `+` or `(` just before it and a `)` closing inside.
@@ -1590,6 +1642,9 @@ mod tests {
             "+447700900123",
             "0 7 7 0 0 9 0 0 1 2 3",
             "+353 87 123 4567",
+            "447700900123",
+            "44 7700 900123",
+            "44 1392 123456",
         ] {
             assert_eq!(
                 s(&format!("call {n} today")),
@@ -1622,6 +1677,8 @@ mod tests {
             "in 2023",
             "2019-2021",
             "0-25 service",
+            "44 children in 2 classes",
+            "order 448123456789",
         ]);
     }
 
@@ -1632,6 +1689,35 @@ mod tests {
         assert_eq!(s("jo dot smith at example dot com"), "[email removed]");
         assert_eq!(s("tamsin(at)example(dot)co(dot)uk"), "[email removed]");
         kept(&["we met at school.", "look at bbc.co.uk", "meet @ 3"]);
+        assert_eq!(s("my email is jo at gmail"), "my email is [email removed]");
+        assert_eq!(
+            s("jo.smith@hotmail or jo(at)yahoo"),
+            "[email removed] or [email removed]"
+        );
+        kept(&[
+            "we looked at outlooks",
+            "I am at home",
+            "they laughed at me",
+        ]);
+    }
+
+    #[test]
+    fn handles_without_their_at_beside_the_platform() {
+        let m = "[link removed]";
+        assert_eq!(s("snap: jo.smith22"), format!("snap: {m}"));
+        assert_eq!(s("my insta is jo_smith123"), format!("my insta is {m}"));
+        assert_eq!(
+            s("add me jo_smith123 on insta"),
+            format!("add me {m} on insta")
+        );
+        assert_eq!(s("he is kai_b on tiktok"), format!("he is {m} on tiktok"));
+        kept(&[
+            "on insta it was 3.5 hours a day",
+            "facebook e.g. groups",
+            "I saw it on facebook",
+            "we met 2day on snapchat",
+            "it was gr8 on insta",
+        ]);
     }
 
     #[test]
