@@ -637,6 +637,14 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea))(?: properly| anything| much| at all| a thing| a proper meal)? (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|(?:for|in) (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
     ),
     ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
+    // Food kept back as a punishment; "not allowed to eat in class" is a rule, not this.
+    ph(
+        Neglect,
+        r"\b(?:not allowed|isnt allowed|arent allowed|wasnt allowed|werent allowed|never allowed|cant|cannot|dont get|doesnt get|dont get to|doesnt get to|wont let (?:me|us|him|her) have|wont let (?:me|us|him|her)|get no) (?:to )?(?:eat|any food|food|dinner|tea|breakfast|a meal|meals|anything to eat)\b",
+    )
+    .need_near(
+        r"\b(?:if (?:i|we|he|she|they) (?:am|is|are|was|were|m|s|re|get|gets|do|does|dont|doesnt|did|didnt)\b|when (?:i|we|he|she|they) (?:am|is|are|m|s|re|get|gets|do|does|dont|doesnt|did|didnt|misbehave|mess)\b|as (?:a )?punishment|punish\w*|naughty|bad|in trouble|for days|for \w+ days)\b",
+    ),
     ph(
         Neglect,
         r"\b(?:not|never|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|aint|rarely|hardly ever|no ?one|nobody|noone|no1) (?:\w+ ){0,2}fed\b",

@@ -229,6 +229,9 @@ fn safeguarding_neglect() {
             "no1 cares",
             "no one cares about me",
             "i go to bed hungry",
+            "I'm not allowed to eat if I'm bad",
+            "they wont let us have dinner as a punishment",
+            "I dont get any food when I'm in trouble",
             "Nie mam co jeść",
             "لا يوجد طعام في البيت",
         ],
@@ -239,6 +242,9 @@ fn safeguarding_neglect() {
         "nobody will look after him so I can sleep",
         "nobody cares about SEND kids",
         "he was left on his own in class",
+        "we are not allowed to eat in class",
+        "he cant eat gluten so school gives him a different lunch",
+        "she is not allowed food after midnight before her operation",
     ]);
 }
 
