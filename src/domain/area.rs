@@ -94,8 +94,9 @@ pub struct Areas {
     postcodes: HashMap<Box<str>, usize>,
     /// Postcode areas (`EX`) whose every outward code is in `outward`.
     complete_postcode_areas: HashSet<String>,
-    /// Each district name, in every locale, as lowercase words; longest first.
-    district_names: Vec<(Vec<String>, usize)>,
+    /// Each district name, in every locale, and each place, as lowercase words, with its
+    /// area and whether it is a place; longest first.
+    names_in_text: Vec<(Vec<String>, usize, bool)>,
 }
 
 impl std::fmt::Debug for Areas {
@@ -248,6 +249,10 @@ struct AreaConfig {
     kind: AreaKind,
     code: Option<String>,
     names: BTreeMap<String, String>,
+    /// Towns and cities people name for where they live ("Barnstaple", "Plymouth"), read in
+    /// free text as this area: a district's towns, or places outside the authority.
+    #[serde(default)]
+    places: Vec<String>,
 }
 
 static DEVON: LazyLock<Arc<Areas>> = LazyLock::new(|| {
@@ -299,7 +304,7 @@ impl Areas {
         outward_csv: &str,
         postcodes_csv: &str,
     ) -> Result<Areas, AreasError> {
-        let areas = build_areas(toml_name, config.areas)?;
+        let (areas, places) = build_areas(toml_name, config.areas)?;
         let only = |kind: AreaKind| {
             let mut of_kind = areas.iter().enumerate().filter(|(_, a)| a.kind == kind);
             match (of_kind.next(), of_kind.next()) {
@@ -328,15 +333,16 @@ impl Areas {
                 format!("complete_postcode_areas: '{bad}' is not a UK postcode area"),
             ));
         }
-        let mut district_names: Vec<(Vec<String>, usize)> = areas
+        let mut names_in_text: Vec<(Vec<String>, usize, bool)> = areas
             .iter()
             .enumerate()
             .filter(|(_, a)| a.kind == AreaKind::District)
-            .flat_map(|(i, a)| a.names.values().map(move |n| (words(n), i)))
-            .filter(|(w, _)| !w.is_empty())
+            .flat_map(|(i, a)| a.names.values().map(move |n| (words(n), i, false)))
+            .chain(places.iter().map(|(place, i)| (words(place), *i, true)))
+            .filter(|(w, _, _)| !w.is_empty())
             .collect();
-        district_names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
-        district_names.dedup();
+        names_in_text.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        names_in_text.dedup();
 
         let mut registry = Areas {
             authority: config.authority,
@@ -348,7 +354,7 @@ impl Areas {
             found_share: config.outward_found_share,
             postcodes: HashMap::new(),
             complete_postcode_areas: config.complete_postcode_areas.into_iter().collect(),
-            district_names,
+            names_in_text,
         };
         registry.load_outward(&config.files.outward, outward_csv)?;
         registry.load_postcodes(&config.files.postcodes, postcodes_csv)?;
@@ -487,17 +493,28 @@ impl Areas {
     /// The one district named in free text ("we live in mid devon"), by whole words in any
     /// case or locale. `None` if no district, or two different ones, are named.
     pub fn find_by_name(&self, text: &str) -> Option<AreaId> {
+        self.find_named(text, false)
+    }
+
+    /// The one area free text places someone in by a district's name or a place's ("near
+    /// Barnstaple" is North Devon, "Plymouth" is outside), as [`Areas::find_by_name`].
+    pub fn find_place(&self, text: &str) -> Option<AreaId> {
+        self.find_named(text, true)
+    }
+
+    fn find_named(&self, text: &str, with_places: bool) -> Option<AreaId> {
         let words = words(text);
         let mut found = None;
         let mut i = 0;
         while i < words.len() {
             // Longest name first, so "North Devon" is not also read as a shorter name in it.
             match self
-                .district_names
+                .names_in_text
                 .iter()
-                .find(|(name, _)| words[i..].starts_with(name))
+                .filter(|(_, _, place)| with_places || !place)
+                .find(|(name, _, _)| words[i..].starts_with(name))
             {
-                Some((name, area)) => {
+                Some((name, area, _)) => {
                     if found.is_some_and(|f| f != *area) {
                         return None;
                     }
@@ -552,8 +569,12 @@ impl Areas {
 }
 
 /// Check the areas from the TOML: unique slug ids, an `en-GB` name, a code for each district.
-fn build_areas(toml_name: &str, configs: Vec<AreaConfig>) -> Result<Vec<Area>, AreasError> {
+/// The areas, and each place with the index of its area.
+type BuiltAreas = (Vec<Area>, Vec<(String, usize)>);
+
+fn build_areas(toml_name: &str, configs: Vec<AreaConfig>) -> Result<BuiltAreas, AreasError> {
     let mut areas: Vec<Area> = Vec::with_capacity(configs.len());
+    let mut places: Vec<(String, usize)> = Vec::new();
     for c in configs {
         let at = format!("{toml_name}, area '{}'", c.id);
         let slug = |s: &str| {
@@ -579,6 +600,18 @@ fn build_areas(toml_name: &str, configs: Vec<AreaConfig>) -> Result<Vec<Area>, A
                 "a district needs an ONS code and only a district has one",
             ));
         }
+        if !c.places.is_empty() && c.kind == AreaKind::Undisclosed {
+            return Err(invalid(&at, "places belong to a district or to outside"));
+        }
+        for place in c.places {
+            if words(&place).is_empty() {
+                return Err(invalid(&at, "a place needs a name"));
+            }
+            if places.iter().any(|(p, _)| words(p) == words(&place)) {
+                return Err(invalid(&at, format!("place '{place}' is listed twice")));
+            }
+            places.push((place, areas.len()));
+        }
         areas.push(Area {
             id: AreaId(c.id.into()),
             kind: c.kind,
@@ -586,7 +619,7 @@ fn build_areas(toml_name: &str, configs: Vec<AreaConfig>) -> Result<Vec<Area>, A
             names: c.names,
         });
     }
-    Ok(areas)
+    Ok((areas, places))
 }
 
 /// Rows of a CSV with the given header, each with its line number.
@@ -848,6 +881,42 @@ mod tests {
         assert_eq!(find("Exeterville"), None);
         assert_eq!(find("midnight in devon"), None);
         assert_eq!(find(""), None);
+    }
+
+    #[test]
+    fn find_place_reads_towns_as_their_area() {
+        let areas = Areas::devon();
+        let find = |text| areas.find_place(text).map(|id| id.to_string());
+        assert_eq!(find("near Barnstaple").as_deref(), Some("north-devon"));
+        assert_eq!(
+            find("we're in newton abbot").as_deref(),
+            Some("teignbridge")
+        );
+        assert_eq!(find("Ottery St. Mary").as_deref(), Some("east-devon"));
+        assert_eq!(find("Plymouth").as_deref(), Some("outside-devon"));
+        assert_eq!(
+            find("Barnstaple, North Devon").as_deref(),
+            Some("north-devon")
+        );
+        assert_eq!(find("mid devon").as_deref(), Some("mid-devon"));
+        // Two areas named: no answer.
+        assert_eq!(find("between Tiverton and Exeter"), None);
+        assert_eq!(find("Torquay"), Some("outside-devon".into()));
+        // A district's name alone is what find_by_name reads, as before.
+        assert_eq!(areas.find_by_name("near Barnstaple"), None);
+    }
+
+    #[test]
+    fn a_place_is_listed_once() {
+        let twice = TOML.replace(r#""Topsham", "Heavitree""#, r#""Topsham", "topsham""#);
+        let err = Areas::parse(
+            &twice,
+            include_str!("../../data/areas/devon_outward.csv"),
+            include_str!("../../data/areas/devon_postcodes.csv"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("listed twice"), "{err}");
     }
 
     const TOML: &str = include_str!("../../data/areas/devon.toml");

@@ -97,7 +97,7 @@ pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
                 return Some(area);
             }
         }
-        if let Some(area) = areas.find_by_name(text) {
+        if let Some(area) = areas.find_place(text) {
             return Some(area);
         }
         for m in OUTWARD.captures_iter(text) {

@@ -896,7 +896,7 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
     if is_skip(words) {
         return Reply::Skip;
     }
-    let named = |t: &str| areas.find_by_name(t).filter(|id| choices.contains(id));
+    let named = |t: &str| areas.find_place(t).filter(|id| choices.contains(id));
     if let Some((n, suffix, rest)) = leading_number(words) {
         if suffix == Suffix::None {
             let chosen = (n as usize)
