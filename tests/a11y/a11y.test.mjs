@@ -85,6 +85,22 @@ for (const locale of LOCALES) {
       await go(SLUG);
       await check('start page, carrying on');
 
+      // 3 again, the database busy (another process holds its write lock) when it is sent:
+      // the question again, the answer still chosen, a kind word to press again in a minute.
+      await go(`${SLUG}/q/3`);
+      const lock = await heard.holdWriteLock();
+      try {
+        await send();
+      } finally {
+        await lock.release();
+      }
+      assert.equal(p.state.doc.status(), 503, 'an answer not saved is a 503');
+      assert.equal((await p.state.doc.allHeaders())['retry-after'], '60');
+      assert.ok(await page.isChecked('input[name=answer][value=sometimes]'), 'the answer is still chosen');
+      await check('question 3, not saved (database busy)', { status: 503, next: `${SLUG}/q/3` });
+      await send();
+      assert.match(page.url(), /\/q\/4$/, 'pressed again once the database is back, it is saved');
+
       // 4: a form sent with a stale token gets the kind "could not save" page.
       await go(`${SLUG}/q/4`);
       await check('question 4');

@@ -53,10 +53,10 @@ export async function openPage(browser, { javaScript = true, viewport = DESKTOP,
   });
   page.on('console', (m) => {
     const text = m.text();
-    // The document's own status (400, 401, 404, 422, 403, 429, 500 pages) is logged too: that is
+    // The document's own status (400, 401, 404, 422, 403, 429, 500, 503 pages) is logged too: that is
     // expected. A sub-resource that fails is still caught, by its response above.
     if (/Content.Security.Policy|Refused to/i.test(text)) state.events.push(`console CSP error: ${text}`);
-    else if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|404|422|403|429|500)/.test(text)) {
+    else if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|404|422|403|429|500|503)/.test(text)) {
       state.events.push(`console error: ${text}`);
     }
   });

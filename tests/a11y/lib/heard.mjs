@@ -93,6 +93,26 @@ export async function startHeard({ env: extra = {} } = {}) {
         'db.commit()\n' +
         'db.close()', join(dir, 'heard.db'), table], { encoding: 'utf8', timeout: 30_000 });
     },
+    /** Takes the database away the way another process can: holds SQLite's write lock
+     *  (past heard's busy time-out) until `release()`, so saving an answer gets a 503. */
+    async holdWriteLock() {
+      const locker = spawn('python3', ['-c',
+        'import sqlite3, sys\n' +
+        'db = sqlite3.connect(sys.argv[1], isolation_level=None)\n' +
+        'db.execute("BEGIN EXCLUSIVE")\n' +
+        'print("locked", flush=True)\n' +
+        'sys.stdin.read()\n' +
+        'db.execute("ROLLBACK")', join(dir, 'heard.db')], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const gone = new Promise((res) => locker.once('exit', res));
+      await new Promise((res, rej) => {
+        const timer = setTimeout(() => rej(new Error('the write lock was not taken in 30 s')), 30_000);
+        locker.stdout.on('data', (chunk) => {
+          if (chunk.toString().includes('locked')) { clearTimeout(timer); res(); }
+        });
+        gone.then(() => { clearTimeout(timer); rej(new Error('the lock holder exited')); });
+      });
+      return { release: async () => { locker.stdin.end(); await gone; } };
+    },
     /** SIGTERM, wait for the exit (SIGKILL after 15 s), remove the working directory. */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
