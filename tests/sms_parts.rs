@@ -333,6 +333,11 @@ fn generous_reply_table() {
     // (question id, locale, reply, expected)
     let table: &[(&str, Locale, &str, Want)] = &[
         // Single choice: 1 Yes, 2 Sometimes, 3 No, 4 I am not sure.
+        ("welcome", en, "👍", Choice("yes")),
+        ("welcome", en, "👍🏽 👍", Choice("yes")),
+        ("welcome", en, "❌", Choice("no")),
+        ("welcome", en, "👍👎", Unclear),
+        ("welcome", en, "👍 but", Unclear),
         ("welcome", en, "2", Choice("sometimes")),
         ("welcome", en, "2.", Choice("sometimes")),
         ("welcome", en, " 2 ", Choice("sometimes")),

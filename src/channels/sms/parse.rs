@@ -104,6 +104,15 @@ pub fn area_choices(areas: &Areas) -> Vec<AreaId> {
 /// the other supported languages are understood too, the person's own winning a clash.
 pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Locale) -> Reply {
     let words = tokens(text);
+    if let (QuestionKind::SingleChoice { options }, Some(key)) = (&question.kind, thumb(text)) {
+        let english = |o: &ChoiceOption| normalise(localized(&o.label, Locale::EN_GB));
+        if let Some(o) = options
+            .iter()
+            .find(|o| o.id.as_str() == key || english(o).trim() == key)
+        {
+            return Reply::Choice(o.id.clone());
+        }
+    }
     if words.is_empty() && !matches!(question.kind, QuestionKind::Feelings) {
         return Reply::Unclear;
     }
@@ -120,6 +129,27 @@ pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Local
         QuestionKind::Area => area(text, &words, &area_choices(areas), areas, locale),
         QuestionKind::Group => group(&words, locale),
     }
+}
+
+/// A thumb or a tick sent alone (👍, ✅, 👎, ❌, in any skin tone): "yes" or "no", for a
+/// question with such an option.
+fn thumb(text: &str) -> Option<&'static str> {
+    let mut found = None;
+    for c in text.chars() {
+        let key = match c {
+            '\u{1F44D}' | '\u{2705}' | '\u{2714}' | '\u{2611}' => "yes",
+            '\u{1F44E}' | '\u{274C}' | '\u{2716}' | '\u{274E}' => "no",
+            // Skin tones and the emoji variation selector change nothing.
+            '\u{1F3FB}'..='\u{1F3FF}' | '\u{FE0F}' => continue,
+            c if c.is_whitespace() => continue,
+            _ => return None,
+        };
+        if found.is_some_and(|f| f != key) {
+            return None;
+        }
+        found = Some(key);
+    }
+    found
 }
 
 /// Reads the reply to "which of these is your area?" after an ambiguous postcode.
