@@ -324,6 +324,57 @@ async fn progress_is_kept_thirty_days_from_the_last_visit(backend: TestBackend) 
     app.stop().await;
 }
 
+/// A returning visitor's page keeps their session for another 30 days; when the database is
+/// busy (another process holds SQLite's write lock past heard's busy time-out) that save
+/// fails after the page is made. The person still gets a kind page in their language, never
+/// an empty one.
+#[tokio::test]
+async fn sqlite_a_visit_the_busy_database_cannot_keep_gets_a_kind_page() {
+    use sqlx::Connection;
+    let app = spawn_app(TestBackend::Sqlite).await;
+    let client = browser();
+    fill(
+        &app,
+        &client,
+        &format!("{START}/q/1"),
+        &[("action", "continue"), ("answer", "no")],
+    )
+    .await;
+    // Another day: this visit writes the session again.
+    app.state.clock.advance(Duration::from_secs(24 * 3600));
+    let mut locker = sqlx::SqliteConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    sqlx::raw_sql("BEGIN EXCLUSIVE")
+        .execute(&mut locker)
+        .await
+        .unwrap();
+    let response = client.get(app.url(START)).send().await.unwrap();
+    let status = response.status().as_u16();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let page = response.text().await.unwrap();
+    sqlx::raw_sql("ROLLBACK")
+        .execute(&mut locker)
+        .await
+        .unwrap();
+    locker.close().await.unwrap();
+    assert!(status >= 500, "{status}");
+    assert!(
+        kind.starts_with("text/html"),
+        "a page, not an empty answer: {kind:?}"
+    );
+    assert!(page.contains("Please try again"), "{page}");
+    // Once the lock is gone the visit is kept.
+    let (_, start) = get(&app, &client, START).await;
+    assert!(start.contains("Carry on where you left off"), "{start}");
+    app.stop().await;
+}
+
 /// When the sessions in the database expire.
 async fn expiry(app: &TestApp) -> Vec<i64> {
     use sqlx::Connection;

@@ -33,6 +33,14 @@ pub fn is_rejection(response: &Response) -> bool {
         && !(own.starts_with("text/html") || own.starts_with("application/json"))
 }
 
+/// Whether a response is a server error with no page or JSON of heard's own: tower-sessions
+/// answers an empty 500 when it cannot save a session after the handler has answered.
+pub fn is_bare_server_error(response: &Response) -> bool {
+    let own = content_type(response);
+    response.status().is_server_error()
+        && !(own.starts_with("text/html") || own.starts_with("application/json"))
+}
+
 /// A response's `Content-Type`, or "" when it has none that reads as text.
 fn content_type(response: &Response) -> &str {
     response

@@ -283,6 +283,11 @@ pub async fn kind_rejections(
     let post = request.method() == axum::http::Method::POST;
     let api = request.uri().path().starts_with("/api/");
     let response = next.run(request).await;
+    if !api && crate::server::error::is_bare_server_error(&response) {
+        // The session could not be saved once the page was made: only the database fails so.
+        let cause = "the session could not be saved after the page was made";
+        return StaffError::SessionUnavailable(cause.to_owned()).into_response();
+    }
     if api || !crate::server::error::is_rejection(&response) {
         return response;
     }

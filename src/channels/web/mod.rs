@@ -68,13 +68,19 @@ pub fn routes(state: &AppState, max_body: usize) -> Router<AppState> {
 }
 
 /// A request axum cannot read gets a kind page in the person's language, not axum's plain
-/// text: a mangled link (a page number that is not a number, a web address that is not
+/// text (nor an empty answer when the session cannot be saved after the page): a mangled link (a page number that is not a number, a web address that is not
 /// UTF-8) is a page not found; a post that is not a form heard can read says to go back and
 /// try again; one too large says to make it shorter. A method the address does not take
 /// stays a 405 with its `Allow` header, on the same kind page.
 async fn kind_rejections(locale: PageLocale, request: Request, next: Next) -> Response {
     let post = request.method() == Method::POST;
     let response = next.run(request).await;
+    if crate::server::error::is_bare_server_error(&response) {
+        // The session could not be saved once the page was made (a visit that keeps it, the
+        // database busy): the session store has nothing but the database to fail on.
+        let cause = "the session could not be saved after the page was made";
+        return WebError::SessionUnavailable(cause.to_owned()).into_page(locale.0);
+    }
     if !crate::server::error::is_rejection(&response) {
         return response;
     }
