@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::mail::Dovecot;
-use common::{fresh_database, TestBackend, TEST_SECRET};
+use common::{fresh_database, TestBackend, WriteLock, TEST_SECRET};
 use heard::channels::sms::twilio;
 use sqlx::{Connection, PgConnection, Row, SqliteConnection};
 
@@ -631,8 +631,8 @@ struct DatabaseAway {
     /// The URL heard is given.
     url: String,
     proxy: Option<Proxy>,
-    /// SQLite: a second connection that holds the write lock while the database is away.
-    locker: tokio::sync::Mutex<Option<SqliteConnection>>,
+    /// SQLite: the write lock, held from a connection of the test's own while it is away.
+    locker: tokio::sync::Mutex<Option<WriteLock>>,
 }
 
 impl DatabaseAway {
@@ -662,12 +662,7 @@ impl DatabaseAway {
             None => {
                 // Root ignores file modes, so the file is made unwritable the way another
                 // process can: by holding SQLite's write lock past heard's busy timeout.
-                let mut conn = SqliteConnection::connect(&self.url).await.unwrap();
-                sqlx::raw_sql("BEGIN EXCLUSIVE")
-                    .execute(&mut conn)
-                    .await
-                    .unwrap();
-                *self.locker.lock().await = Some(conn);
+                *self.locker.lock().await = Some(WriteLock::take(&self.url).await);
             }
         }
     }
@@ -676,9 +671,8 @@ impl DatabaseAway {
         if let Some(proxy) = &self.proxy {
             proxy.restore();
         }
-        if let Some(mut conn) = self.locker.lock().await.take() {
-            sqlx::raw_sql("ROLLBACK").execute(&mut conn).await.unwrap();
-            conn.close().await.unwrap();
+        if let Some(lock) = self.locker.lock().await.take() {
+            lock.release().await;
         }
     }
 }

@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::staff::{add_staff, signed_in, staff_csrf, staff_email, try_sign_in, STAFF_PASSWORD};
-use common::{spawn_app, TestBackend};
+use common::{spawn_app, TestBackend, WriteLock};
 use heard::staff::Role;
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
@@ -82,7 +82,6 @@ fn staff_cookie(response: &reqwest::Response) -> Option<String> {
 /// lock is let go, the same details sign in.
 #[tokio::test]
 async fn sqlite_a_busy_database_means_try_again_for_staff() {
-    use sqlx::Connection;
     let app = spawn_app(TestBackend::Sqlite).await;
     add_staff(&app, Role::Lead).await;
     let client = common::browser();
@@ -93,13 +92,7 @@ async fn sqlite_a_busy_database_means_try_again_for_staff() {
         ("password", STAFF_PASSWORD.to_owned()),
         ("next", "/staff".to_owned()),
     ];
-    let mut locker = sqlx::SqliteConnection::connect(&app.database_url)
-        .await
-        .unwrap();
-    sqlx::raw_sql("BEGIN EXCLUSIVE")
-        .execute(&mut locker)
-        .await
-        .unwrap();
+    let lock = WriteLock::take(&app.database_url).await;
     let response = client
         .post(app.url("/staff/sign-in"))
         .form(&form)
@@ -108,11 +101,7 @@ async fn sqlite_a_busy_database_means_try_again_for_staff() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(response.headers().contains_key("retry-after"));
-    sqlx::raw_sql("ROLLBACK")
-        .execute(&mut locker)
-        .await
-        .unwrap();
-    locker.close().await.unwrap();
+    lock.release().await;
     let (status, path, _) = try_sign_in(&app, &client, &email, STAFF_PASSWORD).await;
     assert_eq!((status, path.as_str()), (200, "/staff"));
 }

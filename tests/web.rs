@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{browser, csrf, fill, spawn_app, spawn_app_with, TestApp, TestBackend};
+use common::{browser, csrf, fill, spawn_app, spawn_app_with, TestApp, TestBackend, WriteLock};
 use heard::domain::{AnswerValue, Channel};
 use heard::store::{DbSessionStore, SubmissionId};
 
@@ -330,7 +330,6 @@ async fn progress_is_kept_thirty_days_from_the_last_visit(backend: TestBackend) 
 /// an empty one.
 #[tokio::test]
 async fn sqlite_a_visit_the_busy_database_cannot_keep_gets_a_kind_page() {
-    use sqlx::Connection;
     let app = spawn_app(TestBackend::Sqlite).await;
     let client = browser();
     fill(
@@ -342,13 +341,7 @@ async fn sqlite_a_visit_the_busy_database_cannot_keep_gets_a_kind_page() {
     .await;
     // Another day: this visit writes the session again.
     app.state.clock.advance(Duration::from_secs(24 * 3600));
-    let mut locker = sqlx::SqliteConnection::connect(&app.database_url)
-        .await
-        .unwrap();
-    sqlx::raw_sql("BEGIN EXCLUSIVE")
-        .execute(&mut locker)
-        .await
-        .unwrap();
+    let lock = WriteLock::take(&app.database_url).await;
     let response = client.get(app.url(START)).send().await.unwrap();
     let status = response.status().as_u16();
     let kind = response
@@ -358,11 +351,7 @@ async fn sqlite_a_visit_the_busy_database_cannot_keep_gets_a_kind_page() {
         .unwrap_or_default()
         .to_owned();
     let page = response.text().await.unwrap();
-    sqlx::raw_sql("ROLLBACK")
-        .execute(&mut locker)
-        .await
-        .unwrap();
-    locker.close().await.unwrap();
+    lock.release().await;
     assert!(status >= 500, "{status}");
     assert!(
         kind.starts_with("text/html"),

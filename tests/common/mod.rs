@@ -151,6 +151,31 @@ pub fn test_config(dir: &TempDir, database_url: &str, extra: &[(&str, &str)]) ->
     Config::from_sources(env).expect("test config is valid")
 }
 
+/// SQLite's write lock, held from a connection of the test's own as another process could
+/// hold it: heard's writes wait out their busy time-out and fail until it is released.
+pub struct WriteLock(sqlx::SqliteConnection);
+
+impl WriteLock {
+    pub async fn take(database_url: &str) -> WriteLock {
+        let mut conn = sqlx::SqliteConnection::connect(database_url)
+            .await
+            .expect("open the database");
+        sqlx::raw_sql("BEGIN EXCLUSIVE")
+            .execute(&mut conn)
+            .await
+            .expect("take the write lock");
+        WriteLock(conn)
+    }
+
+    pub async fn release(mut self) {
+        sqlx::raw_sql("ROLLBACK")
+            .execute(&mut self.0)
+            .await
+            .expect("let the write lock go");
+        self.0.close().await.expect("close the connection");
+    }
+}
+
 /// A client that keeps cookies, like one person's browser.
 pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
