@@ -103,16 +103,11 @@ pub fn area_choices(areas: &Areas) -> Vec<AreaId> {
 /// Reads `text` as a reply to `question`. `locale` is the person's language; words in
 /// the other supported languages are understood too, the person's own winning a clash.
 pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Locale) -> Reply {
-    let words = tokens(text);
-    if let (QuestionKind::SingleChoice { options }, Some(key)) = (&question.kind, thumb(text)) {
-        let english = |o: &ChoiceOption| normalise(localized(&o.label, Locale::EN_GB));
-        if let Some(o) = options
-            .iter()
-            .find(|o| o.id.as_str() == key || english(o).trim() == key)
-        {
-            return Reply::Choice(o.id.clone());
-        }
-    }
+    // A thumb or tick alone answers a choice as its word would, through the same synonyms.
+    let words = match (&question.kind, thumb(text)) {
+        (QuestionKind::SingleChoice { .. }, Some(word)) => vec![word.to_owned()],
+        _ => tokens(text),
+    };
     if words.is_empty() && !matches!(question.kind, QuestionKind::Feelings) {
         return Reply::Unclear;
     }
@@ -131,8 +126,7 @@ pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Local
     }
 }
 
-/// A thumb or a tick sent alone (👍, ✅, 👎, ❌, in any skin tone): "yes" or "no", for a
-/// question with such an option.
+/// A thumb or a tick sent alone (👍, ✅, 👎, ❌, in any skin tone): the word "yes" or "no".
 fn thumb(text: &str) -> Option<&'static str> {
     let mut found = None;
     for c in text.chars() {
