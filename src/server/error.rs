@@ -28,17 +28,19 @@ pub fn keep_method_not_allowed(rejected: &Response, mut page: Response) -> Respo
 /// read (a path or query that does not parse, a body too large or not a form): a client
 /// error in plain text (or none), where heard's own pages are HTML.
 pub fn is_rejection(response: &Response) -> bool {
-    let own = content_type(response);
-    response.status().is_client_error()
-        && !(own.starts_with("text/html") || own.starts_with("application/json"))
+    response.status().is_client_error() && !is_heards_own(response)
 }
 
 /// Whether a response is a server error with no page or JSON of heard's own: tower-sessions
 /// answers an empty 500 when it cannot save a session after the handler has answered.
 pub fn is_bare_server_error(response: &Response) -> bool {
+    response.status().is_server_error() && !is_heards_own(response)
+}
+
+/// Whether a response is one of heard's own pages or JSON answers.
+fn is_heards_own(response: &Response) -> bool {
     let own = content_type(response);
-    response.status().is_server_error()
-        && !(own.starts_with("text/html") || own.starts_with("application/json"))
+    own.starts_with("text/html") || own.starts_with("application/json")
 }
 
 /// A response's `Content-Type`, or "" when it has none that reads as text.

@@ -68,10 +68,11 @@ pub fn routes(state: &AppState, max_body: usize) -> Router<AppState> {
 }
 
 /// A request axum cannot read gets a kind page in the person's language, not axum's plain
-/// text (nor an empty answer when the session cannot be saved after the page): a mangled link (a page number that is not a number, a web address that is not
-/// UTF-8) is a page not found; a post that is not a form heard can read says to go back and
-/// try again; one too large says to make it shorter. A method the address does not take
-/// stays a 405 with its `Allow` header, on the same kind page.
+/// text (nor an empty answer when the session cannot be saved after the page): a mangled
+/// link (a page number that is not a number, a web address that is not UTF-8) is a page not
+/// found; a post that is not a form heard can read says to go back and try again; one too
+/// large says to make it shorter. A method the address does not take stays a 405 with its
+/// `Allow` header, on the same kind page.
 async fn kind_rejections(locale: PageLocale, request: Request, next: Next) -> Response {
     let post = request.method() == Method::POST;
     let response = next.run(request).await;
