@@ -46,7 +46,8 @@
 //!    English word (`data/words/english.txt`) is removed where only a person
 //!    fits: before what a person does ("Bartek is non verbal", "Nevaeh has no
 //!    friends"), after what is done to one ("bullied by Zuzanna", "I play with
-//!    Oskar"), with an age, or owning a person's things ("Tymek's mum"), with a
+//!    Oskar"), after a greeting, a sign-off or "text"/"call" ("Thanks, Kasia"),
+//!    with an age, or owning a person's things ("Tymek's mum"), with a
 //!    first name or names listed before it ("Bartek Nowak", "Bartek and Zofia
 //!    are"). After "at", "in", "from" and the like it is a place ("at Killerton").
 //!
@@ -1483,7 +1484,10 @@ impl<'a> NameFinder<'a> {
         }
         match (ctx, t.case) {
             (_, Case::Other) => false,
-            (Context::Weak, Case::Title) => given && !PLACE_NAMES.contains(&t.key.as_str()),
+            // "Thanks, Kasia", "text Bartek": a listed name, or a word that could only be one.
+            (Context::Weak, Case::Title) => {
+                (given || l.is_unknown_word(&t.key)) && !PLACE_NAMES.contains(&t.key.as_str())
+            }
             (Context::Weak, _) => false,
             (_, Case::Title) => given || !l.is_not_name(&t.key),
             (_, Case::Upper) => {
@@ -2243,6 +2247,16 @@ mod tests {
                 "Aaliyah struggles with noise",
                 format!("{m} struggles with noise"),
             ),
+            ("Many thanks\nKasia", format!("Many thanks\n{m}")),
+            ("Regards, Bartek Nowak", format!("Regards, {m}")),
+            (
+                "text Bartek on his mobile",
+                format!("text {m} on his mobile"),
+            ),
+            (
+                "Oliver and Bartek go to the club",
+                format!("{m} and {m} go to the club"),
+            ),
         ] {
             assert_eq!(s(input), want, "{input}");
         }
@@ -2266,6 +2280,9 @@ mod tests {
             "Babcock were useless at the review",
             "School is rubbish",
             "Everything was harder after lockdown",
+            "Romanian is spoken at home",
+            "I'm Ukrainian and new to Devon",
+            "Thanks Babcock for nothing",
         ]);
     }
 
