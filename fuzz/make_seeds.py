@@ -103,6 +103,10 @@ for name in ["with_pii.txt", "without_pii.txt"]:
 lines += [
     "Year 11 exams wit\x01\x00 \ufffdh 25% extra time",
     "ring 07700\u200b900\x00123 or \ufeffOliver\u200b Smith",
+    # Said in words, and names no list holds where only a person fits.
+    "call oh seven seven double oh nine double oh one two three, born the twelfth of March twenty fifteen",
+    "Bartek and Zofia are twins; Tymek's mum said bullied by Zuzanna. Thanks, Kasia",
+    "jo underscore smith at outlook dot com or O7700 triple nine 0 one two",
 ]
 write("scrub", lines)
 
