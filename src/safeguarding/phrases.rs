@@ -515,6 +515,13 @@ static PHRASES: &[Phrase] = &[
     )
     .by_doer(),
     ph(Abuse, r"\b(?:cigarette|belt|cane|whip) (?:burns|marks)\b"),
+    // Shut away: "staff restrain him in a cupboard", "they put her in a dark room".
+    ph(
+        Abuse,
+        r"\b(?:restrain(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|put(?:s|ting)?|kept|keep(?:s|ing)?|leave(?:s)?|left|made|make(?:s)?) (?:me|him|her|them|us|my (?:son|daughter|child|boy|girl)) (?:\w+ )?(?:in|into|inside|under) (?:a |the |an )?(?:cupboard|cellar|shed|cage|dark room|locked room|padded room|box|garage|bathroom all (?:day|night)|toilet all (?:day|night))\b",
+    )
+    .not_near(r"\b(?:toys?|coats?|shoes|bags?|play|game|hide and seek|hiding)\b")
+    .by_doer(),
     ph(Abuse, r"\brestrain(?:ed|s|ing|t)\b")
         .not_near(r"\b(?:nobody|no one|noone|wasnt|was not|werent|were not|not) (?:\w+ )?(?:hurt|injured|harmed)\b|\bhandled well\b")
         .need_near(
@@ -780,6 +787,10 @@ static PHRASES: &[Phrase] = &[
     ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b"),
     ph(
         DomesticAbuse,
+        r"\b(?:ex|ex partner|ex husband|ex wife|partner|husband|boyfriend|wife|(?:kids|childrens|their) (?:dad|father|mum|mother))(?: \w+){0,8}? (?:threatens|threatened|threatening|stalks|stalking|stalked|harasses|harassing|harassed|intimidates|intimidating|intimidated) (?:me|us|the kids|the children|my (?:son|daughter|children|kids|family))\b",
+    ),
+    ph(
+        DomesticAbuse,
         r"\b(?:bije|uderza|pobił|bił|kopie|dusi|szarpie) (?:moją |naszą )?(?:mamę|matkę|mamusię|żonę)\b|\b(?:mamę|matkę) (?:bije|bił|uderza)\b",
     ),
     ph(DomesticAbuse, r"\bprzemoc (?:domowa|w domu|w rodzinie)\b"),
@@ -851,6 +862,12 @@ static PHRASES: &[Phrase] = &[
         NotSafe,
         r"\b(?:im|i am|we are|were|i was|we were|he is|hes|she is|shes|they are|theyre) (?:\w+ )?homeless\b",
     ),
+    // No home: "we're sleeping in the car", "sofa surfing", "nowhere to live".
+    ph(
+        NotSafe,
+        r"\b(?:im|i am|we are|were|weve been|we have been|ive been|i have been|hes|he is|shes|she is|theyre|they are|been|still|now) (?:\w+ )?(?:sleeping|living) (?:in (?:the|a|our|my|mums|dads) (?:car|van|tent)|rough|on the streets?|on (?:friends|peoples|someones|other peoples) (?:sofas?|couch(?:es)?|floors?))\b|\b(?:sofa|couch) surfing\b|\b(?:have|got|has|with|left with) nowhere (?:to live|to sleep|to stay|safe to (?:live|sleep|stay|go))\b",
+    )
+    .not_near(r"\b(?:holiday|festival|camping|trip|road trip|on the way)\b"),
     // Polish
     ph(NotSafe, r"\bnie czuj(?:ę|e|ą) się (?:\w+ ){0,2}bezpieczn\w*"),
     ph(NotSafe, r"\bnie jest(?:em|eśmy)? (?:\w+ )?bezpieczn\w*"),
