@@ -50,6 +50,8 @@
 //!    with an age, or owning a person's things ("Tymek's mum"), with a
 //!    first name or names listed before it ("Bartek Nowak", "Bartek and Zofia
 //!    are"). After "at", "in", "from" and the like it is a place ("at Killerton").
+//!    Before a word for a family ("the Nowak twins"), such a word or a known
+//!    surname goes too ("the Smith family").
 //!
 //! Place names and services that contain a given name ("Bovey Tracey",
 //! "St Thomas", "Marks and Spencer", "Williams syndrome") are protected.
@@ -1417,6 +1419,9 @@ static PERSON_DOES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s+(?:is|was|has|had|needs|needed|loves|loved|hates|hated|likes|liked|struggles|struggled|gets|got|goes|went|feels|felt|wants|wanted|says|said|told|started|attends|attended|lives|lived|cries|cried|refuses|refused|finds|found|enjoys|enjoyed|misses|missed|hits|hit|screams|screamed|can['’]?t|cannot|couldn['’]?t|won['’]?t|wouldn['’]?t|doesn['’]?t|didn['’]?t|isn['’]?t|wasn['’]?t|hasn['’]?t|still|never|always|also|just|really)\b",
     )
 });
+static FAMILY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s+(?:family|families|household|twins|kids|children|boys|girls|clan)\b")
+});
 static PLURAL_BE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:are|were)\b"));
 // Done to or with a person: before a capitalised word no list knows, it makes the
 // word a name ("bullied by Zuzia", "I play with Oskar", "I miss Maja").
@@ -1572,6 +1577,20 @@ impl<'a> NameFinder<'a> {
             || AGE_AFTER.is_match(after(self.text, t.end, 40))
             || (t.possessive && OWNED_BY_PERSON.is_match(after(self.text, t.end, 24)))
             || DONE_TO_PERSON.is_match(before(self.text, t.start, 24))
+    }
+
+    /// "the Smith family", "the Nowak twins": a surname, or a word that could only be a
+    /// name, before a word for a family.
+    fn family_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let l = self.lists;
+        if t.case != Case::Title || t.possessive || l.is_not_name(&t.key) {
+            return false;
+        }
+        if !(l.surnames.contains(&t.key) || l.is_unknown_word(&t.key)) {
+            return false;
+        }
+        FAMILY_AFTER.is_match(after(self.text, t.end, 16))
     }
 
     /// Before a name, mark the unlisted words that are its first name ("Bartek Nowak is
@@ -1809,7 +1828,11 @@ impl<'a> NameFinder<'a> {
             if self.marked[i] || self.not_person(i) {
                 continue;
             }
-            if self.free_name(i) || self.free_name_plural(i) || self.unknown_name(i) {
+            if self.free_name(i)
+                || self.free_name_plural(i)
+                || self.unknown_name(i)
+                || self.family_name(i)
+            {
                 self.mark_name(i, true);
                 self.mark_unknown_names_before(i);
                 continue;
@@ -2257,6 +2280,14 @@ mod tests {
                 "Oliver and Bartek go to the club",
                 format!("{m} and {m} go to the club"),
             ),
+            (
+                "Thanks again\nThe Smith family",
+                format!("Thanks again\nThe {m} family"),
+            ),
+            (
+                "the Nowak twins are in year 3",
+                format!("the {m} twins are in year 3"),
+            ),
         ] {
             assert_eq!(s(input), want, "{input}");
         }
@@ -2283,6 +2314,9 @@ mod tests {
             "Romanian is spoken at home",
             "I'm Ukrainian and new to Devon",
             "Thanks Babcock for nothing",
+            "the Devon families we spoke to",
+            "the Polish families at school",
+            "the Makaton kids group",
         ]);
     }
 
