@@ -11,6 +11,8 @@
 //! | full UK postcodes | the outward code (see below) |
 //! | NHS numbers (10 digits passing the mod-11 check, or any 10 digits after "NHS number") | `[NHS number removed]` |
 //! | unique pupil numbers (a letter and 12 characters, or after "UPN") | `[pupil number removed]` |
+//! | National Insurance numbers | `[NI number removed]` |
+//! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456"), bank sort codes and account numbers, car registrations | `[reference removed]` |
 //! | dates with a year, and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen") | `[date of birth removed]` |
 //! | street addresses (house number + street + Road/Lane/Close/...) | `[address removed]` |
 //! | web links, and social-media handles | `[link removed]` |
@@ -107,6 +109,8 @@ pub enum Removed {
     Postcode,
     NhsNumber,
     PupilNumber,
+    NiNumber,
+    Reference,
     DateOfBirth,
     Address,
     Link,
@@ -123,6 +127,8 @@ impl Removed {
             Removed::Postcode => "[postcode removed]",
             Removed::NhsNumber => "[NHS number removed]",
             Removed::PupilNumber => "[pupil number removed]",
+            Removed::NiNumber => "[NI number removed]",
+            Removed::Reference => "[reference removed]",
             Removed::DateOfBirth => "[date of birth removed]",
             Removed::Address => "[address removed]",
             Removed::Link => "[link removed]",
@@ -201,6 +207,8 @@ fn scrub_once(input: &str) -> (ScrubbedText, Vec<Removed>) {
     find_emails(input, &mut found);
     find_handles(input, &mut found);
     find_pupil_numbers(input, &mut found);
+    find_ni_numbers(input, &mut found);
+    find_references(input, &mut found);
     find_nhs_numbers(input, &mut found);
     find_dates(input, &mut found);
     find_address_after_label(input, &mut found);
@@ -469,6 +477,86 @@ fn is_bare_handle(word: &str) -> bool {
     let marked = word.chars().any(|c| c.is_ascii_digit() || c == '_');
     let dotted = word.contains('.') && word.split('.').all(|part| part.len() >= 2);
     word.len() >= 4 && starts_like_a_name && (marked || dotted)
+}
+
+// ---------------------------------------------------------------------------
+// National Insurance numbers, and the references that lead back to a person's record.
+
+// Two letters (HMRC's allowed prefixes), six digits, A-D: "AB 12 34 56 C".
+static NI_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?P<prefix>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\s?[0-9]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[A-D]\b",
+    )
+});
+// After "NI number" or "national insurance" any such shape goes, in any case ("qq123456c").
+static NI_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:ni|n\.i\.|nino|national\s+insurance)(?:\s+(?:number|no\.?|num))?\s*(?:is|was|:|-|=)?\s*(?P<id>[a-z]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[a-d]?)\b",
+    )
+});
+
+fn find_ni_numbers(text: &str, found: &mut Findings) {
+    for c in NI_LABELLED.captures_iter(text) {
+        if let Some(id) = c.name("id") {
+            found.claim(id.range(), Removed::NiNumber);
+        }
+    }
+    for c in NI_NUMBER.captures_iter(text) {
+        let (Some(m), Some(prefix)) = (c.get(0), c.name("prefix")) else {
+            continue;
+        };
+        // Prefixes HMRC never issues.
+        if !matches!(
+            prefix.as_str(),
+            "BG" | "GB" | "NK" | "KN" | "TN" | "NT" | "ZZ"
+        ) {
+            found.claim(m.range(), Removed::NiNumber);
+        }
+    }
+}
+
+// "EHCP ref EHC/2023/00451", "case number 123456", "CRN 4567": a council, court, benefit or
+// hospital reference leads straight back to the person's record.
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:case|ehcp|ehc|claim|customer|account|acct|application|file|client|membership|member|patient|hospital|tribunal|appeal|plan|benefit|dla|pip|uc|council\s+tax|housing|tenancy|crime|incident|log)\s+(?:ref(?:erence)?|number|no\.?|num|#|id)|ref(?:erence)?(?:\s+(?:number|no\.?|num))?|crn|mrn)\b\.?\s*(?:is|was|:|-|=|#)?\s*(?P<id>[a-z0-9][a-z0-9/\-.]*(?:\s[0-9]{2,})*)",
+    )
+});
+// Bank details: a sort code, and an eight-digit account number.
+static BANK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bsort\s*code\s*(?:is|:|-)?\s*(?P<sort>[0-9]{2}[\s\-]?[0-9]{2}[\s\-]?[0-9]{2})\b|\b(?:account|acc|acct)\s*(?:number|no\.?|num|#)?\s*(?:is|:|-)?\s*(?P<account>[0-9]{8})\b",
+    )
+});
+// A car's registration: "WX12 ABC" in capitals, or in any case after "reg".
+static VEHICLE_REG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b[A-Z]{2}[0-9]{2}\s?[A-Z]{3}\b|(?i:\b(?:reg|registration|number\s+plate|plate)(?:\s+(?:number|no\.?|plate))?\s*(?:is|:|-)?\s*(?P<reg>[a-z]{2}[0-9]{2}\s?[a-z]{3})\b)",
+    )
+});
+
+fn find_references(text: &str, found: &mut Findings) {
+    for c in REFERENCE.captures_iter(text) {
+        let Some(id) = c.name("id") else { continue };
+        let r = trim_trailing_punct(text, id.range());
+        let value = text[r.clone()].trim_end_matches(['-', '/', '.']);
+        let r = r.start..r.start + value.len();
+        let digits = value.chars().filter(char::is_ascii_digit).count();
+        if digits >= 4 && value.len() <= 30 {
+            found.claim(r, Removed::Reference);
+        }
+    }
+    for c in BANK.captures_iter(text) {
+        for id in [c.name("sort"), c.name("account")].into_iter().flatten() {
+            found.claim(id.range(), Removed::Reference);
+        }
+    }
+    for c in VEHICLE_REG.captures_iter(text) {
+        let Some(m) = c.name("reg").or_else(|| c.get(0)) else {
+            continue;
+        };
+        found.claim(m.range(), Removed::Reference);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -2081,8 +2169,10 @@ mod tests {
         assert_eq!(s("9434765919"), m);
         assert_eq!(s("943-476-5919"), m);
         assert_eq!(s("NHS no. 012 345 6789"), format!("NHS no. {m}"));
-        // Ten digits failing the check, with no label, are not an NHS number.
-        kept(&["ref 9434765910", "1234567890"]);
+        // Ten digits failing the check, with no label, are not an NHS number; after "ref"
+        // they are a reference.
+        kept(&["1234567890"]);
+        assert_eq!(kinds("ref 9434765910"), vec![Removed::Reference]);
         assert!(nhs_check_ok(b"9434765919"));
         assert!(!nhs_check_ok(b"9434765918"));
     }
@@ -2317,6 +2407,57 @@ mod tests {
             "the Devon families we spoke to",
             "the Polish families at school",
             "the Makaton kids group",
+        ]);
+    }
+
+    #[test]
+    fn ni_numbers_references_bank_details_and_car_registrations() {
+        for (input, want) in [
+            (
+                "my NI number is QQ 12 34 56 C",
+                "my NI number is [NI number removed]",
+            ),
+            (
+                "national insurance: ab123456c",
+                "national insurance: [NI number removed]",
+            ),
+            ("his is JT 45 67 89 B", "his is [NI number removed]"),
+            (
+                "his EHCP reference is EHC/2023/00451.",
+                "his EHCP reference is [reference removed].",
+            ),
+            (
+                "case ref 123456789 at the council",
+                "case ref [reference removed] at the council",
+            ),
+            ("CRN: 4567891", "CRN: [reference removed]"),
+            (
+                "hospital number 1234567",
+                "hospital number [reference removed]",
+            ),
+            (
+                "Sort code 12-34-56 account 12345678",
+                "Sort code [reference removed] account [reference removed]",
+            ),
+            (
+                "my car reg is wx12 abc",
+                "my car reg is [reference removed]",
+            ),
+            (
+                "the taxi WX12 ABC was late",
+                "the taxi [reference removed] was late",
+            ),
+        ] {
+            assert_eq!(s(input), want, "{input}");
+        }
+        kept(&[
+            "case number 2 of 3",
+            "with reference to the meeting on Monday",
+            "the referral took 18 months",
+            "plan number 3",
+            "KS2 SATS were fine",
+            "I got 12345 steps today",
+            "GB 12 34 56 A",
         ]);
     }
 
