@@ -448,6 +448,11 @@ static PHRASES: &[Phrase] = &[
         Suicide,
         r"\b(?:whats|what is|wats|wots) the point (?:of|in) (?:me|my life|my existence|me being (?:here|alive|around)|me existing)\b",
     ),
+    // Looking up a way: "I looked up how many paracetamol it takes", "googled how to hang".
+    ph(
+        Suicide,
+        r"\b(?:looked up|look up|looking up|googled|google|googling|searched|search|searching|researched|researching) (?:online )?(?:how (?:many|much) (?:\w+ ){0,2}(?:pills?|tablets?|paracetamol|ibuprofen|codeine|co codamol|insulin|meds|medication|medicine|painkillers|aspirin|antidepressants|sertraline|sleeping pills) (?:it takes|it would take|would it take|to take|would kill|kills?|to die|is fatal|is deadly|to overdose|to od|would do it)|how (?:to|you|u|i could|i can) (?:kill (?:myself|yourself|urself)|end (?:it|my life|your life)|hang (?:myself|yourself)|overdose|die|od)|ways (?:to|of) (?:die|dying|kill (?:myself|yourself)|end (?:it|my life))|(?:painless|quick|easy) ways? to die)\b",
+    ),
     ph(
         Suicide,
         r"\b(?:took|taken|swallowed|had|take|taking) (?:(?:[89]|[1-9]\d+)|twenty|thirty|forty|fifty|a hundred) (?:paracetamol|ibuprofen|pills|tablets|painkillers|co codamol|sleeping pills|antidepressants)\b",
@@ -515,6 +520,12 @@ static PHRASES: &[Phrase] = &[
     )
     .by_doer(),
     ph(Abuse, r"\b(?:cigarette|belt|cane|whip) (?:burns|marks)\b"),
+    // "he said he'd break my legs": a threat of serious harm; the doer decides.
+    ph(
+        Abuse,
+        r"\b(?:said|says|told|tells|threatened|threatens|texted|messaged|keeps saying|kept saying|shouted|saying)(?: (?:me|him|her|us))?(?: that)? (?:(?:he|she|they|someone)(?:d|ll| would| will| is going to| was going to| is gonna|s gonna| are going to| were going to)? |(?:hed|hell|shed|shell|theyd|theyll|hes gonna|shes gonna|theyre gonna|hes going to|shes going to|theyre going to) )?(?:break|snap|smash) (?:my|his|her|our|your|ur) (?:legs?|arms?|neck|face|nose|fingers?|jaw|bones?|teeth|head|skull)\b",
+    )
+    .by_doer(),
     // Shut away: "staff restrain him in a cupboard", "they put her in a dark room".
     ph(
         Abuse,
@@ -564,12 +575,29 @@ static PHRASES: &[Phrase] = &[
     // ------------------------------------------------------------ sexual abuse
     ph(
         SexualAbuse,
+        r"\b(?:makes?|made|making|forces?|forced|shows?|showed|showing) (?:me|him|her|us) (?:to )?(?:watch|look at|see)? ?(?:\w+ ){0,3}?(?:videos?|films?|movies?|pictures?|photos?|pics|stuff|things|porn)\b",
+    )
+    .need_near(r"\b(?:uncomfortable|rude|naked|nude|sex\w*|dirty|adult|porn\w*|private parts|secret|weird|horrible|scared|dont like|didnt like|grown up)\b")
+    .not_near(r"\b(?:scary film|horror|school|class|teacher|lesson|assembly|video games?|game)\b"),
+    ph(
+        SexualAbuse,
+        r"\b(?:does|did|doing|do|keeps doing|kept doing) (?:stuff|things|bad things|rude things|weird things|something|sexual things|sex stuff) (?:to|with) (?:me|him|her|us)\b",
+    )
+    .need_near(r"\b(?:at night|in (?:my|his|her|the) (?:bed|room|bedroom|bath)|secret|private|touch\w*|nobody|no one|dont like|didnt like|hurts?|hurt|uncomfortable|when (?:mum|dad|my mum|my dad|no one|nobody|everyone)\w*|not allowed to tell|scared)\b"),
+    ph(
+        SexualAbuse,
         r"\b(?:make|makes|made|making|force|forces|forced|forcing|pressures?|pressured|pressuring) (?:me|him|her|us) (?:to )?do (?:things|stuff|something|sexual|bad things|rude things|horrible things|dirty things)\b",
     ),
     ph(
         SexualAbuse,
-        r"\b(?:makes?|made|making|forces?|forced|forcing|got|gets) (?:me|him|her) (?:to )?(?:touch (?:him|her|them|his|it)|watch (?:porn|rude|dirty|sex|adult|videos of him|him)|suck|kiss (?:him|her)|undress|take (?:my|his|her|our) clothes off|get naked|sit on (?:his|her) (?:lap|knee))\b",
+        r"\b(?:makes?|made|making|forces?|forced|forcing|got|gets) (?:me|him|her) (?:to )?(?:touch (?:him|her|them|his|it)|watch (?:porn|rude|dirty|sex|adult|videos of him)|suck|kiss (?:him|her)|undress|take (?:my|his|her|our) clothes off|get naked|sit on (?:his|her) (?:lap|knee))\b",
     ),
+    // "makes me watch him", but not "makes me watch him play football".
+    ph(
+        SexualAbuse,
+        r"\b(?:makes?|made|making|forces?|forced|forcing) (?:me|him|her) (?:to )?watch him\b",
+    )
+    .not_after(r"^ (?:play|plays|playing|do|does|doing|on|at|in|score|win|swim|ride|race|practi[cs]e|perform|sing|dance|game|gaming|eat|cook|build|draw|read)\b"),
     ph(
         SexualAbuse,
         r"\b(?:show(?:s|ed|n)?|flash(?:es|ed|ing)?) (?:me |him |her |us )?(?:his|her|their) (?:privates|private parts|private bits|willy|penis|dick|bits|boobs|breasts|vagina|thing)\b",
@@ -787,6 +815,10 @@ static PHRASES: &[Phrase] = &[
     ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b"),
     ph(
         DomesticAbuse,
+        r"\b(?:call|called|calling|ring|rang|phone|phoned) (?:the )?(?:police|999|cops) (?:on|because of|about) (?:my|our|the kids|their) (?:dad|father|stepdad|step dad|partner|ex|husband|boyfriend|mums boyfriend|mums partner)\b",
+    ),
+    ph(
+        DomesticAbuse,
         r"\b(?:ex|ex partner|ex husband|ex wife|partner|husband|boyfriend|wife|(?:kids|childrens|their) (?:dad|father|mum|mother))(?: \w+){0,8}? (?:threatens|threatened|threatening|stalks|stalking|stalked|harasses|harassing|harassed|intimidates|intimidating|intimidated) (?:me|us|the kids|the children|my (?:son|daughter|children|kids|family))\b",
     ),
     ph(
@@ -832,6 +864,10 @@ static PHRASES: &[Phrase] = &[
     ph(
         NotSafe,
         r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? go (?:back )?home\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|dnt|not) (?:\w+ )?(?:want|wanna|wana|wnt)(?: %TO%)? (?:go|stay|live) (?:back )?(?:to |at |in |with )?(?:my |his |her |our |the )?(?:foster (?:placement|home|carers?|family|house|mum|dad)|care home|childrens home)\b",
     ),
     ph(
         NotSafe,
@@ -895,6 +931,11 @@ static PHRASES: &[Phrase] = &[
         r"(?:اخاف|خايف|خايفه|خائف|خائفه) من (?:ابي|ابوي|بابا|امي|ماما|زوج امي|والدي|عمي|اخي)",
     ),
     // -------------------------------------------------------------- exploitation
+    // County lines: "gave me money to hold a bag", "paid him to take a package".
+    ph(
+        Exploitation,
+        r"\b(?:gave|give|gives|giving|offered|offers|offering|paid|pays|paying|promised) (?:me|him|her|us|my (?:son|daughter|brother|sister)) (?:money|cash|£\d+|\d+ quid|\d+ pounds|a phone|phones|trainers|new trainers|gifts?|weed|vapes?|free \w+) (?:to|for|if (?:i|he|she|we)) (?:hold|holding|carry|carrying|deliver|delivering|drop off|dropping off|move|moving|look after|looking after|hide|hiding|stash|stashing)\b",
+    ),
     ph(
         Exploitation,
         r"\b(?:county ?lines?|cuckoo(?:ed|ing)|trafficked|trafficking|sextortion|sexting|sexual(?:ly)? exploit\w*|cse|cce|child exploitation|criminal exploitation)\b",

@@ -110,6 +110,8 @@ fn safeguarding_suicide() {
             "kms",
             "end it all",
             "I don't want to be here anymore",
+            "i looked up how many paracetamol it takes",
+            "I googled how to kill myself",
             "i dont want to be here any more",
             "everyone would be better off without me",
             "I feel suicidal",
@@ -171,6 +173,7 @@ fn safeguarding_abuse() {
             "he was physically abused by his birth father",
             "he was locked in a room at school",
             "staff at the school restrain him in a cupboard",
+            "my girlfriend's dad said he'd break my legs",
             "they put my son in a dark room when he screams",
             "my stepdad locks me in the shed",
             "Ojciec mnie bije",
@@ -206,6 +209,9 @@ fn safeguarding_sexual_abuse() {
             "He touched me",
             "my stepdad makes me do things I don't want to",
             "my cousin touched my private parts",
+            "he makes me watch videos that make me uncomfortable",
+            "my uncle does stuff to me at night",
+            "he makes me watch him in the bath",
             "a man at the swimming pool touched my son inappropriately",
             "I was sexually abused",
             "my daughter [name removed] said [name removed] touches her",
@@ -217,6 +223,9 @@ fn safeguarding_sexual_abuse() {
         "he hates people touching him",
         "I was touched that the teacher remembered",
         "sexual health education adapted for SEND",
+        "he makes me watch him play video games",
+        "the teacher showed them a video about puberty in class",
+        "we do things with him at the weekend like swimming",
     ]);
 }
 
@@ -262,6 +271,7 @@ fn safeguarding_domestic_abuse() {
             "we fled domestic abuse",
             "my ex still turns up and threatens me in front of the kids",
             "the kids dad keeps harassing us",
+            "we had to call the police on my dad again last night",
             "Tata bije mamę",
             "أبي يضرب أمي",
         ],
@@ -281,6 +291,7 @@ fn safeguarding_not_safe() {
             "we're sleeping in the car",
             "we have been sofa surfing since Christmas",
             "we've got nowhere to live",
+            "i don't want to go back to my foster placement",
             "nie czuję się bezpiecznie",
             "لا أشعر بالأمان",
         ],
@@ -299,6 +310,11 @@ fn safeguarding_not_safe() {
         "he hides in the cupboard when it is too loud",
         "we put his coat in the cupboard",
         "my partner threatened to leave if the school did not help",
+        "he searched how many days it takes for a reply",
+        "my dad said he'd break my xbox",
+        "we had to call the police because of a burglary",
+        "my son doesn't want to go back to the placement because the school is far",
+        "he doesn't want to go to residential trip",
     ]);
 }
 
@@ -312,12 +328,16 @@ fn safeguarding_exploitation() {
             "I was made to carry drugs",
             "a man online asked me to send pictures",
             "county lines",
+            "someone at the park gave me money to hold a bag",
+            "they paid him £50 to deliver a package",
         ],
     );
     clear(&[
         "his ADHD medication has helped",
         "the drugs he takes for epilepsy",
         "personal grooming and dressing",
+        "nan gave me money to take to school for the trip",
+        "they paid me to look after the dog",
     ]);
 }
 
