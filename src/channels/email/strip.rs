@@ -67,7 +67,7 @@ static FORWARDED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 static MOBILE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:sent from my \w+.{0,40}|sent from (?:outlook|yahoo mail|mail) for \w+.{0,20}|sent from outlook|get outlook for \w+.{0,20}|sent via .{1,40}|wysłane z (?:mojego )?\w+.{0,30}|تم الإرسال من .{1,40})$",
+        r"(?i)^(?:sent from my \w+.{0,40}|sent from (?:outlook|yahoo mail|yahoo|aol mobile mail|aol|mail|gmail|email|samsung (?:mobile|email|galaxy \w+)|the \w+ app)(?: (?:for|on) \w+.{0,20})?|get outlook for \w+.{0,20}|sent (?:via|with) .{1,40}|wysłane z (?:mojego )?\w+.{0,30}|تم الإرسال من .{1,40})$",
     )
     .expect("footer pattern")
 });
@@ -282,6 +282,27 @@ mod tests {
             own_words(body).text,
             "Things that help:\n- ramps\n- quiet rooms"
         );
+    }
+
+    #[test]
+    fn phone_and_webmail_footers_go() {
+        for footer in [
+            "Sent from my iPhone",
+            "Sent from my Galaxy",
+            "Sent from Yahoo Mail on Android",
+            "Sent from Yahoo Mail for iPhone",
+            "Sent from Outlook for Android",
+            "Get Outlook for iOS",
+            "Sent from Mail for Windows",
+            "Sent from AOL Mobile Mail",
+            "Sent from Samsung Mobile",
+            "Sent with Proton Mail secure email.",
+        ] {
+            let body = format!("The bus is late.\n\n{footer}\n");
+            assert_eq!(own_words(&body).text, "The bus is late.", "{footer}");
+        }
+        let body = "Sent from school with a letter, he was upset.\n";
+        assert_eq!(own_words(body).text, body.trim());
     }
 
     #[test]
