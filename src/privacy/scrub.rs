@@ -53,7 +53,8 @@
 //!    first name or names listed before it ("Bartek Nowak", "Bartek and Zofia
 //!    are"). After "at", "in", "from" and the like it is a place ("at Killerton").
 //!    Before a word for a family ("the Nowak twins"), such a word or a known
-//!    surname goes too ("the Smith family").
+//!    surname goes too ("the Smith family"), and so do initials and a surname
+//!    after a sign-off ("Yours sincerely, M. Thompson").
 //!
 //! Place names and services that contain a given name ("Bovey Tracey",
 //! "St Thomas", "Marks and Spencer", "Williams syndrome") are protected.
@@ -1453,7 +1454,13 @@ static CALLED_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)|(?:my|our|his|her|their)\s+(?:kids|children|sons|daughters|boys|girls|twins|son|daughter|child|boy|girl)\s+(?:are|is|were|was)|ring|call|text|phone|ask\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|contact|email|message))[\s,:]*",
+        r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|best\s*,|with\s+(?:thanks|love|best\s+wishes)|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)|(?:my|our|his|her|their)\s+(?:kids|children|sons|daughters|boys|girls|twins|son|daughter|child|boy|girl)\s+(?:are|is|were|was)|ring|call|text|phone|ask\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|contact|email|message))[\s,:]*",
+    )
+});
+// A sign-off, then initials: "Yours sincerely\nM. Thompson", "Regards, J R Nowak".
+static SIGN_OFF_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:\b(?:regards|wishes|sincerely|faithfully|truly|thanks|thank\s+you|cheers|love|best))[\s,:]*(?P<initials>[A-Z]\.?(?:\s*[A-Z]\.?)?)\s+",
     )
 });
 static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1809,6 +1816,37 @@ impl<'a> NameFinder<'a> {
         }
     }
 
+    /// "Yours sincerely\nM. Thompson": initials and the surname after them.
+    fn mark_initials_after_sign_off(&mut self) {
+        let found: Vec<(usize, usize, usize)> = SIGN_OFF_INITIALS
+            .captures_iter(self.text)
+            .filter_map(|c| {
+                let initials = c.name("initials")?;
+                Some((initials.start(), initials.end(), c.get(0)?.end()))
+            })
+            .collect();
+        for (start, end, pos) in found {
+            let Some(k) = self.token_at(pos) else {
+                continue;
+            };
+            let t = &self.toks[k];
+            let l = self.lists;
+            let surname = t.case == Case::Title
+                && (l.surnames.contains(&t.key) || l.is_given(&t.key) || l.is_unknown_word(&t.key))
+                && !l.is_not_name(&t.key);
+            if !surname || self.not_person(k) {
+                continue;
+            }
+            for i in 0..k {
+                let t = &self.toks[i];
+                if t.start >= start && t.end <= end {
+                    self.marked[i] = true;
+                }
+            }
+            self.mark_name(k, false);
+        }
+    }
+
     fn mark_after_called(&mut self) {
         let found: Vec<(usize, Context, bool)> = CALLED_ANY
             .captures_iter(self.text)
@@ -1996,6 +2034,7 @@ fn find_names(text: &str, found: &mut Findings) {
     f.mark_after_called();
     f.mark_after_titles();
     f.mark_after_context(&WEAK_CONTEXT, Context::Weak);
+    f.mark_initials_after_sign_off();
     f.free_names();
     for (i, t) in f.toks.iter().enumerate() {
         if f.marked[i] && !claimed[i] {
@@ -2378,6 +2417,13 @@ mod tests {
                 "the Nowak twins are in year 3",
                 format!("the {m} twins are in year 3"),
             ),
+            (
+                "Yours sincerely\nM. Thompson",
+                format!("Yours sincerely\n{m}. {m}"),
+            ),
+            ("Regards, J R Nowak", format!("Regards, {m}")),
+            ("Best,\nBartek", format!("Best,\n{m}")),
+            ("Yours faithfully\nKasia", format!("Yours faithfully\n{m}")),
         ] {
             assert_eq!(s(input), want, "{input}");
         }
@@ -2407,6 +2453,11 @@ mod tests {
             "the Devon families we spoke to",
             "the Polish families at school",
             "the Makaton kids group",
+            "Thanks A lot for listening",
+            "Love A Level results day",
+            "best, I think, is the new club",
+            "sincerely I hope someone reads this",
+            "Regards\nA. Exeter",
         ]);
     }
 
