@@ -1693,6 +1693,11 @@ impl<'a> NameFinder<'a> {
     fn mark_unknown_names_before(&mut self, i: usize) {
         let mut k = i;
         while let Some(j) = self.name_before(k) {
+            // A first name comes before a surname, not before another first name: in "at
+            // Bicton Oliver learned", Bicton is no name of Oliver's.
+            if j + 1 == k && self.gap(j, k) == " " && self.lists.is_given(&self.toks[k].key) {
+                break;
+            }
             let t = &self.toks[j];
             let name_like = t.case == Case::Title
                 && !t.possessive
@@ -2394,6 +2399,7 @@ mod tests {
                 "Bartek, Tymek were in my class",
                 format!("{m}, {m} were in my class"),
             ),
+            ("Bartek, Zofia are twins", format!("{m}, {m} are twins")),
             ("O'Brien is his teacher", format!("{m} is his teacher")),
             (
                 "Aaliyah struggles with noise",
@@ -2459,6 +2465,10 @@ mod tests {
             "sincerely I hope someone reads this",
             "Regards\nA. Exeter",
         ]);
+        assert_eq!(
+            s("at Bicton Oliver learned to swim"),
+            "at Bicton [name removed] learned to swim"
+        );
     }
 
     #[test]
