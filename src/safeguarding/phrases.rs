@@ -529,7 +529,7 @@ static PHRASES: &[Phrase] = &[
     // Shut away: "staff restrain him in a cupboard", "they put her in a dark room".
     ph(
         Abuse,
-        r"\b(?:restrain(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|put(?:s|ting)?|kept|keep(?:s|ing)?|leave(?:s)?|left|made|make(?:s)?) (?:me|him|her|them|us|my (?:son|daughter|child|boy|girl)) (?:\w+ )?(?:in|into|inside|under) (?:a |the |an )?(?:cupboard|cellar|shed|cage|dark room|locked room|padded room|box|garage|bathroom all (?:day|night)|toilet all (?:day|night))\b",
+        r"\b(?:restrain(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|put(?:s|ting)?|kept|keep(?:s|ing)?|leave(?:s)?|left|made|make(?:s)?) (?:me|him|her|us|my (?:son|daughter|child|boy|girl)) (?:\w+ )?(?:in|into|inside|under) (?:a |the |an )?(?:cupboard|cellar|shed|cage|dark room|locked room|padded room|box|garage|bathroom all (?:day|night)|toilet all (?:day|night))\b",
     )
     .not_near(r"\b(?:toys?|coats?|shoes|bags?|play|game|hide and seek|hiding)\b")
     .by_doer(),
@@ -577,8 +577,8 @@ static PHRASES: &[Phrase] = &[
         SexualAbuse,
         r"\b(?:makes?|made|making|forces?|forced|shows?|showed|showing) (?:me|him|her|us) (?:to )?(?:watch|look at|see)? ?(?:\w+ ){0,3}?(?:videos?|films?|movies?|pictures?|photos?|pics|stuff|things|porn)\b",
     )
-    .need_near(r"\b(?:uncomfortable|rude|naked|nude|sex\w*|dirty|adult|porn\w*|private parts|secret|weird|horrible|scared|dont like|didnt like|grown up)\b")
-    .not_near(r"\b(?:scary film|horror|school|class|teacher|lesson|assembly|video games?|game)\b"),
+    .need_near(r"\b(?:uncomfortable|rude|naked|nude|sex\w*|dirty|adult|porn\w*|private parts|secret|dont like|didnt like|grown up)\b")
+    .not_near(r"\b(?:scary film|horror|school|class|teacher|lesson|assembly|video games?|games?|youtube|tiktok|cartoons?|funny|minecraft|roblox)\b"),
     ph(
         SexualAbuse,
         r"\b(?:does|did|doing|do|keeps doing|kept doing) (?:stuff|things|bad things|rude things|weird things|something|sexual things|sex stuff) (?:to|with) (?:me|him|her|us)\b",

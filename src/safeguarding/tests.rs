@@ -309,6 +309,8 @@ fn safeguarding_not_safe() {
         "we were sleeping in a tent at the festival",
         "he hides in the cupboard when it is too loud",
         "we put his coat in the cupboard",
+        "I kept them in a box under the bed",
+        "my brother shows me weird stuff on youtube",
         "my partner threatened to leave if the school did not help",
         "he searched how many days it takes for a reply",
         "my dad said he'd break my xbox",
