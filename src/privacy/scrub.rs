@@ -917,30 +917,36 @@ fn find_phones(text: &str, found: &mut Findings) {
         let groups = digit_groups(text, m.range());
         // A digit run glued to a word ("abc0123...") is not a number on its own.
         let glued = matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric());
-        let mut i = usize::from(glued);
-        while i < groups.len() {
-            if let Some((j, class)) = longest_phone(&groups, i) {
-                let span = phone_span(text, &groups, i, j);
-                if found.is_free(&span) {
-                    match class {
-                        PhoneClass::Personal => {
-                            found.claim(span, Removed::Phone);
-                        }
-                        PhoneClass::Helpline => found.keep(span),
+        claim_phones(text, &groups, usize::from(glued), found);
+    }
+}
+
+/// From group `first` on, claim each longest run of groups that is a phone number (or keep
+/// it, if a helpline), or a local number after a phone word.
+fn claim_phones(text: &str, groups: &[DigitGroup], first: usize, found: &mut Findings) {
+    let mut i = first;
+    while i < groups.len() {
+        if let Some((j, class)) = longest_phone(groups, i) {
+            let span = phone_span(text, groups, i, j);
+            if found.is_free(&span) {
+                match class {
+                    PhoneClass::Personal => {
+                        found.claim(span, Removed::Phone);
                     }
-                    i = j + 1;
-                    continue;
+                    PhoneClass::Helpline => found.keep(span),
                 }
+                i = j + 1;
+                continue;
             }
-            if let Some(j) = local_number_after_phone_word(text, &groups, i) {
-                let span = phone_span(text, &groups, i, j);
-                if found.claim(span, Removed::Phone) {
-                    i = j + 1;
-                    continue;
-                }
-            }
-            i += 1;
         }
+        if let Some(j) = local_number_after_phone_word(text, groups, i) {
+            let span = phone_span(text, groups, i, j);
+            if found.claim(span, Removed::Phone) {
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
     }
 }
 
@@ -951,14 +957,6 @@ static SPOKEN_DIGIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|plus|o?[0-9]+)\b",
     )
 });
-
-/// One piece of a spoken number: its text and the digits it stands for.
-struct SpokenPart {
-    span: Range<usize>,
-    digits: String,
-    plus: bool,
-    word: bool,
-}
 
 fn spoken_digit(word: &str) -> Option<char> {
     let d = match word.to_ascii_lowercase().as_str() {
@@ -977,32 +975,37 @@ fn spoken_digit(word: &str) -> Option<char> {
     Some(d)
 }
 
-/// Runs of spoken digits next to each other, "double oh" already read as "00".
-fn spoken_runs(text: &str) -> Vec<Vec<SpokenPart>> {
-    let mut runs: Vec<Vec<SpokenPart>> = Vec::new();
-    let mut run: Vec<SpokenPart> = Vec::new();
+/// Runs of spoken digits next to each other, as digit groups ("double oh" is one group,
+/// "00"; "plus" marks the group after it). Only runs with a word in them: all-digit ones
+/// are [`find_phones`]'s.
+fn spoken_runs(text: &str) -> Vec<Vec<DigitGroup>> {
+    let mut runs: Vec<Vec<DigitGroup>> = Vec::new();
+    let mut run: Vec<DigitGroup> = Vec::new();
+    let mut said = false;
+    let mut plus: Option<usize> = None;
     let mut repeat: Option<(usize, usize)> = None;
     let mut last_end: Option<usize> = None;
+    let mut end_run = |run: &mut Vec<DigitGroup>, said: &mut bool| {
+        if std::mem::take(said) {
+            runs.push(std::mem::take(run));
+        }
+        run.clear();
+    };
     for m in SPOKEN_DIGIT.find_iter(text) {
         let joined = last_end.is_some_and(|end| {
             let gap = &text[end..m.start()];
             gap.len() <= 3 && gap.chars().all(|c| c.is_whitespace() || ",.-".contains(c))
         });
         if !joined {
-            runs.push(std::mem::take(&mut run));
-            repeat = None;
+            end_run(&mut run, &mut said);
+            (plus, repeat) = (None, None);
         }
         last_end = Some(m.end());
         let word = m.as_str();
         match word.to_ascii_lowercase().as_str() {
             "double" => repeat = Some((2, m.start())),
             "triple" | "treble" => repeat = Some((3, m.start())),
-            "plus" if run.is_empty() => run.push(SpokenPart {
-                span: m.range(),
-                digits: String::new(),
-                plus: true,
-                word: true,
-            }),
+            "plus" if run.is_empty() => plus = Some(m.start()),
             _ => {
                 let (digits, is_word) = match spoken_digit(word) {
                     Some(d) => (d.to_string(), true),
@@ -1013,8 +1016,8 @@ fn spoken_runs(text: &str) -> Vec<Vec<SpokenPart>> {
                             (format!("0{rest}"), true)
                         }
                         _ => {
-                            runs.push(std::mem::take(&mut run));
-                            repeat = None;
+                            end_run(&mut run, &mut said);
+                            (plus, repeat) = (None, None);
                             continue;
                         }
                     },
@@ -1027,61 +1030,25 @@ fn spoken_runs(text: &str) -> Vec<Vec<SpokenPart>> {
                     }
                 }
                 expanded.push_str(&digits);
-                run.push(SpokenPart {
-                    span: start..m.end(),
+                said |= is_word || times > 1 || plus.is_some();
+                run.push(DigitGroup {
+                    start,
+                    end: m.end(),
                     digits: expanded,
-                    plus: false,
-                    word: is_word || times > 1,
+                    plus: plus.take(),
                 });
             }
         }
     }
-    runs.push(run);
-    runs.retain(|r| r.iter().any(|p| p.word));
+    end_run(&mut run, &mut said);
     runs
 }
 
 /// "call me on oh seven seven double oh nine ...": a phone number said in words, alone
-/// or mixed with digits. All-digit numbers are [`find_phones`]'s.
+/// or mixed with digits, read as [`find_phones`] reads digits.
 fn find_spoken_phones(text: &str, found: &mut Findings) {
     for run in spoken_runs(text) {
-        let mut a = 0;
-        while a < run.len() {
-            let plus = run[a].plus;
-            let mut digits = String::new();
-            let mut best = None;
-            for (b, part) in run.iter().enumerate().skip(a) {
-                digits.push_str(&part.digits);
-                if digits.len() > 15 {
-                    break;
-                }
-                if run[a..=b].iter().any(|p| p.word && !p.digits.is_empty())
-                    && classify_phone(&digits, plus) == Some(PhoneClass::Personal)
-                {
-                    best = Some(b);
-                }
-            }
-            // "text me on seven seven oh oh ...": a number without its 0, after a phone word.
-            if best.is_none() && PHONE_WORD_BEFORE.is_match(before(text, run[a].span.start, 40)) {
-                let mut digits = 0;
-                for (b, part) in run.iter().enumerate().skip(a) {
-                    digits += part.digits.len();
-                    if digits > 11 {
-                        break;
-                    }
-                    if digits >= 6 {
-                        best = Some(b);
-                    }
-                }
-            }
-            match best {
-                Some(b) => {
-                    found.claim(run[a].span.start..run[b].span.end, Removed::Phone);
-                    a = b + 1;
-                }
-                None => a += 1,
-            }
-        }
+        claim_phones(text, &run, 0, found);
     }
 }
 
