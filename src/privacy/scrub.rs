@@ -382,20 +382,26 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)+",
     )
 });
+/// An address's local part, also spelt out: "jo.smith", "jo dot smith", "jo underscore smith".
+const EMAIL_LOCAL: &str =
+    r"[a-z0-9][a-z0-9._\-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_\-]+)*";
+const SPELT_AT: &str = r"(?:\(at\)|\[at\]|\s+at\s+)";
+const SPELT_DOT: &str = r"(?:\(dot\)|\[dot\]|\s+dot\s+|\.)";
+
 // "jo dot smith at example dot com", "jo underscore smith at example dot com",
 // "jo(at)example(dot)co(dot)uk".
 static EMAIL_SPELT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b[a-z0-9][a-z0-9._\-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_\-]+)*\s*(?:\(at\)|\[at\]|\s+at\s+)\s*[a-z0-9\-]+(?:\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*[a-z0-9\-]+)*?\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*(?:com|org|net|co\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*uk|org\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*uk|uk)\b",
-    )
+    re(&format!(
+        r"(?i)\b{EMAIL_LOCAL}\s*{SPELT_AT}\s*[a-z0-9\-]+(?:\s*{SPELT_DOT}\s*[a-z0-9\-]+)*?\s*{SPELT_DOT}\s*(?:com|org|net|co\s*{SPELT_DOT}\s*uk|org\s*{SPELT_DOT}\s*uk|uk)\b"
+    ))
 });
 
 // "jo at gmail", "jo.smith@hotmail", "jo underscore smith at gmail": an address with its
 // provider named but no domain ending. Only providers that are no ordinary word after "at".
 static EMAIL_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b[a-z0-9][a-z0-9._\-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_\-]+)*\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|aol|virginmedia|talktalk|protonmail)\b(?:\s*(?:\.|\s+dot\s+|\(dot\)|\[dot\])\s*(?:com|net|org|co|uk|ie|fr|de)\b)*",
-    )
+    re(&format!(
+        r"(?i)\b{EMAIL_LOCAL}\s*(?:@|{SPELT_AT})\s*(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|aol|virginmedia|talktalk|protonmail)\b(?:\s*{SPELT_DOT}\s*(?:com|net|org|co|uk|ie|fr|de)\b)*"
+    ))
 });
 
 fn find_emails(text: &str, found: &mut Findings) {
