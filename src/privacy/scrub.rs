@@ -43,7 +43,10 @@
 //! 3. any capitalised word that is not a known non-name (places, services, days,
 //!    school words) is removed after a phrase that introduces a person: "my name
 //!    is", "my son", "my daughter, ", "a girl called", "named", a title ("Mrs",
-//!    "Dr", "Mx"; the title itself is kept: "Mrs [name removed]");
+//!    "Dr", "Mx"; the title itself is kept: "Mrs [name removed]"), with up to
+//!    three initials before the surname ("Mrs J R Smith", "Mr A. B. Jones"); a
+//!    family word written as a title takes a listed name or a non-word ("Aunty
+//!    Sue", "love from Nan (Pat)");
 //! 4. a capitalised word that is neither listed, nor a known non-name, nor an
 //!    English word (`data/words/english.txt`) is removed where only a person
 //!    fits: before what a person does ("Bartek is non verbal", "Nevaeh has no
@@ -288,15 +291,26 @@ impl Findings {
         let mut out = String::with_capacity(text.len());
         let mut kinds = Vec::new();
         let mut pos = 0;
-        let mut last_name_end: Option<usize> = None;
+        // Where the last name removed ends, and whether it was an initial.
+        let mut last_name: Option<(usize, bool)> = None;
         for (start, f) in self.spans {
             let Some(kind) = f.kind else { continue };
-            // "Oliver Smith" is one name: merge names separated only by spaces.
+            let initial = {
+                let mut chars = text[start..f.end].chars();
+                chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none()
+            };
+            // "Oliver Smith" is one name: merge names separated only by spaces, and an
+            // initial with what follows its full stop ("J. R. Smith", "S.J. Collins").
             if kind == Removed::Name {
-                if let Some(prev) = last_name_end {
-                    if prev == pos && text[pos..start].chars().all(|c| c == ' ') {
+                if let Some((prev, prev_initial)) = last_name {
+                    let gap = &text[pos..start];
+                    let gap = match gap.strip_prefix('.') {
+                        Some(rest) if prev_initial => rest,
+                        _ => gap,
+                    };
+                    if prev == pos && gap.chars().all(|c| c == ' ') {
                         pos = f.end;
-                        last_name_end = Some(f.end);
+                        last_name = Some((f.end, initial));
                         continue;
                     }
                 }
@@ -305,7 +319,7 @@ impl Findings {
             out.push_str(&f.replacement);
             kinds.push(kind);
             pos = f.end;
-            last_name_end = (kind == Removed::Name).then_some(f.end);
+            last_name = (kind == Removed::Name).then_some((f.end, initial));
         }
         out.push_str(&text[pos..]);
         (ScrubbedText(out), kinds)
@@ -1416,7 +1430,7 @@ static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s))\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|granddaughters?|grandchild(?:ren)?|nephews?|nieces?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
+        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s))\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
     )
 });
 // Separate from RELATION_CONTEXT because its matches overlap ("my son is called").
@@ -1427,15 +1441,24 @@ static CALLED_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|best\s*,|with\s+(?:thanks|love|best\s+wishes)|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)|(?:my|our|his|her|their)\s+(?:kids|children|sons|daughters|boys|girls|twins|son|daughter|child|boy|girl)\s+(?:are|is|were|was)|ring|call|text|phone|ask\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|contact|email|message))[\s,:]*",
+        r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|thx|thanx|thnx|thankyou|(?-i:Ta)\s*[,\n]|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|best\s*,|with\s+(?:thanks|love|best\s+wishes)|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)|(?:my|our|his|her|their)\s+(?:kids|children|sons|daughters|boys|girls|twins|son|daughter|child|boy|girl)\s+(?:are|is|were|was)|ring|call|text|phone|ask\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|contact|email|message))[\s,:]*",
+    )
+});
+// A family word written as a title: "Aunty Sue", "love from Nan (Pat)".
+static FAMILY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|Granddad|Grandpa|Grampy|Cousin)(?:\s*\(\s*|\s+)",
     )
 });
 // A sign-off, then initials: "Yours sincerely\nM. Thompson", "Regards, J R Nowak".
+/// Where initials after a sign-off start; [`NameFinder::after_initials`] reads them.
 static SIGN_OFF_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:\b(?:regards|wishes|sincerely|faithfully|truly|thanks|thank\s+you|cheers|love|best))[\s,:]*(?P<initials>[A-Z]\.?(?:\s*[A-Z]\.?)?)\s+",
+        r"(?i:\b(?:regards|wishes|sincerely|faithfully|truly|thanks|thank\s+you|cheers|love|best))[\s,:]*(?P<initials>[A-Z])[.\s]",
     )
 });
+/// At most this many initials before a surname ("J R R Tolkien").
+const MAX_INITIALS: usize = 3;
 static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:Mrs|Mr|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Revd|MRS|MR|MS|MISS|DR|mrs|mr|ms|miss|dr)\.?\s+",
@@ -1525,6 +1548,28 @@ impl<'a> NameFinder<'a> {
     fn token_at(&self, pos: usize) -> Option<usize> {
         let i = self.toks.partition_point(|t| t.start < pos);
         (i < self.toks.len() && self.toks[i].start == pos).then_some(i)
+    }
+
+    /// A capital letter on its own: an initial ("J", "J.").
+    fn is_initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.base_end - t.start == 1 && t.case == Case::Other
+    }
+
+    /// The token after a run of up to three initials starting at `i` ("J R Smith",
+    /// "A. B. Jones", "S.J. Collins"), where the surname should be.
+    fn after_initials(&self, i: usize) -> Option<usize> {
+        let mut last = i;
+        loop {
+            let next = last + 1;
+            if next >= self.toks.len() || !matches!(self.gap(last, next), " " | ". " | ".") {
+                return None;
+            }
+            if !self.is_initial(next) || next - i >= MAX_INITIALS {
+                return Some(next);
+            }
+            last = next;
+        }
     }
 
     fn gap(&self, a: usize, b: usize) -> &str {
@@ -1796,15 +1841,15 @@ impl<'a> NameFinder<'a> {
 
     /// "Yours sincerely\nM. Thompson": initials and the surname after them.
     fn mark_initials_after_sign_off(&mut self) {
-        let found: Vec<(usize, usize, usize)> = SIGN_OFF_INITIALS
+        let found: Vec<usize> = SIGN_OFF_INITIALS
             .captures_iter(self.text)
-            .filter_map(|c| {
-                let initials = c.name("initials")?;
-                Some((initials.start(), initials.end(), c.get(0)?.end()))
-            })
+            .filter_map(|c| Some(c.name("initials")?.start()))
             .collect();
-        for (start, end, pos) in found {
-            let Some(k) = self.token_at(pos) else {
+        for pos in found {
+            let Some(first) = self.token_at(pos).filter(|&i| self.is_initial(i)) else {
+                continue;
+            };
+            let Some(k) = self.after_initials(first) else {
                 continue;
             };
             let t = &self.toks[k];
@@ -1815,12 +1860,7 @@ impl<'a> NameFinder<'a> {
             if !surname || self.not_person(k) {
                 continue;
             }
-            for i in 0..k {
-                let t = &self.toks[i];
-                if t.start >= start && t.end <= end {
-                    self.marked[i] = true;
-                }
-            }
+            self.marked[first..k].fill(true);
             self.mark_name(k, false);
         }
     }
@@ -1906,16 +1946,11 @@ impl<'a> NameFinder<'a> {
                 }
                 continue;
             }
-            let t = &self.toks[i];
-            // "Mrs J Smith": an initial then the surname.
-            let initial = t.base_end - t.start == 1 && t.case == Case::Other;
-            if initial {
-                if let Some(k) = (i + 1 < self.toks.len()).then_some(i + 1) {
-                    let gap = self.gap(i, k);
-                    if matches!(gap, " " | ". " | ".")
-                        && self.accept_in_context(k, Context::Relation)
-                    {
-                        self.marked[i] = true;
+            // "Mrs J Smith", "Mr A. B. Jones": initials then the surname.
+            if self.is_initial(i) {
+                if let Some(k) = self.after_initials(i) {
+                    if self.accept_in_context(k, Context::Relation) {
+                        self.marked[i..k].fill(true);
                         self.mark_name(k, false);
                     }
                 }
@@ -1999,6 +2034,7 @@ fn find_names(text: &str, found: &mut Findings) {
     f.mark_after_context(&STRONG_CONTEXT, Context::Strong);
     f.mark_after_context(&NAME_IS_CONTEXT, Context::Relation);
     f.mark_after_context(&RELATION_CONTEXT, Context::Relation);
+    f.mark_after_context(&FAMILY_TITLE, Context::Weak);
     // "my son goes to a club that is called ...": the thing, not the son, is called.
     f.mark_after_context_if(&CALLED_CONTEXT, Context::Relation, |m| {
         let m = m.to_lowercase();
@@ -2398,7 +2434,7 @@ mod tests {
             ),
             (
                 "Yours sincerely\nM. Thompson",
-                format!("Yours sincerely\n{m}. {m}"),
+                format!("Yours sincerely\n{m}"),
             ),
             ("Regards, J R Nowak", format!("Regards, {m}")),
             ("Best,\nBartek", format!("Best,\n{m}")),
@@ -2406,6 +2442,60 @@ mod tests {
         ] {
             assert_eq!(s(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn initials_go_with_the_surname_after_them() {
+        let m = "[name removed]";
+        for (input, want) in [
+            (
+                "Mrs J R Smith is his teacher",
+                format!("Mrs {m} is his teacher"),
+            ),
+            (
+                "Letter from Mr A. B. Jones the SENCO",
+                format!("Letter from Mr {m} the SENCO"),
+            ),
+            ("Dr. K L Patel at the RD&E", format!("Dr. {m} at the RD&E")),
+            ("Mr J Smith and Mrs K Smith", format!("Mr {m} and Mrs {m}")),
+            ("Kind regards, J R Hartley", format!("Kind regards, {m}")),
+            ("Thanks\nS.J. Collins", format!("Thanks\n{m}")),
+            ("Regards\nA. B. C. Nowak.", format!("Regards\n{m}.")),
+        ] {
+            assert_eq!(s(input), want, "{input}");
+        }
+        kept(&["Regards, A.N. Other", "Thanks A lot for listening"]);
+    }
+
+    #[test]
+    fn family_words_written_as_titles_and_text_speak_sign_offs() {
+        let m = "[name removed]";
+        for (input, want) in [
+            ("love from Nan (Pat)", format!("love from Nan ({m})")),
+            ("from Aunty Sue", format!("from Aunty {m}")),
+            (
+                "Cousin Jack came to the review",
+                format!("Cousin {m} came to the review"),
+            ),
+            ("Ta, Dean", format!("Ta, {m}")),
+            ("Ta\nPaul", format!("Ta\n{m}")),
+            ("Thx, Lou x", format!("Thx, {m} x")),
+            (
+                "I look after my grandaughter Skye",
+                format!("I look after my grandaughter {m}"),
+            ),
+        ] {
+            assert_eq!(s(input), want, "{input}");
+        }
+        kept(&[
+            "Nan came round to help",
+            "Grandma and Grandad help with school runs",
+            "My Nan said the bus is late",
+            "Grandad (81) does the school run",
+            "TA support has been cut",
+            "Ta for listening",
+            "Thx for asking",
+        ]);
     }
 
     #[test]
