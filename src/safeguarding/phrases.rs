@@ -308,6 +308,12 @@ static PHRASES: &[Phrase] = &[
     .need_after(r"^(?: %ANYMORE%| like this| living| with (?:life|this|it))?(?:\s*[.!?,;:]|\s*$| and\b| but\b| please\b| pls\b| help\b| i\b| im\b| tbh\b)")
     .not_before(r"\b(?:we|they|families|parents|this|things|it|you|services|schools?|he|she|son|daughter) $"),
     ph(Suicide, r"\b(?:nothing|no ?one|nobody|noone|no1) (?:left )?to live for\b"),
+    ph(
+        Suicide,
+        r"\b(?:cant|cannot|can not|cnt|carnt) (?:take|handle|do|cope with) (?:it|this|life|any of it) %ANYMORE%",
+    )
+    .need_after(r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| please\b| pls\b| help\b| i\b| im\b| tbh\b)")
+    .not_before(r"\b(?:we|they|families|parents|this|things|it|you|services|schools?|staff|teachers?|the school) $"),
     ph(Suicide, r"\b(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b")
         .not_after(r"^ (?:admin|insurance)\b"),
     ph(Suicide, r"\b(?:rather|sooner) (?:be dead|die|not be alive|not exist)\b").not_after(
@@ -492,6 +498,12 @@ static PHRASES: &[Phrase] = &[
         r"(?:لا|ما|مش|مو) ?(?:اريد|بدي|ابي|ابغي|عايز|عاوز|اود)(?: ان)? (?:اعيش|العيش|عيش)",
     ),
     // -------------------------------------------------------------------- abuse
+    // Name-calling by an adult at home or in care; between children it is left alone.
+    ph(
+        Abuse,
+        r"\b(?:calls?|called|calling|keeps calling|kept calling) (?:me|him|her|us) (?:a |an )?(?:stupid|worthless|useless|thick|fat|ugly|retard|retarded|idiot|waste of space|mistake|freak|pathetic|disgusting|nothing|dumb|bitch|slag|little shit|piece of shit)\b",
+    )
+    .need_before(r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|step ?dad|step ?mum|stepfather|stepmother|parents?|carers?|foster (?:carer|mum|dad|parents?)|nan|grandad|grandma|uncle|aunt|auntie|mums (?:new )?(?:boyfriend|partner)|dads (?:new )?(?:girlfriend|partner))\b.{0,40}$"),
     ph(
         Abuse,
         r"\b(?:emotional(?:ly)?|physical(?:ly)?|verbal(?:ly)?|child|mental(?:ly)?) abus(?:e|ed|ing|ive)\b",
@@ -573,6 +585,14 @@ static PHRASES: &[Phrase] = &[
     )
     .by_doer(),
     // ------------------------------------------------------------ sexual abuse
+    // An adult who comes into a child's room or bed at night; a sibling with a bad dream
+    // or "he" alone does not count.
+    ph(
+        SexualAbuse,
+        r"\b(?:comes?|came|coming|creeps?|crept|creeping|sneaks?|sneaked|snuck|gets?|got|getting|climbs?|climbed) (?:in|into|in to) (?:my|his|her|our) (?:bed|bedroom|room)\b",
+    )
+    .need_near(r"\b(?:at night|in the night|every night|most nights|when (?:mum|everyone|every1|they|the others)\w* (?:is|are|s)? ?(?:asleep|at work|out|sleeping|away)|when (?:im|he is|she is|hes|shes) (?:asleep|sleeping)|locks? the door|secret|dont like it|scared|touch\w*)\b")
+    .need_before(r"\b(?:mums (?:new )?(?:boyfriend|partner|husband|friend|mate)|boyfriend|step ?dad|stepfather|step ?brother|uncle|lodger|grandad|granddad|grandpa|dad|daddy|father|man|men|mans|older (?:boy|lad|man)|cousin|carer|foster (?:dad|carer|brother))\b.{0,40}$"),
     ph(
         SexualAbuse,
         r"\b(?:makes?|made|making|forces?|forced|shows?|showed|showing) (?:me|him|her|us) (?:to )?(?:watch|look at|see)? ?(?:\w+ ){0,3}?(?:videos?|films?|movies?|pictures?|photos?|pics|stuff|things|porn)\b",
@@ -717,6 +737,22 @@ static PHRASES: &[Phrase] = &[
         Neglect,
         r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum)(?: \w+)? (?:takes|take|does|do|uses|use|is on|are on|deals|sells) drugs\b",
     ),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum|stepfather|stepmother)(?: \w+)? (?:drinks|drink|drinking|is drinking|are drinking|keeps drinking|has been drinking) (?:a lot|loads|too much|so much|heavily|all (?:day|night|the time|weekend)|every (?:day|night)|from the morning|in the morning|until|till|then)\b",
+    )
+    .not_after(r"^ (?:of|tea|coffee|water|squash|juice|pop|fizzy|milk|energy|diet)\b")
+    .not_near(r"\b(?:tea|coffee|water|squash|juice|fizzy|milk|energy drinks?|diet coke|coke|pepsi|red bull|monster)\b"),
+    ph(
+        Neglect,
+        r"\b(?:no money|cant afford|can not afford|cannot afford|couldnt afford|nothing left)(?: for| to (?:buy|pay for|put on))? (?:any )?(?:food|gas|electric|electricity|heating|the meter|meters?|dinner|tea|meals?|nappies)\b|\b(?:no money|cant afford|can not afford|cannot afford|couldnt afford|nothing left) to feed (?:the kids|the children|us|them|him|her|my (?:\w+ )?(?:kids|children|son|daughter|family))\b",
+    )
+    .not_near(r"\b(?:trips?|holidays?|clubs?|activities|days? out|tutor\w*|therapy|therapies|assessments?|private|lawyer|solicitor|tribunal|uniform|equipment|taxi|fuel for the car|parking)\b"),
+    ph(
+        Neglect,
+        r"\b(?:kids|children|they|we|my (?:\w+ )?(?:son|daughter|boy|girl|kids|children|baby|babies|little ones)) (?:are|were|go|went|is|was|have been|has been) (?:always |often |constantly |going |so |really )?(?:hungry|starving)\b",
+    )
+    .need_near(r"\b(?:no money|no food|nothing to eat|cant afford|cannot afford|food ?bank|skip(?:ping)? meals|the cupboards|empty fridge|nothing in the (?:fridge|house|cupboards?)|no gas|no electric\w*|no heating|benefits|universal credit|sanctioned)\b"),
     ph(Neglect, r"\bno food\b")
         .need_near(r"\b(?:heating|electric|electricity|gas|fridge|cupboards?|at home|in the house|for days|all weekend|since yesterday)\b")
         .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
@@ -815,6 +851,15 @@ static PHRASES: &[Phrase] = &[
     ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b"),
     ph(
         DomesticAbuse,
+        r"\b(?:scared|afraid|frightened|terrified|petrified) (?:\w+ )?of (?:my|our|the kids|the childrens|their) (?:husband|wife|ex|ex partner|ex husband|ex wife|partner|boyfriend|girlfriend|dad|father)\b",
+    )
+    .not_after(r"^ (?:leaving|going|finding|getting|being|not|losing|dying|having)\b"),
+    ph(
+        DomesticAbuse,
+        r"\b(?:ex|ex partner|ex husband|ex wife|partner|husband|boyfriend|(?:kids|childrens|their) (?:dad|father))(?: \w+){0,8}? (?:smashed|smashes|smashing|broke|breaks|kicked in|kicked down|kicks in|trashed|trashes|put (?:his|her) (?:fist|foot|head) through|punched|punches) (?:the |our |my |all (?:the|our|my) |a |in (?:the|our|my) |down (?:the|our|my) )?(?:front |back |bedroom |car |kitchen )?(?:windows?|doors?|house|flat|place|car|phone|tv|walls?|furniture|stuff|things)\b",
+    ),
+    ph(
+        DomesticAbuse,
         r"\b(?:call|called|calling|ring|rang|phone|phoned) (?:the )?(?:police|999|cops) (?:on|because of|about) (?:my|our|the kids|their) (?:dad|father|stepdad|step dad|partner|ex|husband|boyfriend|mums boyfriend|mums partner)\b",
     ),
     ph(
@@ -831,9 +876,18 @@ static PHRASES: &[Phrase] = &[
     // ------------------------------------------------------------------ not safe
     ph(
         NotSafe,
+        r"\b(?:ran|run|runs|running|keep running|keeps running|kept running) away (?:from (?:home|my (?:mums|dads|house|foster \w+|home|carers)|the (?:house|foster \w+|childrens home|care home)|foster \w+|care))\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:i|ive|i have|i keep|i kept|i might|i want to|i wanna|i will|ill|im going to|im gonna|she|shes|he|hes|my (?:son|daughter)(?: has)?) (?:\w+ )?(?:ran|run|running|runs) away (?:again|twice|\d+ times|\w+ times|last night|overnight|at night|and (?:slept|stayed|the police))\b",
+    )
+    .not_near(r"\b(?:school|class|classroom|lesson|playground|shop|park|supermarket|town|crowds?|dogs?|noise|games?)\b"),
+    ph(
+        NotSafe,
         r"\b(?:dont|do not|doesnt|does not|didnt|did not|dnt|never|no longer|cant|cannot|hardly ever|not|wont) (?:\w+ ){0,2}fe(?:el|els|elt|eling) (?:\w+ )?(?:safe|secure)\b",
     )
-    .not_after(r"^ (?:\w+ ){0,6}?because of (?:the )?(?:noise|crowds?|lights?|smells?|busy|loud|sensory|hand dryers?|changes?|fire alarms?|echo)|^ (?:\w+ ){0,3}?(?:near|on|around|crossing) (?:the )?roads?\b|^ (?:in|on|near|at|around) (?:the )?(?:water|pool|swimming pool|sea|river|lifts?|escalators?|heights|stairs|trampoline|bike|scooter|dark|crowds?|busy)\b|^ without\b|^ for (?:autistic|send|disabled|neurodivergent|children|kids|pupils|students|young people|people)\b"),
+    .not_after(r"^ (?:\w+ ){0,6}?because of (?:the )?(?:noise|crowds?|lights?|smells?|busy|loud|sensory|hand dryers?|changes?|fire alarms?|echo)|^ (?:\w+ ){0,3}?(?:near|on|around|crossing) (?:the )?(?:\w+ )?roads?\b|^ (?:in|on|near|at|around) (?:the )?(?:water|pool|swimming pool|sea|river|lifts?|escalators?|heights|stairs|trampoline|bike|scooter|dark|crowds?|busy)\b|^ without\b|^ for (?:autistic|send|disabled|neurodivergent|children|kids|pupils|students|young people|people)\b"),
     ph(
         NotSafe,
         r"\bfe(?:el|els|elt|eling) (?:\w+ )?(?:unsafe|in danger)\b",

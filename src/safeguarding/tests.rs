@@ -534,6 +534,58 @@ fn safeguarding_indirect_suicidal_language() {
 }
 
 #[test]
+fn safeguarding_dangers_at_home_said_plainly() {
+    flagged(
+        Category::SexualAbuse,
+        &["my mums new boyfriend keeps coming into my room at night when she is at work"],
+    );
+    flagged(
+        Category::Neglect,
+        &[
+            "mum drinks a lot and forgets to pick me up",
+            "dad has been drinking all day again",
+            "we have no money for gas or food and the kids are hungry",
+            "we cant afford food or gas this week",
+        ],
+    );
+    flagged(
+        Category::DomesticAbuse,
+        &[
+            "I'm frightened of my husband",
+            "my ex turned up and smashed the windows",
+        ],
+    );
+    flagged(
+        Category::NotSafe,
+        &[
+            "I've run away from home twice this month",
+            "my son ran away again last night and the police brought him back",
+        ],
+    );
+    flagged(
+        Category::Abuse,
+        &["my carer shouts at me and calls me stupid every day"],
+    );
+    flagged(
+        Category::Suicide,
+        &["I'm being bullied every day and I can't take it anymore"],
+    );
+    clear(&[
+        "my little brother comes into my room at night when he has bad dreams",
+        "dad drinks a lot of coffee",
+        "mum drinks loads of water since her operation",
+        "we cant afford the trips or the after school clubs",
+        "he is always hungry, it's his medication",
+        "I am scared of leaving my husband to cope alone with the twins",
+        "he runs away in the supermarket",
+        "he ran away from school twice",
+        "the boys in my class call me stupid",
+        "the school can't take it anymore, they say",
+        "I don't feel safe crossing the busy road to school",
+    ]);
+}
+
+#[test]
 fn safeguarding_sensory_and_safety_needs_are_not_fear() {
     clear(&[
         "she doesn't feel safe in the swimming pool without her float",
