@@ -43,6 +43,15 @@ impl RespondentGroup {
             _ => None,
         }
     }
+
+    /// The group of a pupil in school year `year` in England: year 1 starts at five, so
+    /// years 1 to 6 are children and 7 to 14 (sixth form, college) young people.
+    pub fn from_school_year(year: u32) -> Option<RespondentGroup> {
+        match year {
+            1..=14 => RespondentGroup::from_age(year + 4),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for RespondentGroup {

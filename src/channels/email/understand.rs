@@ -207,16 +207,12 @@ pub fn find_group(text: &str) -> Option<RespondentGroup> {
             }
         }
     }
-    if let Some(year) = SCHOOL_YEAR
+    if let Some(group) = SCHOOL_YEAR
         .captures(text)
         .and_then(|c| c[1].parse::<u32>().ok())
+        .and_then(RespondentGroup::from_school_year)
     {
-        // Year 1 is age 5 to 6, so year 6 and below are children; year 7 to 13, young people.
-        return Some(if year <= 6 {
-            RespondentGroup::Child
-        } else {
-            RespondentGroup::YoungPerson
-        });
+        return Some(group);
     }
     if SELF_YOUNG.is_match(text) {
         return Some(RespondentGroup::YoungPerson);

@@ -19,7 +19,8 @@
 //! - Number words: one to ten in English, Polish and Arabic; `first` to `fifth`.
 //! - Group: a role word beats an age ("mum of a 15 year old" is a parent), parent or
 //!   professional beats child or young person ("parent of a child"), and a bare number
-//!   beyond the list is taken as an age (`15` is a young person).
+//!   beyond the list is taken as an age (`15` is a young person). A school year is not an
+//!   age: "year 9" and "y9" are young people, "year 6" a child, "9 year old" a child.
 //! - Skip is returned for required questions too; the conversation decides.
 
 use std::sync::LazyLock;
@@ -360,6 +361,9 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "aye",
             "sure",
             "definitely",
+            "of course",
+            "absolutely",
+            "yes definitely",
             "tak",
             "نعم",
             "ايوه",
@@ -391,6 +395,9 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "occasionally",
             "now and then",
             "now and again",
+            "some of the time",
+            "at times",
+            "from time to time",
             "kind of",
             "sort of",
             "a bit",
@@ -667,6 +674,9 @@ const FEELING_WORDS: &[(&str, u8)] = &[
     ("terrible", 1),
     ("horrible", 1),
     ("miserable", 1),
+    ("rubbish", 1),
+    ("dreadful", 1),
+    ("not good at all", 1),
     ("unhappy", 2),
     ("bad", 2),
     ("not good", 2),
@@ -1021,6 +1031,21 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("nana", ParentCarer),
         ("grandad", ParentCarer),
         ("grandpa", ParentCarer),
+        ("grandparents", ParentCarer),
+        ("grandmother", ParentCarer),
+        ("grandfather", ParentCarer),
+        ("granddad", ParentCarer),
+        ("grampy", ParentCarer),
+        ("nanny", ParentCarer),
+        ("step dad", ParentCarer),
+        ("stepmother", ParentCarer),
+        ("stepfather", ParentCarer),
+        ("aunt", ParentCarer),
+        ("auntie", ParentCarer),
+        ("aunty", ParentCarer),
+        ("uncle", ParentCarer),
+        ("kinship", ParentCarer),
+        ("special guardianship", ParentCarer),
         ("my child", ParentCarer),
         ("my children", ParentCarer),
         ("my kid", ParentCarer),
@@ -1064,8 +1089,13 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("مراهقة", YoungPerson),
         ("طالب", YoungPerson),
         ("طالبة", YoungPerson),
+        ("sixth form", YoungPerson),
+        ("sixth former", YoungPerson),
+        ("secondary school", YoungPerson),
         ("child", Child),
         ("kid", Child),
+        ("primary school", Child),
+        ("reception", Child),
         ("dziecko", Child),
         ("طفل", Child),
         ("طفلة", Child),
@@ -1086,6 +1116,13 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("practitioner", Professional),
         ("health visitor", Professional),
         ("childminder", Professional),
+        ("paediatrician", Professional),
+        ("psychologist", Professional),
+        ("counsellor", Professional),
+        ("gp", Professional),
+        ("lsa", Professional),
+        ("learning support assistant", Professional),
+        ("early years practitioner", Professional),
         ("work with children", Professional),
         ("work with kids", Professional),
         ("work with young people", Professional),
@@ -1174,6 +1211,29 @@ fn group_phrases(locale: Locale) -> Phrases<Option<RespondentGroup>> {
     phrases.sorted()
 }
 
+/// The school year in "year 9", "yr 9", "y9", "year9", unless it is an age ("9 year old"
+/// has the number first).
+fn school_year(words: &[String]) -> Option<u32> {
+    let year_of = |n: u32| RespondentGroup::from_school_year(n).map(|_| n);
+    words.iter().enumerate().find_map(|(i, w)| {
+        let glued = ["year", "yr", "y"].iter().find_map(|p| {
+            w.strip_prefix(p)
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        if let Some(rest) = glued {
+            return rest.parse().ok().and_then(year_of);
+        }
+        if !matches!(w.as_str(), "year" | "yr") {
+            return None;
+        }
+        let next = words.get(i + 1)?;
+        match number(next)? {
+            (n, Suffix::None) => year_of(n),
+            _ => None,
+        }
+    })
+}
+
 /// The one group roles name, parents and professionals outranking children and young
 /// people ("a parent of a child").
 fn named_group(found: &[RespondentGroup]) -> Option<RespondentGroup> {
@@ -1202,6 +1262,9 @@ fn group(words: &[String], locale: Locale) -> Reply {
     }
     if is_skip(words) {
         return Reply::Skip;
+    }
+    if let Some(group) = school_year(words).and_then(RespondentGroup::from_school_year) {
+        return Reply::Group(group);
     }
     let age_context = words.iter().any(|w| AGE_WORDS.contains(&w.as_str()));
     let numbers: Vec<(u32, Suffix)> = words.iter().filter_map(|w| number(w)).collect();
