@@ -65,9 +65,11 @@ static FORWARDED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("fwd header pattern")
 });
 
+// A phone's or app's footer, with the link some apps put after it
+// ("Get Outlook for Android<https://aka.ms/...>").
 static MOBILE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:sent from my \w+.{0,40}|sent from (?:outlook|yahoo mail|yahoo|aol mobile mail|aol|mail|gmail|email|samsung (?:mobile|email|galaxy \w+)|the \w+ app)(?: (?:for|on) \w+.{0,20})?|get outlook for \w+.{0,20}|sent (?:via|with) .{1,40}|wysłane z (?:mojego )?\w+.{0,30}|تم الإرسال من .{1,40})$",
+        r"(?i)^(?:sent from my \w+.{0,40}|sent from (?:outlook|yahoo mail|yahoo|aol mobile mail|aol|mail|gmail|email|samsung (?:mobile|email|galaxy \w+)|the \w+ app)(?: (?:for|on) \w+.{0,20})?|get outlook for \w+.{0,20}|sent (?:via|with) .{1,40}|wysłane z (?:mojego )?\w+.{0,30}|تم الإرسال من .{1,40})(?:\s*<https?://[^>\s]{1,200}>|\s*\(?https?://[^\s)]{1,200}\)?)?$",
     )
     .expect("footer pattern")
 });
@@ -297,6 +299,9 @@ mod tests {
             "Sent from AOL Mobile Mail",
             "Sent from Samsung Mobile",
             "Sent with Proton Mail secure email.",
+            "Get Outlook for Android<https://aka.ms/AAb9ysg>",
+            "Get Outlook for iOS <https://aka.ms/o0ukef>",
+            "Sent from my iPad (https://example.org/ipad)",
         ] {
             let body = format!("The bus is late.\n\n{footer}\n");
             assert_eq!(own_words(&body).text, "The bus is late.", "{footer}");
