@@ -64,9 +64,10 @@
 //!
 //! **Known gaps.** An unlisted name with no context that only a person fits
 //! ("see Bartek"), a word-name in lower case with no context ("jack hit me"), a
-//! house name or street with no number and no "we live at", and numbers said with
-//! "hundred" or "thousand" ("oh seven seven hundred") are not caught. Tier 4 takes
-//! a brand or place no list knows for a name before "is" ("Zumba was fun").
+//! house name or street with no number and no "we live at" or "our house is", and
+//! numbers said with "hundred" or "thousand" ("oh seven seven hundred") are not
+//! caught. Tier 4 takes a brand or place no list knows for a name before "is"
+//! ("Zumba was fun").
 //!
 //! The scrubber leans towards removing: a stray false positive costs a word of a
 //! view, a miss leaks a child's details. It never panics, and every pattern runs
@@ -1121,10 +1122,11 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\b(?i:flat|apartment|apt|unit)\s*[0-9]{{1,4}}[A-Za-z]?\s*,?\s*)?(?:\b(?i:no\.?|number)\s*)?\b[0-9]{{1,4}}[A-Za-z]?(?:\s*[-\x{{2013}}/]\s*[0-9]{{1,4}}[A-Za-z]?)?\s*,?\s+(?P<words>(?:[A-Za-z][A-Za-z'’\-]*\.?\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
     ))
 });
-// "we live on Station Road", "moved to Rose Cottage": a street without a number.
+// "we live on Station Road", "moved to Rose Cottage", "our house is Rose Cottage": a street
+// or house without a number.
 static ADDRESS_LIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:\b(?:live|lives|living|lived|moved|moving|move|stay|stays|staying|based)\s+(?:on|at|in|to|along|off)\s+(?:the\s+)?)(?P<addr>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}(?i:{STREET_TYPES}|cottage|farm|farmhouse|house|barn|lodge|manor|mill|bungalow)\b\.?)"
+        r"(?i:\b(?:(?:live|lives|living|lived|moved|moving|move|stay|stays|staying|based)\s+(?:on|at|in|to|along|off)|(?:our|my|their|his|her)\s+(?:house|home)\s+is(?:\s+called)?|house\s+name\s*(?:is|:))\s+(?:the\s+)?)(?P<addr>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}(?i:{STREET_TYPES}|cottage|farm|farmhouse|house|barn|lodge|manor|mill|bungalow)\b\.?)"
     ))
 });
 static ADDRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1139,6 +1141,12 @@ static ADDRESS_LABEL_STOP: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b[0-9]{1,4}[A-Za-z]?\s*,?\s+(?P<words>(?:[A-Z][a-z'’\-]+\s+){1,3})(?:House|Cottages?|Farm|Barns?|Lodge|Manor|Mill|Villas|Flats|Buildings|Heights|Mansions|Tower|Point|Yard|Fields?|Copse|Wood|Barton|Cross|Mead|Reach|Close|Drive|Walk|Way)\b",
+    )
+});
+// A flat in a named building: "Apartment 4, The Maltings", "Flat 2b Kingsley Court".
+static ADDRESS_FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Flat|FLAT|Apartment|APARTMENT|Apt)\.?\s*[0-9]{1,4}[A-Za-z]?\s*,?\s+(?P<words>(?:The\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})",
     )
 });
 static NUMBER_NOT_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1203,6 +1211,15 @@ fn find_address_after_label(text: &str, found: &mut Findings) {
 }
 
 fn find_addresses(text: &str, found: &mut Findings) {
+    // First, so that a flat's number and its building go as one.
+    for c in ADDRESS_FLAT.captures_iter(text) {
+        let (Some(m), Some(words)) = (c.get(0), c.name("words")) else {
+            continue;
+        };
+        if street_words_ok(words.as_str()) {
+            found.claim(m.range(), Removed::Address);
+        }
+    }
     for c in ADDRESS.captures_iter(text) {
         let (Some(m), Some(words)) = (c.get(0), c.name("words")) else {
             continue;
@@ -2298,6 +2315,25 @@ mod tests {
         assert_eq!(s("Flat 3, 27 Fore Street"), m);
         assert_eq!(s("7 The Crescent, Topsham"), format!("{m}, Topsham"));
         assert_eq!(s("5 Kingsley House"), m);
+        // A flat in a named building, and a house named after "our house is".
+        assert_eq!(
+            s("Apartment 4, The Maltings, Crediton"),
+            format!("{m}, Crediton")
+        );
+        assert_eq!(s("Flat 2b Kingsley Court, Exeter"), format!("{m}, Exeter"));
+        assert_eq!(
+            s("our house is called Rose Cottage"),
+            format!("our house is called {m}")
+        );
+        assert_eq!(
+            s("our house is Rose Cottage, Chagford"),
+            format!("our house is {m}, Chagford")
+        );
+        kept(&[
+            "we are in flat 3 at the moment",
+            "our house is too small for his equipment",
+            "my home is a mess since the OT visit",
+        ]);
         assert_eq!(s("8 Orchard Close EX15 1AB"), format!("{m} EX15"));
         assert_eq!(s("we live on Acacia Gardens"), format!("we live on {m}"));
         assert_eq!(
