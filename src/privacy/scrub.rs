@@ -1467,8 +1467,8 @@ static FAMILY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|Granddad|Grandpa|Grampy|Cousin)(?:\s*\(\s*|\s+)",
     )
 });
-// A sign-off, then initials: "Yours sincerely\nM. Thompson", "Regards, J R Nowak".
-/// Where initials after a sign-off start; [`NameFinder::after_initials`] reads them.
+/// A sign-off, then initials ("Yours sincerely\nM. Thompson", "Regards, J R Nowak"): where
+/// the initials start; [`NameFinder::after_initials`] reads them.
 static SIGN_OFF_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i:\b(?:regards|wishes|sincerely|faithfully|truly|thanks|thank\s+you|cheers|love|best))[\s,:]*(?P<initials>[A-Z])[.\s]",

@@ -107,6 +107,19 @@ macro_rules! education {
         r"\b(?:awareness|training|trained|policy|policies|prevention|workshops?|lessons?|leaflets?|assembly|assemblies|course|module|curriculum|taught|teach|teaching|education|educate|talk on|talks? about|session on|sessions on|campaign)\b"
     };
 }
+/// Someone coming into a child's room or bed.
+macro_rules! into_my_room {
+    () => {
+        r"\b(?:comes?|came|coming|creeps?|crept|creeping|sneaks?|sneaked|snuck|gets?|got|getting|climbs?|climbed) (?:in|into|in to) (?:my|his|her|our) (?:bed|bedroom|room)\b"
+    };
+}
+/// What makes a visit to a child's room at night a worry: secrecy, fear, touching, or the
+/// other adults away or asleep.
+macro_rules! room_at_night_fear {
+    () => {
+        r"when (?:mum|everyone|every1|they|the others|she|he)\w* (?:is |are |s )?(?:asleep|at work|out|sleeping|away)|when (?:im|i am|he is|she is|hes|shes) (?:asleep|sleeping)|locks? the door|secret|dont like it|scared of (?:him|her|them)|pretend\w* (?:to be|im|i am) asleep|touch\w*|under the (?:covers|duvet)|in (?:my|the) bed with"
+    };
+}
 /// An accident just before: "he fell and hurt himself".
 macro_rules! accident_before {
     () => {
@@ -585,14 +598,15 @@ static PHRASES: &[Phrase] = &[
     )
     .by_doer(),
     // ------------------------------------------------------------ sexual abuse
-    // An adult who comes into a child's room or bed at night; a sibling with a bad dream
-    // or "he" alone does not count.
-    ph(
-        SexualAbuse,
-        r"\b(?:comes?|came|coming|creeps?|crept|creeping|sneaks?|sneaked|snuck|gets?|got|getting|climbs?|climbed) (?:in|into|in to) (?:my|his|her|our) (?:bed|bedroom|room)\b",
-    )
-    .need_near(r"\b(?:at night|in the night|every night|most nights|when (?:mum|everyone|every1|they|the others)\w* (?:is|are|s)? ?(?:asleep|at work|out|sleeping|away)|when (?:im|he is|she is|hes|shes) (?:asleep|sleeping)|locks? the door|secret|dont like it|scared|touch\w*)\b")
-    .need_before(r"\b(?:mums (?:new )?(?:boyfriend|partner|husband|friend|mate)|boyfriend|step ?dad|stepfather|step ?brother|uncle|lodger|grandad|granddad|grandpa|dad|daddy|father|man|men|mans|older (?:boy|lad|man)|cousin|carer|foster (?:dad|carer|brother))\b.{0,40}$"),
+    // An adult who comes into a child's room or bed: another adult in the home at night, or
+    // a parent or carer with secrecy, fear or touching; a sibling with a bad dream, a parent
+    // saying goodnight, or "he" alone does not count.
+    ph(SexualAbuse, into_my_room!())
+        .need_near(concat!(r"\b(?:at night|in the night|every night|most nights|", room_at_night_fear!(), r")\b"))
+        .need_before(r"\b(?:mums (?:new )?(?:boyfriend|partner|husband|friend|mate)|boyfriend|step ?dad|stepfather|step ?brother|uncle|lodger|man|men|mans|older (?:boy|lad|man)|cousin)\b.{0,40}$"),
+    ph(SexualAbuse, into_my_room!())
+        .need_near(concat!(r"\b(?:", room_at_night_fear!(), r")\b"))
+        .need_before(r"\b(?:grandad|granddad|grandpa|dad|daddy|father|carer|foster (?:dad|carer|brother))\b.{0,40}$"),
     ph(
         SexualAbuse,
         r"\b(?:makes?|made|making|forces?|forced|shows?|showed|showing) (?:me|him|her|us) (?:to )?(?:watch|look at|see)? ?(?:\w+ ){0,3}?(?:videos?|films?|movies?|pictures?|photos?|pics|stuff|things|porn)\b",

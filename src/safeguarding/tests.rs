@@ -537,7 +537,11 @@ fn safeguarding_indirect_suicidal_language() {
 fn safeguarding_dangers_at_home_said_plainly() {
     flagged(
         Category::SexualAbuse,
-        &["my mums new boyfriend keeps coming into my room at night when she is at work"],
+        &[
+            "my mums new boyfriend keeps coming into my room at night when she is at work",
+            "my step dad comes into my room at night",
+            "dad gets into my bed when mum is at work and says it's our secret",
+        ],
     );
     flagged(
         Category::Neglect,
@@ -572,6 +576,9 @@ fn safeguarding_dangers_at_home_said_plainly() {
     );
     clear(&[
         "my little brother comes into my room at night when he has bad dreams",
+        "my dad comes into my room at night to say goodnight",
+        "my carer comes into my room every night to check my oxygen",
+        "my carer comes into my room at night because I get scared of the dark",
         "dad drinks a lot of coffee",
         "mum drinks loads of water since her operation",
         "we cant afford the trips or the after school clubs",
