@@ -1395,8 +1395,14 @@ impl NameLists {
         if self.given.contains(key) {
             return true;
         }
-        // "Anne-Marie", "Lily-Rose": every part a given name.
-        key.contains('-') && key.split('-').all(|p| self.given.contains(p))
+        // "Anne-Marie", "Lily-Rose": every part a given name; "Lily-Mai", "Tyler-Jay": a
+        // given name joined to parts that are no English word either.
+        key.contains('-')
+            && key.split('-').any(|p| self.given.contains(p))
+            && key.split('-').all(|p| {
+                self.given.contains(p)
+                    || (p.chars().count() >= 2 && !self.is_english(p) && !self.is_not_name(p))
+            })
     }
     fn is_ambiguous(&self, key: &str) -> bool {
         !key.contains('-') && self.ambiguous.contains(key)
@@ -1447,7 +1453,7 @@ static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s))\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
+        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s)|(?-i:\p{Lu}[\p{Ll}\-]+)['’]s)\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
     )
 });
 // Separate from RELATION_CONTEXT because its matches overlap ("my son is called").
@@ -2501,6 +2507,33 @@ mod tests {
             assert_eq!(s(input), want, "{input}");
         }
         kept(&["Regards, A.N. Other", "Thanks A lot for listening"]);
+    }
+
+    #[test]
+    fn hyphenated_names_and_relations_of_a_named_person() {
+        let m = "[name removed]";
+        for (input, want) in [
+            (
+                "Lily-Mai and Ellie-Rose are twins",
+                format!("{m} and {m} are twins"),
+            ),
+            (
+                "Olivia's mum Sarah came too",
+                format!("{m}'s mum {m} came too"),
+            ),
+            (
+                "Jack's brother Alfie-Lee is 4",
+                format!("{m}'s brother {m} is 4"),
+            ),
+        ] {
+            assert_eq!(s(input), want, "{input}");
+        }
+        kept(&[
+            "Devon's children deserve better",
+            "Exeter's schools are full",
+            "the Anglo-Saxon history topic",
+            "Ofsted's report said Good",
+        ]);
     }
 
     #[test]
