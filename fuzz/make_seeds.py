@@ -107,6 +107,9 @@ lines += [
     "call oh seven seven double oh nine double oh one two three, born the twelfth of March twenty fifteen",
     "Bartek and Zofia are twins; Tymek's mum said bullied by Zuzanna. Thanks, Kasia",
     "jo underscore smith at outlook dot com or O7700 triple nine 0 one two",
+    # Initials before a surname, family words as titles, flats in named buildings.
+    "Mrs J R Smith and Mr A. B. Jones; Thanks\nS.J. Collins. love from Nan (Pat), Ta, Dean",
+    "Apartment 4, The Maltings; our house is called Rose Cottage. Olivia's mum Lily-Mai",
 ]
 write("scrub", lines)
 
