@@ -44,7 +44,7 @@ enum Who {
 /// The people a harm verb can be done to.
 const OBJECT: &str = r"(?P<obj>me|us|him|her|my (?:neck|throat|face|arms?|wrists?|head|legs?|back|stomach|tummy|chest|hair|ears?|nose|eyes?)|my (?:\w+ )?(?:son|daughter|child|kid|kids|children|boy|girl|baby|brother|sister|siblings?|brothers|sisters|mum|mom|mam|mummy|mother|mama)|the (?:kids|children|baby)|(?:mum|mom|mam|mummy|mother|mama))\b";
 
-const HARM_VERB: &str = r"beat(?:s|ing)? up|broke|breaks|snapped|whack(?:s|ed|ing)?|clout(?:s|ed|ing)?|wallop(?:s|ed|ing)?|twat(?:s|ted|ting)?|lamp(?:s|ed|ing)?|headbutt(?:s|ed|ing)?|kneed|elbow(?:s|ed|ing)|spit(?:s|ting)? (?:on|at)|spat (?:on|at)|hit|hits|hitting|beat|beats|beating|beaten|batter(?:s|ed|ing)?|kick(?:s|ed|ing)?|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|hurted|strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|throttl(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|whip(?:s|ped|ping)?|belt(?:s|ed|ing)?|bit|bite|bites|biting|scratch(?:es|ed|ing)?|shov(?:e|es|ed|ing)|push(?:es|ed|ing)?|drag(?:s|ged|ging)?|grab(?:s|bed|bing)?|pin(?:s|ned|ning)|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|abus(?:e|es|ed|ing)|stab(?:s|bed|bing)?|bash(?:es|ed|ing)?|thump(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|held|hold(?:s|ing)?|tie(?:s|d)?|starv(?:e|es|ed|ing)|touch(?:es|ed|ing)?|rap(?:e|es|ed|ing)|molest(?:s|ed|ing)?|grop(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing) with|scar(?:e|es|ed|ing)|frighten(?:s|ed|ing)?|terrif(?:y|ies|ied|ying)|threw|throw(?:s|ing)?|thrown|chuck(?:s|ed|ing)?|beat (?:the )?(?:crap|shit|hell|living daylights|life) out of";
+const HARM_VERB: &str = r"beat(?:s|ing)? up|broke|breaks|snapped|whack(?:s|ed|ing)?|clout(?:s|ed|ing)?|wallop(?:s|ed|ing)?|twat(?:s|ted|ting)?|lamp(?:s|ed|ing)?|headbutt(?:s|ed|ing)?|kneed|elbow(?:s|ed|ing)|spit(?:s|ting)? (?:on|at)|spat (?:on|at)|hit|hits|hitting|beat|beats|beating|beaten|batter(?:s|ed|ing)?|kick(?:s|ed|ing)?|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|hurted|strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|throttl(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|whip(?:s|ped|ping)?|belt(?:s|ed|ing)?|bit|bite|bites|biting|scratch(?:es|ed|ing)?|pinch(?:es|ed|ing)?|nip(?:s|ped|ping)?|shov(?:e|es|ed|ing)|push(?:es|ed|ing)?|drag(?:s|ged|ging)?|grab(?:s|bed|bing)?|pin(?:s|ned|ning)|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|abus(?:e|es|ed|ing)|stab(?:s|bed|bing)?|bash(?:es|ed|ing)?|thump(?:s|ed|ing)?|lock(?:s|ed|ing)?|shut(?:s|ting)?|held|hold(?:s|ing)?|tie(?:s|d)?|starv(?:e|es|ed|ing)|touch(?:es|ed|ing)?|rap(?:e|es|ed|ing)|molest(?:s|ed|ing)?|grop(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing) with|scar(?:e|es|ed|ing)|frighten(?:s|ed|ing)?|terrif(?:y|ies|ied|ying)|threw|throw(?:s|ing)?|thrown|chuck(?:s|ed|ing)?|beat (?:the )?(?:crap|shit|hell|living daylights|life) out of";
 
 /// "hits me", "punched her", "locks him in".
 static ACTIVE: LazyLock<Regex> =
@@ -67,7 +67,7 @@ static VERB_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{HARM_VER
 /// "was beaten", "got hit", "is being abused".
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<aux>was|were|is|am|are|im|hes|shes|get|gets|got|getting|been|being|keeps? getting|kept getting)(?: (?:\w+ly|also|often|always|never|still|sometimes|just|even|being|getting|been))? (?P<verb>hit|beaten|beat|kicked|punched|slapped|smacked|strangled|choked|throttled|battered|whipped|belted|burnt|burned|attacked|assaulted|abused|raped|molested|touched|groped|stabbed|locked|shut|hurt|jumped|threatened|pinned|dragged|bitten|thumped|bashed|shoved|pushed|grabbed|held)\b",
+        r"\b(?P<aux>was|were|is|am|are|im|hes|shes|get|gets|got|getting|been|being|keeps? getting|kept getting)(?: (?:\w+ly|also|often|always|never|still|sometimes|just|even|being|getting|been))? (?P<verb>hit|beaten|beat|kicked|punched|slapped|smacked|strangled|choked|throttled|battered|whipped|belted|burnt|burned|attacked|assaulted|abused|raped|molested|touched|groped|stabbed|locked|shut|hurt|jumped|threatened|pinned|dragged|bitten|thumped|bashed|shoved|pushed|grabbed|held|pinched)\b",
     )
 });
 
@@ -796,7 +796,10 @@ fn after_fits(verb: &str, after: &str) -> bool {
         no(&HURT_FEELINGS)
     } else if v.starts_with("lock") || v.starts_with("shut") {
         SHUT_IN.is_match(after)
-    } else if v.starts_with("hold") || v == "held" || v.starts_with("pin") {
+    } else if v.starts_with("hold")
+        || v == "held"
+        || (v.starts_with("pin") && !v.starts_with("pinch"))
+    {
         HELD_DOWN.is_match(after)
     } else if v.starts_with("tie") {
         TIED_UP.is_match(after)

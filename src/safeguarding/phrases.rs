@@ -361,7 +361,7 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|hiding|hid|collecting|collected) (?:up )?(?:pills|tablets|paracetamol|painkillers|meds)\b|\b(?:pills|tablets|paracetamol|painkillers|meds) (?:saved|stored|stashed|hidden|hoarded|collected)(?: up| away)?\b",
     ),
     ph(Suicide, r"\bgoodbye (?:letters?|notes?|messages?|videos?)\b")
-        .need_near(r"\b(?:i|he|she|my (?:son|daughter|child)) (?:\w+ )?(?:wrote|written|writing|left|leave|recorded|sent)\b")
+        .need_near(r"\b(?:i|ive|i have|he|hes|he has|she|shes|she has|my (?:son|daughter|child)) (?:\w+ )?(?:wrote|written|writing|left|leave|recorded|sent)\b")
         .not_near(r"\b(?:teachers?|leaving do|retir\w*|moving house|moving school|end of term|year 6|class)\b"),
     ph(
         Suicide,
@@ -511,6 +511,18 @@ static PHRASES: &[Phrase] = &[
         r"(?:لا|ما|مش|مو) ?(?:اريد|بدي|ابي|ابغي|عايز|عاوز|اود)(?: ان)? (?:اعيش|العيش|عيش)",
     ),
     // -------------------------------------------------------------------- abuse
+    // A threat to keep a child quiet.
+    ph(
+        Abuse,
+        r"\bthreaten\w*(?: \w+){0,8}? if (?:i|we|you|he|she) (?:ever )?(?:tell|told|say anything|said anything|speak up|talk|grass)\b",
+    )
+    .by_doer(),
+    ph(
+        Abuse,
+        r"\b(?:said|says|told|tells|warned|warns|keeps saying)(?: \w+){0,3}? if (?:i|we|you|he|she) (?:ever )?(?:tell|told|say anything to|talk to|speak to|grass to|grass on (?:him|her|them)) (?:anyone|anybody|any1|mum|dad|my mum|my dad|the police|police|school|a teacher|my teacher|social services|my social worker|a social worker)\b",
+    )
+    .need_near(r"\b(?:kill|hurt|hit|beat|batter|kick (?:me|us) out|throw (?:me|us) out|send (?:me|us) away|put (?:me|us) in care|taken away|take (?:me|us) away|deny|nobody will believe|no one will believe|noone will believe|be sorry|regret it|pay for it)\b")
+    .by_doer(),
     // Name-calling by an adult at home or in care; between children it is left alone.
     ph(
         Abuse,
@@ -598,6 +610,10 @@ static PHRASES: &[Phrase] = &[
     )
     .by_doer(),
     // ------------------------------------------------------------ sexual abuse
+    ph(
+        SexualAbuse,
+        r"\b(?:shared|shares|sharing|posted|posts|posting|sent|sends|sending|spread|spreading|leaked|passed round|passing round) (?:a |my |some |the |his |her |round )?%PIC% of (?:me|him|her|my (?:son|daughter|child)) (?:naked|nude|in (?:my|his|her) (?:underwear|pants|bra)|with (?:no clothes|nothing) on|getting changed|in the shower)\b|\b(?:shared|posted|sent|leaked|spread|passed round) (?:my|his|her) nudes\b",
+    ),
     // An adult who comes into a child's room or bed: another adult in the home at night, or
     // a parent or carer with secrecy, fear or touching; a sibling with a bad dream, a parent
     // saying goodnight, or "he" alone does not count.
@@ -767,8 +783,23 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:kids|children|they|we|my (?:\w+ )?(?:son|daughter|boy|girl|kids|children|baby|babies|little ones)) (?:are|were|go|went|is|was|have been|has been) (?:always |often |constantly |going |so |really )?(?:hungry|starving)\b",
     )
     .need_near(r"\b(?:no money|no food|nothing to eat|cant afford|cannot afford|food ?bank|skip(?:ping)? meals|the cupboards|empty fridge|nothing in the (?:fridge|house|cupboards?)|no gas|no electric\w*|no heating|benefits|universal credit|sanctioned)\b"),
+    ph(
+        Neglect,
+        r"\b(?:dont have|do not have|doesnt have|does not have|havent got|have not got|have no|has no|hasnt got|never had|aint got) (?:a |my own |his own |her own |our own )?bed\b",
+    )
+    .not_near(r"\b(?:sensory|choice|prefers?|likes|safe|safety|padded|special|hospital|adapted|cot|bunk|hotel|holiday|camping|tent|equipment|ot|occupational)\b"),
+    ph(
+        Neglect,
+        r"\b(?:no ?one|nobody|noone|no1) (?:even )?(?:notices|noticed|cares|checks|asks|knows) (?:when|if|where) (?:i|we) (?:dont|do not|didnt|stay out|stayed out|go|went|am|come|came|eat|dont eat)\b",
+    ),
+    ph(
+        Neglect,
+        r"\block(?:s|ed|ing)? (?:the |up the |away the )?(?:fridge|cupboards?|kitchen|food)\b",
+    )
+    .need_near(r"\b(?:so (?:i|we) (?:cant|can not|cannot|dont) (?:eat|get)|from (?:me|us)|hungry|starving|cant eat|not allowed (?:to eat|food|any food))\b")
+    .not_near(r"\b(?:prader|pica|binge\w*|overeat\w*|eats everything|eating disorder|diet|dietitian|sensory|autism|adhd|raids?|for (?:his|her) (?:own )?safety)\b"),
     ph(Neglect, r"\bno food\b")
-        .need_near(r"\b(?:heating|electric|electricity|gas|fridge|cupboards?|at home|in the house|for days|all weekend|since yesterday)\b")
+        .need_near(r"\b(?:heating|electric|electricity|gas|fridge|cupboards?|at home|in the house|for days|all weekend|at (?:the )?weekends?|on weekends|since yesterday)\b")
         .not_near(r"\b(?:school|canteen|menu|lunch|dinners|likes?|will eat|can eat|sensory|allerg\w*|fussy|picky)\b"),
     ph(
         Neglect,
@@ -1073,10 +1104,16 @@ static PHRASES: &[Phrase] = &[
     .need_near(r"\b(?:asked|asks|wants|wanted|meet|meeting|pictures|pics|photos|secret|gifts|money|sent|send|groom\w*|talking to (?:me|him|her)|messag\w*)\b"),
     ph(
         Exploitation,
-        r"\b(?:told|tells|tell|asked|asks|makes|made|wants|wanted|said)(?: me| him| her| my (?:son|daughter|child))? (?:to |i have to |i must |he has to |she has to |i need to )?(?:keep (?:it|this|things|them|everything|us) (?:a |our )?secrets?|not (?:to )?tell (?:anyone|anybody|mum|dad|my mum|my dad|my parents|his mum|her mum|his parents|her parents|me))\b",
+        r"\b(?:told|tells|tell|asked|asks|makes|made|wants|wanted|said|says|saying|keeps saying|messages|messaged|texts|texted)(?: me| him| her| my (?:son|daughter|child))? (?:to |i have to |i must |he has to |she has to |i need to )?(?:keep (?:it|this|things|them|everything|us) (?:a |our )?secrets?|not (?:to )?tell (?:anyone|anybody|mum|dad|my mum|my dad|my parents|his mum|her mum|his parents|her parents|me))\b",
     )
     .not_near(r"\b(?:surprise|present|party|birthday|christmas)\b")
     .not_after(r"^ from (?:the )?(?:other )?(?:children|kids|pupils|class|classmates|friends|his friends|her friends|the class|everyone at school)\b"),
+    ph(
+        Exploitation,
+        r"\band (?:not to|to not|dont|never|mustnt|must not) tell (?:anyone|anybody|any1|mum|dad|my mum|my dad|my parents|his mum|her mum|his parents|her parents)\b",
+    )
+    .need_before(r"\b(?:uncle|man|men|guy|stranger|adult|teacher|coach|tutor|boyfriend|step ?dad|lodger|older (?:boys?|lads?|men|man|guys?|girls?)|online|messages?|messaging|messaged|texts?|texting|texted|snapchat|snaps|dms?)\b.{0,80}$")
+    .not_near(r"\b(?:surprise|present|party|birthday|christmas)\b"),
     ph(
         Exploitation,
         r"\b(?:man|men|guy|stranger|adult|older (?:boys?|lads?|men|man|guys?|girls?|kids))\b(?: \w+){0,8}? (?:gives|gave|give|buys|bought|offers|offered|offering) (?:me|him|her|us|my (?:son|daughter|child)) (?:free )?(?:sweets|money|cash|vapes|cigarettes|fags|alcohol|drink|drinks|weed|drugs|lifts?|presents|gifts|a phone|phones|credit|trainers)\b",
@@ -1146,7 +1183,7 @@ static PHRASES: &[Phrase] = &[
     ph(Bullying, r"\bdeath threats?\b"),
     ph(
         Bullying,
-        r"\b(?:said|says|say|saying|told|tells|tell|telling|texted|messaged|posted|keep saying|keeps saying|shouted|wrote|threatening) (?:me |him |her |us )?(?:that )?(?:they|he|she|theyre|hes|shes|theyll|hell|shell|theyd|hed|shed|we|you|u|youre|ur|someone|people)? ?(?:will|ll|would|d|are going to|is going to|are gonna|is gonna|r gonna|gonna|going to|gunna|gona|want to|wanna|plan to|planning to|were going to|was going to)? ?(?:kill|stab|shoot|knife|murder|batter|beat up|beat|jump|smash|hurt|rape|burn|strangle) (?:me|him|her|us|my (?:son|daughter|child|boy|girl|mum|mom|dad|family|brother|sister|little \w+))\b",
+        r"\b(?:said|says|say|saying|told|tells|tell|telling|texted|messaged|posted|keep saying|keeps saying|shouted|wrote|threatening) (?:me |him |her |us )?(?:that )?(?:they|he|she|theyre|hes|shes|theyll|hell|shell|theyd|hed|shed|we|you|u|youre|ur|someone|people)? ?(?:will|ll|would|d|are going to|is going to|are gonna|is gonna|r gonna|gonna|going to|gunna|gona|want to|wanna|plan to|planning to|were going to|was going to)? ?(?:kill|stab|shoot|knife|murder|batter|beat up|beat|jump|smash|hurt|rape|burn|strangle) (?:me|him|her|us|mum|mom|mam|mummy|dad|daddy|my (?:son|daughter|child|boy|girl|mum|mom|dad|family|brother|sister|little \w+))\b",
     )
     .by_doer(),
     ph(

@@ -593,6 +593,47 @@ fn safeguarding_dangers_at_home_said_plainly() {
 }
 
 #[test]
+fn safeguarding_secrets_threats_and_going_without() {
+    flagged(
+        Category::Abuse,
+        &[
+            "I have bruises from where mum pinches me",
+            "he threatened to throw me out if I tell",
+            "mum says if you ever tell anyone about it she'll deny it",
+        ],
+    );
+    flagged(
+        Category::Exploitation,
+        &["my uncle sends me messages saying I'm pretty and not to tell mum"],
+    );
+    flagged(
+        Category::SexualAbuse,
+        &["someone shared a photo of me naked"],
+    );
+    flagged(Category::Suicide, &["I've written a goodbye letter"]);
+    flagged(
+        Category::Neglect,
+        &[
+            "I sleep on the floor because I don't have a bed",
+            "we get no food at weekends",
+            "nobody notices when I don't come home",
+            "they lock the fridge so I can't eat",
+        ],
+    );
+    // A threat by an adult reads as abuse, whoever it names.
+    flagged(Category::Abuse, &["dad says he'll kill mum if she leaves"]);
+    clear(&[
+        "my son pinches me when he is anxious",
+        "my mum told me if I talk to the teacher I'll be grounded",
+        "the teacher said if I tell the class the answer I lose points",
+        "he doesn't have a bed, he sleeps on a mattress because of his sensory needs",
+        "we lock the kitchen at night because he eats everything",
+        "I have a goodbye card from my teacher",
+        "she told me about her birthday party and not to tell mum, it's a surprise",
+    ]);
+}
+
+#[test]
 fn safeguarding_sensory_and_safety_needs_are_not_fear() {
     clear(&[
         "she doesn't feel safe in the swimming pool without her float",
