@@ -1135,26 +1135,6 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("ممرضة", Professional),
         ("طبيب", Professional),
         ("أعمل مع الأطفال", Professional),
-        ("prefer not to say", PreferNotToSay),
-        ("rather not say", PreferNotToSay),
-        ("id rather not say", PreferNotToSay),
-        ("not saying", PreferNotToSay),
-        ("not telling", PreferNotToSay),
-        ("not telling you", PreferNotToSay),
-        ("im not telling", PreferNotToSay),
-        ("im not saying", PreferNotToSay),
-        ("i wont say", PreferNotToSay),
-        ("wont say", PreferNotToSay),
-        ("not gonna say", PreferNotToSay),
-        ("i dont want to say", PreferNotToSay),
-        ("dont want to say", PreferNotToSay),
-        ("none of your business", PreferNotToSay),
-        ("private", PreferNotToSay),
-        ("prefer not", PreferNotToSay),
-        ("rather not", PreferNotToSay),
-        ("wolę nie mówić", PreferNotToSay),
-        ("wolę nie", PreferNotToSay),
-        ("أفضل ألا أقول", PreferNotToSay),
     ]
 };
 
@@ -1219,6 +1199,10 @@ fn group_phrases(locale: Locale) -> Phrases<Option<RespondentGroup>> {
     }
     for (phrase, g) in GROUP_WORDS {
         phrases.add(phrase, Some(*g));
+    }
+    // "I'd rather not say" declines the group question as it declines the area one.
+    for phrase in UNDISCLOSED_WORDS {
+        phrases.add(phrase, Some(RespondentGroup::PreferNotToSay));
     }
     phrases.sorted()
 }
@@ -1343,6 +1327,25 @@ mod tests {
         assert_eq!(ids[0], "east-devon");
         assert_eq!(ids[8], "outside-devon");
         assert_eq!(ids[9], "prefer-not-to-say");
+    }
+
+    #[test]
+    fn declining_reads_the_same_for_area_and_group() {
+        let areas = Areas::devon();
+        let choices = area_choices(&areas);
+        for phrase in UNDISCLOSED_WORDS {
+            let words = tokens(phrase);
+            assert_eq!(
+                group(&words, Locale::EN_GB),
+                Reply::Group(RespondentGroup::PreferNotToSay),
+                "{phrase:?}"
+            );
+            assert_eq!(
+                area(phrase, &words, &choices, &areas, Locale::EN_GB),
+                Reply::Area(areas.undisclosed()),
+                "{phrase:?}"
+            );
+        }
     }
 
     #[test]
