@@ -775,7 +775,7 @@ static PHRASES: &[Phrase] = &[
     .not_near(r"\b(?:tea|coffee|water|squash|juice|fizzy|milk|energy drinks?|diet coke|coke|pepsi|red bull|monster)\b"),
     ph(
         Neglect,
-        r"\b(?:no money|cant afford|can not afford|cannot afford|couldnt afford|nothing left)(?: for| to (?:buy|pay for|put on))? (?:any )?(?:food|gas|electric|electricity|heating|the meter|meters?|dinner|tea|meals?|nappies)\b|\b(?:no money|cant afford|can not afford|cannot afford|couldnt afford|nothing left) to feed (?:the kids|the children|us|them|him|her|my (?:\w+ )?(?:kids|children|son|daughter|family))\b",
+        r"\b(?:no money|cant afford|can not afford|cannot afford|couldnt afford|nothing left)(?:(?: for| to (?:buy|pay for|put on))? (?:any )?(?:food|gas|electric|electricity|heating|the meter|meters?|dinner|tea|meals?|nappies)| to feed (?:the kids|the children|us|them|him|her|my (?:\w+ )?(?:kids|children|son|daughter|family)))\b",
     )
     .not_near(r"\b(?:trips?|holidays?|clubs?|activities|days? out|tutor\w*|therapy|therapies|assessments?|private|lawyer|solicitor|tribunal|uniform|equipment|taxi|fuel for the car|parking)\b"),
     ph(

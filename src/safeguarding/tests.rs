@@ -550,6 +550,9 @@ fn safeguarding_dangers_at_home_said_plainly() {
             "dad has been drinking all day again",
             "we have no money for gas or food and the kids are hungry",
             "we cant afford food or gas this week",
+            "there's no money to put on the meter",
+            "we can't afford to feed the kids until payday",
+            "nothing left to feed my family",
         ],
     );
     flagged(
@@ -582,6 +585,8 @@ fn safeguarding_dangers_at_home_said_plainly() {
         "dad drinks a lot of coffee",
         "mum drinks loads of water since her operation",
         "we cant afford the trips or the after school clubs",
+        "we can't afford to feed the horses hay this winter",
+        "we have no money left for the school trip food",
         "he is always hungry, it's his medication",
         "I am scared of leaving my husband to cope alone with the twins",
         "he runs away in the supermarket",
