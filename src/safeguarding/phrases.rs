@@ -728,7 +728,7 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:not allowed|isnt allowed|arent allowed|wasnt allowed|werent allowed|never allowed|cant|cannot|dont get|doesnt get|dont get to|doesnt get to|wont let (?:me|us|him|her) have|wont let (?:me|us|him|her)|get no) (?:to )?(?:eat|any food|food|dinner|tea|breakfast|a meal|meals|anything to eat)\b",
     )
     .need_near(
-        r"\b(?:if (?:i|we|he|she|they) (?:am|is|are|was|were|m|s|re|get|gets|do|does|dont|doesnt|did|didnt)\b|when (?:i|we|he|she|they) (?:am|is|are|m|s|re|get|gets|do|does|dont|doesnt|did|didnt|misbehave|mess)\b|as (?:a )?punishment|punish\w*|naughty|bad|in trouble|for days|for \w+ days)\b",
+        r"\b(?:if (?:i|we|he|she|they) (?:am|is|are|was|were|m|s|re|get|gets|do|does|dont|doesnt|did|didnt)\b|when (?:i|we|he|she|they) (?:am|is|are|m|s|re|get|gets|do|does|dont|doesnt|did|didnt|misbehave|mess)\b|until (?:i|we|he|she|they) (?:have |has |ve )?(?:finish\w*|done|do|does|did|clean\w*|tidy|tidied|tidies|say sorry|said sorry|apologi\w*|behave\w*)\b|as (?:a )?punishment|punish\w*|naughty|bad|in trouble|for days|for \w+ days)\b",
     ),
     ph(
         Neglect,
@@ -754,6 +754,12 @@ static PHRASES: &[Phrase] = &[
         Neglect,
         r"\b(?:leaves|leave|left) (?:me|us|him|her)(?: and (?:my|our|his|her) (?:\w+ )?(?:brother|sister|siblings?|brothers|sisters))? (?:alone|on (?:my|our|his|her|their) own|home alone|by (?:my|our|him|her)sel(?:f|ves)|in the house)(?: \w+){0,3}? (?:for (?:days|hours|\w+ days|the (?:whole )?(?:weekend|night)|a (?:whole )?(?:weekend|night))|all (?:day|night|weekend)|overnight|at night|every night|most nights|while (?:she|he|they|mum|dad) (?:goes|go|is|are)|to look after)\b",
     ),
+    // A parent gone for days with the child at home; away for work or in hospital is not this.
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|mummy|dad|daddy|mother|father|parents|step ?dad|step ?mum|carer|foster carer)(?: \w+)? (?:hasnt|havent|has not|have not|didnt|did not|doesnt|does not|dont|do not|never|wont|will not) (?:come|came|been|get|got|gets|coming) (?:back |home |back home )(?:for (?:days|\w+ days|\d+ days|\w+ nights|\d+ nights|the (?:whole )?weekend|a (?:whole )?(?:week|weekend))|since (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|last week|the weekend)|in (?:days|\w+ days|\d+ days)|all (?:weekend|week)|some nights|most nights|at night)\b",
+    )
+    .not_near(r"\b(?:hospital|hospice|working away|works away|work away|away for work|on a course|deployed|army|navy|raf|forces|offshore|on nights|night shifts?|prison|business trip|respite|holiday)\b"),
     ph(
         Neglect,
         r"\b(?:goes|go|went|going|stays?|stayed|is|are) (?:out|away) (?:all night|all weekend|overnight|for days|for \w+ days|every night)\b",
@@ -1126,6 +1132,13 @@ static PHRASES: &[Phrase] = &[
         Exploitation,
         r"\b(?:gives|gave|give|pays|paid|pay|buys|bought|offers|offered) (?:me|him|her|us)(?: \w+){0,3}? if (?:i|he|she|we) (?:let|lets|do|does|send|sends|keep|keeps|go|goes|come|comes|sit|sits|kiss|kisses|touch|touches|take|takes)\b",
     ),
+    // Asked for pictures by someone outside the family, or sent theirs and asked for "mine".
+    ph(
+        Exploitation,
+        r"\b(?:asks?|asked|asking|keeps asking|kept asking|wants?|wanted|begs|begged|begging|pressur\w+|pushing|pushes|pushed|made|makes|tells|told)(?: me| him| her| my (?:son|daughter|child))? (?:for|to send|to share|to take|to show) (?:him |her |them )?(?:mine|my (?:own )?%PIC%|a (?:\w+ )?%PIC% of (?:me|myself|himself|herself)|%PIC% of (?:me|myself|himself|herself|my body))\b",
+    )
+    .need_near(r"\b(?:boy|boys|lad|lads|man|men|guy|stranger|someone|somebody|older|online|snap\w*|insta\w*|tiktok|discord|whatsapp|dms?|messag\w*|secret|dont tell|not to tell|body|bra|underwear|pants|bed|bedroom|naked|nude|nudes|sexy|rude)\b")
+    .not_near(r"\b(?:nan|nana|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|photographer|yearbook|school photos?|passport|id card|bus pass)\b"),
     ph(
         Exploitation,
         r"\b(?:take|takes|taking|took|taken) (?:\w+ )?(?:photos|pictures|pics|videos|vids) of (?:me|him|her)\b",

@@ -553,6 +553,17 @@ fn safeguarding_dangers_at_home_said_plainly() {
             "there's no money to put on the meter",
             "we can't afford to feed the kids until payday",
             "nothing left to feed my family",
+            "mum hasn't come home for three days",
+            "dad didn't come home for two days and I looked after my sister",
+            "I'm not allowed to eat until I finish my chores",
+            "I was not allowed to eat until I said sorry",
+        ],
+    );
+    flagged(
+        Category::Exploitation,
+        &[
+            "a boy at school sends me pictures and asks for mine",
+            "he wants me to send him pictures of myself in my bra",
         ],
     );
     flagged(
@@ -586,6 +597,12 @@ fn safeguarding_dangers_at_home_said_plainly() {
         "mum drinks loads of water since her operation",
         "we cant afford the trips or the after school clubs",
         "we can't afford to feed the horses hay this winter",
+        "mum hasn't been home for three days, she's in hospital",
+        "dad hasn't come home for days, he's working away",
+        "I'm not allowed to eat until lunchtime at school",
+        "my nan asks for photos of me every week",
+        "the school asked for a photo of me for my bus pass",
+        "my friend sent me pictures of her puppy and asked for mine",
         "we have no money left for the school trip food",
         "he is always hungry, it's his medication",
         "I am scared of leaving my husband to cope alone with the twins",
