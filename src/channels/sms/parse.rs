@@ -361,6 +361,8 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "aye",
             "sure",
             "definitely",
+            "always",
+            "all the time",
             "of course",
             "absolutely",
             "yes definitely",
@@ -401,6 +403,12 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "kind of",
             "sort of",
             "a bit",
+            "not always",
+            "not all the time",
+            "on and off",
+            "hit and miss",
+            "it depends",
+            "depends",
             "czasami",
             "czasem",
             "احيانا",
@@ -524,8 +532,16 @@ fn number(word: &str) -> Option<(u32, Suffix)> {
 fn leading_number(words: &[String]) -> Option<(u32, Suffix, Vec<&str>)> {
     let first = words.iter().position(|w| !is_filler(w))?;
     let (n, suffix) = number(&words[first])?;
-    Some((n, suffix, without_fillers(&words[first + 1..])))
+    let mut rest = without_fillers(&words[first + 1..]);
+    // "the third one", "2nd one": the "one" names the option, it is not a second number.
+    let ordinal = suffix == Suffix::Ordinal || ORDINAL_WORDS.contains(&words[first].as_str());
+    if ordinal && rest.first() == Some(&"one") {
+        rest.remove(0);
+    }
+    Some((n, suffix, rest))
 }
+
+const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth"];
 
 /// A table of phrases, each a list of words, longest first.
 struct Phrases<T>(Vec<(Vec<String>, T)>);
@@ -879,6 +895,14 @@ const OUTSIDE_WORDS: &[&str] = &[
     "somewhere else",
     "elsewhere",
     "not in the area",
+    // Neighbouring counties and cities people move from or live just over the border in.
+    "cornwall",
+    "somerset",
+    "dorset",
+    "bristol",
+    "london",
+    "wales",
+    "scotland",
     "poza",
     "gdzie indziej",
     "خارج",
