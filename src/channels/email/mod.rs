@@ -108,7 +108,8 @@ fn reference(state: &AppState, message_id: Option<&str>, raw: &[u8]) -> Provider
 pub struct Reading {
     pub email: mime::Email,
     pub words: strip::Stripped,
-    /// The view's words before scrubbing: the stripped body, or the subject if that is empty.
+    /// The view's words before scrubbing: the stripped body, or the subject if that is empty
+    /// and not a reply's ("Re: …").
     pub text: String,
     pub area: Option<AreaId>,
     pub group: Option<RespondentGroup>,
@@ -158,8 +159,9 @@ fn without_names(text: &str, names: &[String]) -> String {
 pub fn read(areas: &Areas, raw: &[u8]) -> Result<Reading, EmailError> {
     let email = mime::read(raw)?;
     let words = strip::own_words(&email.body);
-    // A message with nothing in its body may say it all in its subject.
-    let text = if words.text.is_empty() {
+    // A message with nothing in its body may say it all in its subject, unless the subject
+    // is the one a reply or forward was given: a reply sent with nothing typed is empty.
+    let text = if words.text.is_empty() && !understand::is_reply_subject(&email.subject) {
         email.subject.clone()
     } else {
         words.text.clone()

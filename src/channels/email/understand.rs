@@ -148,7 +148,7 @@ static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PARENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:my|our)\s+(?:(?:\d{1,2}|eldest|oldest|youngest|little|autistic|disabled|teenage|adopted|foster|step)\s+)?(?:(?:year|yr)\s*old\s+)?(?:son|sons|daughter|daughters|child|children|kids?|boy|girl|twins|grandson|granddaughter|grandchild|stepson|stepdaughter)\b|\b(?:mój|moja|moje|naszego|nasz|nasza|mojego|mojej)\s+(?:syn|syna|synem|córka|córki|córką|dziecko|dziecka|dzieci)\b|(?:ابني|ابنتي|طفلي|أطفالي|ولدي)",
+        r"(?i)\b(?:my|our)\s+(?:(?:\d{1,2}|two|three|four|five|eldest|oldest|youngest|little|autistic|disabled|teenage|adopted|foster|step)\s+)?(?:(?:year|yr)\s*old\s+)?(?:son|sons|daughter|daughters|child|children|kids?|boy|boys|girl|girls|lad|lads|teenager|teenagers|teen|toddler|baby|little ones?|twins|grandson|grandsons|granddaughter|granddaughters|grandchild|grandchildren|grandkids|stepson|stepdaughter|stepchildren|stepkids)\b|\b(?:mój|moja|moje|naszego|nasz|nasza|mojego|mojej)\s+(?:syn|syna|synem|córka|córki|córką|dziecko|dziecka|dzieci)\b|(?:ابني|ابنتي|طفلي|أطفالي|ولدي)",
     )
     .expect("child-of pattern")
 });
@@ -191,6 +191,19 @@ fn years(text: &str) -> Option<u32> {
     let text = text.to_lowercase().replace('-', " ");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     WORDS.iter().position(|w| *w == text).map(|i| i as u32 + 5)
+}
+
+static REPLY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:re|fw|fwd|aw|wg|sv|vs|odp|pd|rif|tr|رد|إعادة توجيه)\s*(?:\[\d+\])?\s*[:：]",
+    )
+    .expect("reply subject pattern")
+});
+
+/// Whether a subject is one a mail program wrote for a reply or a forward ("Re: …",
+/// "FW: …", "Odp: …"): it names what was answered, so it says nothing of the sender's own.
+pub fn is_reply_subject(subject: &str) -> bool {
+    REPLY_SUBJECT.is_match(subject)
 }
 
 /// Who is speaking, from what they say about themselves. What a person says of themselves
@@ -329,6 +342,42 @@ mod tests {
         assert_eq!(g("Mam 14 lat"), Some(RespondentGroup::YoungPerson));
         assert_eq!(g("ابني عمره عشر سنوات"), Some(RespondentGroup::ParentCarer));
         assert_eq!(g("The weather is nice"), None);
+        assert_eq!(g("My lad is 14"), Some(RespondentGroup::ParentCarer));
+        assert_eq!(
+            g("my two boys are both autistic"),
+            Some(RespondentGroup::ParentCarer)
+        );
+        assert_eq!(
+            g("our grandkids live with us"),
+            Some(RespondentGroup::ParentCarer)
+        );
+        assert_eq!(g("my little ones"), Some(RespondentGroup::ParentCarer));
+        assert_eq!(g("the boys in my class"), None);
+    }
+
+    #[test]
+    fn reply_subjects() {
+        for subject in [
+            "Re: Four Cornerstones",
+            "RE: consultation",
+            "Fwd: your views",
+            "FW: views",
+            "Odp: Ankieta",
+            "AW: Umfrage",
+            "Re[2]: views",
+            "رد: استشارة",
+        ] {
+            assert!(is_reply_subject(subject), "{subject}");
+        }
+        for subject in [
+            "My views on School Transport",
+            "Regarding the buses",
+            "Response to the consultation",
+            "Fwd-thinking schools",
+            "",
+        ] {
+            assert!(!is_reply_subject(subject), "{subject}");
+        }
     }
 
     #[test]

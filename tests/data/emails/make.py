@@ -382,3 +382,14 @@ daughter is 6 and the waiting list for an autism assessment is over two years.
 Thanks
 Kerenza
 """)
+
+# 27. A reply sent with nothing typed above the quoted message: its "Re:" subject is not a
+# view, so nothing is stored.
+eml("empty_reply", base("Dan Moss <dan.moss@mail.example>", "Re: Four Cornerstones: what matters to you?",
+    "<empty-27@mail.example>",
+    extra=[("In-Reply-To", "<outreach-1@heard.devon.example>"),
+           ("Content-Type", 'text/plain; charset="utf-8"')]),
+    """On Mon, 23 Nov 2026 at 18:00, Devon SEND views <views@heard.devon.example> wrote:
+> Tell us what matters to you.
+> Reply to this email with your views.
+""")
