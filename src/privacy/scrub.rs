@@ -14,7 +14,7 @@
 //! | National Insurance numbers | `[NI number removed]` |
 //! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456"), bank sort codes and account numbers, car registrations | `[reference removed]` |
 //! | dates with a year, and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen") | `[date of birth removed]` |
-//! | street addresses (house number + street + Road/Lane/Close/...) | `[address removed]` |
+//! | street addresses (house number + street + Road/Lane/Close/...; a number and a name after "we live at"; a house name before its street) | `[address removed]` |
 //! | web links, and social-media handles | `[link removed]` |
 //! | people's names | `[name removed]` |
 //!
@@ -64,7 +64,7 @@
 //!
 //! **Known gaps.** An unlisted name with no context that only a person fits
 //! ("see Bartek"), a word-name in lower case with no context ("jack hit me"), a
-//! house name or street with no number and no "we live at" or "our house is", and
+//! house name alone or a street with no number and no "we live at" or "our house is", and
 //! numbers said with "hundred" or "thousand" ("oh seven seven hundred") are not
 //! caught. Tier 4 takes a brand or place no list knows for a name before "is"
 //! ("Zumba was fun").
@@ -1119,7 +1119,7 @@ const STREET_TYPES: &str = r"(?:road|rd|street|st|lane|ln|close|cl|avenue|ave|av
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?i:flat|apartment|apt|unit)\s*[0-9]{{1,4}}[A-Za-z]?\s*,?\s*)?(?:\b(?i:no\.?|number)\s*)?\b[0-9]{{1,4}}[A-Za-z]?(?:\s*[-\x{{2013}}/]\s*[0-9]{{1,4}}[A-Za-z]?)?\s*,?\s+(?P<words>(?:[A-Za-z][A-Za-z'’\-]*\.?\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
+        r"(?:\b(?i:flat|apartment|apt|unit)\s*[0-9]{{1,4}}[A-Za-z]?\s*,?\s*)?(?:\b(?i:no\.?|number|flat|apartment|apt|unit)\s*)?\b[0-9]{{1,4}}[A-Za-z]?(?:\s*[-\x{{2013}}/]\s*[0-9]{{1,4}}[A-Za-z]?)?\s*,?\s+(?P<words>(?:[A-Za-z][A-Za-z'’\-]*\.?\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
     ))
 });
 // "we live on Station Road", "moved to Rose Cottage", "our house is Rose Cottage": a street
@@ -1127,6 +1127,19 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i:\b(?:(?:live|lives|living|lived|moved|moving|move|stay|stays|staying|based)\s+(?:on|at|in|to|along|off)|(?:our|my|their|his|her)\s+(?:house|home)\s+is(?:\s+called)?|house\s+name\s*(?:is|:))\s+(?:the\s+)?)(?P<addr>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}(?i:{STREET_TYPES}|cottage|farm|farmhouse|house|barn|lodge|manor|mill|bungalow)\b\.?)"
+    ))
+});
+// "we live at 1 The Strand", "moved to 4 Hillcrest": a number and a name after living
+// somewhere is a house, whatever the street is called.
+static ADDRESS_LIVE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:\b(?:live|lives|living|lived|moved|moving|stay|stays|staying|based)\s+at|\b(?:moved|moving)\s+to)\s+(?P<addr>[0-9]{1,4}[A-Za-z]?\s*,?\s+(?P<words>(?:The\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}))",
+    )
+});
+// A house name and its street, with no number: "Rose Cottage, Lower Lane".
+static ADDRESS_HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?P<words>(?:[A-Z][a-z'’\-]+\s+){{1,2}})(?:Cottage|House|Farm|Farmhouse|Barn|Lodge|Manor|Mill|Bungalow)\s*,\s*(?P<street>(?:[A-Z][a-z'’\-]+\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
     ))
 });
 static ADDRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1238,6 +1251,23 @@ fn find_addresses(text: &str, found: &mut Findings) {
         if street_words_ok(words.as_str())
             && !NUMBER_NOT_HOUSE.is_match(before(text, m.start(), 16))
         {
+            found.claim(m.range(), Removed::Address);
+        }
+    }
+    for c in ADDRESS_LIVE_NUMBER.captures_iter(text) {
+        let (Some(g), Some(words)) = (c.name("addr"), c.name("words")) else {
+            continue;
+        };
+        if street_words_ok(words.as_str()) {
+            found.claim(g.range(), Removed::Address);
+        }
+    }
+    for c in ADDRESS_HOUSE_STREET.captures_iter(text) {
+        let (Some(m), Some(words), Some(street)) = (c.get(0), c.name("words"), c.name("street"))
+        else {
+            continue;
+        };
+        if street_words_ok(words.as_str()) && street_words_ok(street.as_str()) {
             found.claim(m.range(), Removed::Address);
         }
     }
@@ -2335,7 +2365,28 @@ mod tests {
             s("our house is Rose Cottage, Chagford"),
             format!("our house is {m}, Chagford")
         );
+        // A number and a name after living somewhere, a house name before its street, and
+        // a unit with no second number.
+        assert_eq!(
+            s("we live at 1 The Strand, Topsham"),
+            format!("we live at {m}, Topsham")
+        );
+        assert_eq!(
+            s("We moved to 4 Hillcrest last year."),
+            format!("We moved to {m} last year.")
+        );
+        assert_eq!(
+            s("Rose Cottage, Lower Lane, Chudleigh"),
+            format!("{m}, Chudleigh")
+        );
+        assert_eq!(s("Unit 4, Pottery Road"), m);
+        assert_eq!(
+            s("Our social worker Becky Lane said no."),
+            "Our social worker [name removed] said no."
+        );
         kept(&[
+            "I live at 3 Different places with my dad",
+            "We moved to 3 bedroom house in Exmouth",
             "we are in flat 3 at the moment",
             "our house is too small for his equipment",
             "my home is a mess since the OT visit",
