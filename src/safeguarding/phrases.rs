@@ -200,6 +200,11 @@ static PHRASES: &[Phrase] = &[
         SelfHarm,
         r"\b(?:make|makes|making|made) %SELF% (?:sick|throw up|vomit|bleed)\b",
     ),
+    // Not eating to be thin: "I don't eat so I can be thin", "she stopped eating to lose weight".
+    ph(
+        SelfHarm,
+        r"\b(?:dont|do not|doesnt|does not|didnt|did not|wont|never|stop|stopped|stopping|not|barely|hardly) (?:\w+ )?(?:eat|eats|eating|ate)(?: \w+){0,3}? (?:so (?:that )?(?:i|he|she) (?:can|could|will|would|dont|doesnt|wont) |to |because (?:i|he|she) (?:want|wants|need|needs|have|has) to |cos (?:i|he|she) (?:want|wants) to )(?:be |get |stay |look |feel )?(?:thin|thinner|skinny|skinnier|slim|lose weight|not get fat|not be fat|get fat)\b",
+    ),
     ph(
         SelfHarm,
         r"\b(?:till|until|til|untill) (?:it|they|i|he|she) (?:bleeds?|bled|bleeding)\b",
@@ -327,6 +332,12 @@ static PHRASES: &[Phrase] = &[
     )
     .need_after(r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| please\b| pls\b| help\b| i\b| im\b| tbh\b)")
     .not_before(r"\b(?:we|they|families|parents|this|things|it|you|services|schools?|staff|teachers?|the school) $"),
+    ph(
+        Suicide,
+        r"\b(?:giving up|give up|gave up|given up) on (?:everything|life|living|myself|me|it all)\b",
+    )
+    .not_before(r"\b(?:never|not|dont|wont|didnt|wouldnt|wasnt|without|before) (?:\w+ )?$")
+    .not_near(r"\b(?:diet|dieting|gym|football|team|piano|lessons|club)\b"),
     ph(Suicide, r"\b(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b")
         .not_after(r"^ (?:admin|insurance)\b"),
     ph(Suicide, r"\b(?:rather|sooner) (?:be dead|die|not be alive|not exist)\b").not_after(
@@ -523,6 +534,12 @@ static PHRASES: &[Phrase] = &[
     )
     .need_near(r"\b(?:kill|hurt|hit|beat|batter|kick (?:me|us) out|throw (?:me|us) out|send (?:me|us) away|put (?:me|us) in care|taken away|take (?:me|us) away|deny|nobody will believe|no one will believe|noone will believe|be sorry|regret it|pay for it)\b")
     .by_doer(),
+    // A threat to send a child away as a punishment.
+    ph(
+        Abuse,
+        r"\b(?:%FAM%|they|she|he) (?:says|said|keeps saying|tells me|told me|threatens|threatened|threatening|will|ll|is going to|gonna) (?:that )?(?:to )?(?:(?:she|he|they)(?:ll| will| is going to| are going to| would) )?(?:put|send|get rid of|give) (?:me|us|him|her) (?:in|into|to|away to) (?:care|a (?:care )?home|foster care|social services)\b",
+    )
+    .need_near(r"\b(?:if (?:i|we|he|she)|unless|when (?:i|we|he|she)|behave|naughty|bad|punish\w*|threat\w*|again)\b"),
     // Name-calling by an adult at home or in care; between children it is left alone.
     ph(
         Abuse,
@@ -592,7 +609,17 @@ static PHRASES: &[Phrase] = &[
     ph(Abuse, r"\b(?:gets?|got|getting) (?:really |too |very )?rough with (?:me|him|her|us)\b")
         .not_near(r"\b(?:play|playing|games?|wrestl\w*|football|rugby)\b")
         .by_doer(),
+    ph(
+        Abuse,
+        r"\b(?:i|we|he|she) (?:get|gets|got|am|is|was|are|were|keep getting|keeps getting|been|being|have been|has been) (?:\w+ )?(?:hurt|hit|beaten|beat up|smacked|slapped|kicked|punched) (?:at home|by (?:my|his|her|our) (?:%FAM%))\b",
+    )
+    .not_after(r"^ (?:by accident|accidentally|playing|in a game|when we play)\b")
+    .not_near(r"\b(?:fell|fall|falls|falling|tripped|slipped|accident\w*|trampoline|bike|scooter|stairs|playing|ball)\b"),
     // Polish: "bije mnie", "mnie bije"; the doer decides abuse or bullying.
+    ph(
+        Abuse,
+        r"\b(?:jestem|jest|byłem|byłam|był|była|jesteśmy) (?:\w+ )?(?:bity|bita|bici|bite|bijany|bijana|pobity|pobita|krzywdzony|krzywdzona|maltretowany|maltretowana) (?:przez|w domu)\b",
+    ),
     ph(
         Abuse,
         r"\b(?:bije|biją|bił|biła|bili|uderza|uderzają|uderzył|uderzyła|kopie|kopią|kopnął|kopnęła|szarpie|dusi|dusił|pobił|pobiła|pobili|leje|tłucze|katuje) (?:mnie|nas|go|ją)\b",
@@ -1006,9 +1033,14 @@ static PHRASES: &[Phrase] = &[
     // No home: "we're sleeping in the car", "sofa surfing", "nowhere to live".
     ph(
         NotSafe,
-        r"\b(?:im|i am|we are|were|weve been|we have been|ive been|i have been|hes|he is|shes|she is|theyre|they are|been|still|now) (?:\w+ )?(?:sleeping|living) (?:in (?:the|a|our|my|mums|dads) (?:car|van|tent)|rough|on the streets?|on (?:friends|peoples|someones|other peoples) (?:sofas?|couch(?:es)?|floors?))\b|\b(?:sofa|couch) surfing\b|\b(?:have|got|has|with|left with) nowhere (?:to live|to sleep|to stay|safe to (?:live|sleep|stay|go))\b",
+        r"\b(?:im|i am|we are|were|weve been|we have been|ive been|i have been|hes|he is|shes|she is|theyre|they are|been|still|now) (?:\w+ )?(?:sleeping|living|staying|kipping|crashing) (?:in (?:the|a|our|my|mums|dads) (?:car|van|tent)|rough|on the streets?|on (?:a |my |our )?(?:friends|mates|peoples|someones|other peoples) (?:sofas?|couch(?:es)?|floors?))\b|\b(?:sofa|couch) surfing\b|\b(?:have|got|has|with|left with) nowhere (?:to live|to sleep|to stay|safe to (?:live|sleep|stay|go))\b",
     )
-    .not_near(r"\b(?:holiday|festival|camping|trip|road trip|on the way)\b"),
+    .not_near(r"\b(?:holiday|festival|camping|trip|road trip|on the way|(?:for|over) (?:christmas|the night|the weekend)|sleepover|party)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:got|get|gets|been|was|were|have been|has been|just been|im being|is being|are being) (?:\w+ )?(?:kicked|thrown|chucked|put) out (?:of (?:home|the house|our (?:house|home|flat)|my (?:house|home|flat)|the flat)|by (?:my |his |her |our )?(?:%FAM%|landlord|the landlord|the council))\b|\b(?:kicked|thrown|chucked) (?:me|us|him|her) out (?:of (?:home|the house)|on the street)\b|\b(?:we|i|they) (?:got|were|have been|was) (?:\w+ )?(?:kicked|thrown|chucked) out\b",
+    )
+    .not_near(r"\b(?:class|lesson|school|club|shop|pub|game|match|team|cinema|library|pool|party|assembly|lunch hall|canteen|playground)\b"),
     // Polish
     ph(NotSafe, r"\bnie czuj(?:ę|e|ą) się (?:\w+ ){0,2}bezpieczn\w*"),
     ph(NotSafe, r"\bnie jest(?:em|eśmy)? (?:\w+ )?bezpieczn\w*"),

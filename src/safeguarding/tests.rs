@@ -567,6 +567,36 @@ fn safeguarding_dangers_at_home_said_plainly() {
         ],
     );
     flagged(
+        Category::Suicide,
+        &[
+            "i feel like giving up on everything",
+            "I've given up on life",
+        ],
+    );
+    flagged(
+        Category::SelfHarm,
+        &[
+            "i dont eat so i can be thin",
+            "she stopped eating to lose weight",
+        ],
+    );
+    flagged(
+        Category::Abuse,
+        &[
+            "I get hurt at home",
+            "Jestem bity przez ojca",
+            "mum says she'll put me in care if I don't behave",
+            "she threatened to put me in care if I didn't behave",
+        ],
+    );
+    flagged(
+        Category::NotSafe,
+        &[
+            "we got kicked out and are staying on a friends sofa",
+            "we were kicked out by our landlord",
+        ],
+    );
+    flagged(
         Category::DomesticAbuse,
         &[
             "I'm frightened of my husband",
@@ -603,6 +633,15 @@ fn safeguarding_dangers_at_home_said_plainly() {
         "my nan asks for photos of me every week",
         "the school asked for a photo of me for my bus pass",
         "my friend sent me pictures of her puppy and asked for mine",
+        "I'm never giving up on my son",
+        "we gave up on the diet",
+        "I don't eat breakfast so I can get to school early",
+        "we got thrown out of class",
+        "he got kicked out of the club for swearing",
+        "we're staying on my nans sofa for christmas",
+        "we might have to put him in a care home one day",
+        "I got hit by a ball at home",
+        "he got hurt at home when he fell off his bike",
         "we have no money left for the school trip food",
         "he is always hungry, it's his medication",
         "I am scared of leaving my husband to cope alone with the twins",
