@@ -323,6 +323,111 @@ impl Want {
     }
 }
 
+/// A consultation with options no built-in word list was written for.
+const RATING_SOURCE: &str = r#"slug = "rating-words"
+opens_on = 2026-11-01
+sms_keyword = "RATE"
+estimated_minutes = 3
+
+[title]
+en-GB = "Ratings"
+pl = "Ratings"
+ar = "Ratings"
+
+[summary]
+en-GB = "Words for ratings."
+pl = "Words for ratings."
+ar = "Words for ratings."
+
+[[questions]]
+id = "rate"
+kind = "single-choice"
+picture = "idea"
+text.en-GB = "How was it?"
+text.pl = "How was it?"
+text.ar = "How was it?"
+
+[[questions.options]]
+id = "very-good"
+picture = "idea"
+label = { en-GB = "Very good", pl = "Very good", ar = "Very good" }
+
+[[questions.options]]
+id = "good"
+picture = "idea"
+label = { en-GB = "Good", pl = "Good", ar = "Good" }
+
+[[questions.options]]
+id = "ok"
+picture = "idea"
+label = { en-GB = "OK", pl = "OK", ar = "OK" }
+
+[[questions.options]]
+id = "bad"
+picture = "idea"
+label = { en-GB = "Bad", pl = "Bad", ar = "Bad" }
+
+[[questions.options]]
+id = "very-bad"
+picture = "idea"
+label = { en-GB = "Very bad", pl = "Very bad", ar = "Very bad" }
+
+[[questions]]
+id = "agree"
+kind = "single-choice"
+picture = "idea"
+text.en-GB = "Do you agree?"
+text.pl = "Do you agree?"
+text.ar = "Do you agree?"
+
+[[questions.options]]
+id = "agree"
+picture = "idea"
+label = { en-GB = "Agree", pl = "Agree", ar = "Agree" }
+
+[[questions.options]]
+id = "neither"
+picture = "idea"
+label = { en-GB = "Neither agree nor disagree", pl = "Neither agree nor disagree", ar = "Neither agree nor disagree" }
+
+[[questions.options]]
+id = "disagree"
+picture = "idea"
+label = { en-GB = "Disagree", pl = "Disagree", ar = "Disagree" }
+"#;
+
+#[test]
+fn an_option_denied_is_asked_again() {
+    let consultation = Consultation::parse(RATING_SOURCE).unwrap();
+    let areas = Areas::devon();
+    let read = |q: &str, text: &str| {
+        let question = consultation.question(q).unwrap();
+        match parse_reply(text, question, &areas, Locale::EN_GB) {
+            Reply::Choice(id) => id.as_str().to_owned(),
+            Reply::Unclear => "unclear".to_owned(),
+            other => format!("{other:?}"),
+        }
+    };
+    for (q, text, want) in [
+        ("rate", "good", "good"),
+        ("rate", "really good", "good"),
+        ("rate", "very good", "very-good"),
+        ("rate", "not good", "unclear"),
+        ("rate", "not very good", "unclear"),
+        ("rate", "it wasn't good", "unclear"),
+        ("rate", "okay", "ok"),
+        ("rate", "alright", "ok"),
+        ("rate", "not bad", "ok"),
+        ("agree", "I agree", "agree"),
+        ("agree", "I don't agree", "unclear"),
+        ("agree", "I don't really agree", "unclear"),
+        ("agree", "strongly disagree", "disagree"),
+        ("agree", "neither", "neither"),
+    ] {
+        assert_eq!(read(q, text), want, "{q}: {text:?}");
+    }
+}
+
 #[test]
 fn generous_reply_table() {
     use RespondentGroup::*;
@@ -396,6 +501,8 @@ fn generous_reply_table() {
         ("welcome", en, "Not always", Choice("sometimes")),
         ("welcome", en, "it depends on the day", Choice("sometimes")),
         ("welcome", en, "not always no", Unclear),
+        ("welcome", en, "not yes", Unclear),
+        ("welcome", en, "Yes I don't mind", Choice("yes")),
         ("listened-to", en, "the fourth one", Feeling(4)),
         // Other languages, and words from another language than the person's.
         ("welcome", pl, "tak", Choice("yes")),

@@ -389,6 +389,20 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "ok",
+        &[
+            "ok",
+            "okay",
+            "okey",
+            "k",
+            "alright",
+            "all right",
+            "fine",
+            "so so",
+            "not bad",
+        ],
+    ),
+    (
         "sometimes",
         &[
             "sometimes",
@@ -586,6 +600,29 @@ impl<T: Clone + PartialEq> Phrases<T> {
         }
         (found, other)
     }
+
+    /// Whether a phrase in `words` follows a negation no phrase took ("not good", "I don't
+    /// really agree"), read as [`Phrases::scan`] reads: "not sure" is a phrase of its own.
+    fn negated(&self, words: &[String]) -> bool {
+        let mut free = vec![true; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let Some((p, _)) = self.0.iter().find(|(p, _)| words[i..].starts_with(p)) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i;
+            while j > 0 && free[j - 1] && INTENSIFIERS.contains(&words[j - 1].as_str()) {
+                j -= 1;
+            }
+            if j > 0 && free[j - 1] && NEGATIONS.contains(&words[j - 1].as_str()) {
+                return true;
+            }
+            free[i..i + p.len()].fill(false);
+            i += p.len();
+        }
+        false
+    }
 }
 
 /// Replies longer than this are not read for answer words: a long message to a choice
@@ -635,6 +672,10 @@ fn choice(words: &[String], options: &[ChoiceOption], locale: Locale) -> Reply {
             Some(o) if agrees(&phrases, &rest, &index) => Reply::Choice(o.id.clone()),
             _ => Reply::Unclear,
         };
+    }
+    // "not good" and "I don't agree" deny the option they name.
+    if phrases.negated(words) {
+        return Reply::Unclear;
     }
     match one_named(&phrases, words).and_then(|i| options.get(i)) {
         Some(o) => Reply::Choice(o.id.clone()),
@@ -759,7 +800,13 @@ const FEELING_WORDS: &[(&str, u8)] = &[
 
 /// Words that turn a feeling round ("not sad"), unless a phrase takes them ("not bad").
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "dont", "isnt", "nie", "لا", "ليس", "مش",
+    "not", "no", "never", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont",
+    "aint", "nie", "لا", "ليس", "مش",
+];
+
+/// Words between a negation and what it denies: "not very good", "don't really agree".
+const INTENSIFIERS: &[&str] = &[
+    "very", "really", "that", "so", "too", "all", "quite", "totally",
 ];
 
 /// Faces sent alone: 😢 is 1, 🙁 2, 😐 3, 🙂 4, 😀 5.
