@@ -447,13 +447,13 @@ async fn an_event_import_feeds_coverage(backend: TestBackend) {
 
     // A bad file: every bad line named, and nothing from it stored.
     let bad =
-        "ref,area,group,listened-to\nb1,exeter,child,3\nb2,Plymouth,child,3\nb3,exeter,adult,7\n";
+        "ref,area,group,listened-to\nb1,exeter,child,3\nb2,Narnia,child,3\nb3,exeter,adult,7\n";
     let file = write(app.dir.path(), "bad.csv", bad);
     let refused = heard(&app, &["import", &file, "--consultation", DEMO]);
     assert!(!refused.status.success());
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(stderr.contains("nothing stored"), "{stderr}");
-    assert!(stderr.contains("line 3: area \"Plymouth\""), "{stderr}");
+    assert!(stderr.contains("line 3: area \"Narnia\""), "{stderr}");
     assert!(stderr.contains("line 4: group \"adult\""), "{stderr}");
     assert!(
         stderr.contains("\"7\" does not answer question listened-to"),

@@ -2,16 +2,17 @@
 //!
 //! Columns: `area` and `group` (required), one per question id for answers, optional `ref`
 //! (the sheet's own number, so importing the same file again stores nothing twice) and
-//! optional `date` (YYYY-MM-DD, the day the views were given; default today). Every row is
-//! read before anything is stored, so a file with a bad row is refused whole.
+//! optional `date` (2026-12-03 or 03/12/2026, the day the views were given; default today).
+//! Every row is read before anything is stored, so a file with a bad row is refused whole.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::submission::Feeling;
 use crate::domain::{
     Answer, AnswerValue, AreaId, Areas, Channel, Consultation, PostcodeLookup, QuestionKind,
     RespondentGroup, Submission,
 };
+use crate::i18n::{self, Locale};
 use crate::privacy::{scrub, Pseudonymiser};
 
 /// A submission read from a CSV, with the line it came from.
@@ -142,9 +143,11 @@ pub fn parse(
                             &format!("{}:{value}", consultation.slug),
                         ));
                 }
-                Column::Date => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                    Ok(day) => submission.received_on = day,
-                    Err(_) => row_problems.push(format!("date {value:?} is not YYYY-MM-DD")),
+                Column::Date => match date(value) {
+                    Some(day) => submission.received_on = day,
+                    None => row_problems.push(format!(
+                        "date {value:?} is not a date like 2026-12-03 or 03/12/2026"
+                    )),
                 },
                 Column::Question(i) => {
                     let question = &consultation.questions[*i];
@@ -196,14 +199,68 @@ fn area(areas: &Areas, text: &str) -> Option<AreaId> {
     }
     match areas.lookup_postcode(text) {
         PostcodeLookup::Found(id) => Some(id),
-        _ => None,
+        // A town written on the sheet ("Exmouth") names its district.
+        _ => areas.find_place(text),
     }
 }
 
-/// A group by id, in any case, with spaces for hyphens (`Parent carer`).
+/// A group by id, in any case, with spaces for hyphens (`Parent carer`), or as the form or
+/// the dashboard words it in any language ("A parent or carer", "Parent carers"), or by
+/// a word a volunteer typing up a sheet would use ("Parent/carer", "Young person").
 fn group(text: &str) -> Option<RespondentGroup> {
     let id = text.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-    id.parse().ok()
+    if let Ok(group) = id.parse() {
+        return Some(group);
+    }
+    let key = words(text);
+    let named = RespondentGroup::ALL.into_iter().find(|g| {
+        Locale::ALL.into_iter().any(|l| {
+            words(&i18n::group_label(l, *g)) == key
+                || words(&i18n::text(l, &format!("staff-dash-group-{}", g.id()))) == key
+        })
+    });
+    named.or_else(|| GROUP_WORDS.iter().find(|(w, _)| *w == key).map(|(_, g)| *g))
+}
+
+const GROUP_WORDS: &[(&str, RespondentGroup)] = &[
+    ("parent", RespondentGroup::ParentCarer),
+    ("parents", RespondentGroup::ParentCarer),
+    ("carer", RespondentGroup::ParentCarer),
+    ("parent carer", RespondentGroup::ParentCarer),
+    ("parent or carer", RespondentGroup::ParentCarer),
+    ("parent and carer", RespondentGroup::ParentCarer),
+    ("child", RespondentGroup::Child),
+    ("children", RespondentGroup::Child),
+    ("young person", RespondentGroup::YoungPerson),
+    ("young people", RespondentGroup::YoungPerson),
+    ("yp", RespondentGroup::YoungPerson),
+    ("professional", RespondentGroup::Professional),
+    ("practitioner", RespondentGroup::Professional),
+    ("prefer not to say", RespondentGroup::PreferNotToSay),
+    ("rather not say", RespondentGroup::PreferNotToSay),
+];
+
+/// Lower-case words with single spaces: "Parent/carer" and "parent carer" read alike.
+fn words(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A day as ISO 8601 or in the UK's order ("03/12/2026", "3.12.2026", "03-12-26").
+fn date(text: &str) -> Option<NaiveDate> {
+    [
+        "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%y", "%d-%m-%y",
+    ]
+    .iter()
+    // "03/12/26" read by "%Y" is the year 26: go on to the two-digit year.
+    .find_map(|f| {
+        NaiveDate::parse_from_str(text.trim(), f)
+            .ok()
+            .filter(|d| d.year() >= 2000)
+    })
 }
 
 fn answer(kind: &QuestionKind, text: &str) -> Option<AnswerValue> {
@@ -245,6 +302,45 @@ mod tests {
             &Pseudonymiser::new(&secret),
             day,
         )
+    }
+
+    #[test]
+    fn sheets_typed_up_in_everyday_words() {
+        let areas = Areas::devon();
+        assert_eq!(area(&areas, "Exmouth").unwrap().as_str(), "east-devon");
+        assert_eq!(area(&areas, "Barnstaple").unwrap().as_str(), "north-devon");
+        assert_eq!(area(&areas, "EX4").unwrap().as_str(), "exeter");
+        assert_eq!(area(&areas, "Exeter and Torridge"), None);
+        assert_eq!(area(&areas, "Narnia"), None);
+        // Plymouth runs its own services: outside the authority, as everywhere in heard.
+        assert_eq!(area(&areas, "Plymouth").unwrap().as_str(), "outside-devon");
+        for (text, want) in [
+            ("parent-carer", RespondentGroup::ParentCarer),
+            ("Parent/carer", RespondentGroup::ParentCarer),
+            ("A parent or carer", RespondentGroup::ParentCarer),
+            ("Parent carers", RespondentGroup::ParentCarer),
+            ("Young person", RespondentGroup::YoungPerson),
+            ("A young person (11 to 25)", RespondentGroup::YoungPerson),
+            ("Children (under 11)", RespondentGroup::Child),
+            ("Professional", RespondentGroup::Professional),
+            ("Rodzic lub opiekun", RespondentGroup::ParentCarer),
+        ] {
+            assert_eq!(group(text), Some(want), "{text}");
+        }
+        assert_eq!(group("teacher and parent"), None);
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3);
+        for text in [
+            "2026-12-03",
+            "03/12/2026",
+            "3/12/2026",
+            "3.12.2026",
+            "03-12-26",
+            "03/12/26",
+        ] {
+            assert_eq!(date(text), day, "{text}");
+        }
+        assert_eq!(date("12/31/2026"), None);
+        assert_eq!(date("next Tuesday"), None);
     }
 
     #[test]
@@ -292,7 +388,7 @@ mod tests {
     fn every_bad_row_is_named_with_its_line() {
         let Err(EventImportError::Invalid(problems)) = parse_demo(
             "ref,area,group,listened-to,welcome\n\
-             1,Plymouth,parent-carer,4,yes\n\
+             1,Narnia,parent-carer,4,yes\n\
              2,exeter,adult,9,maybe\n\
              1,exeter,child,3,no\n\
              3,exeter,child,3,no\n",
@@ -301,7 +397,7 @@ mod tests {
         };
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(
-            problems[0].starts_with("line 2: area \"Plymouth\""),
+            problems[0].starts_with("line 2: area \"Narnia\""),
             "{problems:?}"
         );
         assert!(
