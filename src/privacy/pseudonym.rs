@@ -170,8 +170,8 @@ impl Pseudonymiser {
 
     pub fn pseudonym(&self, id: &Identifier) -> Pseudonym {
         let (kind, value) = match &id.0 {
-            Normalised::Phone(v) => ("phone", v),
-            Normalised::Email(v) => ("email", v),
+            Normalised::Phone(v) => ("phone", v.clone()),
+            Normalised::Email(v) => ("email", one_mailbox(v)),
         };
         Pseudonym(mac_hex(
             &self.sender_key,
@@ -184,6 +184,25 @@ impl Pseudonymiser {
             &self.provider_key,
             &[channel.id().as_bytes(), provider_id.trim().as_bytes()],
         ))
+    }
+}
+
+/// One form for the spellings of one mailbox, so one person is one sender: a `+tag` goes
+/// (`sam+views@…` is `sam@…`), and at Gmail dots go too and `googlemail.com` is
+/// `gmail.com`. Only the pseudonym uses it; mail is still sent to the address as given.
+fn one_mailbox(address: &str) -> String {
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return address.to_owned();
+    };
+    let local = local.split_once('+').map_or(local, |(base, _)| base);
+    let local = if local.is_empty() {
+        address.split_once('@').map_or(local, |(l, _)| l)
+    } else {
+        local
+    };
+    match domain {
+        "gmail.com" | "googlemail.com" => format!("{}@gmail.com", local.replace('.', "")),
+        _ => format!("{local}@{domain}"),
     }
 }
 
@@ -342,6 +361,26 @@ mod tests {
         assert_eq!(a, b);
         assert!(Identifier::email("not an address").is_err());
         assert!(Identifier::email("a@b").is_err());
+    }
+
+    #[test]
+    fn spellings_of_one_mailbox_are_one_sender() {
+        let p = pseudonymiser();
+        let of = |a: &str| p.pseudonym(&Identifier::email(a).unwrap());
+        assert_eq!(of("sam.parent@gmail.com"), of("samparent@gmail.com"));
+        assert_eq!(
+            of("Sam.Parent+views@googlemail.com"),
+            of("samparent@gmail.com")
+        );
+        assert_eq!(of("sam+devon@example.org"), of("sam@example.org"));
+        // Dots matter outside Gmail, and a different mailbox stays different.
+        assert_ne!(of("sam.parent@example.org"), of("samparent@example.org"));
+        assert_ne!(of("sam@gmail.com"), of("sam@example.org"));
+        // An address that is all tag keeps it.
+        assert_ne!(of("+a@example.org"), of("+b@example.org"));
+        // The address mail goes to is the one given.
+        let id = Identifier::email("Sam.Parent+views@gmail.com").unwrap();
+        assert_eq!(id.expose(), "sam.parent+views@gmail.com");
     }
 
     #[test]
