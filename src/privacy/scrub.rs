@@ -29,8 +29,8 @@
 //! **Helplines stay.** Freephone 0800/0808 numbers (Childline 0800 1111), 999,
 //! 111 and 116 123 are not personal and are left alone.
 //!
-//! **Names.** Bundled lists (`data/names/`, loaded with `include_str!`) drive
-//! three tiers:
+//! **Names.** Bundled lists (`data/names/`, loaded with `include_str!`, looked up
+//! in lower case without accents, so "Zoë" is the listed "zoe") drive three tiers:
 //! 1. a capitalised listed given name that is no ordinary word ("Oliver",
 //!    "Aisha", also "OLIVER" and lower-case "sophie") is removed anywhere, with a
 //!    capitalised word after it taken as the surname ("Sophie Blackwood");
@@ -828,7 +828,7 @@ static PHONE_CANDIDATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:\+|\(\s*\+?)?[0-9](?:[ \t\x{a0}.\-\x{2013}()/]{0,3}[0-9])*"));
 static PHONE_WORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:tel|telephone|phone|ph|mob|mobile|landline|cell|call|ring|text|txt|whatsapp|contact)\b\.?|\bmy\s+(?:number|no)\b\.?|\b(?:phone|mobile|contact|home)\s+(?:number|no)\b\.?)(?:\s*(?:me|us|him|her|them|mum|dad|on|at|is|:|-|#|number|no\.?)\b)*[\s:#\-]*\(?\s*$",
+        r"(?i)(?:\b(?:tel|telephone|phone|ph|mob|mobile|landline|cell|call|ring|text|txt|whatsapp|contact)\b\.?|\bmy\s+(?:number|no)\b\.?|\b(?:phone|mobile|contact|home)\s+(?:number|no)\b\.?|\b(?:zadzwo[nń]|dzwo[nń]|telefon\w*|numer|kom[oó]rk\w*|sms)\b|(?:اتصل\w*|رقمي|رقم|هاتف\w*|جوال\w*|واتس\w*))(?:\s*(?:me|us|him|her|them|mum|dad|on|at|is|to|do|mnie|mój|moj|:|-|#|number|no\.?)\b)*[\s:#\-]*\(?\s*$",
     )
 });
 
@@ -1313,7 +1313,25 @@ fn list(text: &'static str) -> impl Iterator<Item = String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
+        .map(fold)
+}
+
+/// Lower case without accents, the form names are looked up in: "Zoë" and "zoe", "Łukasz"
+/// and "lukasz" are one name, however the writer's keyboard spells it.
+fn fold(word: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ł' => 'l',
+            'ø' => 'o',
+            'đ' => 'd',
+            'ı' => 'i',
+            c => c,
+        })
+        .collect()
 }
 
 static NAMES: LazyLock<NameLists> = LazyLock::new(|| {
@@ -1412,7 +1430,7 @@ fn tokens(text: &str) -> Vec<Token> {
                 start: m.start(),
                 base_end: m.start() + base.len(),
                 end: m.end(),
-                key: base.to_lowercase(),
+                key: fold(base),
                 case: case_of(base),
                 possessive: base.len() != s.len(),
             }
@@ -2337,6 +2355,31 @@ mod tests {
             "8/10",
             "born early at 28 weeks",
         ]);
+    }
+
+    #[test]
+    fn local_numbers_after_phone_words_in_polish_and_arabic() {
+        let p = "[phone number removed]";
+        assert_eq!(s("zadzwoń 600 123 456"), format!("zadzwoń {p}"));
+        assert_eq!(s("mój numer to 600123456"), format!("mój numer to {p}"));
+        assert_eq!(s("رقمي 600123456"), format!("رقمي {p}"));
+        kept(&["mam 3 dzieci i 2 psy", "we waited 600 days"]);
+    }
+
+    #[test]
+    fn names_with_accents_are_the_names_listed_without() {
+        let n = "[name removed]";
+        assert_eq!(
+            s("Zoë and her brother both have ADHD"),
+            format!("{n} and her brother both have ADHD")
+        );
+        assert_eq!(
+            s("my daughter siân is deaf"),
+            format!("my daughter {n} is deaf")
+        );
+        assert_eq!(s("Chloé is 9"), format!("{n} is 9"));
+        assert_eq!(s("Łukasz is 9"), format!("{n} is 9"));
+        kept(&["Szkoła nie słucha.", "We went to the café after school."]);
     }
 
     #[test]
