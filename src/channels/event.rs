@@ -7,6 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::channels::plain_words;
 use crate::domain::submission::Feeling;
 use crate::domain::{
     Answer, AnswerValue, AreaId, Areas, Channel, Consultation, PostcodeLookup, QuestionKind,
@@ -212,11 +213,11 @@ fn group(text: &str) -> Option<RespondentGroup> {
     if let Ok(group) = id.parse() {
         return Some(group);
     }
-    let key = words(text);
+    let key = plain_words(text);
     let named = RespondentGroup::ALL.into_iter().find(|g| {
         Locale::ALL.into_iter().any(|l| {
-            words(&i18n::group_label(l, *g)) == key
-                || words(&i18n::text(l, &format!("staff-dash-group-{}", g.id()))) == key
+            plain_words(&i18n::group_label(l, *g)) == key
+                || plain_words(&i18n::text(l, &format!("staff-dash-group-{}", g.id()))) == key
         })
     });
     named.or_else(|| GROUP_WORDS.iter().find(|(w, _)| *w == key).map(|(_, g)| *g))
@@ -239,15 +240,6 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = &[
     ("prefer not to say", RespondentGroup::PreferNotToSay),
     ("rather not say", RespondentGroup::PreferNotToSay),
 ];
-
-/// Lower-case words with single spaces: "Parent/carer" and "parent carer" read alike.
-fn words(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// A day as ISO 8601 or in the UK's order ("03/12/2026", "3.12.2026", "03-12-26").
 fn date(text: &str) -> Option<NaiveDate> {

@@ -7,19 +7,11 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::channels::plain_words;
 use crate::domain::{
     AreaId, AreaKind, Areas, Consultation, PostcodeLookup, QuestionKind, RespondentGroup,
 };
 use crate::i18n::Locale;
-
-/// Lower-case words separated by single spaces, for matching names in a subject.
-fn normalise(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn contains_words(haystack: &str, needle: &str) -> bool {
     !needle.is_empty() && format!(" {haystack} ").contains(&format!(" {needle} "))
@@ -43,22 +35,22 @@ pub fn choose_consultation<'a, C: Borrow<Consultation>>(
     for recipient in recipients {
         let local = recipient.split('@').next().unwrap_or_default();
         if let Some((_, tag)) = local.split_once('+') {
-            let tag = normalise(tag);
-            if let Some(c) = open.iter().find(|c| normalise(c.slug.as_str()) == tag) {
+            let tag = plain_words(tag);
+            if let Some(c) = open.iter().find(|c| plain_words(c.slug.as_str()) == tag) {
                 return Some(c);
             }
         }
     }
-    let subject = normalise(subject);
+    let subject = plain_words(subject);
     let mut best: Option<(&Consultation, usize)> = None;
     for c in &open {
-        let mut names = vec![normalise(c.slug.as_str())];
+        let mut names = vec![plain_words(c.slug.as_str())];
         for title in c.title.values() {
-            names.push(normalise(title));
+            names.push(plain_words(title));
             // "Four Cornerstones" for "Four Cornerstones: what matters to you?"
             if let Some((short, _)) = title.split_once([':', '-', '–']) {
                 if short.split_whitespace().count() >= 2 {
-                    names.push(normalise(short));
+                    names.push(plain_words(short));
                 }
             }
         }
