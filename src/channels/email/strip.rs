@@ -24,7 +24,7 @@ impl Stripped {
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:on\b.{0,300}\bwrote|le\b.{0,300}\ba écrit|am\b.{0,300}\bschrieb.{0,200}|(?:w dniu|dnia)\b.{0,300}\b(?:napisał\(a\)|napisała|napisał|pisze)|في\b.{0,300}(?:كتب|كتبت))\s*:?\s*$",
+        r"(?i)^(?:on\b.{0,300}\bwrote|le\b.{0,300}\ba écrit|am\b.{0,300}\bschrieb.{0,200}|(?:w dniu|dnia)\b.{0,300}\b(?:napisał\(a\)|napisała|napisał|pisze)|في\b.{0,300}(?:كتب|كتبت)(?:\s.{0,200})?)\s*:?\s*$",
     )
     .expect("attribution pattern")
 });
@@ -121,6 +121,28 @@ fn outlook_block(lines: &[&str], i: usize) -> bool {
             .any(|l| HEADER_NEXT.is_match(l.trim()))
 }
 
+/// Where the lines from `from` end, if they are a signature's: at most five short lines of
+/// text (a name, a role, a number) before the end of the body or quoted history.
+fn short_tail(lines: &[&str], from: usize) -> Option<usize> {
+    let mut end = from;
+    let mut text_lines = 0;
+    while end < lines.len() {
+        let line = lines[end];
+        if is_quote(line) || attribution(lines, end).is_some() || outlook_block(lines, end) {
+            break;
+        }
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            text_lines += 1;
+            if text_lines > 5 || trimmed.chars().count() > 60 {
+                return None;
+            }
+        }
+        end += 1;
+    }
+    (text_lines > 0).then_some(end)
+}
+
 fn next_text_line<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
     lines[from.min(lines.len())..]
         .iter()
@@ -162,6 +184,13 @@ pub fn own_words(body: &str) -> Stripped {
                 || next_text_line(&lines, i + 1).is_some_and(|l| HEADER_FROM.is_match(l.trim())))
         {
             break;
+        }
+        if ORIGINAL.is_match(trimmed) {
+            if let Some(end) = short_tail(&lines, i + 1) {
+                // A rule of underscores over a few short lines: a signature, as "-- " is.
+                signature.extend(&lines[i + 1..end]);
+                break;
+            }
         }
         if FORWARDED.is_match(trimmed) {
             // A forward is kept: it is most likely the view itself. Only its header goes.
@@ -253,6 +282,26 @@ fn is_disclaimer(paragraph: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_over_a_few_short_lines_is_a_signature() {
+        let body = "We need better communication from the SEN team.\n________________________________\nLee Carter\nParent Governor\nSent from Outlook\n";
+        let s = own_words(body);
+        assert_eq!(s.text, "We need better communication from the SEN team.");
+        assert!(s.signature.contains("Parent Governor"), "{s:?}");
+        // A rule between two parts of a long message is not a signature.
+        let long = "First part.\n__________\nThe second part goes on for a long time about the transport and the school and the plan.\n";
+        assert_eq!(
+            own_words(long).text,
+            "First part. __________ The second part goes on for a long time about the transport and the school and the plan."
+        );
+    }
+
+    #[test]
+    fn arabic_attribution_with_the_name_after_it() {
+        let body = "ابني لا يحصل على دعم.\n\nفي ٣ ديسمبر ٢٠٢٦، كتب Heard <views@example.org>:\n> أخبرنا برأيك\n";
+        assert_eq!(own_words(body).text, "ابني لا يحصل على دعم.");
+    }
 
     #[test]
     fn gmail_reply_keeps_only_the_new_words() {
