@@ -6,5 +6,5 @@ pub mod scrub;
 pub mod secret;
 
 pub use pseudonym::{Identifier, ProviderRef, Pseudonym, Pseudonymiser};
-pub use scrub::{scrub, ScrubbedText};
+pub use scrub::{scrub, scrub_knowing, ScrubbedText};
 pub use secret::{Secret, ServerSecret};

@@ -147,24 +147,80 @@ pub fn scrub(input: &str) -> ScrubbedText {
     scrub_report(input).0
 }
 
+/// [`scrub`], knowing the writer's own name from elsewhere (an email's From): its words are
+/// taken as given names even when no list holds them ("Kerenza", "Tremayne"), so they go
+/// wherever a name would, with a surname after them. Words that are also ordinary English
+/// or known non-names are left to the lists, so a "Will" or a "Field" is not taken
+/// out of every sentence.
+pub fn scrub_knowing(input: &str, own_name: &[String]) -> ScrubbedText {
+    let own: Vec<String> = own_name.iter().map(|w| fold(w)).collect();
+    let scrubbed = scrub_passes(input, &own).0;
+    if own.is_empty() {
+        return scrubbed;
+    }
+    ScrubbedText(without_own_name(scrubbed.as_str(), &own))
+}
+
+/// The writer's own name wherever it is written with a capital ("Thanks, Rob", "Will
+/// Field is my name"), and in lower case where it is no English word. Taking words out of
+/// scrubbed text leaves it scrubbed; a name beside a removed one joins its marker.
+fn without_own_name(text: &str, own: &[String]) -> String {
+    let marker = Removed::Name.marker();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Words inside a marker ("[name removed]") are the scrubber's own.
+    let mut in_marker = false;
+    while let Some(m) = WORD.find(rest) {
+        let (before, word) = (&rest[..m.start()], m.as_str());
+        for c in before.chars() {
+            match c {
+                '[' => in_marker = true,
+                ']' => in_marker = false,
+                _ => {}
+            }
+        }
+        let key = fold(word);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let own_word = !in_marker && own.contains(&key) && (capital || !NAMES.is_english(&key));
+        if own_word {
+            if out.ends_with(marker) && (before == " " || before.is_empty()) {
+                // "[name removed] Pearce": one name, one marker.
+            } else {
+                out.push_str(before);
+                out.push_str(marker);
+            }
+        } else {
+            out.push_str(before);
+            out.push_str(word);
+        }
+        rest = &rest[m.end()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The most times [`scrub_report`] goes over a text; one more pass has never been needed.
 const MAX_PASSES: usize = 4;
 
 /// Scrub free text and say what kinds of detail were taken out, in text order (a
 /// detail found by a later pass comes after those of the pass before).
 pub fn scrub_report(input: &str) -> (ScrubbedText, Vec<Removed>) {
+    scrub_passes(input, &[])
+}
+
+fn scrub_passes(input: &str, own: &[String]) -> (ScrubbedText, Vec<Removed>) {
     let cleaned = without_invisibles(input);
     let input = cleaned.as_ref();
     // Taking a detail out changes what is next to the text around it (`987Tel 01632 ...`
     // becomes `[phone number removed]Tel 01632 ...`), and some detectors read context,
     // so scrub the result again until nothing more is found: what is stored never holds
     // anything the scrubber would remove. Found by fuzzing (fuzz/fuzz_targets/scrub.rs).
-    let (mut text, mut removed) = scrub_once(input);
+    let (mut text, mut removed) = scrub_once(input, own);
     for _ in 1..MAX_PASSES {
         if removed.is_empty() {
             break;
         }
-        let (again, more) = scrub_once(text.as_str());
+        let (again, more) = scrub_once(text.as_str(), own);
         if more.is_empty() {
             break;
         }
@@ -203,7 +259,7 @@ fn without_invisibles(input: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// One pass of every detector over the text.
-fn scrub_once(input: &str) -> (ScrubbedText, Vec<Removed>) {
+fn scrub_once(input: &str, own: &[String]) -> (ScrubbedText, Vec<Removed>) {
     let mut found = Findings::default();
     // Order matters: each detector only claims text no earlier one has claimed.
     // Links and emails first (they hold dots, digits and words), then the
@@ -222,7 +278,7 @@ fn scrub_once(input: &str) -> (ScrubbedText, Vec<Removed>) {
     find_spoken_phones(input, &mut found);
     find_addresses(input, &mut found);
     protect_known_phrases(input, &mut found);
-    find_names(input, &mut found);
+    find_names(input, &mut found, own);
     found.render(input)
 }
 
@@ -1612,7 +1668,38 @@ struct NameFinder<'a> {
     text: &'a str,
     toks: Vec<Token>,
     marked: Vec<bool>,
-    lists: &'a NameLists,
+    lists: Lists<'a>,
+}
+
+/// The bundled lists, and the writer's own name when it is known ([`scrub_knowing`]).
+#[derive(Clone, Copy)]
+struct Lists<'a> {
+    bundled: &'a NameLists,
+    own: &'a [String],
+}
+
+impl std::ops::Deref for Lists<'_> {
+    type Target = NameLists;
+    fn deref(&self) -> &NameLists {
+        self.bundled
+    }
+}
+
+impl Lists<'_> {
+    fn is_own(&self, key: &str) -> bool {
+        self.own.iter().any(|w| w == key)
+    }
+    fn is_given(&self, key: &str) -> bool {
+        self.bundled.is_given(key) || (self.is_own(key) && !self.bundled.is_not_name(key))
+    }
+    /// The writer's name that is also a word ("Rob", "Field") goes only where a name fits.
+    fn is_ambiguous(&self, key: &str) -> bool {
+        self.bundled.is_ambiguous(key)
+            || (self.is_own(key) && !self.bundled.is_given(key) && self.bundled.is_english(key))
+    }
+    fn lower_is_word(&self, key: &str) -> bool {
+        self.bundled.lower_is_word(key) || self.is_ambiguous(key)
+    }
 }
 
 impl<'a> NameFinder<'a> {
@@ -1827,6 +1914,10 @@ impl<'a> NameFinder<'a> {
             return None;
         }
         let t = &self.toks[k];
+        // "Gail Pearce Mobile: 07700 …": a word before a colon labels what follows.
+        if self.text[t.end..].starts_with(':') {
+            return None;
+        }
         let l = self.lists;
         let ok = match (self.toks[i].case, t.case) {
             (_, Case::Title) => !l.is_not_name(&t.key) || l.surnames.contains(&t.key),
@@ -2084,8 +2175,11 @@ static LOWER_NOT_A_NAME: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     )
 });
 
-fn find_names(text: &str, found: &mut Findings) {
-    let lists = &*NAMES;
+fn find_names(text: &str, found: &mut Findings, own: &[String]) {
+    let lists = Lists {
+        bundled: &NAMES,
+        own,
+    };
     let toks = tokens(text);
     let n = toks.len();
     let mut f = NameFinder {
@@ -2355,6 +2449,46 @@ mod tests {
             "8/10",
             "born early at 28 weeks",
         ]);
+    }
+
+    #[test]
+    fn the_writers_own_name_goes_where_a_name_fits() {
+        let own = |name: &str| -> Vec<String> {
+            name.split_whitespace().map(str::to_lowercase).collect()
+        };
+        let k = |text: &str, name: &str| scrub_knowing(text, &own(name)).into_string();
+        let n = "[name removed]";
+        // A name no list holds, with the surname after it.
+        assert_eq!(
+            k(
+                "The Tremayne family lives near Bideford. Thanks, Kerenza",
+                "Kerenza Tremayne"
+            ),
+            format!("The {n} family lives near Bideford. Thanks, {n}")
+        );
+        // A name that is also a word goes with a capital, and stays as the word.
+        assert_eq!(
+            k(
+                "I will keep asking. The playing field is shut.\n\nThanks\nWill Field",
+                "Will Field"
+            ),
+            format!("I will keep asking. The playing field is shut.\n\nThanks\n{n}")
+        );
+        assert_eq!(
+            k("the bus is late.\n\nRob", "Rob"),
+            format!("the bus is late.\n\n{n}")
+        );
+        // A surname after the writer's first name, but not a label after it.
+        assert_eq!(
+            k("Kind regards, Gail Pearce Mobile: 07700 900777", "Gail"),
+            format!("Kind regards, {n} Mobile: [phone number removed]")
+        );
+        // The marker's own words are never taken for the name.
+        assert_eq!(
+            k("call 07700 900777", "Number"),
+            "call [phone number removed]"
+        );
+        assert_eq!(k("Nothing personal here.", ""), "Nothing personal here.");
     }
 
     #[test]

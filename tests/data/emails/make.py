@@ -393,3 +393,15 @@ eml("empty_reply", base("Dan Moss <dan.moss@mail.example>", "Re: Four Cornerston
 > Tell us what matters to you.
 > Reply to this email with your views.
 """)
+
+# 28. A sender whose name is also a word: it goes where it is a name ("Thanks, Rob", "Will
+# Field"), and "I will" and "the playing field" stay.
+eml("word_name", base("Will Field <will.field@mail.example>", "Views",
+    "<word-name-28@mail.example>",
+    extra=[("Content-Type", 'text/plain; charset="utf-8"')]),
+    """I will keep asking for the playing field at his school to be made safe.
+We live in Exeter.
+
+Thanks
+Will Field
+""")
