@@ -878,9 +878,25 @@ static PHRASES: &[Phrase] = &[
         r"\bno (?:adults?|grown ups?|one|body|parents?) (?:at home|in the house|home|there)\b",
     )
     .need_near(r"\b(?:night|nights|days|weekends?|all day|overnight|when i get (?:home|back)|most of the time|ever)\b"),
+    // Polish: a parent drinking, nobody giving a child food.
+    ph(
+        Neglect,
+        r"\b(?:mama|mamusia|matka|tata|tato|tatuś|ojciec|ojczym|rodzice)\b(?: \w+)? (?:pije|piją|pił|piła|pili) (?:cały dzień|całymi dniami|codziennie|dużo|za dużo|od rana|alkohol|wódkę|piwo|wino)\b|\b(?:mama|matka|tata|ojciec|ojczym|rodzice)\b(?: \w+)? (?:upija się|upijają się|jest pijany|jest pijana|są pijani|ciągle jest pijan\w*)",
+    )
+    .not_near(r"\b(?:wod\w*|kaw\w*|herbat\w*|sok\w*|mlek\w*|coli|napoj\w*|lekarstw\w*)\b"),
+    ph(
+        Neglect,
+        r"\bnikt (?:mi |nam |mu |jej )?nie (?:daje|da|dał|dała|robi|gotuje) (?:jeść|jedzenia|obiadu)\b",
+    ),
+    // Arabic: a parent drinking alcohol.
+    ph(
+        Neglect,
+        r"(?:ابي|ابوي|بابا|امي|ماما|والدي|والدتي|زوج امي)(?: \S+)? (?:يشرب|تشرب|يسكر|تسكر) (?:الخمر|خمر|الكحول|كحول|البيره|كثيرا|كل يوم|طول اليوم)|(?:ابي|ابوي|بابا|امي|ماما|والدي|والدتي|زوج امي) (?:سكران|سكرانه|مدمن|مدمنه)",
+    ),
     // Polish
     ph(Neglect, r"\bnie (?:mam|mamy|ma) co jeść\b"),
-    ph(Neglect, r"\bnie ma (?:nic )?(?:do jedzenia|jedzenia)\b"),
+    ph(Neglect, r"\bnie ma (?:nic )?(?:do jedzenia|jedzenia)\b")
+        .not_near(r"\b(?:stołówk\w*|sklep\w*|menu|restauracj\w*|wegan\w*|wegetarian\w*|bezglutenow\w*|automat\w*|wycieczk\w*)\b"),
     ph(
         Neglect,
         r"\bnikt (?:\w+ ){0,2}się (?:mną|nami) nie (?:\w+ )?(?:opiekuje|zajmuje|interesuje)\b",
@@ -1053,6 +1069,10 @@ static PHRASES: &[Phrase] = &[
         r"\bboj(?:ę|ą|i) się (?:taty|ojca|mamy|matki|ojczyma|wujka|brata|dziadka)\b",
     ),
     ph(NotSafe, r"\bnie (?:chcę|chce) wracać do domu\b"),
+    ph(
+        NotSafe,
+        r"\bwyrzucił(?:a|i|y)? (?:nas|mnie|go|ją) z (?:domu|mieszkania)\b|\b(?:śpimy|śpię|spaliśmy|spałem|spałam|mieszkamy|mieszkam) (?:w samochodzie|w aucie|na ulicy|na dworcu|u (?:znajomych|kolegi|koleżanki) na (?:kanapie|podłodze))\b|\b(?:jesteśmy|jestem|jest) (?:\w+ )?bezdomn\w*",
+    ),
     // Arabic
     ph(
         NotSafe,
@@ -1066,6 +1086,10 @@ static PHRASES: &[Phrase] = &[
     ph(
         NotSafe,
         r"(?:اخاف|خايف|خايفه|خائف|خائفه) من (?:ابي|ابوي|بابا|امي|ماما|زوج امي|والدي|عمي|اخي)",
+    ),
+    ph(
+        NotSafe,
+        r"(?:طردونا|طردوني|طردنا|طردني|طردتنا|طردتني) من (?:البيت|المنزل|الشقه)|(?:ننام|انام|نمنا|نمت|نعيش|اعيش) (?:في السياره|في الشارع)|(?:نحن|انا|احنا) (?:بلا|بدون) (?:مأوي|ماوي|بيت|منزل)",
     ),
     // -------------------------------------------------------------- exploitation
     // County lines: "gave me money to hold a bag", "paid him to take a package".
@@ -1264,6 +1288,17 @@ static PHRASES: &[Phrase] = &[
     )
     .need_near(r"\b(?:said|says|threat\w*|going to|gonna|will|would|told)\b")
     .by_doer(),
+    // Polish and Arabic: asked for pictures by someone online or a stranger.
+    ph(
+        Exploitation,
+        r"\b(?:prosi|prosił|prosiła|proszą|chce|chciał|chciała|każe|kazał|kazała) (?:mnie |mi |go |ją )?(?:o )?(?:moje |nagie |nagich |swoje )?(?:zdjęcia|zdjęcie|zdjęć|fotki|fotek|filmik\w*)\b",
+    )
+    .need_near(r"\b(?:internet\w*|online|snap\w*|insta\w*|tiktok\w*|obcy|obca|chłopak|mężczyzna|facet|pan|starszy|starsza|nago|nagie|nagich|sekret\w*|nie mów\w*)\b"),
+    ph(
+        Exploitation,
+        r"(?:يطلب|طلب|يريد|تطلب|طلبت|بدو|يبغي) (?:مني )?(?:صوري|صورتي|صور لي|صوره لي|صورا لي|صور عاريه)",
+    )
+    .need_near(r"(?:الانترنت|انترنت|اونلاين|رجل|غريب|سناب|انستغرام|انستا|تيك توك|عاري|عاريه|سر)"),
     // Polish
     ph(Bullying, r"\b(?:grożą|grozi|grozili|groził|grożąc) (?:mi|mu|jej)\b").by_doer(),
     ph(Bullying, r"\bzabij(?:ą|e) (?:mnie|go|ją)\b|\b(?:mnie|go|ją) zabij(?:ą|e)\b")

@@ -822,3 +822,40 @@ fn safeguarding_timing() {
         println!("{all:8.2} {phrases:8.2} {people:8.2}  {text:.40}");
     }
 }
+
+#[test]
+fn safeguarding_polish_and_arabic_at_home_and_online() {
+    flagged(
+        Category::Neglect,
+        &[
+            "mama pije cały dzień",
+            "ojczym jest pijany co wieczór",
+            "nikt mi nie daje jeść",
+            "أمي تشرب كثيرا",
+            "أبي سكران كل يوم",
+        ],
+    );
+    flagged(
+        Category::Exploitation,
+        &[
+            "chłopak z internetu prosi o zdjęcia",
+            "رجل على الإنترنت يطلب صوري",
+        ],
+    );
+    flagged(
+        Category::NotSafe,
+        &[
+            "wyrzucili nas z domu i śpimy w samochodzie",
+            "jesteśmy bezdomni od miesiąca",
+            "طردونا من البيت",
+        ],
+    );
+    clear(&[
+        "mama pije kawę",
+        "tata pije dużo wody po treningu",
+        "babcia prosi o zdjęcia wnuków",
+        "nie ma jedzenia w stołówce dla wegan",
+        "جدتي تطلب صوري",
+        "أبي يشرب القهوة",
+    ]);
+}
