@@ -344,4 +344,15 @@ mod tests {
         );
         assert_eq!(scrub_knowing("Kerenzas", &names).as_str(), "Kerenzas");
     }
+
+    #[test]
+    fn a_mailbox_named_hello_is_no_name() {
+        let raw = b"From: hello@smiths.example\r\nTo: views@heard.example\r\nSubject: views\r\nMessage-ID: <h@x>\r\n\r\nHello, the bus is late every day.\r\n";
+        let reading = read(&Areas::devon(), raw).unwrap();
+        assert!(reading.email.sender_names.is_empty());
+        assert_eq!(
+            reading.stored_text().as_str(),
+            "Hello, the bus is late every day."
+        );
+    }
 }
