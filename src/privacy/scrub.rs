@@ -1192,6 +1192,13 @@ static ADDRESS_LIVE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:\b(?:live|lives|living|lived|moved|moving|stay|stays|staying|based)\s+at|\b(?:moved|moving)\s+to)\s+(?P<addr>[0-9]{1,4}[A-Za-z]?\s*,?\s+(?P<words>(?:The\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}))",
     )
 });
+// "i live on pinhoe rd": a street in lower case after living on it ("a busy road" and
+// "the main road" are kept by the words no street name holds).
+static ADDRESS_LIVE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:\b(?:live|lives|living|lived|stay|stays|staying)\s+(?:on|in|off)\s+)(?P<addr>(?P<words>(?:[a-z][a-z'’\-]*\s+){1,2})(?:road|rd|street|st|lane|ln|close|avenue|ave|drive|dr|way|crescent|gardens|terrace|grove|hill|park|place|court|rise|view|walk)\b\.?)",
+    )
+});
 // A house name and its street, with no number: "Rose Cottage, Lower Lane".
 static ADDRESS_HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -1311,6 +1318,14 @@ fn find_addresses(text: &str, found: &mut Findings) {
         }
     }
     for c in ADDRESS_LIVE_NUMBER.captures_iter(text) {
+        let (Some(g), Some(words)) = (c.name("addr"), c.name("words")) else {
+            continue;
+        };
+        if street_words_ok(words.as_str()) {
+            found.claim(g.range(), Removed::Address);
+        }
+    }
+    for c in ADDRESS_LIVE_LOWER.captures_iter(text) {
         let (Some(g), Some(words)) = (c.name("addr"), c.name("words")) else {
             continue;
         };
@@ -2561,7 +2576,14 @@ mod tests {
             s("Our social worker Becky Lane said no."),
             "Our social worker [name removed] said no."
         );
+        assert_eq!(
+            s("i live on pinhoe rd near the shops"),
+            format!("i live on {m} near the shops")
+        );
         kept(&[
+            "we live on a busy road",
+            "we live on the main road",
+            "they live in the same street as us",
             "I live at 3 Different places with my dad",
             "We moved to 3 bedroom house in Exmouth",
             "we are in flat 3 at the moment",
