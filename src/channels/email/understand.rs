@@ -117,12 +117,13 @@ static AGE_PL: LazyLock<Regex> =
 static AGE_AR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"عمري\s+(\d{1,2})").expect("arabic age pattern"));
 static SCHOOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bi(?:\s*am|'m|’m)\s+in\s+year\s+(\d{1,2})\b").expect("school year pattern")
+    Regex::new(r"(?i)\b(?:i(?:\s*am|'m|’m)|im)\s+(?:in\s+)?(?:year|yr)\s*(\d{1,2})\b")
+        .expect("school year pattern")
 });
 
 static SELF_YOUNG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im)\s+(?:a\s+)?(?:young person|teenager|teen|student|pupil|school ?kid|young carer|care leaver)\b|\bjestem\s+(?:uczniem|uczennicą|nastolatkiem|nastolatką)\b",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+)?(?:young person|teenager|teen|student|pupil|school ?kid|young carer|care leaver)\b|\bjestem\s+(?:uczniem|uczennicą|nastolatkiem|nastolatką)\b",
     )
     .expect("young pattern")
 });
@@ -133,7 +134,7 @@ static SELF_CHILD: LazyLock<Regex> = LazyLock::new(|| {
 
 static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:parent|parents|parent carer|parent-carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|gran|step ?mum|step ?dad)\b|\bjestem\s+(?:rodzicem|mamą|mama|tatą|tata|opiekunem|opiekunką)\b|أنا\s+(?:أم|والد|والدة|أب)",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:parent|parents|parent carer|parent-carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|gran|step ?mum|step ?dad)\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
     )
     .expect("parent pattern")
 });
@@ -147,7 +148,7 @@ static PARENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROFESSIONAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:teacher|senco|teaching assistant|head ?teacher|headteacher|social worker|health visitor|school nurse|nurse|doctor|gp|therapist|speech and language therapist|educational psychologist|ed psych|paediatrician|professional|practitioner|support worker|key worker|keyworker|family support worker|caseworker|case worker|early years practitioner|childminder)\b|\bi\s+work\s+(?:in|at)\s+(?:a\s+)?(?:school|college|nursery)\b",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:teacher|senco|teaching assistant|head ?teacher|headteacher|social worker|health visitor|school nurse|nurse|doctor|gp|therapist|speech and language therapist|educational psychologist|ed psych|paediatrician|professional|practitioner|support worker|key worker|keyworker|family support worker|caseworker|case worker|early years practitioner|childminder|ot|occupational therapist|physio|physiotherapist|youth worker|send officer|sen officer|ehcp coordinator|ehc coordinator|camhs (?:worker|practitioner|nurse|clinician)|paediatric nurse|learning disability nurse|family worker)\b|\bi\s+work\s+(?:in|at)\s+(?:a\s+)?(?:school|college|nursery)\b",
     )
     .expect("professional pattern")
 });
@@ -345,6 +346,22 @@ mod tests {
         );
         assert_eq!(g("my little ones"), Some(RespondentGroup::ParentCarer));
         assert_eq!(g("the boys in my class"), None);
+        assert_eq!(
+            g("I'm writing as a young carer for my mum"),
+            Some(RespondentGroup::YoungPerson)
+        );
+        assert_eq!(
+            g("I'm an OT working across Devon"),
+            Some(RespondentGroup::Professional)
+        );
+        assert_eq!(
+            g("I am Year 10 at college"),
+            Some(RespondentGroup::YoungPerson)
+        );
+        assert_eq!(
+            g("Jestem ojcem trojga dzieci"),
+            Some(RespondentGroup::ParentCarer)
+        );
     }
 
     #[test]
