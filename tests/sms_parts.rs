@@ -573,6 +573,10 @@ fn generous_reply_table() {
         ("where", en, "2", Area("exeter")),
         ("where", en, "three", Area("mid-devon")),
         ("where", en, "Cornwall", Area("outside-devon")),
+        ("where", en, "Hemyock", Area("mid-devon")),
+        ("where", en, "we're in Yelverton", Area("west-devon")),
+        ("where", en, "Lympstone", Area("east-devon")),
+        ("where", en, "near Chagford", Area("west-devon")),
         ("where", en, "i live in somerset", Area("outside-devon")),
         (
             "where",
