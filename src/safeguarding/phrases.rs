@@ -200,6 +200,12 @@ static PHRASES: &[Phrase] = &[
         SelfHarm,
         r"\b(?:make|makes|making|made) %SELF% (?:sick|throw up|vomit|bleed)\b",
     ),
+    // Hiding the marks: "long sleeves in summer to hide her arms".
+    ph(
+        SelfHarm,
+        r"\b(?:hide|hides|hiding|hid|cover up|covers up|covering up) (?:her|his|my|their) (?:arms|wrists|legs|thighs|scars|cuts|marks)\b",
+    )
+    .not_near(r"\b(?:eczema|psoriasis|rash|sun|sunburn|tattoos?|birthmark|scar from (?:his|her|the) operation|operation|surgery|hair|cold)\b"),
     // Not eating to be thin: "I don't eat so I can be thin", "she stopped eating to lose weight".
     ph(
         SelfHarm,
@@ -328,7 +334,7 @@ static PHRASES: &[Phrase] = &[
     ph(Suicide, r"\b(?:nothing|no ?one|nobody|noone|no1) (?:left )?to live for\b"),
     ph(
         Suicide,
-        r"\b(?:cant|cannot|can not|cnt|carnt) (?:take|handle|do|cope with) (?:it|this|life|any of it) %ANYMORE%",
+        r"\b(?:cant|cannot|can not|cnt|carnt) (?:(?:take|handle|do|cope with) (?:it|this|life|any of it)|cope) %ANYMORE%",
     )
     .need_after(r"^(?:\s*[.!?,;:]|\s*$| and\b| but\b| please\b| pls\b| help\b| i\b| im\b| tbh\b)")
     .not_before(r"\b(?:we|they|families|parents|this|things|it|you|services|schools?|staff|teachers?|the school) $"),
@@ -1214,6 +1220,18 @@ static PHRASES: &[Phrase] = &[
         Exploitation,
         r"\bmy (?:boyfriend|girlfriend) (?:is|s) (?:1[89]|[2-5]\d)\b",
     ),
+    // "my 14 year old daughter has a 22 year old boyfriend": an adult partner of a child.
+    ph(
+        Exploitation,
+        r"\b(?:1[89]|[2-5]\d) ?(?:year old|yr old|yo|years old) (?:boyfriend|girlfriend|man|bloke|guy|lad)\b",
+    )
+    .need_near(r"\b(?:(?:[5-9]|1[0-7]) ?(?:year old|yr old|yo|years old)|my (?:daughter|son|child)|(?:she|he) (?:is|s) (?:[5-9]|1[0-7])\b|(?:im|i am) (?:[5-9]|1[0-7])\b)"),
+    // "someone is taking advantage of my son online".
+    ph(
+        Exploitation,
+        r"\b(?:tak(?:e|es|ing|en)|took) advantage of (?:me|him|her|my (?:son|daughter|child|boy|girl))\b",
+    )
+    .not_near(r"\b(?:offer|deal|sale|weather|opportunity|discount|free trial)\b"),
     ph(
         Exploitation,
         r"\b(?:getting|gets|got|get|goes|going|went) (?:into|in) (?:cars|a car|vans?|taxis?) with (?:men|a man|older|strangers?|people (?:she|he|i) (?:doesnt|dont|didnt) know|lads (?:she|he|i) (?:doesnt|dont|didnt) know)\b",
@@ -1246,6 +1264,11 @@ static PHRASES: &[Phrase] = &[
     .by_doer(),
     ph(
         Bullying,
+        r"\b(?:neighbours?|neighbors?|people next door|man next door|woman next door|lads? (?:on|in) (?:the|our) (?:street|estate|road))(?: \w+){0,4}? (?:threaten(?:s|ed|ing)?|abus(?:e|es|ed|ing)|intimidat\w*|harass\w*) (?:me|us|him|her|my (?:son|daughter|child|kids))\b",
+    )
+    .not_near(r"\b(?:police|parking|park(?:ed|s)? (?:in|on|outside)|solicitor|court|complain\w*|fence|hedge|bins?|planning|boundary)\b"),
+    ph(
+        Bullying,
         r"\bthreaten(?:s|ed|ing)? (?:me|him|her|us|my son|my daughter) with (?:a |an )?(?:knife|gun|blade|machete|bat|weapon|scissors|compass|lighter|hammer)\b",
     )
     .by_doer(),
@@ -1273,6 +1296,12 @@ static PHRASES: &[Phrase] = &[
     .not_before(r"\b(?:dog|cat|horse|puppy)\b.{0,12}$")
     .by_doer(),
     ph(Bullying, r"\bgot jumped\b"),
+    ph(
+        NotSafe,
+        r"\b(?:has|had|got|carries|carrying|keeps|kept|hides|hid|hiding) (?:a |his |her |their )?(?:knife|knives|blade|machete|gun)\b",
+    )
+    .need_near(r"\b(?:use it|stab\w*|kill|hurt|threat\w*|under (?:his|her|the) (?:bed|pillow|mattress)|in (?:his|her) (?:bag|room|pocket)|scared|frightened|afraid)\b")
+    .not_near(r"\b(?:fork|cutlery|cooking|cook|chef|butter|dinner|lunch|kitchen|toy|nerf|water gun|lego|game|fortnite|minecraft)\b"),
     ph(
         Bullying,
         r"\b(?:pulled|pulls|brought|brings|had|has|carries|got) (?:out )?a (?:knife|blade|machete|gun) (?:on|at|out|in school|into school|to school)\b",

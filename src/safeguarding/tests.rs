@@ -859,3 +859,41 @@ fn safeguarding_polish_and_arabic_at_home_and_online() {
         "أبي يشرب القهوة",
     ]);
 }
+
+#[test]
+fn safeguarding_signs_a_parent_might_mention() {
+    flagged(
+        Category::Exploitation,
+        &[
+            "my 14 year old daughter has a 22 year old boyfriend",
+            "I think someone is taking advantage of my son online",
+        ],
+    );
+    flagged(
+        Category::SelfHarm,
+        &["she's started wearing long sleeves in summer to hide her arms"],
+    );
+    flagged(
+        Category::Suicide,
+        &["I'm at breaking point and I can't cope anymore"],
+    );
+    flagged(
+        Category::NotSafe,
+        &["he keeps a knife in his room and says he will use it"],
+    );
+    flagged(
+        Category::Bullying,
+        &[
+            "we are scared of our neighbour who threatens us",
+            "the neighbours harass us because of his noise",
+        ],
+    );
+    clear(&[
+        "the school can't cope anymore with him",
+        "my 22 year old son has a 19 year old girlfriend",
+        "don't take advantage of the free trial",
+        "she hides her arms because of her eczema",
+        "he has a knife and fork at lunch",
+        "our neighbour threatened us with the police over the parking",
+    ]);
+}
