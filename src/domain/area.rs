@@ -502,6 +502,62 @@ impl Areas {
         self.find_named(text, true)
     }
 
+    /// The one area a short reply names with a slip of the keyboard ("Exter", "Barnstable"):
+    /// a district's or place's name one letter out (two for long names), when no other
+    /// area's name is as near. For a reply to "where do you live?", not for free text.
+    pub fn find_place_misspelt(&self, text: &str) -> Option<AreaId> {
+        let typed = words(text);
+        if typed.is_empty() || typed.len() > 3 {
+            return None;
+        }
+        let mut candidates: Vec<String> = vec![typed.join(" ")];
+        candidates.extend(typed.iter().filter(|w| w.chars().count() >= 5).cloned());
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
+        for candidate in &candidates {
+            let length = candidate.chars().count();
+            let allowed = match length {
+                0..=4 => continue,
+                5..=8 => 1,
+                _ => 2,
+            };
+            for (name, area, _) in &self.names_in_text {
+                let distance = strsim::damerau_levenshtein(candidate, &name.join(" "));
+                if distance == 0 || distance > allowed {
+                    continue;
+                }
+                match best {
+                    Some((d, a)) if distance > d || (distance == d && a == *area) => {}
+                    Some((d, _)) if distance == d => tied = true,
+                    _ => {
+                        best = Some((distance, *area));
+                        tied = false;
+                    }
+                }
+            }
+        }
+        match (best, tied) {
+            (Some((_, area)), false) => Some(self.areas[area].id.clone()),
+            _ => None,
+        }
+    }
+
+    /// The one district whose name starts with this word alone ("north" is North Devon,
+    /// "mid" Mid Devon): how people shorten a district's name in a reply.
+    pub fn district_by_first_word(&self, word: &str) -> Option<AreaId> {
+        let word = word.to_lowercase();
+        let mut found = self.areas.iter().filter(|a| {
+            a.kind == AreaKind::District
+                && a.names
+                    .values()
+                    .any(|n| words(n).len() > 1 && words(n).first() == Some(&word))
+        });
+        match (found.next(), found.next()) {
+            (Some(a), None) => Some(a.id.clone()),
+            _ => None,
+        }
+    }
+
     fn find_named(&self, text: &str, with_places: bool) -> Option<AreaId> {
         let words = words(text);
         let mut found = None;
@@ -660,6 +716,24 @@ mod tests {
     fn ambiguous(ids: &[&str]) -> PostcodeLookup {
         let areas = Areas::devon();
         PostcodeLookup::Ambiguous(ids.iter().map(|id| areas.id(id).unwrap()).collect())
+    }
+
+    #[test]
+    fn places_one_letter_out_and_districts_by_their_first_word() {
+        let areas = Areas::devon();
+        let near = |t: &str| areas.find_place_misspelt(t).map(|a| a.to_string());
+        assert_eq!(near("Barnstable").as_deref(), Some("north-devon"));
+        assert_eq!(near("Exter").as_deref(), Some("exeter"));
+        assert_eq!(near("teignbrige").as_deref(), Some("teignbridge"));
+        // Exact names are find_place's; short words and far ones are nobody's.
+        assert_eq!(near("Exeter"), None);
+        assert_eq!(near("Exe"), None);
+        assert_eq!(near("the seaside"), None);
+        let first = |w: &str| areas.district_by_first_word(w).map(|a| a.to_string());
+        assert_eq!(first("North").as_deref(), Some("north-devon"));
+        assert_eq!(first("south").as_deref(), Some("south-hams"));
+        assert_eq!(first("exeter"), None);
+        assert_eq!(first("devon"), None);
     }
 
     /// The area a lookup points to first.

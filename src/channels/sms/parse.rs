@@ -1051,7 +1051,22 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
     match postcode(text, areas) {
         Some(PostcodeLookup::Found(id)) => Reply::Area(id),
         Some(PostcodeLookup::Ambiguous(ids)) => Reply::AreaAmbiguous(ids),
-        _ => Reply::Unclear,
+        _ => {
+            // "north" for North Devon; then a name one letter out ("Barnstable").
+            let own: Vec<&str> = words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| !is_filler(w) && !AREA_FILLERS.contains(w))
+                .collect();
+            let shortened = match own.as_slice() {
+                [one] => areas.district_by_first_word(one),
+                _ => None,
+            };
+            shortened
+                .or_else(|| areas.find_place_misspelt(&own.join(" ")))
+                .filter(|id| choices.contains(id))
+                .map_or(Reply::Unclear, Reply::Area)
+        }
     }
 }
 
