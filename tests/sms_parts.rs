@@ -629,6 +629,11 @@ fn generous_reply_table() {
         // Group: 1 child, 2 young person, 3 parent or carer, 4 professional, 5 rather not say.
         ("who", en, "3", Group(ParentCarer)),
         ("who", en, "parent", Group(ParentCarer)),
+        ("who", en, "I'm a TA", Group(Professional)),
+        ("who", en, "parent ta", Group(ParentCarer)),
+        ("who", en, "I'm sixteen", Group(YoungPerson)),
+        ("who", en, "im fourteen years old", Group(YoungPerson)),
+        ("welcome", en, "eleven", Unclear),
         ("who", en, "Mum", Group(ParentCarer)),
         ("who", en, "I'm a dad", Group(ParentCarer)),
         ("who", en, "carer", Group(ParentCarer)),

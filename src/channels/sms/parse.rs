@@ -447,7 +447,7 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
 /// Option ids that mean "not sure", for [`UNSURE`] replies.
 const UNSURE_IDS: &[&str] = &["not-sure", "dont-know", "unsure", "not-sure-yet"];
 
-/// Number words, `first` to `fifth`, one to ten.
+/// Number words, `first` to `fifth`, one to twenty (ages are texted in words too).
 const NUMBER_WORDS: &[(&str, u32)] = &[
     ("one", 1),
     ("two", 2),
@@ -459,6 +459,16 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("eight", 8),
     ("nine", 9),
     ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
     ("first", 1),
     ("second", 2),
     ("third", 3),
@@ -1199,6 +1209,8 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("head teacher", Professional),
         ("headteacher", Professional),
         ("teaching assistant", Professional),
+        // "ta" alone is thanks; "a TA" is a teaching assistant.
+        ("a ta", Professional),
         ("senco", Professional),
         ("social worker", Professional),
         ("support worker", Professional),
