@@ -90,14 +90,15 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 480 concerning and 0 of
-//! 449 ordinary views wrong in the main corpora, which were tuned against; on a
-//! held-out set measured once, 12.5% of concerning views missed (10% not flagged at
-//! all) and 2.5% of ordinary views flagged. On a set written to dodge the lists, half
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 524 concerning and 0 of
+//! 482 ordinary views wrong in the main corpora, which were tuned against; on a
+//! held-out set, 12.5% of concerning views missed when first measured (10% today, one
+//! caught since by a rule written for another sentence) and 2.5% of ordinary views
+//! flagged. On a set written to dodge the lists, half
 //! were missed: this is a phrase matcher, and wording it has never seen gets past it.
 //!
 //! **Known gaps.** Wording no rule has met: "nobody at home cares what happens to
-//! me", "talking to a 30 year old man on snapchat", "took a load of my mum's
+//! me", "took a load of my mum's
 //! tablets", "he comes into my room at night", "I want everything to stop"; school
 //! places not listed ("punched in the corridor" is filed as abuse, not bullying); a
 //! doer more than a few words from the harm, or named only by an unlisted lower-case
