@@ -366,7 +366,8 @@ fn body_text(message: &Message<'_>) -> String {
 /// text, and links as their words only.
 pub fn html_to_text(html: &str) -> String {
     let config = html2text::config::plain_no_decorate();
-    let config = config.link_footnotes(false);
+    // Tables in email are mostly layout: each cell read as a line of its own, no borders.
+    let config = config.link_footnotes(false).raw_mode(true);
     // A very wide page, so a paragraph stays on one line.
     config
         .string_from_read(html.as_bytes(), 100_000)
@@ -417,4 +418,21 @@ fn language(message: &Message<'_>) -> Option<Locale> {
             .text_bodies()
             .find_map(|part| from_header(part.content_language()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_layout_table_reads_as_lines_without_borders() {
+        let text = html_to_text(
+            "<p>The taxi is late.</p><table><tr><td>Priya</td><td>Seaton</td></tr></table>",
+        );
+        assert!(!text.contains('─') && !text.contains('│'), "{text:?}");
+        assert!(
+            text.contains("Priya") && text.contains("Seaton"),
+            "{text:?}"
+        );
+    }
 }
