@@ -12,7 +12,7 @@
 //! | NHS numbers (10 digits passing the mod-11 check, or any 10 digits after "NHS number") | `[NHS number removed]` |
 //! | unique pupil numbers (a letter and 12 characters, or after "UPN") | `[pupil number removed]` |
 //! | National Insurance numbers | `[NI number removed]` |
-//! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456"), bank sort codes and account numbers, car registrations | `[reference removed]` |
+//! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456"), passport, ULN and driving licence numbers, payment card numbers (Luhn-checked), bank sort codes and account numbers, car registrations | `[reference removed]` |
 //! | dates with a year, and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen") | `[date of birth removed]` |
 //! | street addresses (house number + street + Road/Lane/Close/...; a number and a name after "we live at"; a house name before its street) | `[address removed]` |
 //! | web links, and social-media handles | `[link removed]` |
@@ -597,7 +597,7 @@ fn find_ni_numbers(text: &str, found: &mut Findings) {
 // hospital reference leads straight back to the person's record.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:case|ehcp|ehc|claim|customer|account|acct|application|file|client|membership|member|patient|hospital|tribunal|appeal|plan|benefit|dla|pip|uc|council\s+tax|housing|tenancy|crime|incident|log)\s+(?:ref(?:erence)?|number|no\.?|num|#|id)|ref(?:erence)?(?:\s+(?:number|no\.?|num))?|crn|mrn)\b\.?\s*(?:is|was|:|-|=|#)?\s*(?P<id>[a-z0-9][a-z0-9/\-.]*(?:\s[0-9]{2,})*)",
+        r"(?i)\b(?:(?:case|ehcp|ehc|claim|customer|account|acct|application|file|client|membership|member|patient|hospital|tribunal|appeal|plan|benefit|dla|pip|uc|council\s+tax|housing|tenancy|crime|incident|log)\s+(?:ref(?:erence)?|number|no\.?|num|#|id)|ref(?:erence)?(?:\s+(?:number|no\.?|num))?|crn|mrn|uln|passport(?:\s+(?:number|no\.?|num))?|driving\s+licen[cs]e(?:\s+(?:number|no\.?|num))?)\b\.?\s*(?:is|was|:|-|=|#)?\s*(?P<id>[a-z0-9][a-z0-9/\-.]*(?:\s[0-9]{2,})*)",
     )
 });
 // Bank details: a sort code, and an eight-digit account number.
@@ -606,6 +606,24 @@ static BANK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bsort\s*code\s*(?:is|:|-)?\s*(?P<sort>[0-9]{2}[\s\-]?[0-9]{2}[\s\-]?[0-9]{2})\b|\b(?:account|acc|acct)\s*(?:number|no\.?|num|#)?\s*(?:is|:|-)?\s*(?P<account>[0-9]{8})\b",
     )
 });
+// A payment card's number: 15 or 16 digits, in groups or not, that pass the Luhn check.
+static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0-9](?:[ \-]?[0-9]){14,15}\b"));
+
+fn is_card_number(digits: &str) -> bool {
+    let sum: u32 = digits
+        .chars()
+        .rev()
+        .filter_map(|c| c.to_digit(10))
+        .enumerate()
+        .map(|(i, d)| match (i % 2 == 1, d * 2) {
+            (true, doubled) if doubled > 9 => doubled - 9,
+            (true, doubled) => doubled,
+            (false, _) => d,
+        })
+        .sum();
+    matches!(digits.len(), 15 | 16) && sum % 10 == 0
+}
+
 // A car's registration: "WX12 ABC" in capitals, or in any case after "reg".
 static VEHICLE_REG: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -634,6 +652,12 @@ fn find_references(text: &str, found: &mut Findings) {
             continue;
         };
         found.claim(m.range(), Removed::Reference);
+    }
+    for m in CARD.find_iter(text) {
+        let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        if is_card_number(&digits) {
+            found.claim(m.range(), Removed::Reference);
+        }
     }
 }
 
@@ -2872,6 +2896,19 @@ mod tests {
             (
                 "case ref 123456789 at the council",
                 "case ref [reference removed] at the council",
+            ),
+            (
+                "my card is 4111 1111 1111 1111 for the refund",
+                "my card is [reference removed] for the refund",
+            ),
+            ("passport 123456789", "passport [reference removed]"),
+            (
+                "ULN: 1234567890 on his college letter",
+                "ULN: [reference removed] on his college letter",
+            ),
+            (
+                "we waited 1234 5678 9012 3456 days",
+                "we waited 1234 5678 9012 3456 days",
             ),
             ("CRN: 4567891", "CRN: [reference removed]"),
             (
