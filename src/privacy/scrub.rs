@@ -505,7 +505,7 @@ static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[\s(])(@[A-Za-z_][A-Za-z0-9_.]{1,29})"));
 static SOCIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|facebook|fb|discord|user\s?name|handle|youtube|roblox|xbox|psn|gamertag|threads|account)\b[^@\n]{0,20}$",
+        r"(?i)\b(?:insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|facebook|fb|discord|user\s?name|handle|youtube|roblox|xbox|psn|gamertag|threads|account|follow(?:\s+(?:me|us|him|her))?|dm(?:\s+(?:me|us))?|add\s+(?:me|us))\b[^@\n]{0,20}$",
     )
 });
 
@@ -545,15 +545,18 @@ fn find_handles(text: &str, found: &mut Findings) {
 }
 
 /// A word no ordinary word looks like: four characters or more, starting with a letter or
-/// `_`, with a digit or `_` (`jo_smith123`, not `2day` or `gr8`), or parts of two letters or
-/// more joined by dots (`jo.smith`, not `e.g`).
+/// `_`, with a digit or `_` (`jo_smith123`, not `2day` or `gr8`), or parts joined by dots,
+/// two of them of two letters or more (`jo.smith`, `jay.x.official`, not `e.g`).
 fn is_bare_handle(word: &str) -> bool {
     let starts_like_a_name = word
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     let marked = word.chars().any(|c| c.is_ascii_digit() || c == '_');
-    let dotted = word.contains('.') && word.split('.').all(|part| part.len() >= 2);
+    // "jayden.x.official" too: two long parts are enough ("e.g" and "i.e" have none).
+    let dotted = word.contains('.')
+        && !word.split('.').any(str::is_empty)
+        && word.split('.').filter(|part| part.len() >= 2).count() >= 2;
     word.len() >= 4 && starts_like_a_name && (marked || dotted)
 }
 
@@ -2392,7 +2395,12 @@ mod tests {
             format!("add me {m} on insta")
         );
         assert_eq!(s("he is kai_b on tiktok"), format!("he is {m} on tiktok"));
+        assert_eq!(s("my tiktok jayden.x.official"), format!("my tiktok {m}"));
+        assert_eq!(s("follow me @janedoe"), format!("follow me {m}"));
         kept(&[
+            "meet @ 3pm",
+            "I emailed the head @school about it",
+            "the school follows the plan, i.e. the EHCP",
             "on insta it was 3.5 hours a day",
             "facebook e.g. groups",
             "I saw it on facebook",
