@@ -8,7 +8,9 @@
 //!
 //! Decisions:
 //! - A keyword ([`parse_keyword`]) counts only when it is the whole message, as carriers
-//!   treat it: "STOP" stops, "stop making us wait" is an answer. Call it first.
+//!   treat it: "STOP" stops, "stop making us wait" is an answer. A whole message asking
+//!   not to be texted ("please stop texting me", "no more texts") stops too, though no
+//!   carrier would read it so. Call it first.
 //! - Skip words (`skip`, `pass`, `next`, `pomiń`, `تخطي`...) count only as the whole
 //!   message (give or take "please"), so "I'd skip school if I could" is free text.
 //! - "Don't know" is an answer, not a skip: the "not sure" option of a choice question
@@ -24,6 +26,8 @@
 //! - Skip is returned for required questions too; the conversation decides.
 
 use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::domain::consultation::{localized, ChoiceOption, Question, QuestionKind, Slug};
 use crate::domain::submission::Feeling;
@@ -65,6 +69,9 @@ pub enum Keyword {
 /// ` UNSTOP `); `None` if the message is anything more. YES is not a keyword here,
 /// though some carriers read it as START, because it answers questions.
 pub fn parse_keyword(text: &str) -> Option<Keyword> {
+    if OPT_OUT.is_match(normalise(text).trim()) {
+        return Some(Keyword::Stop);
+    }
     match squash(text).as_str() {
         "STOP" | "STOPALL" | "UNSUBSCRIBE" | "CANCEL" | "END" | "QUIT" | "OPTOUT" | "REVOKE" => {
             Some(Keyword::Stop)
@@ -75,6 +82,15 @@ pub fn parse_keyword(text: &str) -> Option<Keyword> {
         _ => None,
     }
 }
+
+/// Asking in so many words not to be texted ("please stop texting me", "no more texts",
+/// "take me off your list"): heard honours it as STOP, though no carrier would.
+static OPT_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:please |pls )?(?:(?:stop|unsubscribe|opt out|cancel)(?: (?:it|this|that|now|please|pls|thanks|thank you|texting|texting me|texts|the texts|these texts|messaging me|messages|the messages|sending (?:me )?(?:texts|messages)|contacting me|all|immediately))*|(?:dont|do not) (?:text|message|contact) (?:me|us)(?: again| anymore| any more| ever again)?|no more (?:texts|messages)|(?:take|remove) (?:me|us) off (?:your|the|this) (?:list|system)|(?:remove|unsubscribe) (?:me|us)(?: from (?:your|the|this) (?:list|system))?|nie (?:piszcie|pisz|wysylajcie|wysylaj) (?:do mnie|mi)(?: wiecej)?(?: smsow| wiadomosci)?|wypisz(?:cie)? mnie|توقف عن (?:مراسلتي|ارسال الرسائل)|لا (?:ترسل|ترسلوا) (?:لي )?(?:رسائل|اي رسائل)(?: بعد الان)?)(?: please| pls| thanks| thank you| now| prosze|\s)*$",
+    )
+    .expect("opt-out pattern")
+});
 
 /// Whether the whole message is a consultation's `sms_keyword` (`VIEWS`), in the same
 /// forgiving way as [`parse_keyword`]: `views`, `Views!`, ` V I E W S `.
