@@ -670,6 +670,14 @@ async fn stop_help_start_and_restart(backend: TestBackend) {
     assert!(twilio_text(&app, twilio_from, "STOP").await.is_empty());
     assert!(twilio_text(&app, twilio_from, "2").await.is_empty());
     assert_eq!(twilio_text(&app, twilio_from, "START").await.len(), 2);
+
+    // Asking in so many words stops too: nothing is sent after it.
+    let asked = "+447700900347";
+    twilio_text(&app, asked, "hi").await;
+    assert!(twilio_text(&app, asked, "please stop texting me")
+        .await
+        .is_empty());
+    assert!(twilio_text(&app, asked, "2").await.is_empty());
     app.stop().await;
 }
 
