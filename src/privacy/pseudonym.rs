@@ -1,6 +1,7 @@
 //! Pseudonyms: a sender is known to heard only by an HMAC of their normalised phone number
 //! or email address under the server secret. The raw identifier goes no further than here.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use hmac::{Hmac, Mac};
@@ -169,9 +170,10 @@ impl Pseudonymiser {
     }
 
     pub fn pseudonym(&self, id: &Identifier) -> Pseudonym {
+        // A phone number is keyed as it is: no copy of it on every text's path.
         let (kind, value) = match &id.0 {
-            Normalised::Phone(v) => ("phone", v.clone()),
-            Normalised::Email(v) => ("email", one_mailbox(v)),
+            Normalised::Phone(v) => ("phone", Cow::Borrowed(v.as_str())),
+            Normalised::Email(v) => ("email", Cow::Owned(one_mailbox(v))),
         };
         Pseudonym(mac_hex(
             &self.sender_key,
@@ -194,11 +196,10 @@ fn one_mailbox(address: &str) -> String {
     let Some((local, domain)) = address.rsplit_once('@') else {
         return address.to_owned();
     };
-    let local = local.split_once('+').map_or(local, |(base, _)| base);
-    let local = if local.is_empty() {
-        address.split_once('@').map_or(local, |(l, _)| l)
-    } else {
-        local
+    // An address that is all tag ("+a@…") keeps it.
+    let local = match local.split_once('+') {
+        Some((base, _)) if !base.is_empty() => base,
+        _ => local,
     };
     match domain {
         "gmail.com" | "googlemail.com" => format!("{}@gmail.com", local.replace('.', "")),

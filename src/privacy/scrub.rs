@@ -182,16 +182,11 @@ fn without_own_name(text: &str, own: &[String]) -> String {
         let key = fold(word);
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let own_word = !in_marker && own.contains(&key) && (capital || !NAMES.is_english(&key));
-        if own_word {
-            if out.ends_with(marker) && (before == " " || before.is_empty()) {
-                // "[name removed] Pearce": one name, one marker.
-            } else {
-                out.push_str(before);
-                out.push_str(marker);
-            }
-        } else {
+        // "[name removed] Pearce": one name, one marker.
+        let joins_marker = out.ends_with(marker) && (before == " " || before.is_empty());
+        if !(own_word && joins_marker) {
             out.push_str(before);
-            out.push_str(word);
+            out.push_str(if own_word { marker } else { word });
         }
         rest = &rest[m.end()..];
     }
