@@ -510,20 +510,24 @@ impl Areas {
         if typed.is_empty() || typed.len() > 3 {
             return None;
         }
-        let mut candidates: Vec<String> = vec![typed.join(" ")];
-        candidates.extend(typed.iter().filter(|w| w.chars().count() >= 5).cloned());
-        let mut best: Option<(usize, usize)> = None;
-        let mut tied = false;
-        for candidate in &candidates {
-            let length = candidate.chars().count();
-            let allowed = match length {
+        let mut candidates: Vec<(String, usize)> = Vec::new();
+        // The whole reply, then each of its words when it has more than one.
+        let words_alone = typed.iter().filter(|_| typed.len() > 1).cloned();
+        for candidate in std::iter::once(typed.join(" ")).chain(words_alone) {
+            let allowed = match candidate.chars().count() {
                 0..=4 => continue,
                 5..=8 => 1,
                 _ => 2,
             };
-            for (name, area, _) in &self.names_in_text {
-                let distance = strsim::damerau_levenshtein(candidate, &name.join(" "));
-                if distance == 0 || distance > allowed {
+            candidates.push((candidate, allowed));
+        }
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
+        for (name, area, _) in &self.names_in_text {
+            let name = name.join(" ");
+            for (candidate, allowed) in &candidates {
+                let distance = strsim::damerau_levenshtein(candidate, &name);
+                if distance == 0 || distance > *allowed {
                     continue;
                 }
                 match best {
@@ -550,7 +554,7 @@ impl Areas {
             a.kind == AreaKind::District
                 && a.names
                     .values()
-                    .any(|n| words(n).len() > 1 && words(n).first() == Some(&word))
+                    .any(|n| matches!(words(n).as_slice(), [first, _, ..] if *first == word))
         });
         match (found.next(), found.next()) {
             (Some(a), None) => Some(a.id.clone()),
