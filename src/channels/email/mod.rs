@@ -137,7 +137,9 @@ pub fn read(areas: &Areas, raw: &[u8]) -> Result<Reading, EmailError> {
         words.text.clone()
     };
     let area = understand::find_area(areas, &[&words.text, &email.subject, &words.signature]);
-    let group = understand::find_group(&text);
+    // "Mum & carer" under a sign-off says who wrote, though it is not stored.
+    let group =
+        understand::find_group(&text).or_else(|| understand::find_group_signed(&words.signature));
     let locale = understand::language(email.language, &text);
     Ok(Reading {
         email,

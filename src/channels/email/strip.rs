@@ -1,7 +1,9 @@
 //! Keeping only what the person wrote: quoted replies ("On … wrote:" with `>` lines, Outlook's
 //! "From: … Sent: …" block, "-----Original Message-----"), the signature after `-- `, phone
-//! footers ("Sent from my iPhone") and legal disclaimers go. Sign-offs such as "Thanks, Sam"
-//! stay: the scrubber removes the name, and cutting them would need guessing.
+//! footers ("Sent from my iPhone") and legal disclaimers go. A sign-off alone on its line
+//! ("Kind regards,") keeps the sign-off and makes the few short lines under it a signature.
+//! Sign-offs with the name on the same line ("Thanks, Sam") stay: the scrubber removes the
+//! name.
 
 use std::sync::LazyLock;
 
@@ -81,6 +83,14 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("disclaimer pattern")
 });
 
+/// A sign-off alone on its line: what follows it, when short, is a signature.
+static VALEDICTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:kind|best|warm|warmest|many|with)? ?regards|best wishes|(?:with )?(?:many |best |kind )?thanks(?: again| so much)?|thank you(?: so much)?|many thanks|cheers|yours(?: sincerely| faithfully| truly)?|all the best|best|take care|with love|love|pozdrawiam(?: serdecznie)?|z poważaniem|dziękuję|mit freundlichen grüßen|مع التحية|مع خالص التحيات|شكرا|تحياتي)\s*[,.!]?$",
+    )
+    .expect("valediction pattern")
+});
+
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[-*•·]\s|\d{1,2}[.)]\s)").expect("bullet pattern"));
 
@@ -141,6 +151,25 @@ fn short_tail(lines: &[&str], from: usize) -> Option<usize> {
         end += 1;
     }
     (text_lines > 0).then_some(end)
+}
+
+/// Where the lines after a sign-off end, if they are only a signature: a name, a role, a
+/// number, each a few words with no sentence's full stop, then the end of the body or of
+/// the new words. A postscript is never one.
+fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
+    let end = short_tail(lines, from)?;
+    let is_signature_line = |line: &&str| {
+        let line = line.trim();
+        line.is_empty()
+            || (line.split_whitespace().count() <= 6
+                && !line.ends_with(['.', '?', '!', ':'])
+                && !line.to_lowercase().starts_with("p.s")
+                && !line.to_lowercase().starts_with("ps "))
+    };
+    lines[from..end]
+        .iter()
+        .all(is_signature_line)
+        .then_some(end)
 }
 
 fn next_text_line<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
@@ -223,6 +252,18 @@ pub fn own_words(body: &str) -> Stripped {
             i += 1;
             continue;
         }
+        if VALEDICTION.is_match(trimmed) {
+            if let Some(end) = sign_off_tail(&lines, i + 1) {
+                // "Kind regards," stays; the name, role and number under it do not.
+                kept.push(line);
+                signature.extend(
+                    lines[i + 1..end]
+                        .iter()
+                        .filter(|l| !MOBILE_FOOTER.is_match(l.trim())),
+                );
+                break;
+            }
+        }
         kept.push(line);
         i += 1;
     }
@@ -295,6 +336,37 @@ mod tests {
             own_words(long).text,
             "First part. __________ The second part goes on for a long time about the transport and the school and the plan."
         );
+    }
+
+    #[test]
+    fn the_short_lines_under_a_sign_off_are_a_signature() {
+        let body = "The bus is late.\n\nKind regards,\n\nJo Pengelly\nParent carer\n07700 900461\n";
+        let s = own_words(body);
+        assert_eq!(s.text, "The bus is late.\n\nKind regards,");
+        assert_eq!(s.signature, "Jo Pengelly\nParent carer\n07700 900461");
+        let s = own_words(
+            "Views.\nThanks!\nSam\nSent from my iPhone\n\nOn Mon, 1 Nov 2026, X wrote:\n> old\n",
+        );
+        assert_eq!(
+            (s.text.as_str(), s.signature.as_str()),
+            ("Views. Thanks!", "Sam")
+        );
+        assert_eq!(
+            own_words("Pozdrawiam\nKasia Nowak").signature,
+            "Kasia Nowak"
+        );
+        // What follows is more words, not a signature: a postscript, a sentence, a long line,
+        // or more than a few lines.
+        for body in [
+            "The bus is late.\nThanks,\nJo\nP.S. the taxi too",
+            "The bus is late.\nThanks,\nJo\nThe taxi is late too.",
+            "The bus is late.\nRegards\nthe taxi is late too and the driver does not wait for him",
+            "The bus is late.\nBest wishes\nJo\nMum\nof\nthree\nboys\nat home",
+        ] {
+            assert!(own_words(body).signature.is_empty(), "{body:?}");
+        }
+        // A sign-off with words after it on its line is not one alone.
+        assert!(own_words("Thanks for asking\nJo").signature.is_empty());
     }
 
     #[test]

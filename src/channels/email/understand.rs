@@ -146,11 +146,22 @@ static PARENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("child-of pattern")
 });
 
+/// Jobs that make a writer a professional.
+const ROLES: &str = "teacher|senco|teaching assistant|head ?teacher|headteacher|social worker|health visitor|school nurse|nurse|doctor|gp|therapist|speech and language therapist|educational psychologist|ed psych|paediatrician|professional|practitioner|support worker|key worker|keyworker|family support worker|caseworker|case worker|early years practitioner|childminder|ot|occupational therapist|physio|physiotherapist|youth worker|send officer|sen officer|ehcp coordinator|ehc coordinator|camhs (?:worker|practitioner|nurse|clinician)|paediatric nurse|learning disability nurse|family worker";
+
 static PROFESSIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:teacher|senco|teaching assistant|head ?teacher|headteacher|social worker|health visitor|school nurse|nurse|doctor|gp|therapist|speech and language therapist|educational psychologist|ed psych|paediatrician|professional|practitioner|support worker|key worker|keyworker|family support worker|caseworker|case worker|early years practitioner|childminder|ot|occupational therapist|physio|physiotherapist|youth worker|send officer|sen officer|ehcp coordinator|ehc coordinator|camhs (?:worker|practitioner|nurse|clinician)|paediatric nurse|learning disability nurse|family worker)\b|\bi\s+work\s+(?:in|at)\s+(?:a\s+)?(?:school|college|nursery)\b",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:{ROLES})\b|\bi\s+work\s+(?:in|at)\s+(?:a\s+)?(?:school|college|nursery)\b",
+    ))
     .expect("professional pattern")
+});
+
+/// A job alone at the start of a signature's line: "SENCo, Bideford College".
+static SIGNED_PROFESSIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?im)^\W*(?:(?:assistant|deputy|lead|senior|specialist|trainee|class)\s+)?(?:{ROLES})\b(?:\s*(?:,|-|–|at|\|)[^\n]{{0,60}})?$",
+    ))
+    .expect("signed professional pattern")
 });
 
 /// An age written in digits or words ("15", "fifteen", "twenty-one").
@@ -235,6 +246,30 @@ pub fn find_group(text: &str) -> Option<RespondentGroup> {
     None
 }
 
+/// A role given alone on a signature's line: "Mum & carer", "Parent carer", "Dad of 2".
+static SIGNED_PARENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?im)^\W*(?:proud\s+|busy\s+|single\s+|foster\s+|kinship\s+)?(?:parent|parent[- ]carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|nanna|gran|granny|grandad|step ?mum|step ?dad|mama|tata|rodzic|opiekun|opiekunka|أم|أب|والد|والدة)(?:\s*(?:&|and|/|,)\s*(?:parent[- ]carer|carer|mum|dad))?(?:\s+(?:of|to)\b[^\n]{0,40})?\W*$",
+    )
+    .expect("signed parent pattern")
+});
+
+/// Who is speaking, from the signature under the words: what [`find_group`] reads, or a
+/// role alone on a line ("Mum & carer", "SENCo, Bideford College").
+pub fn find_group_signed(signature: &str) -> Option<RespondentGroup> {
+    find_group(signature)
+        .or_else(|| {
+            SIGNED_PARENT
+                .is_match(signature)
+                .then_some(RespondentGroup::ParentCarer)
+        })
+        .or_else(|| {
+            SIGNED_PROFESSIONAL
+                .is_match(signature)
+                .then_some(RespondentGroup::Professional)
+        })
+}
+
 /// The language to answer in: what the email says it is in, else a simple look at its
 /// letters (Arabic script, Polish letters and words), else English.
 pub fn language(stated: Option<Locale>, text: &str) -> Locale {
@@ -299,6 +334,24 @@ pub fn language(stated: Option<Locale>, text: &str) -> Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_alone_under_a_sign_off() {
+        use RespondentGroup::*;
+        for (signature, want) in [
+            ("Jo\nMum & carer\n07700 900461", Some(ParentCarer)),
+            ("Sam Hext\nParent carer", Some(ParentCarer)),
+            ("Dad of 3", Some(ParentCarer)),
+            ("Kasia\nopiekunka", Some(ParentCarer)),
+            ("Lee Carter\nSENCo, Bideford College", Some(Professional)),
+            ("Class Teacher - Okehampton Primary", Some(Professional)),
+            ("Sam\nTrelawney Plumbing & Heating Ltd", None),
+            ("Sam\nGP surgery opening hours vary", None),
+            ("Sam\nMummy blogger and podcaster at Devon Days", None),
+        ] {
+            assert_eq!(find_group_signed(signature), want, "{signature:?}");
+        }
+    }
 
     #[test]
     fn groups_from_phrases() {

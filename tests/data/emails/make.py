@@ -402,6 +402,29 @@ eml("word_name", base("Will Field <will.field@mail.example>", "Views",
     """I will keep asking for the playing field at his school to be made safe.
 We live in Exeter.
 
-Thanks
-Will Field
+Thanks, Will Field
+""")
+
+# 29. A sign-off alone on its line, then a name, a role and a number: those lines are a
+# signature and are not stored, but the role under the sign-off still says who wrote.
+eml("sign_off", base('"Joanne Whitfield" <jo.whitfield@mail.example>', "Re: Four Cornerstones: what matters to you?",
+    "<sign-off-29@mail.example>", date="Thu, 26 Nov 2026 19:22:11 +0000",
+    extra=[("In-Reply-To", "<outreach-1@heard.devon.example>"),
+           ("Content-Type", 'text/plain; charset="utf-8"')]),
+    """Hi,
+
+He is 12 and autistic, we live just outside Honiton. The biggest problem for
+us has been getting the EHCP reviewed - it's been over a year.
+
+Kind regards,
+
+Jo
+Mum & carer
+07700 900461
+
+Sent from Yahoo Mail on Android
+
+On Monday, 23 November 2026, 18:00:03 GMT, Devon SEND views <views@heard.devon.example> wrote:
+
+> Tell us what matters to you.
 """)
