@@ -156,8 +156,8 @@ impl Baseline {
                 problems.push(format!("line {line}: {area} appears twice"));
                 continue;
             }
-            match expected.parse::<f64>() {
-                Ok(w) if w.is_finite() && w > 0.0 => weights.push((area, w)),
+            match weight(expected) {
+                Some(w) if w.is_finite() && w > 0.0 => weights.push((area, w)),
                 _ => problems.push(format!(
                     "line {line}: {area}: expected {expected:?} must be a number more than 0"
                 )),
@@ -184,6 +184,19 @@ impl Baseline {
     pub fn share(&self, area: &AreaId) -> Option<f64> {
         self.shares.iter().find(|(a, _)| a == area).map(|(_, s)| *s)
     }
+}
+
+/// An expected share as a spreadsheet writes it: a share (`0.12`), a percentage (`12.5%`)
+/// or a count, with thousands separated or not (`"31,204"`, `31 204`). Shares are
+/// normalised after, so all of these are the same kind of number.
+fn weight(text: &str) -> Option<f64> {
+    let digits: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    digits.parse().ok()
 }
 
 /// A district by id (`mid-devon`), ONS code or name in any case (`Mid Devon`).
@@ -239,6 +252,23 @@ mod tests {
         assert_eq!(b.share(&areas.id("east-devon").unwrap()), Some(0.1));
         assert_eq!(b.share(&areas.id("south-hams").unwrap()), Some(0.2));
         assert_eq!(b.share(&areas.id("north-devon").unwrap()), Some(0.1));
+    }
+
+    #[test]
+    fn percentages_and_counts_with_thousands_are_read() {
+        let areas = Areas::devon();
+        let share = |b: &Baseline, id: &str| b.share(&areas.id(id).unwrap()).unwrap();
+        let percentages = "area,expected\neast-devon,10%\nexeter,10 %\nmid-devon,10%\n\
+            north-devon,10%\nsouth-hams,20%\nteignbridge,20.0%\ntorridge,10%\nwest-devon,10%\n";
+        let b = Baseline::parse_csv(&areas, BaselineSource::Consultation, percentages).unwrap();
+        assert!((share(&b, "south-hams") - 0.2).abs() < 1e-9);
+        let counts = "area,expected\neast-devon,\"10,000\"\nexeter,10000\nmid-devon,10 000\n\
+            north-devon,10_000\nsouth-hams,20000\nteignbridge,20000.0\ntorridge,1e4\nwest-devon,10000\n";
+        let b = Baseline::parse_csv(&areas, BaselineSource::Consultation, counts).unwrap();
+        assert!((share(&b, "east-devon") - 0.1).abs() < 1e-9);
+        assert!((share(&b, "teignbridge") - 0.2).abs() < 1e-9);
+        let bad = "area,expected\neast-devon,ten\nexeter,1,5\n";
+        assert!(Baseline::parse_csv(&areas, BaselineSource::Consultation, bad).is_err());
     }
 
     #[test]
