@@ -1,6 +1,7 @@
 //! Views gathered at events, focus groups and on paper, typed up as a CSV: one row a person.
 //!
-//! Columns: `area` and `group` (required), one per question id for answers, optional `ref`
+//! Columns: `area` and `group` (required), one per question for answers (headed by its id or
+//! its words), optional `ref`
 //! (the sheet's own number, so importing the same file again stores nothing twice) and
 //! optional `date` (2026-12-03 or 03/12/2026, the day the views were given; default today).
 //! Every row is read before anything is stored, so a file with a bad row is refused whole.
@@ -62,16 +63,12 @@ pub fn parse(
     let mut problems = Vec::new();
     let columns: Vec<Column> = headers
         .iter()
-        .map(|h| match h.to_ascii_lowercase().as_str() {
-            "area" => Column::Area,
-            "group" => Column::Group,
-            "ref" => Column::Ref,
+        .map(|h| match plain_words(h).as_str() {
+            "area" | "district" | "postcode" => Column::Area,
+            "group" | "respondent group" => Column::Group,
+            "ref" | "reference" => Column::Ref,
             "date" => Column::Date,
-            other => match consultation
-                .questions
-                .iter()
-                .position(|q| q.id.as_str() == other)
-            {
+            other => match question_column(consultation, other) {
                 Some(i) => match consultation.questions[i].kind {
                     QuestionKind::Area | QuestionKind::Group => Column::Ignored,
                     _ => Column::Question(i),
@@ -86,8 +83,11 @@ pub fn parse(
             },
         })
         .collect();
-    for required in ["area", "group"] {
-        if !headers.iter().any(|h| h.eq_ignore_ascii_case(required)) {
+    for (required, found) in [
+        ("area", columns.iter().any(|c| matches!(c, Column::Area))),
+        ("group", columns.iter().any(|c| matches!(c, Column::Group))),
+    ] {
+        if !found {
             problems.push(format!("line 1: no {required} column"));
         }
     }
@@ -259,22 +259,44 @@ fn answer(kind: &QuestionKind, text: &str) -> Option<AnswerValue> {
     if text.eq_ignore_ascii_case("skip") || text.eq_ignore_ascii_case("skipped") {
         return Some(AnswerValue::Skipped);
     }
+    // Typed up from paper: "Not sure.", "not-sure" and "NOT SURE" are one answer.
+    let key = plain_words(text);
     match kind {
         QuestionKind::SingleChoice { options } => options
             .iter()
             .find(|o| {
-                o.id.as_str().eq_ignore_ascii_case(text)
-                    || o.label.values().any(|l| l.eq_ignore_ascii_case(text))
+                plain_words(o.id.as_str()) == key || o.label.values().any(|l| plain_words(l) == key)
             })
             .map(|o| AnswerValue::Choice(o.id.clone())),
-        QuestionKind::Feelings => text
-            .parse::<u8>()
-            .ok()
-            .and_then(Feeling::new)
-            .map(AnswerValue::Feeling),
+        QuestionKind::Feelings => feeling(&key).map(AnswerValue::Feeling),
         QuestionKind::FreeText => Some(AnswerValue::Text(scrub(text))),
         QuestionKind::Area | QuestionKind::Group => None,
     }
+}
+
+/// The question a column is headed with: its id in any case ("Listened_To"), or its words
+/// in any language ("How do you feel about being listened to?"), as a typed-up sheet has.
+fn question_column(consultation: &Consultation, header: &str) -> Option<usize> {
+    consultation.questions.iter().position(|q| {
+        plain_words(q.id.as_str()) == header || q.text.values().any(|t| plain_words(t) == header)
+    })
+}
+
+/// A feeling as a number from 1 to 5 ("4", "4/5", "4 out of 5") or as the scale's word in
+/// any language the forms speak ("Happy", "Bardzo smutny").
+fn feeling(key: &str) -> Option<Feeling> {
+    let number = match key.split(' ').collect::<Vec<_>>().as_slice() {
+        [n] | [n, "5"] | [n, "out", "of", "5"] | [n, "of", "5"] => n.parse::<u8>().ok(),
+        _ => None,
+    };
+    let n = number.or_else(|| {
+        (1..=5u8).find(|n| {
+            Locale::ALL
+                .into_iter()
+                .any(|l| plain_words(&i18n::feelings_word(l, *n)) == key)
+        })
+    })?;
+    Feeling::new(n)
 }
 
 #[cfg(test)]
@@ -367,6 +389,43 @@ mod tests {
         assert_eq!(
             (rows[2].submission.area.clone(), rows[2].submission.group),
             (None, None)
+        );
+    }
+
+    #[test]
+    fn a_sheet_headed_and_filled_in_in_its_own_words() {
+        let rows = parse_demo(
+            "Reference,District,Respondent group,How do you feel about being listened to?,Welcome,Listened_To\n\
+             1,Exeter,Parent carer,Happy,Not sure.,4 out of 5\n\
+             2,Exeter,Parent carer,very sad,NOT-SURE,2/5\n",
+        )
+        .unwrap();
+        let values = |i: usize| -> Vec<AnswerValue> {
+            rows[i]
+                .submission
+                .answers
+                .iter()
+                .map(|a| a.value.clone())
+                .collect()
+        };
+        let feeling = |n| AnswerValue::Feeling(Feeling::new(n).unwrap());
+        let not_sure =
+            AnswerValue::Choice(crate::domain::consultation::Slug::parse("not-sure").unwrap());
+        assert_eq!(values(0), [feeling(4), not_sure.clone(), feeling(4)]);
+        assert_eq!(values(1), [feeling(1), not_sure, feeling(2)]);
+        assert!(rows[0].submission.provider_ref.is_some());
+        for bad in ["6", "6/5", "quite", "4 out of 10"] {
+            let csv = format!("area,group,listened-to\nexeter,child,{bad}\n");
+            assert!(parse_demo(&csv).is_err(), "{bad}");
+        }
+        let Err(EventImportError::Invalid(problems)) =
+            parse_demo("where you live,who you are\nexeter,child\n")
+        else {
+            panic!("accepted a sheet without area and group columns")
+        };
+        assert!(
+            problems.iter().any(|p| p.contains("no area column")),
+            "{problems:?}"
         );
     }
 
