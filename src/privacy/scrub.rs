@@ -1655,7 +1655,12 @@ static THING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static AFTER_NAME_LIST: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\s*,\s*|\s+(?:and|&|n)\s+|\s*&\s*|\s*\+\s*)"));
+    // An age may sit between two names: "Tilly 6, Max 9 and Rosie 12", "Mia (4) and Ruby (7)".
+    LazyLock::new(|| {
+        re(
+            r"^(?:\s*\(?\s*(?:aged?\s*)?[0-9]{1,2}\s*(?:yrs?|yo)?\s*\)?)?(?:\s*,\s*|\s+(?:and|&|n)\s+|\s*&\s*|\s*\+\s*)",
+        )
+    });
 // "Jack's dad", "Grace's EHCP": an ambiguous name owning a person's things.
 static OWNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     re(
