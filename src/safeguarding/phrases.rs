@@ -1102,7 +1102,9 @@ static PHRASES: &[Phrase] = &[
     ph(
         Exploitation,
         r"\b(?:gave|give|gives|giving|offered|offers|offering|paid|pays|paying|promised) (?:me|him|her|us|my (?:son|daughter|brother|sister)) (?:money|cash|£\d+|\d+ quid|\d+ pounds|a phone|phones|trainers|new trainers|gifts?|weed|vapes?|free \w+) (?:to|for|if (?:i|he|she|we)) (?:hold|holding|carry|carrying|deliver|delivering|drop off|dropping off|move|moving|look after|looking after|hide|hiding|stash|stashing)\b",
-    ),
+    )
+    // Family or school handing over dinner money to look after is everyday.
+    .not_before(r"\b(?:mum|mom|mam|mummy|dad|daddy|nan|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|uncle|teachers?|school|parents)\s*$"),
     ph(
         Exploitation,
         r"\b(?:county ?lines?|cuckoo(?:ed|ing)|trafficked|trafficking|sextortion|sexting|sexual(?:ly)? exploit\w*|cse|cce|child exploitation|criminal exploitation)\b",
@@ -1136,6 +1138,12 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:carry|carrying|carried|carries|hold|holding|held|holds|sell|selling|sold|sells|deliver|delivering|delivered|delivers|move|moving|drop|dropping|dropped|run|running|deal|dealing|stash|stashing|hide|hiding|taking) (?:off )?(?:drugs|weed|coke|cocaine|crack|gear|packages|parcels|a package|a parcel|stuff for|things for|bags for|money for|phones for|knives|a knife|blades|a blade|weapons|a weapon)\b",
     )
     .not_near(r"\b(?:epilep\w*|emergency|medication|meds|epipen|inhaler|buccal|midazolam|prescri\w*|insulin|seizures?|asthma|diabet\w*|adhd|nurse|first aid|pharmacy|amazon|royal mail|paper round|job)\b"),
+    // Something handed over to sell or keep for someone: "my friend gave me drugs to sell".
+    ph(
+        Exploitation,
+        r"\b(?:gave|gives|give|giving|given|handed|hands|hand|passed|passes) (?:me|him|her|us|them|my (?:son|daughter|child|boy|girl)) (?:(?:some |a bag of |bags of |a load of |loads of )?(?:drugs|weed|coke|cocaine|crack|gear|knives|a knife|a weapon) to (?:sell|deal|carry|deliver|hold|hide|stash|keep|look after|drop off|move|take)|(?:packages|parcels|a package|a parcel|bags|a bag) to (?:deliver|drop off|hide|stash|sell)|(?:stuff|money|cash|a phone|phones) to (?:sell|deal|hide|stash))\b",
+    )
+    .not_near(r"\b(?:bake sale|cake sale|car boot|jumble|fundraising|fundraiser|charity|raffle|tombola|enterprise|business studies|school fair|summer fair|christmas fair|pta|dinner money|lunch money|pocket money|medication|meds|epipen|inhaler|his lunch|her lunch|homework)\b"),
     ph(
         Exploitation,
         r"\b(?:made|make|makes|forced|force|forces|told|tells|pressured|pressure|pays?|paid|using|uses|used|get|gets|got) (?:me|him|her|us) (?:to )?(?:steal|shoplift|nick|rob|sell|deal|carry|deliver|hold)\b",
