@@ -1060,6 +1060,18 @@ const OUTSIDE_WORDS: &[&str] = &[
     "somewhere else",
     "elsewhere",
     "not in the area",
+    "outside devon",
+    "outside of devon",
+    "out of devon",
+    "not in devon",
+    "not devon",
+    "not from devon",
+    "not living in devon",
+    "dont live in devon",
+    "i dont live in devon",
+    "we dont live in devon",
+    "poza devon",
+    "nie w devon",
     // Neighbouring counties and cities people move from or live just over the border in.
     "cornwall",
     "somerset",
@@ -1149,6 +1161,9 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
             }
         }
     }
+    if denies_a_place(words, areas) {
+        return Reply::Unclear;
+    }
     if let Some(id) = named(text) {
         return Reply::Area(id);
     }
@@ -1166,12 +1181,38 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
                 [one] => areas.district_by_first_word(one),
                 _ => None,
             };
+            // "not in Exeter" is no place; a guess at a misspelling would make it one.
+            if own.iter().any(|w| NEGATIONS.contains(w)) {
+                return Reply::Unclear;
+            }
             shortened
                 .or_else(|| areas.find_place_misspelt(&own.join(" ")))
                 .filter(|id| choices.contains(id))
                 .map_or(Reply::Unclear, Reply::Area)
         }
     }
+}
+
+/// "not Exeter", "we don't live in Tiverton any more": a place said only to deny it.
+fn denies_a_place(words: &[String], areas: &Areas) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        if !NEGATIONS.contains(&w.as_str()) {
+            return false;
+        }
+        let after: Vec<&str> = words[i + 1..]
+            .iter()
+            .map(String::as_str)
+            .skip_while(|w| matches!(*w, "in" | "from" | "at" | "near" | "live" | "living"))
+            .take(3)
+            .collect();
+        // The place must start at the word after the negation: "not sure, Exeter" is Exeter.
+        let placed = |words: &[&str]| {
+            let said = words.join(" ");
+            areas.find_place(&said).is_some()
+                || matches!(areas.lookup_postcode(&said), PostcodeLookup::Found(_))
+        };
+        (1..=after.len()).any(|n| placed(&after[..n]) && !placed(&after[1..n]))
+    })
 }
 
 /// Looks up the whole message as a postcode, then each pair of words (a full postcode),
@@ -1281,6 +1322,10 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("teenager", YoungPerson),
         ("student", YoungPerson),
         ("pupil", YoungPerson),
+        ("at college", YoungPerson),
+        ("at school", YoungPerson),
+        ("in sixth form", YoungPerson),
+        ("at sixth form", YoungPerson),
         ("youth", YoungPerson),
         ("młoda osoba", YoungPerson),
         ("nastolatek", YoungPerson),
@@ -1325,6 +1370,16 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("learning support assistant", Professional),
         ("early years practitioner", Professional),
         ("work with children", Professional),
+        ("work at a school", Professional),
+        ("work in a school", Professional),
+        ("work at his school", Professional),
+        ("work at her school", Professional),
+        ("work at their school", Professional),
+        ("work at the school", Professional),
+        ("work in schools", Professional),
+        ("work at a college", Professional),
+        ("work at a nursery", Professional),
+        ("work in a nursery", Professional),
         ("work with kids", Professional),
         ("work with young people", Professional),
         ("nauczyciel", Professional),
