@@ -1,7 +1,10 @@
 //! Reading a raw email (RFC 5322 / MIME) into what the channel needs: who sent it (held only
 //! in memory), which text the person wrote, and whether it is a person at all.
 
+use std::sync::LazyLock;
+
 use mail_parser::{Address, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+use regex::Regex;
 
 use super::EmailError;
 use crate::i18n::Locale;
@@ -362,16 +365,30 @@ fn body_text(message: &Message<'_>) -> String {
     texts.join("\n\n")
 }
 
+/// The element a mail client puts its user's signature in: Gmail's, Thunderbird's and
+/// Outlook's (on the web, on phones and on the desktop).
+static SIGNATURE_ELEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)<(?:div|p|span|table|pre)\b[^>]*\b(?:class\s*=\s*["'][^"']*\b(?:x_)?(?:gmail_signature|moz-signature|ms-outlook-mobile-signature)\b|id\s*=\s*["'](?:x_)?(?:signature|Signature|divSignature|ms-outlook-mobile-signature)["'])"#,
+    )
+    .expect("signature element pattern")
+});
+
 /// HTML to text, with quoted blocks kept as `> ` lines so they can be stripped like plain
-/// text, and links as their words only.
+/// text, a mail client's signature block after a `-- ` line as a plain-text signature is,
+/// and links as their words only.
 pub fn html_to_text(html: &str) -> String {
     let config = html2text::config::plain_no_decorate();
     // Tables in email are mostly layout: each cell read as a line of its own, no borders.
     let config = config.link_footnotes(false).raw_mode(true);
+    let html = match SIGNATURE_ELEMENT.find(html) {
+        Some(m) => format!("{}<p>--</p>{}", &html[..m.start()], &html[m.start()..]),
+        None => html.to_owned(),
+    };
     // A very wide page, so a paragraph stays on one line.
     config
         .string_from_read(html.as_bytes(), 100_000)
-        .unwrap_or_else(|_| strip_tags(html))
+        .unwrap_or_else(|_| strip_tags(&html))
 }
 
 /// The last resort when the HTML cannot be parsed: drop tags.
@@ -423,6 +440,23 @@ fn language(message: &Message<'_>) -> Option<Locale> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signature_block_is_marked_as_a_signature() {
+        for html in [
+            r#"<div dir="ltr"><div>The taxi is late.</div><br clear="all"><div><div dir="ltr" class="gmail_signature" data-smartmail="gmail_signature">Lucy Brown<br>07700 900333</div></div></div>"#,
+            r#"<p>The taxi is late.</p><div class="moz-signature">Lucy Brown</div>"#,
+            r#"<div>The taxi is late.</div><div id="Signature"><p>Lucy Brown</p></div>"#,
+        ] {
+            let stripped = super::super::strip::own_words(&html_to_text(html));
+            assert_eq!(stripped.text, "The taxi is late.", "{html}");
+            assert!(stripped.signature.contains("Lucy Brown"), "{html}");
+        }
+        // A class that only looks like one is not.
+        let text =
+            html_to_text(r#"<p>The taxi is late.</p><div class="signature-dish">Pasta</div>"#);
+        assert!(text.contains("Pasta"), "{text:?}");
+    }
 
     #[test]
     fn a_layout_table_reads_as_lines_without_borders() {

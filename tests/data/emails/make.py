@@ -428,3 +428,12 @@ On Monday, 23 November 2026, 18:00:03 GMT, Devon SEND views <views@heard.devon.e
 
 > Tell us what matters to you.
 """)
+
+# 30. Gmail's HTML alone, its signature in its own block and the quote in another: the
+# signature block (a name and a number) is not stored, the quote is not either.
+eml("gmail_html_signature", base("Lucy Brown <lucy.brown@mail.example>", "Re: Four Cornerstones: what matters to you?",
+    "<gmail-html-30@mail.example>",
+    extra=[("In-Reply-To", "<outreach-1@heard.devon.example>"),
+           ("Content-Type", 'text/html; charset="UTF-8"')]),
+    """<div dir="ltr"><div>We need more speech therapy in Tiverton schools.</div><div><br></div><div>She waited 18 months.</div><br clear="all"><div><div dir="ltr" class="gmail_signature" data-smartmail="gmail_signature">Lucy Brown<br>Parent carer<br>07700 900333</div></div></div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon, 23 Nov 2026 at 18:00, Devon SEND views &lt;<a href="mailto:views@heard.devon.example">views@heard.devon.example</a>&gt; wrote:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">Tell us what matters to you.</blockquote></div>
+""")
