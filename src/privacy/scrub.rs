@@ -7,7 +7,7 @@
 //! | what | marker |
 //! | --- | --- |
 //! | UK phone numbers in any common layout (also `44` and the number without its `0`, and said in words: `oh seven seven double oh nine ...`), and `+`/`00` international numbers | `[phone number removed]` |
-//! | email addresses, also `jo dot smith at example dot com`, `jo underscore smith at gmail` | `[email removed]` |
+//! | email addresses, also `jo dot smith at example dot com`, `jo underscore smith at gmail`, `jo.smith at example.com` | `[email removed]` |
 //! | full UK postcodes | the outward code (see below) |
 //! | NHS numbers (10 digits passing the mod-11 check, or any 10 digits after "NHS number") | `[NHS number removed]` |
 //! | unique pupil numbers (a letter and 12 characters, or after "UPN") | `[pupil number removed]` |
@@ -487,7 +487,20 @@ fn find_emails(text: &str, found: &mut Findings) {
             " dash ",
             " hyphen ",
         ];
-        if spelt.iter().any(|w| s.contains(w)) {
+        // "jo.smith at example.com": a local part no ordinary word has (a dot, an
+        // underscore or a digit) makes " at " an address's too.
+        let local = s.split(" at ").next().unwrap_or_default();
+        let marked_local = s.contains(" at ")
+            && local
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| {
+                    w.len() >= 3
+                        && w.contains(|c: char| c.is_ascii_alphabetic())
+                        && (w.contains(['.', '_']) || w.contains(|c: char| c.is_ascii_digit()))
+                });
+        if spelt.iter().any(|w| s.contains(w)) || marked_local {
             found.claim(m.range(), Removed::Email);
         }
     }
@@ -500,7 +513,7 @@ static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[\s(])(@[A-Za-z_][A-Za-z0-9_.]{1,29})"));
 static SOCIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|facebook|fb|discord|user\s?name|handle|youtube|roblox|xbox|psn|gamertag|threads|account|follow(?:\s+(?:me|us|him|her))?|dm(?:\s+(?:me|us))?|add\s+(?:me|us))\b[^@\n]{0,20}$",
+        r"(?i)\b(?:(?:insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|facebook|fb|discord|user\s?name|handle|youtube|roblox|xbox|psn|gamertag|threads|account|follow(?:\s+(?:me|us|him|her))?|dm(?:\s+(?:me|us))?|add\s+(?:me|us))\b|(?:sc|ig|tt|yt)\s*:)[^@\n]{0,20}$",
     )
 });
 
@@ -1053,7 +1066,7 @@ fn claim_phones(text: &str, groups: &[DigitGroup], first: usize, found: &mut Fin
 // words, "double" and "triple", and digits between them.
 static SPOKEN_DIGIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|plus|o?[0-9]+)\b",
+        r"(?i)\b(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|hundred|thousand|plus|o?[0-9]+)\b",
     )
 });
 
@@ -1105,6 +1118,19 @@ fn spoken_runs(text: &str) -> Vec<Vec<DigitGroup>> {
             "double" => repeat = Some((2, m.start())),
             "triple" | "treble" => repeat = Some((3, m.start())),
             "plus" if run.is_empty() => plus = Some(m.start()),
+            // "nine hundred" is 900, "two thousand" 2000: only after a digit said alone.
+            hundreds @ ("hundred" | "thousand") => match run.last_mut() {
+                Some(last) if last.digits.len() == 1 && repeat.is_none() => {
+                    last.digits
+                        .push_str(if hundreds == "hundred" { "00" } else { "000" });
+                    last.end = m.end();
+                    said = true;
+                }
+                _ => {
+                    end_run(&mut run, &mut said);
+                    (plus, repeat) = (None, None);
+                }
+            },
             _ => {
                 let (digits, is_word) = match spoken_digit(word) {
                     Some(d) => (d.to_string(), true),
