@@ -1443,11 +1443,16 @@ fn fold(word: &str) -> String {
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
+        // Arabic is typed with or without its hamza and ta marbuta ("فاطمة", "فاطمه"), and
+        // stretched with tatweel. Alef maqsura stays: "على" (on) is not "علي" (Ali).
+        .filter(|c| *c != '\u{0640}')
         .map(|c| match c {
             'ł' => 'l',
             'ø' => 'o',
             'đ' => 'd',
             'ı' => 'i',
+            'ة' => 'ه',
+            'ٱ' => 'ا',
             c => c,
         })
         .collect()
@@ -1497,6 +1502,8 @@ enum Case {
     Title,
     Upper,
     Lower,
+    /// A script without capitals (Arabic): only lists and context can tell a name.
+    Caseless,
     Other,
 }
 
@@ -1531,6 +1538,8 @@ fn case_of(s: &str) -> Case {
         }
     } else if first.is_lowercase() {
         Case::Lower
+    } else if first.is_alphabetic() {
+        Case::Caseless
     } else {
         Case::Other
     }
@@ -1609,7 +1618,7 @@ enum Context {
 // "my name is", "my son's name is": a person's own name, even in lower case.
 static STRONG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:my|his|her|their|our|your)\s+(?:(?:son|daughter|child|kid|boy|girl|brother|sister|mum|mom|dad|husband|wife|partner|friend|twin|baby)(?:s|['’]s|s['’])?\s+)?(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|i['’]?m\s+called|i\s+am\s+called|im\s+called)[\s:,\-]*",
+        r"(?i)\b(?:(?:my|his|her|their|our|your)\s+(?:(?:son|daughter|child|kid|boy|girl|brother|sister|mum|mom|dad|husband|wife|partner|friend|twin|baby)(?:s|['’]s|s['’])?\s+)?(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|i['’]?m\s+called|i\s+am\s+called|im\s+called|nazywam\s+się|mam\s+na\s+imię|ma\s+na\s+imię|(?:jego|jej|moje)\s+imię\s+(?:to|jest)|\bو?(?:اسمي|اسمه|اسمها|اسم\s+(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي))(?:\s+(?:هو|هي))?)[\s:,\-]*",
     )
 });
 // "the name is", "Name:", "she's called": capitalised names only.
@@ -1621,6 +1630,12 @@ static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s)|(?-i:\p{Lu}[\p{Ll}\-]+)['’]s)\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
+    )
+});
+// In Polish and Arabic: "córka Zosia", "Pani Kowalska", "ابني محمد" (my son Mohammed).
+static RELATION_CONTEXT_PL_AR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:(?:mój|moja|moje|mojego|mojej|moim|moją|nasz|nasza|naszego|naszej|naszym)\s+)?(?:syn|synek|syna|synem|synka|córka|córeczka|córki|córką|córkę|mąż|męża|mężem|żona|żony|brat|brata|bratem|siostra|siostry|siostrą|wnuk|wnuczka|pani|pan|panią|panem|panu)|و?(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي|أخي|اخي|أختي|اختي|المعلمه|المعلمة|المعلم|الأستاذ|الاستاذ|الأستاذة|الاستاذة|الاستاذه|السيدة|السيده|السيد))[\s,:(]+",
     )
 });
 // Separate from RELATION_CONTEXT because its matches overlap ("my son is called").
@@ -1828,6 +1843,12 @@ impl<'a> NameFinder<'a> {
         }
         match (ctx, t.case) {
             (_, Case::Other) => false,
+            // "اسمي فاطمة" (my name is Fatima): any word after "my name is", as in lower case.
+            (Context::Strong, Case::Caseless) => {
+                t.key.chars().count() >= 2 && !l.is_not_name(&t.key)
+            }
+            // "ابني محمد" (my son Mohammed): without capitals only a listed name shows.
+            (_, Case::Caseless) => given && !l.is_not_name(&t.key),
             // "Thanks, Kasia", "text Bartek": a listed name, or a word that could only be one.
             (Context::Weak, Case::Title) => {
                 (given || l.is_unknown_word(&t.key)) && !PLACE_NAMES.contains(&t.key.as_str())
@@ -1861,6 +1882,7 @@ impl<'a> NameFinder<'a> {
             Case::Title => true,
             Case::Upper => t.key.chars().count() >= 4 && !ACRONYMS.contains(&t.key.as_str()),
             Case::Lower => t.key.chars().count() >= 3 && !l.lower_is_word(&t.key),
+            Case::Caseless => t.key.chars().count() >= 3,
             Case::Other => false,
         }
     }
@@ -1992,6 +2014,8 @@ impl<'a> NameFinder<'a> {
             (Case::Upper, Case::Upper) => l.surnames.contains(&t.key) || l.is_given(&t.key),
             // "my name is jo bloggs": in lower case only a known surname follows.
             (Case::Lower, Case::Lower) => l.surnames.contains(&t.key) && !l.lower_is_word(&t.key),
+            // "محمد أحمد": an Arabic name is often a given name and the father's.
+            (Case::Caseless, Case::Caseless) => l.is_given(&t.key) && !l.is_not_name(&t.key),
             _ => false,
         };
         (ok && !self.not_person(k)).then_some(k)
@@ -2267,6 +2291,7 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     f.mark_after_context(&STRONG_CONTEXT, Context::Strong);
     f.mark_after_context(&NAME_IS_CONTEXT, Context::Relation);
     f.mark_after_context(&RELATION_CONTEXT, Context::Relation);
+    f.mark_after_context(&RELATION_CONTEXT_PL_AR, Context::Relation);
     f.mark_after_context(&FAMILY_TITLE, Context::Weak);
     // "my son goes to a club that is called ...": the thing, not the son, is called.
     f.mark_after_context_if(&CALLED_CONTEXT, Context::Relation, |m| {
@@ -2562,6 +2587,41 @@ mod tests {
             "call [phone number removed]"
         );
         assert_eq!(k("Nothing personal here.", ""), "Nothing personal here.");
+    }
+
+    #[test]
+    fn names_in_polish_and_arabic() {
+        let m = "[name removed]";
+        for (input, want) in [
+            (
+                "córka Zosia chodzi do szkoły",
+                format!("córka {m} chodzi do szkoły"),
+            ),
+            (
+                "Pani Kowalska była pomocna",
+                format!("Pani {m} była pomocna"),
+            ),
+            ("Nazywam się Ola", format!("Nazywam się {m}")),
+            ("mam na imię bartek", format!("mam na imię {m}")),
+            // My name is Fatima Ahmed; my son Mohammed has autism; my daughter Nour.
+            ("اسمي فاطمه أحمد", format!("اسمي {m}")),
+            ("ابني محمد لديه توحد", format!("ابني {m} لديه توحد")),
+            ("ابنتي نور تحب المدرسة", format!("ابنتي {m} تحب المدرسة")),
+            ("شكرا، أحمد", format!("شكرا، {m}")),
+        ] {
+            assert_eq!(s(input), want, "{input}");
+        }
+        for clean in [
+            "czy pani wie kiedy",
+            // "On" is not Ali; "hard for me"; "my son's age is 9"; "great hope"; "light".
+            "ابني لا يحصل على دعم",
+            "صعب علي جدا",
+            "عمر ابني ٩ سنوات",
+            "أمل كبير",
+            "النور في الصف قوي",
+        ] {
+            assert_eq!(s(clean), clean);
+        }
     }
 
     #[test]
