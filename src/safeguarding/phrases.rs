@@ -894,6 +894,13 @@ static PHRASES: &[Phrase] = &[
         Neglect,
         r"\bnikt (?:mi |nam |mu |jej )?nie (?:daje|da|dał|dała|robi|gotuje) (?:jeść|jedzenia|obiadu)\b",
     ),
+    // A parent who does not feed a child: "mama nie daje mi jeść".
+    ph(
+        Neglect,
+        r"\b(?:mama|mamusia|matka|tata|tato|tatuś|ojciec|ojczym|macocha|rodzice)\b(?: \w+)? nie (?:daje|dają|dawała|dawał|dawali|kupuje|kupują) (?:mi |nam |mu |jej |im )?(?:jeść|jedzenia|nic do jedzenia)\b|\b(?:chodzę|chodzimy|chodzi|idę|idziemy) (?:spać )?(?:głodn\w+)(?: spać)?\b",
+    )
+    // "nie daje mi jeść słodyczy" is a rule about sweets.
+    .not_after(r"^ (?:słodycz\w*|cukierk\w*|czekolad\w*|chips\w*|lod\w*|fast\w*|przed|po|między|w nocy|w łóżku|w pokoju)\b"),
     // Arabic: a parent drinking alcohol.
     ph(
         Neglect,
@@ -1330,7 +1337,10 @@ static PHRASES: &[Phrase] = &[
         Exploitation,
         r"\b(?:prosi|prosił|prosiła|proszą|chce|chciał|chciała|każe|kazał|kazała) (?:mnie |mi |go |ją )?(?:o )?(?:moje |nagie |nagich |swoje )?(?:zdjęcia|zdjęcie|zdjęć|fotki|fotek|filmik\w*)\b",
     )
-    .need_near(r"\b(?:internet\w*|online|snap\w*|insta\w*|tiktok\w*|obcy|obca|chłopak|mężczyzna|facet|pan|starszy|starsza|nago|nagie|nagich|sekret\w*|nie mów\w*)\b"),
+    // "internet", "w internecie": the stem changes as the word is declined. Photos for a
+    // school trip's gallery are not.
+    .not_near(r"\b(?:nauczyciel\w*|wycieczk\w*|galeri\w*|paszport\w*|legitymacj\w*|dokument\w*|szkoln\w*)\b")
+    .need_near(r"\b(?:interne\w*|online|snap\w*|insta\w*|tiktok\w*|obcy|obca|chłopak|mężczyzna|facet|pan|starszy|starsza|nago|nagie|nagich|sekret\w*|nie mów\w*)\b"),
     ph(
         Exploitation,
         r"(?:يطلب|طلب|يريد|تطلب|طلبت|بدو|يبغي) (?:مني )?(?:صوري|صورتي|صور لي|صوره لي|صورا لي|صور عاريه)",
