@@ -15,7 +15,7 @@
 //! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456"), passport, ULN and driving licence numbers, payment card numbers (Luhn-checked), bank sort codes and account numbers, car registrations | `[reference removed]` |
 //! | dates with a year, and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen") | `[date of birth removed]` |
 //! | street addresses (house number + street + Road/Lane/Close/...; a number and a name after "we live at"; a house name before its street) | `[address removed]` |
-//! | web links, and social-media handles | `[link removed]` |
+//! | web links, and social-media and gaming handles (`@jo_smith`, `snap: jo.smith22`, `jake#1234`) | `[link removed]` |
 //! | people's names | `[name removed]` |
 //!
 //! **Postcodes.** A full postcode is replaced by its outward code alone:
@@ -511,6 +511,9 @@ fn find_emails(text: &str, found: &mut Findings) {
 
 static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[\s(])(@[A-Za-z_][A-Za-z0-9_.]{1,29})"));
+// A gaming or Discord name with its four-digit tag: "jake#1234", "Sk8rBoi#0420".
+static TAGGED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[A-Za-z][A-Za-z0-9_.]{1,31}#[0-9]{4}\b"));
 static SOCIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(?:insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|facebook|fb|discord|user\s?name|handle|youtube|roblox|xbox|psn|gamertag|threads|account|follow(?:\s+(?:me|us|him|her))?|dm(?:\s+(?:me|us))?|add\s+(?:me|us))\b|(?:sc|ig|tt|yt)\s*:)[^@\n]{0,20}$",
@@ -539,6 +542,9 @@ fn find_handles(text: &str, found: &mut Findings) {
         if looks_like_handle || SOCIAL_BEFORE.is_match(before(text, r.start, 40)) {
             found.claim(r, Removed::Link);
         }
+    }
+    for m in TAGGED_NAME.find_iter(text) {
+        found.claim(m.range(), Removed::Link);
     }
     for c in BARE_HANDLE.captures_iter(text) {
         let Some(h) = c.get(1) else { continue };
