@@ -802,6 +802,9 @@ fn keywords_only_as_the_whole_message() {
         ("help?", Some(Help)),
         ("INFO", Some(Help)),
         ("restart", Some(Restart)),
+        ("Pomoc", Some(Help)),
+        ("مساعدة", Some(Help)),
+        ("توقف", Some(Stop)),
         ("Re-start", Some(Restart)),
         ("stop making us wait", None),
         // Asking not to be texted, in so many words, is honoured as STOP.

@@ -55,11 +55,12 @@ pub enum Reply {
 /// A whole-message command, whatever question is being asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keyword {
-    /// STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, OPTOUT, REVOKE: send nothing more.
+    /// STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, OPTOUT, REVOKE (توقف): send nothing
+    /// more.
     Stop,
     /// START, UNSTOP: texts may be sent again.
     Start,
-    /// HELP, INFO.
+    /// HELP, INFO (POMOC, مساعدة).
     Help,
     /// RESTART: begin the consultation again.
     Restart,
@@ -76,8 +77,10 @@ pub fn parse_keyword(text: &str) -> Option<Keyword> {
         "STOP" | "STOPALL" | "UNSUBSCRIBE" | "CANCEL" | "END" | "QUIT" | "OPTOUT" | "REVOKE" => {
             Some(Keyword::Stop)
         }
+        // Polish and Arabic texters use their own words for these too.
+        "توقف" | "ايقاف" | "إيقاف" => Some(Keyword::Stop),
         "START" | "UNSTOP" => Some(Keyword::Start),
-        "HELP" | "INFO" => Some(Keyword::Help),
+        "HELP" | "INFO" | "POMOC" | "مساعدة" | "مساعده" => Some(Keyword::Help),
         "RESTART" => Some(Keyword::Restart),
         _ => None,
     }
