@@ -31,7 +31,8 @@
 //!    before and after it in the same sentence ("want to die" but not "want to die
 //!    my hair blue"; "cut myself" but not "cut myself off"). Text-speak and typos are
 //!    spelt into the patterns: "wanna", "wnt 2", "kms", "kys", "cant go on", "no1
-//!    cares". Polish patterns accept letters with or without diacritics ("chcę
+//!    cares"; spellings that stand for one word ("sum1", "skool", "ded", "tonite") are
+//!    written as that word first (`normalise.rs`). Polish patterns accept letters with or without diacritics ("chcę
 //!    umrzeć", "chce umrzec").
 //! 2. *harm by a person* (`people.rs`): a harm verb with a person as its object
 //!    ("hits me", "punched her", "locks him in", "touches me", "was beaten"), which
@@ -90,8 +91,8 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 530 concerning and 0 of
-//! 490 ordinary views wrong in the main corpora, which were tuned against; on a
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 533 concerning and 0 of
+//! 492 ordinary views wrong in the main corpora, which were tuned against; on a
 //! held-out set, 12.5% of concerning views missed when first measured (10% today, one
 //! caught since by a rule written for another sentence) and 2.5% of ordinary views
 //! flagged. On a set written to dodge the lists, half

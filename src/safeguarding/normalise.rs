@@ -24,7 +24,8 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// - has no zero-width or direction-control characters, and no Arabic vowel marks or
 ///   tatweel; Arabic alef, hamza carriers, alef maqsura and ta marbuta are folded
 ///   (أ إ آ to ا, ؤ to و, ئ and ى to ي, ة to ه);
-/// - has every run of white space turned into one space, and no leading or trailing space.
+/// - has every run of white space turned into one space, and no leading or trailing space;
+/// - has text spellings that stand for one word written as that word ("sum1", "skool").
 pub(super) fn normalise(text: &str) -> String {
     let text = MARKER.replace_all(text, |c: &regex::Captures<'_>| {
         if c[0].starts_with("[name") {
@@ -111,7 +112,63 @@ pub(super) fn normalise(text: &str) -> String {
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
+    if out.split(' ').any(|w| text_speak(w).is_some()) {
+        out = out
+            .split(' ')
+            .map(|w| text_speak(w).unwrap_or(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     out
+}
+
+/// Text spellings young people use, each for one ordinary word and no other: "sum1 at
+/// skool hits me evry day" is "someone at school hits me every day". The patterns are
+/// written in ordinary words; a word with punctuation after it keeps none here, as the
+/// patterns do not read it.
+fn text_speak(word: &str) -> Option<&'static str> {
+    let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // Every spelling below is short: longer words need no lower-case copy.
+    if core.len() > 7 {
+        return None;
+    }
+    let standard = match core {
+        "n" => "and",
+        "u" | "U" => "you",
+        _ => match core.to_lowercase().as_str() {
+            "ded" => "dead",
+            "tonite" | "2nite" | "2night" => "tonight",
+            "2day" => "today",
+            "2moro" | "2morrow" | "tmrw" | "tmr" => "tomorrow",
+            "sum1" | "some1" | "som1" => "someone",
+            "any1" => "anyone",
+            "every1" | "evry1" => "everyone",
+            "skool" | "skl" | "scool" => "school",
+            "evry" => "every",
+            "evryday" => "every day",
+            "wiv" | "wivout" => "with",
+            "coz" | "cuz" | "cos" | "bcos" | "bcoz" | "bcuz" => "because",
+            "agen" | "agn" => "again",
+            "wud" => "would",
+            "cud" => "could",
+            "shud" => "should",
+            "ppl" => "people",
+            "hav" => "have",
+            "wen" => "when",
+            "wat" | "wot" => "what",
+            "dat" => "that",
+            "dey" => "they",
+            "dem" => "them",
+            "ur" => "your",
+            "hme" => "home",
+            "luv" => "love",
+            "bf" => "boyfriend",
+            "gf" => "girlfriend",
+            "ima" | "imma" => "im going to",
+            _ => return None,
+        },
+    };
+    Some(standard)
 }
 
 #[cfg(test)]
@@ -126,6 +183,17 @@ mod tests {
         assert_eq!(normalise("  'quoted' "), "quoted");
         assert_eq!(normalise("mum's boyfriend"), "mums boyfriend");
         assert_eq!(normalise("me & him"), "me and him");
+    }
+
+    #[test]
+    fn safeguarding_normalise_text_speak() {
+        assert_eq!(
+            normalise("sum1 at skool hits me evry day coz im autistic"),
+            "someone at school hits me every day because im autistic"
+        );
+        assert_eq!(normalise("ima end it 2nite."), "im going to end it tonight");
+        assert_eq!(normalise("u r not N"), "you r not N");
+        assert_eq!(normalise("a dedicated skooling"), "a dedicated skooling");
     }
 
     #[test]
