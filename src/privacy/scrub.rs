@@ -1256,7 +1256,7 @@ static ADDRESS_LIVE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 // A house name and its street, with no number: "Rose Cottage, Lower Lane".
 static ADDRESS_HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?P<words>(?:[A-Z][a-z'’\-]+\s+){{1,2}})(?:Cottage|House|Farm|Farmhouse|Barn|Lodge|Manor|Mill|Bungalow)\s*,\s*(?P<street>(?:[A-Z][a-z'’\-]+\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
+        r"\b(?P<words>(?:[A-Z][a-z'’\-]+\s+){{1,2}})(?:Cottage|Cottages|House|Farm|Farmhouse|Barn|Barton|Lodge|Manor|Mill|Bungalow|Rectory|Vicarage|Grange|Stables|Granary|Croft|Villa)\s*,\s*(?P<street>(?:[A-Z][a-z'’\-]+\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
     ))
 });
 static ADDRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
