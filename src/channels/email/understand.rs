@@ -112,6 +112,27 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("age pattern")
 });
+/// "I'm an autistic adult aged 23": an age given with "aged" after what the writer is.
+/// [`aged_self`] checks that the age is the writer's, not a child's they go on to name.
+static AGE_AGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:i\s*am|i'm|i’m|im)\b(?P<between>[^.!?\n]{0,40}?)\baged?\s+(?P<age>\d{1,2})\b",
+    )
+    .expect("aged pattern")
+});
+static SOMEONE_ELSE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:of|for|about|with|to|my|our|his|her|their|a\s+(?:boy|girl|child|son|daughter)|son|daughter|boy|girl|child|kid|grandson|granddaughter|brother|sister)\b",
+    )
+    .expect("someone else pattern")
+});
+
+fn aged_self(text: &str) -> Option<u32> {
+    AGE_AGED
+        .captures_iter(text)
+        .find(|c| !SOMEONE_ELSE_NAMED.is_match(&c["between"]))
+        .and_then(|c| c["age"].parse().ok())
+}
 static AGE_PL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bmam\s+(\d{1,2})\s+lat").expect("polish age pattern"));
 static AGE_AR: LazyLock<Regex> =
@@ -134,7 +155,7 @@ static SELF_CHILD: LazyLock<Regex> = LazyLock::new(|| {
 
 static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:parent|parents|parent carer|parent-carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|gran|step ?mum|step ?dad)\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:parent|parents|parent carer|parent-carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|gran|step ?mum|step ?dad)\b|\b(?:i|we)\s+(?:foster|are\s+fostering|am\s+fostering|adopted|have\s+adopted|look\s+after\s+my\s+(?:grandson|granddaughter|grandchildren|nephew|niece))\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
     )
     .expect("parent pattern")
 });
@@ -147,11 +168,11 @@ static PARENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Jobs that make a writer a professional.
-const ROLES: &str = "teacher|senco|teaching assistant|head ?teacher|headteacher|social worker|health visitor|school nurse|nurse|doctor|gp|therapist|speech and language therapist|educational psychologist|ed psych|paediatrician|professional|practitioner|support worker|key worker|keyworker|family support worker|caseworker|case worker|early years practitioner|childminder|ot|occupational therapist|physio|physiotherapist|youth worker|send officer|sen officer|ehcp coordinator|ehc coordinator|camhs (?:worker|practitioner|nurse|clinician)|paediatric nurse|learning disability nurse|family worker";
+const ROLES: &str = "teacher|senco|teaching assistant|hlta|lsa|learning support assistant|head ?teacher|headteacher|social worker|health visitor|school nurse|nurse|doctor|gp|therapist|speech and language therapist|educational psychologist|ed psych|paediatrician|professional|practitioner|support worker|key worker|keyworker|family support worker|caseworker|case worker|early years practitioner|childminder|ot|occupational therapist|physio|physiotherapist|youth worker|send officer|sen officer|ehcp coordinator|ehc coordinator|camhs (?:worker|practitioner|nurse|clinician)|paediatric nurse|learning disability nurse|family worker";
 
 static PROFESSIONAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:{ROLES})\b|\bi\s+work\s+(?:in|at)\s+(?:a\s+)?(?:school|college|nursery)\b",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:(?:his|her|their|the\s+child['’]?s|the\s+young\s+person['’]?s|my\s+pupil['’]?s)\s+)?(?:{ROLES}|(?-i:TA))\b|\bi\s+work\s+(?:in|at|for)\s+(?:a\s+|the\s+)?(?:school|college|nursery|(?:devon\s+county\s+)?council|local\s+authority|nhs|camhs)\b",
     ))
     .expect("professional pattern")
 });
@@ -223,6 +244,9 @@ pub fn find_group(text: &str) -> Option<RespondentGroup> {
                 return Some(group);
             }
         }
+    }
+    if let Some(group) = aged_self(text).and_then(RespondentGroup::from_age) {
+        return Some(group);
     }
     if let Some(group) = SCHOOL_YEAR
         .captures(text)
@@ -336,6 +360,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn roles_ages_and_fostering_in_other_words() {
+        use RespondentGroup::*;
+        for (text, want) in [
+            ("As a TA I see children waiting", Some(Professional)),
+            ("I am the child's social worker", Some(Professional)),
+            ("I work for Devon County Council", Some(Professional)),
+            ("I foster two children in Exmouth", Some(ParentCarer)),
+            ("we adopted our daughter in 2019", Some(ParentCarer)),
+            (
+                "I'm an autistic adult aged 23 living in Totnes",
+                Some(YoungPerson),
+            ),
+            // An age after "aged" that is a child's, not the writer's.
+            ("I'm the mum of a boy aged 9", Some(ParentCarer)),
+            ("I'm writing about a girl aged 7 in her class", None),
+        ] {
+            assert_eq!(find_group(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn a_role_alone_under_a_sign_off() {
         use RespondentGroup::*;
         for (signature, want) in [
@@ -346,6 +391,7 @@ mod tests {
             ("Lee Carter\nSENCo, Bideford College", Some(Professional)),
             ("Class Teacher - Okehampton Primary", Some(Professional)),
             ("Sam\nTrelawney Plumbing & Heating Ltd", None),
+            ("Ta\nSam", None),
             ("Sam\nGP surgery opening hours vary", None),
             ("Sam\nMummy blogger and podcaster at Devon Days", None),
         ] {
