@@ -465,6 +465,57 @@ async fn twilio_conversation_is_stored(backend: TestBackend) {
     }
 }
 
+/// What someone says before the questions, and after them, is stored: the first text with
+/// the free-text answer, a later one as a view of its own with the same area and group.
+async fn a_view_texted_before_or_after_the_questions_is_kept(backend: TestBackend) {
+    let notify = FakeNotify::start().await;
+    let app = spawn(backend.clone(), &notify).await;
+    let from = "+447700900124";
+
+    let first = twilio_text(
+        &app,
+        from,
+        "The school taxi is late every day. Call me on 07700 900124",
+    )
+    .await;
+    assert_eq!(first.len(), 3, "{first:?}");
+    assert!(first[0].starts_with("Thank you. We have kept"), "{first:?}");
+    for text in ANSWERS {
+        twilio_text(&app, from, text).await;
+    }
+    let stored = submissions(&app).await;
+    assert_eq!(stored.len(), 1);
+    match answer(&stored[0], "better-together") {
+        AnswerValue::Text(t) => {
+            assert!(
+                t.as_str().starts_with("The school taxi is late every day."),
+                "{t:?}"
+            );
+            assert!(t.as_str().contains("More help at school"), "{t:?}");
+            assert!(!t.as_str().contains("900124"), "{t:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let more = twilio_text(&app, from, "Also the speech therapy wait is two years long").await;
+    assert!(more[0].starts_with("Thank you. We have added"), "{more:?}");
+    let thanks = twilio_text(&app, from, "thanks very much").await;
+    assert!(thanks[0].contains("already"), "{thanks:?}");
+    let stored = submissions(&app).await;
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    let added = stored
+        .iter()
+        .find(|s| s.answers.len() == 1)
+        .expect("the view added after finishing");
+    assert_eq!(added.area.as_ref().map(|a| a.as_str()), Some("exeter"));
+    assert_eq!(added.group.map(|g| g.id()), Some("parent-carer"));
+    match answer(added, "better-together") {
+        AnswerValue::Text(t) => assert!(t.as_str().contains("speech therapy"), "{t:?}"),
+        other => panic!("{other:?}"),
+    }
+    app.stop().await;
+}
+
 async fn notify_conversation_is_stored(backend: TestBackend) {
     let notify = FakeNotify::start().await;
     let app = spawn(backend.clone(), &notify).await;
@@ -1018,6 +1069,7 @@ async fn text_while_held(app: &TestApp, from: &str, body: &str, change: &str) ->
 
 on_both_backends!(
     a_consultation_saved_elsewhere_counts_from_the_next_text,
+    a_view_texted_before_or_after_the_questions_is_kept,
     twilio_conversation_is_stored,
     notify_conversation_is_stored,
     bad_signatures_are_refused_and_nothing_is_stored,

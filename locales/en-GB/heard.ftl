@@ -66,6 +66,10 @@ sms-write-words = Please reply with your answer in words.
 sms-moving-on = That is OK. We will go to the next question.
 # After the last answer: thanks and what happens next.
 sms-thanks = Thank you. Your answers are saved. The SEND team will read every reply. We will share what changes because of them.
+# When a first text says what someone thinks: it is kept, then the questions follow.
+sms-kept = Thank you. We have kept what you said. Now some short questions.
+# When someone who has finished texts more of what they think: it is kept too.
+sms-added = Thank you. We have added this to your answers. The SEND team will read it.
 # When someone texts again after finishing.
 sms-done = You have already sent your answers. Thank you. Reply RESTART to answer again.
 # When words suggest a child may be at risk. Sent straight away.

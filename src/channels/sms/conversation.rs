@@ -12,6 +12,10 @@
 //! - HELP, RESTART and the language names (`ENGLISH`, `POLSKI`, `عربي`) work at any point.
 //! - Words that suggest a child is at risk, in any message, get a signpost straight away
 //!   and flag what is stored.
+//! - Nothing someone says is dropped for not answering a question: a first text that says
+//!   what they think ("the school bus is late every day"), a long reply no option reads,
+//!   and anything worrying are kept with the consultation's free-text answer; a view texted
+//!   after finishing is stored as one more.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -66,6 +70,35 @@ pub enum SavedValue {
 }
 
 impl State {
+    /// Keeps `text`, scrubbed, with the answer to the consultation's free-text question,
+    /// after anything kept there before. `false` if the consultation has no such question.
+    fn keep_words(&mut self, consultation: &Consultation, text: &str) -> bool {
+        let Some(question) = consultation
+            .questions
+            .iter()
+            .find(|q| matches!(q.kind, QuestionKind::FreeText))
+        else {
+            return false;
+        };
+        let id = question.id.to_string();
+        let words = scrub(text.trim()).into_string();
+        match self.answers.iter_mut().find(|a| a.question == id) {
+            Some(SavedAnswer {
+                value: SavedValue::Text(kept),
+                ..
+            }) => {
+                kept.push_str("\n\n");
+                kept.push_str(&words);
+            }
+            Some(answer) => answer.value = SavedValue::Text(words),
+            None => self.answers.push(SavedAnswer {
+                question: id,
+                value: SavedValue::Text(words),
+            }),
+        }
+        true
+    }
+
     pub fn locale(&self) -> Locale {
         Locale::parse(&self.locale).unwrap_or_default()
     }
@@ -198,13 +231,9 @@ pub fn handle_assessed(
                     finished: false,
                 }
             } else if state.finished {
-                Outcome {
-                    replies: vec![say(state.locale(), "sms-done")],
-                    state,
-                    finished: false,
-                }
+                added_after_finishing(state, text, concern, context)
             } else {
-                answer(state, text, context)
+                answer(state, text, concern, context)
             }
         }
         // Someone new, a keyword, a RESTART with nothing to restart, or HELP-less
@@ -219,7 +248,18 @@ pub fn handle_assessed(
                 })
                 .unwrap_or_else(|| detect_locale(text));
             let consultation = chosen.or_else(|| default_consultation(context.open));
-            begin(consultation, locale, context, true)
+            let mut outcome = begin(consultation, locale, context, true);
+            // A first text that already says what someone thinks is kept, not lost.
+            let keep = chosen.is_none()
+                && language_keyword(text).is_none()
+                && keyword.is_none()
+                && (concern || is_a_view(text));
+            if let (true, Some(consultation)) = (keep, consultation) {
+                if outcome.state.keep_words(consultation, text) {
+                    outcome.replies.insert(0, say(locale, "sms-kept"));
+                }
+            }
+            outcome
         }
     };
     if concern {
@@ -275,7 +315,7 @@ fn begin(
     }
 }
 
-fn answer(mut state: State, text: &str, context: &Context<'_>) -> Outcome {
+fn answer(mut state: State, text: &str, concern: bool, context: &Context<'_>) -> Outcome {
     let locale = state.locale();
     let Some(consultation) = find(context.open, &state.consultation) else {
         return begin(None, locale, context, false);
@@ -303,6 +343,13 @@ fn answer(mut state: State, text: &str, context: &Context<'_>) -> Outcome {
 
     let mut replies = Vec::new();
     let id = question.id.to_string();
+    // A reply no option reads may still say something: it is kept, and the question asked
+    // again or left as before. Worrying words are kept whatever they answered, so whoever
+    // reads the flag can read why.
+    let unread_view = matches!(reply, Reply::Unclear) && is_a_view(text);
+    if unread_view || (concern && !matches!(reply, Reply::Text(_))) {
+        state.keep_words(consultation, text);
+    }
     let saved = match reply {
         Reply::Choice(choice) => Some(SavedValue::Choice(choice.to_string())),
         Reply::Feeling(feeling) => Some(SavedValue::Feeling(feeling.value())),
@@ -340,11 +387,31 @@ fn answer(mut state: State, text: &str, context: &Context<'_>) -> Outcome {
         }
     };
     if let Some(value) = saved {
-        state.answers.retain(|a| a.question != id);
-        state.answers.push(SavedAnswer {
-            question: id,
-            value,
-        });
+        let kept = state.answers.iter_mut().find(|a| a.question == id);
+        match (kept, value) {
+            // Words kept earlier stay; an answer given now comes after them.
+            (
+                Some(SavedAnswer {
+                    value: SavedValue::Text(kept),
+                    ..
+                }),
+                value,
+            ) => {
+                if let SavedValue::Text(more) = value {
+                    if !nothing_to_add(&more) {
+                        kept.push_str("\n\n");
+                        kept.push_str(&more);
+                    }
+                }
+            }
+            (_, value) => {
+                state.answers.retain(|a| a.question != id);
+                state.answers.push(SavedAnswer {
+                    question: id,
+                    value,
+                });
+            }
+        }
     }
     state.next += 1;
     state.reasked = false;
@@ -364,6 +431,142 @@ fn answer(mut state: State, text: &str, context: &Context<'_>) -> Outcome {
         replies,
         finished: false,
     }
+}
+
+/// A text after the last answer: more of what someone thinks is stored as a view of its
+/// own, with the area and group they gave; thanks and the like get the usual reply.
+fn added_after_finishing(
+    state: State,
+    text: &str,
+    concern: bool,
+    context: &Context<'_>,
+) -> Outcome {
+    let locale = state.locale();
+    let consultation = find(context.open, &state.consultation);
+    if concern || is_a_view(text) {
+        let mut more = State {
+            consultation: state.consultation.clone(),
+            locale: state.locale.clone(),
+            next: state.next,
+            finished: true,
+            area: state.area.clone(),
+            group: state.group.clone(),
+            ..State::default()
+        };
+        if consultation.is_some_and(|c| more.keep_words(c, text)) {
+            return Outcome {
+                state: more,
+                replies: vec![say(locale, "sms-added")],
+                finished: true,
+            };
+        }
+    }
+    Outcome {
+        replies: vec![say(locale, "sms-done")],
+        state,
+        finished: false,
+    }
+}
+
+/// Words that only greet, thank or agree: no view in them.
+const PLEASANTRIES: &[&str] = &[
+    "hi",
+    "hello",
+    "hiya",
+    "hey",
+    "dear",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "thanks",
+    "thank",
+    "you",
+    "ta",
+    "cheers",
+    "ok",
+    "okay",
+    "yes",
+    "yeah",
+    "no",
+    "please",
+    "x",
+    "xx",
+    "xxx",
+    "bye",
+    "many",
+    "so",
+    "much",
+    "very",
+    "great",
+    "lovely",
+    "brilliant",
+    "fine",
+    "cool",
+    "sure",
+    "again",
+    "all",
+    "the",
+    "best",
+    "czesc",
+    "dzien",
+    "dobry",
+    "witam",
+    "dziekuje",
+    "dzieki",
+    "tak",
+    "nie",
+    "مرحبا",
+    "شكرا",
+    "نعم",
+    "لا",
+    "السلام",
+    "عليكم",
+];
+
+/// Asking to take part, or what this is: not yet a view.
+static JOINING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b(?:take part|join in|have my say|give (?:my |you my )?(?:views?|feedback|opinions?)|fill (?:it |this )?in|do the (?:survey|questions|questionnaire)|answer (?:the|your|some) questions|how do i|what do i|is this|who is this|what is this|sign me up|count me in|happy to (?:help|take part|answer)|(?:id|i would|i d|wd) like to (?:help|take part|join|answer|do|give|say|know)|wrong number|wziac udzial|wezme udzial|chce odpowiedziec|اريد المشاركه|اشارك)\b",
+    )
+    .expect("joining pattern")
+});
+
+/// Whether a message that answers no question still says what someone thinks: a few
+/// words beyond greetings and thanks, and not only asking to take part.
+fn is_a_view(text: &str) -> bool {
+    let plain = parse::normalise(text);
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let said = words.iter().filter(|w| !PLEASANTRIES.contains(w)).count();
+    words.len() >= 5 && said >= 3 && !JOINING.is_match(&plain)
+}
+
+/// "no", "nothing", "that's all": an answer to a free-text question that adds nothing to
+/// words already kept.
+fn nothing_to_add(text: &str) -> bool {
+    matches!(
+        parse::normalise(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+        "no" | "nope"
+            | "nothing"
+            | "no thanks"
+            | "no thank you"
+            | "none"
+            | "n a"
+            | "na"
+            | "thats all"
+            | "thats it"
+            | "nothing else"
+            | "nothing more"
+            | "no more"
+            | "nie"
+            | "nic"
+            | "لا"
+            | "لا شيء"
+    )
 }
 
 /// A skipped question: area and group are left unknown, others noted as skipped.
@@ -505,6 +708,120 @@ mod tests {
         let out = run(Some(state), "my dad hits me when he is angry");
         assert!(out.replies[0].contains("0800 1111"), "{:?}", out.replies);
         assert!(out.state.flagged);
+    }
+
+    fn free_text(state: &State) -> Option<&str> {
+        let id = Consultation::demo()
+            .questions
+            .iter()
+            .find(|q| matches!(q.kind, QuestionKind::FreeText))
+            .map(|q| q.id.to_string())?;
+        state.answers.iter().find_map(|a| match &a.value {
+            SavedValue::Text(t) if a.question == id => Some(t.as_str()),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn a_first_text_that_says_something_is_kept() {
+        let out = run(
+            None,
+            "The school bus is late every day and nobody tells us why",
+        );
+        assert_eq!(
+            free_text(&out.state),
+            Some("The school bus is late every day and nobody tells us why")
+        );
+        assert!(
+            out.replies[0].starts_with("Thank you. We have kept"),
+            "{:?}",
+            out.replies
+        );
+        assert_eq!(out.replies.len(), 3);
+        // Greetings, thanks and asking to take part are not views.
+        for text in [
+            "hello",
+            "Hi there, thanks so much",
+            "Hi, I would like to take part please",
+            "yes please how do I do this",
+            "VIEWS",
+        ] {
+            let out = run(None, text);
+            assert_eq!(free_text(&out.state), None, "{text}");
+            assert_eq!(out.replies.len(), 2, "{text}");
+        }
+        // Worrying words are kept however short.
+        let out = run(None, "dad hits me");
+        assert_eq!(free_text(&out.state), Some("dad hits me"));
+        assert!(out.state.flagged);
+    }
+
+    #[test]
+    fn words_kept_early_are_joined_by_the_free_text_answer() {
+        let mut state = run(None, "The taxi never waits for my son at the gate").state;
+        let demo = Consultation::demo();
+        let free = demo
+            .questions
+            .iter()
+            .position(|q| matches!(q.kind, QuestionKind::FreeText))
+            .unwrap();
+        state.next = free;
+        let out = run(Some(state.clone()), "More respite please");
+        assert_eq!(
+            free_text(&out.state),
+            Some("The taxi never waits for my son at the gate\n\nMore respite please")
+        );
+        // "no" or SKIP at the free-text question keeps what was said before.
+        for nothing in ["no", "Nothing else", "skip"] {
+            let out = run(Some(state.clone()), nothing);
+            assert_eq!(
+                free_text(&out.state),
+                Some("The taxi never waits for my son at the gate"),
+                "{nothing}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_reply_no_option_reads_is_kept_and_asked_again() {
+        let start = run(None, "hi").state;
+        let out = run(
+            Some(start),
+            "well the school is fine but the transport is awful",
+        );
+        assert!(out.replies[0].starts_with("Sorry"), "{:?}", out.replies);
+        assert_eq!(out.state.next, 0);
+        assert_eq!(
+            free_text(&out.state),
+            Some("well the school is fine but the transport is awful")
+        );
+    }
+
+    #[test]
+    fn more_said_after_finishing_is_stored_as_one_more_view() {
+        let finished = State {
+            consultation: "four-cornerstones".into(),
+            locale: "en-GB".into(),
+            next: 7,
+            finished: true,
+            area: Some("exeter".into()),
+            group: Some("parent-carer".into()),
+            ..State::default()
+        };
+        let out = run(
+            Some(finished.clone()),
+            "Also the speech therapy wait is two years",
+        );
+        assert!(out.finished);
+        assert!(out.replies[0].starts_with("Thank you. We have added"));
+        assert_eq!(out.state.area.as_deref(), Some("exeter"));
+        assert_eq!(
+            free_text(&out.state),
+            Some("Also the speech therapy wait is two years")
+        );
+        let out = run(Some(finished), "thanks very much");
+        assert!(!out.finished);
+        assert!(out.replies[0].starts_with("You have already sent"));
     }
 
     #[test]
