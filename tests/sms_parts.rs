@@ -603,6 +603,19 @@ fn generous_reply_table() {
         ("where", en, "Exeter not Exmouth", Unclear),
         ("where", en, "not sure, Exeter", Area("exeter")),
         ("where", en, "Tavi", Area("west-devon")),
+        // Where they live, over another place they name.
+        (
+            "where",
+            en,
+            "I live in Exeter but my son goes to school in Crediton",
+            Area("exeter"),
+        ),
+        (
+            "where",
+            en,
+            "school in Exeter but we live in Crediton",
+            Area("mid-devon"),
+        ),
         ("where", en, "Ottery", Area("east-devon")),
         ("where", en, "Mid", Area("mid-devon")),
         ("where", en, "Barnstable", Area("north-devon")),
