@@ -255,6 +255,14 @@ struct AreaConfig {
     places: Vec<String>,
 }
 
+/// "we live in …", "I'm based near …", up to the end of the clause.
+static LIVES_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:live|living|am|are|is|based)?\s*(?:in|at|near|just outside|outside|by)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so)\b|[,.;!?\n]|$)",
+    )
+    .expect("lives-in pattern")
+});
+
 static DEVON: LazyLock<Arc<Areas>> = LazyLock::new(|| {
     let config = parse_config("devon.toml", include_str!("../../data/areas/devon.toml"))
         .expect("embedded data/areas/devon.toml is invalid");
@@ -502,6 +510,22 @@ impl Areas {
         self.find_named(text, true)
     }
 
+    /// The area of the place someone says they live in, when they name others too ("I live
+    /// in Exeter but his school is in Crediton" is Exeter).
+    pub fn find_place_lived_in(&self, text: &str) -> Option<AreaId> {
+        LIVES_IN.captures_iter(text).find_map(|c| {
+            // The place must be what follows: "we are in year 7 at a school in Exeter" says
+            // where the school is, not where they live.
+            let words: Vec<&str> = c.get(1)?.as_str().split_whitespace().take(4).collect();
+            (1..=words.len()).find_map(|n| {
+                let place = self.find_place(&words[..n].join(" "))?;
+                self.find_place(&words[1..n].join(" "))
+                    .is_none()
+                    .then_some(place)
+            })
+        })
+    }
+
     /// The one area a short reply names with a slip of the keyboard ("Exter", "Barnstable"):
     /// a district's or place's name one letter out (two for long names), when no other
     /// area's name is as near. For a reply to "where do you live?", not for free text.
@@ -715,6 +739,23 @@ mod tests {
 
     fn found(id: &str) -> PostcodeLookup {
         PostcodeLookup::Found(Areas::devon().id(id).unwrap())
+    }
+
+    #[test]
+    fn where_someone_lives_over_other_places_they_name() {
+        let areas = Areas::devon();
+        let lived = |t: &str| areas.find_place_lived_in(t).map(|a| a.as_str().to_owned());
+        assert_eq!(
+            lived("I live in Exeter but my son goes to school in Crediton").as_deref(),
+            Some("exeter")
+        );
+        assert_eq!(
+            lived("His school is in Exeter. We're based near Crediton, so the bus is long.")
+                .as_deref(),
+            Some("mid-devon")
+        );
+        assert_eq!(lived("We are in year 7 at a school in Exeter"), None);
+        assert_eq!(lived("The school in Exeter is good"), None);
     }
 
     fn ambiguous(ids: &[&str]) -> PostcodeLookup {

@@ -89,7 +89,10 @@ pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
                 return Some(area);
             }
         }
-        if let Some(area) = areas.find_place(text) {
+        if let Some(area) = areas
+            .find_place_lived_in(text)
+            .or_else(|| areas.find_place(text))
+        {
             return Some(area);
         }
         for m in OUTWARD.captures_iter(text) {

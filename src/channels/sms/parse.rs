@@ -1168,9 +1168,9 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
         return Reply::Unclear;
     }
     // "I live in Exeter but his school is in Crediton": where they live is the answer.
-    if let Some(id) = LIVES_IN
-        .captures(&normalise(text))
-        .and_then(|c| named(c.get(1)?.as_str()))
+    if let Some(id) = areas
+        .find_place_lived_in(text)
+        .filter(|id| choices.contains(id))
     {
         return Reply::Area(id);
     }
@@ -1202,14 +1202,6 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
         }
     }
 }
-
-/// Where someone says they live, up to the next clause (normalised text).
-static LIVES_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:i|we|im|were|family)\s+(?:live|living|am|are|is|based)?\s*(?:in|at|near|just outside|outside|by)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so)\b|$)",
-    )
-    .expect("lives-in pattern")
-});
 
 /// "not Exeter", "we don't live in Tiverton any more": a place said only to deny it.
 fn denies_a_place(words: &[String], areas: &Areas) -> bool {
