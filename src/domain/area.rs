@@ -255,6 +255,12 @@ struct AreaConfig {
     places: Vec<String>,
 }
 
+/// Counties and cities next to Devon, or that families move from: someone who lives there
+/// is outside the authority.
+pub const NEIGHBOURING_COUNTIES: &[&str] = &[
+    "cornwall", "somerset", "dorset", "bristol", "london", "wales", "scotland",
+];
+
 /// "we live in …", "I'm based near …", up to the end of the clause.
 static LIVES_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
@@ -517,11 +523,20 @@ impl Areas {
             // The place must be what follows: "we are in year 7 at a school in Exeter" says
             // where the school is, not where they live.
             let words: Vec<&str> = c.get(1)?.as_str().split_whitespace().take(4).collect();
-            (1..=words.len()).find_map(|n| {
+            let named = (1..=words.len()).find_map(|n| {
                 let place = self.find_place(&words[..n].join(" "))?;
                 self.find_place(&words[1..n].join(" "))
                     .is_none()
                     .then_some(place)
+            });
+            // Living over the border is outside, though a county named in passing (a
+            // holiday in Cornwall) says nothing.
+            let first = words.first()?.trim_matches(|c: char| !c.is_alphanumeric());
+            named.or_else(|| {
+                NEIGHBOURING_COUNTIES
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(first))
+                    .then(|| self.outside())
             })
         })
     }
@@ -755,6 +770,10 @@ mod tests {
             Some("mid-devon")
         );
         assert_eq!(lived("We are in year 7 at a school in Exeter"), None);
+        assert_eq!(
+            lived("We live in Cornwall but his school is in Devon").as_deref(),
+            Some("outside-devon")
+        );
         assert_eq!(lived("The school in Exeter is good"), None);
     }
 

@@ -29,6 +29,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::domain::area::NEIGHBOURING_COUNTIES;
 use crate::domain::consultation::{localized, ChoiceOption, Question, QuestionKind, Slug};
 use crate::domain::submission::Feeling;
 use crate::domain::{AreaId, Areas, PostcodeLookup, RespondentGroup};
@@ -1075,14 +1076,6 @@ const OUTSIDE_WORDS: &[&str] = &[
     "we dont live in devon",
     "poza devon",
     "nie w devon",
-    // Neighbouring counties and cities people move from or live just over the border in.
-    "cornwall",
-    "somerset",
-    "dorset",
-    "bristol",
-    "london",
-    "wales",
-    "scotland",
     "poza",
     "gdzie indziej",
     "خارج",
@@ -1134,6 +1127,12 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
         };
         for w in others {
             phrases.add(w, special.clone());
+        }
+        // A county or city over the border alone ("Cornwall", "I live in Somerset").
+        if special == areas.outside() {
+            for w in NEIGHBOURING_COUNTIES {
+                phrases.add(w, special.clone());
+            }
         }
     }
     let phrases = phrases.sorted();
