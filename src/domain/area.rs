@@ -516,19 +516,26 @@ impl Areas {
         self.find_named(text, true)
     }
 
+    /// The area of a place named by the first of `words` ("Exeter but …", "North Devon
+    /// and …"), not one named further on: the shortest run of up to four words that names
+    /// a place and would not name it without its first word.
+    pub fn place_at_start(&self, words: &[&str]) -> Option<AreaId> {
+        (1..=words.len().min(4)).find_map(|n| {
+            let place = self.find_place(&words[..n].join(" "))?;
+            self.find_place(&words[1..n].join(" "))
+                .is_none()
+                .then_some(place)
+        })
+    }
+
     /// The area of the place someone says they live in, when they name others too ("I live
     /// in Exeter but his school is in Crediton" is Exeter).
     pub fn find_place_lived_in(&self, text: &str) -> Option<AreaId> {
         LIVES_IN.captures_iter(text).find_map(|c| {
             // The place must be what follows: "we are in year 7 at a school in Exeter" says
             // where the school is, not where they live.
-            let words: Vec<&str> = c.get(1)?.as_str().split_whitespace().take(4).collect();
-            let named = (1..=words.len()).find_map(|n| {
-                let place = self.find_place(&words[..n].join(" "))?;
-                self.find_place(&words[1..n].join(" "))
-                    .is_none()
-                    .then_some(place)
-            });
+            let words: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
+            let named = self.place_at_start(&words);
             // Living over the border is outside, though a county named in passing (a
             // holiday in Cornwall) says nothing.
             let first = words.first()?.trim_matches(|c: char| !c.is_alphanumeric());

@@ -1212,15 +1212,15 @@ fn denies_a_place(words: &[String], areas: &Areas) -> bool {
             .iter()
             .map(String::as_str)
             .skip_while(|w| matches!(*w, "in" | "from" | "at" | "near" | "live" | "living"))
-            .take(3)
             .collect();
         // The place must start at the word after the negation: "not sure, Exeter" is Exeter.
-        let placed = |words: &[&str]| {
-            let said = words.join(" ");
-            areas.find_place(&said).is_some()
-                || matches!(areas.lookup_postcode(&said), PostcodeLookup::Found(_))
-        };
-        (1..=after.len()).any(|n| placed(&after[..n]) && !placed(&after[1..n]))
+        let postcode = (1..=after.len().min(2)).any(|n| {
+            matches!(
+                areas.lookup_postcode(&after[..n].join(" ")),
+                PostcodeLookup::Found(_)
+            )
+        });
+        postcode || areas.place_at_start(&after).is_some()
     })
 }
 
