@@ -156,10 +156,13 @@ static SELF_CHILD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:i\s*am|i'm|i’m|im)\s+(?:a\s+)?(?:child|kid)\b").expect("child pattern")
 });
 
+/// What a parent or carer calls themselves.
+const PARENT_ROLES: &str = "parent|parents|parent carer|parent-carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|gran|step ?mum|step ?dad";
+
 static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:parent|parents|parent carer|parent-carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|gran|step ?mum|step ?dad)\b|\b(?:i|we)\s+(?:foster|are\s+fostering|am\s+fostering|adopted|have\s+adopted|look\s+after\s+my\s+(?:grandson|granddaughter|grandchildren|nephew|niece))\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:{PARENT_ROLES})\b|\b(?:i|we)\s+(?:foster|are\s+fostering|am\s+fostering|adopted|have\s+adopted|look\s+after\s+my\s+(?:grandson|granddaughter|grandchildren|nephew|niece))\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
+    ))
     .expect("parent pattern")
 });
 
@@ -275,9 +278,9 @@ pub fn find_group(text: &str) -> Option<RespondentGroup> {
 
 /// A role given alone on a signature's line: "Mum & carer", "Parent carer", "Dad of 2".
 static SIGNED_PARENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?im)^\W*(?:proud\s+|busy\s+|single\s+|foster\s+|kinship\s+)?(?:parent|parent[- ]carer|mum|mom|mother|dad|father|carer|guardian|grandparent|grandmother|grandfather|nan|nanna|gran|granny|grandad|step ?mum|step ?dad|mama|tata|rodzic|opiekun|opiekunka|أم|أب|والد|والدة)(?:\s*(?:&|and|/|,)\s*(?:parent[- ]carer|carer|mum|dad))?(?:\s+(?:of|to)\b[^\n]{0,40})?\W*$",
-    )
+    Regex::new(&format!(
+        r"(?im)^\W*(?:proud\s+|busy\s+|single\s+|foster\s+|kinship\s+)?(?:{PARENT_ROLES}|nanna|granny|grandad|mama|tata|rodzic|opiekun|opiekunka|أم|أب|والد|والدة)(?:\s*(?:&|and|/|,)\s*(?:parent[- ]carer|carer|mum|dad))?(?:\s+(?:of|to)\b[^\n]{{0,40}})?\W*$",
+    ))
     .expect("signed parent pattern")
 });
 
