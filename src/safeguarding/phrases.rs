@@ -1104,6 +1104,32 @@ static PHRASES: &[Phrase] = &[
         NotSafe,
         r"(?:طردونا|طردوني|طردنا|طردني|طردتنا|طردتني) من (?:البيت|المنزل|الشقه)|(?:ننام|انام|نمنا|نمت|نعيش|اعيش) (?:في السياره|في الشارع)|(?:نحن|انا|احنا) (?:بلا|بدون) (?:مأوي|ماوي|بيت|منزل)",
     ),
+    // FGM and forced marriage: abuse in law, whoever arranges it, however it is put.
+    ph(
+        Abuse,
+        r"\b(?:fgm|female genital mutilation|female circumcision)\b",
+    )
+    .not_near(education!()),
+    ph(
+        Abuse,
+        r"\b(?:take|taking|took|send|sending|sent)\b(?: \w+){0,3} (?:abroad|back home|overseas|to (?:their|our|her|his|my) (?:country|village))\b(?: \w+){0,4}? (?:to be cut|for (?:the )?cutting|to get cut|to have it done|to be circumcised)\b",
+    ),
+    ph(
+        Abuse,
+        r"\b(?:forced|forcing|force|forces|making|make|makes|made|pressuring|pressured|pushing) (?:me|him|her|them|my (?:sister|brother|daughter|son|cousin))? ?(?:to |into )?(?:marry|get married|marriage|an arranged marriage|be engaged|get engaged)\b|\bforced (?:marriage|to marry|into marriage|engagement)\b",
+    )
+    .not_near(education!()),
+    // Radicalisation: drawn to violence against people for who they are.
+    ph(
+        Exploitation,
+        r"\b(?:radicali[sz](?:ed|ing|ation)|groomed by (?:extremists?|terrorists?|a terror\w*)|extremis[tm]s? (?:online |videos?|groups?|content|propaganda)|terrorist (?:videos?|propaganda|content|groups?))\b",
+    )
+    .not_near(education!()),
+    ph(
+        Exploitation,
+        r"\b(?:videos?|posts|stuff|content|forums?|chats?|groups?) (?:about|of|on) (?:killing|attacking|hurting|bombing|shooting) (?:people|muslims|jews|immigrants|foreigners|gay people|black people|them|those people)\b",
+    )
+    .need_near(r"\b(?:join|joining|do it|do the same|says he will|says she will|wants to|like us|deserve|should die|hero|heroes|online|watches|watching|obsessed)\b"),
     // -------------------------------------------------------------- exploitation
     // County lines: "gave me money to hold a bag", "paid him to take a package".
     ph(
