@@ -15,12 +15,12 @@
 //! | --- | --- | --- |
 //! | [`Category::SelfHarm`] | `self-harm` | "I cut myself", "been cutting", "self harm", "burning myself", "tnę się", "أؤذي نفسي" |
 //! | [`Category::Suicide`] | `suicide` | "want to die", "kms", "end it all", "don't want to be here anymore", "better off without me", "chcę umrzeć", "أريد أن أموت" |
-//! | [`Category::Abuse`] | `abuse` | a parent, carer, relative, staff member or unnamed "he"/"she" who hits, kicks, beats, burns, chokes or locks in a child; "bije mnie", "يضربني"; FGM ("taking her abroad to be cut") and forced marriage ("making me marry") |
-//! | [`Category::SexualAbuse`] | `sexual-abuse` | "he touches me", "makes me do things I don't want", "sexual", "dotyka mnie", "يلمسني" |
+//! | [`Category::Abuse`] | `abuse` | a parent, carer, relative, staff member or unnamed "he"/"she" who hits, kicks, beats, burns, chokes or locks in a child; "bije mnie", "يضربني"; FGM ("taking her abroad to be cut"), forced marriage ("making me marry") and so-called honour ("brought shame on the family" with a threat) |
+//! | [`Category::SexualAbuse`] | `sexual-abuse` | "he touches me", "makes me do things I don't want", "sexual", "dotyka mnie", "يلمسني", a photo up a skirt, groping at school |
 //! | [`Category::Neglect`] | `neglect` | "no food at home", "nobody looks after me", "left alone for days", "not fed", "no1 cares" |
 //! | [`Category::DomesticAbuse`] | `domestic-abuse` | "dad hits mum", "shouting and hitting at home", "domestic abuse", "bije mamę" |
 //! | [`Category::NotSafe`] | `not-safe` | "I don't feel safe at home", "scared to go home", "afraid of my dad", "nie czuję się bezpiecznie", "لا أشعر بالأمان" |
-//! | [`Category::Exploitation`] | `exploitation` | grooming, "made to carry drugs", "older boys make me", nudes, "county lines", going missing for days, radicalisation |
+//! | [`Category::Exploitation`] | `exploitation` | grooming, "made to carry drugs", "older boys make me", nudes, "county lines", going missing for days, radicalisation, made to work unpaid |
 //! | [`Category::Bullying`] | `bullying` | only the severe kind: threats ("they said they will kill me", "kys"), being beaten up, hurt by other children |
 //!
 //! **How phrases are matched.** The text is first normalised (see `normalise.rs`:
@@ -91,8 +91,8 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 538 concerning and 0 of
-//! 496 ordinary views wrong in the main corpora, which were tuned against; on a
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 543 concerning and 0 of
+//! 501 ordinary views wrong in the main corpora, which were tuned against; on a
 //! held-out set, 12.5% of concerning views missed when first measured (10% today, one
 //! caught since by a rule written for another sentence) and 2.5% of ordinary views
 //! flagged. On a set written to dodge the lists, half

@@ -1119,6 +1119,30 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:forced|forcing|force|forces|making|make|makes|made|pressuring|pressured|pushing) (?:me|him|her|them|my (?:sister|brother|daughter|son|cousin))? ?(?:to |into )?(?:marry|get married|marriage|an arranged marriage|be engaged|get engaged)\b|\bforced (?:marriage|to marry|into marriage|engagement)\b",
     )
     .not_near(education!()),
+    // So-called honour: shame on the family, with a threat or a punishment near it.
+    ph(
+        Abuse,
+        r"\b(?:brought|bring|bringing|brings) (?:shame|dishonou?r) (?:on|to|upon) (?:(?:the|my|our|his|her|their) family|them|us)\b|\bdishonou?red (?:the|my|our|his|her|their) family|\bhonou?r[- ]based (?:abuse|violence)",
+    )
+    .need_near(r"\b(?:threat\w*|hit\w*|beat\w*|kill\w*|hurt\w*|punish\w*|lock\w*|send (?:me|her|him) (?:away|abroad|back)|marry|married|disown\w*|kick\w* (?:me|her|him) out|abuse|violence)\b"),
+    // Made to work for nothing, and not free to go.
+    ph(
+        Exploitation,
+        r"\b(?:made|forced|forces|makes|make) (?:me |him |her |them |us )?(?:to )?work (?:in|at|for)\b(?: \w+){0,5}? (?:not paid|for (?:no money|nothing|free)|without (?:pay|being paid)|no pay)\b|\bnot (?:paid|allowed to leave)\b(?: \w+){0,3}? (?:cant|can not|cannot|not allowed to) (?:leave|go home)\b",
+    ),
+    // A picture taken up a skirt; sexual touching among pupils.
+    ph(
+        SexualAbuse,
+        r"\b(?:photos?|pictures?|pics?|videos?|filmed|film) (?:up|under) (?:my|her|their|girls|the girls) (?:skirts?|dress(?:es)?)\b|\bupskirt\w*\b|\bgrop(?:e|es|ed|ing)\b|\b(?:keep|keeps|kept|always) (?:touching|grabbing) (?:girls|the girls|me|her|us) (?:up|inappropriately|and grabbing|on (?:my|her|our) (?:bum|chest|boobs|breasts))",
+    )
+    .not_near(education!()),
+    // A child out of school whom no one can find.
+    ph(
+        NotSafe,
+        r"\b(?:nobody|no one|noone|no1) (?:knows|knew) where (?:he|she|they|my son|my daughter|the child) (?:is|was|are|were|lives|goes)\b",
+    )
+    // "where he is in his reading" is about learning.
+    .not_after(r"^ (?:in|with|at|on|up to) (?:his|her|their|the) (?:reading|work|learning|maths|english|lessons?|books?|levels?|progress|plan|curriculum|phonics|spelling)\b"),
     // Radicalisation: drawn to violence against people for who they are.
     ph(
         Exploitation,
