@@ -1143,6 +1143,12 @@ static PHRASES: &[Phrase] = &[
     )
     // "where he is in his reading" is about learning.
     .not_after(r"^ (?:in|with|at|on|up to) (?:his|her|their|the) (?:reading|work|learning|maths|english|lessons?|books?|levels?|progress|plan|curriculum|phonics|spelling)\b"),
+    // Forced marriage in Polish and Arabic: "zmuszają mnie do ślubu", "يجبرونني على الزواج".
+    ph(
+        Abuse,
+        r"\bzmusza(?:ją|li|ł|ła)? (?:mnie|ją|go|moją córkę|mojego syna) do (?:ślubu|slubu|małżeństwa|malzenstwa|wyjścia za mąż|ożenku)\b|\bprzymusow\w+ (?:ślub\w*|slub\w*|małżeńs\w*|malzens\w*)|(?:يجبرونني|يجبرني|تجبرني|يجبرونها|يجبرها|اجبروني|اجبروها|اجبرني) (?:علي )?(?:الزواج|الزواج من|ان اتزوج|ان تتزوج)|زواج قسري|الزواج القسري",
+    )
+    .not_near(education!()),
     // Radicalisation: drawn to violence against people for who they are.
     ph(
         Exploitation,
