@@ -14,8 +14,8 @@
 //!   and flag what is stored.
 //! - Nothing someone says is dropped for not answering a question: a first text that says
 //!   what they think ("the school bus is late every day"), a long reply no option reads,
-//!   and anything worrying are kept with the consultation's free-text answer; a view texted
-//!   after finishing is stored as one more.
+//!   more said with an option, and anything worrying are kept with the consultation's
+//!   free-text answer; a view texted after finishing is stored as one more.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -347,7 +347,10 @@ fn answer(mut state: State, text: &str, concern: bool, context: &Context<'_>) ->
     // again or left as before. Worrying words are kept whatever they answered, so whoever
     // reads the flag can read why.
     let unread_view = matches!(reply, Reply::Unclear) && is_a_view(text);
-    if unread_view || (concern && !matches!(reply, Reply::Text(_))) {
+    // "Not really, they never listen to us": the option is the answer, and the rest is
+    // kept too.
+    let option_and_more = matches!(reply, Reply::Choice(_) | Reply::Feeling(_)) && is_a_view(text);
+    if unread_view || option_and_more || (concern && !matches!(reply, Reply::Text(_))) {
         state.keep_words(consultation, text);
     }
     let saved = match reply {
@@ -795,6 +798,23 @@ mod tests {
             free_text(&out.state),
             Some("well the school is fine but the transport is awful")
         );
+    }
+
+    #[test]
+    fn an_option_with_more_said_keeps_both() {
+        let start = run(None, "hi").state;
+        let out = run(Some(start.clone()), "Not really, they never listen to us");
+        assert_eq!(out.state.next, 1);
+        assert_eq!(
+            free_text(&out.state),
+            Some("Not really, they never listen to us")
+        );
+        // An option alone, or with a word or two, is only the answer.
+        for text in ["no", "sometimes yes", "Yes thanks so much"] {
+            let out = run(Some(start.clone()), text);
+            assert_eq!(out.state.next, 1, "{text}");
+            assert_eq!(free_text(&out.state), None, "{text}");
+        }
     }
 
     #[test]
