@@ -153,9 +153,9 @@ fn short_tail(lines: &[&str], from: usize) -> Option<usize> {
     (text_lines > 0).then_some(end)
 }
 
-/// Where the lines after a sign-off end, if they are only a signature: a name, a role, a
-/// number, each a few words with no sentence's full stop, then the end of the body or of
-/// the new words. A postscript is never one.
+/// Where the lines after a sign-off end, if they are only a signature: a name first, then
+/// perhaps a role or a number, each a few words with no sentence's full stop, then the end
+/// of the body or of the new words. A postscript is never one.
 fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
     let end = short_tail(lines, from)?;
     let is_signature_line = |line: &&str| {
@@ -166,10 +166,33 @@ fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
                 && !line.to_lowercase().starts_with("p.s")
                 && !line.to_lowercase().starts_with("ps "))
     };
-    lines[from..end]
-        .iter()
-        .all(is_signature_line)
-        .then_some(end)
+    let first = lines[from..end].iter().find(|l| !l.trim().is_empty())?;
+    (looks_like_a_name(first) && lines[from..end].iter().all(is_signature_line)).then_some(end)
+}
+
+/// Words that a sentence has and a name does not: "See you at the meeting" under "Thanks"
+/// is more of the message.
+const NOT_IN_A_NAME: &[&str] = &[
+    "the", "a", "an", "to", "at", "you", "see", "is", "are", "will", "and", "for", "in", "on",
+    "of", "my", "we", "i", "it", "this", "that", "me", "us", "be", "have", "please", "again",
+];
+
+/// A line that could be who signed: a few words with no sentence's small words in them
+/// ("Jo Pengelly", "jo x", "Mum", "Kasia Nowak").
+fn looks_like_a_name(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words
+            .iter()
+            .all(|w| !NOT_IN_A_NAME.contains(&w.as_str()) && !w.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn next_text_line<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
@@ -362,6 +385,8 @@ mod tests {
             "The bus is late.\nThanks,\nJo\nThe taxi is late too.",
             "The bus is late.\nRegards\nthe taxi is late too and the driver does not wait for him",
             "The bus is late.\nBest wishes\nJo\nMum\nof\nthree\nboys\nat home",
+            "The bus is late.\nThanks\nSee you at the meeting",
+            "The bus is late.\nThanks\n07700 900461",
         ] {
             assert!(own_words(body).signature.is_empty(), "{body:?}");
         }
