@@ -386,6 +386,9 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "of course",
             "absolutely",
             "yes definitely",
+            "mostly",
+            "most of the time",
+            "usually",
             "tak",
             "zawsze",
             "oczywiście",
@@ -408,6 +411,21 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "never",
             "no i dont",
             "not at all",
+            "definitely not",
+            "absolutely not",
+            "certainly not",
+            "of course not",
+            "defo not",
+            "def not",
+            "rarely",
+            "hardly ever",
+            "hardly",
+            "seldom",
+            "not often",
+            "not very often",
+            "almost never",
+            "not well",
+            "not very well",
             "nie",
             "nigdy",
             "wcale",
@@ -997,8 +1015,12 @@ fn feeling(text: &str, words: &[String], locale: Locale) -> Reply {
     let phrases = feeling_phrases(locale);
     if let Some((n, suffix, rest)) = leading_number(words) {
         // "4/5", "4 out of 5", "4 na 5".
+        // "4/5", "4 out of 5 I guess": the scale's end goes, what follows must agree.
         let rest: Vec<&str> = match rest.as_slice() {
-            ["5"] | ["out", "of", "5"] | ["of", "5"] | ["na", "5"] => Vec::new(),
+            ["out", "of", "5", more @ ..] | ["of", "5", more @ ..] | ["na", "5", more @ ..] => {
+                more.to_vec()
+            }
+            ["5", more @ ..] => more.to_vec(),
             _ => rest,
         };
         return match u8::try_from(n) {
