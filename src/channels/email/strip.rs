@@ -160,11 +160,12 @@ fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
     let end = short_tail(lines, from)?;
     let is_signature_line = |line: &&str| {
         let line = line.trim();
+        let lower = line.to_lowercase();
         line.is_empty()
             || (line.split_whitespace().count() <= 6
                 && !line.ends_with(['.', '?', '!', ':'])
-                && !line.to_lowercase().starts_with("p.s")
-                && !line.to_lowercase().starts_with("ps "))
+                && !lower.starts_with("p.s")
+                && !lower.starts_with("ps "))
     };
     let first = lines[from..end].iter().find(|l| !l.trim().is_empty())?;
     (looks_like_a_name(first) && lines[from..end].iter().all(is_signature_line)).then_some(end)

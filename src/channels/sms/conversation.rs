@@ -81,7 +81,12 @@ impl State {
             return false;
         };
         let id = question.id.to_string();
-        let words = scrub(text.trim()).into_string();
+        self.add_text(&id, scrub(text.trim()).into_string());
+        true
+    }
+
+    /// `words` (already scrubbed) as the answer to question `id`, after any words it has.
+    fn add_text(&mut self, id: &str, words: String) {
         match self.answers.iter_mut().find(|a| a.question == id) {
             Some(SavedAnswer {
                 value: SavedValue::Text(kept),
@@ -92,11 +97,17 @@ impl State {
             }
             Some(answer) => answer.value = SavedValue::Text(words),
             None => self.answers.push(SavedAnswer {
-                question: id,
+                question: id.to_owned(),
                 value: SavedValue::Text(words),
             }),
         }
-        true
+    }
+
+    /// Whether question `id` has words kept for it.
+    fn has_text(&self, id: &str) -> bool {
+        self.answers
+            .iter()
+            .any(|a| a.question == id && matches!(a.value, SavedValue::Text(_)))
     }
 
     pub fn locale(&self) -> Locale {
@@ -390,24 +401,17 @@ fn answer(mut state: State, text: &str, concern: bool, context: &Context<'_>) ->
         }
     };
     if let Some(value) = saved {
-        let kept = state.answers.iter_mut().find(|a| a.question == id);
-        match (kept, value) {
-            // Words kept earlier stay; an answer given now comes after them.
-            (
-                Some(SavedAnswer {
-                    value: SavedValue::Text(kept),
-                    ..
-                }),
-                value,
-            ) => {
-                if let SavedValue::Text(more) = value {
-                    if !nothing_to_add(&more) {
-                        kept.push_str("\n\n");
-                        kept.push_str(&more);
-                    }
+        // Words kept earlier stay: an answer given now comes after them, and "no" or a skip
+        // leaves them as they are.
+        let kept = state.has_text(&id);
+        match value {
+            SavedValue::Text(more) => {
+                if !(kept && nothing_to_add(&more)) {
+                    state.add_text(&id, more);
                 }
             }
-            (_, value) => {
+            _ if kept => {}
+            value => {
                 state.answers.retain(|a| a.question != id);
                 state.answers.push(SavedAnswer {
                     question: id,

@@ -1033,8 +1033,8 @@ fn feeling(text: &str, words: &[String], locale: Locale) -> Reply {
     }
     let phrases = feeling_phrases(locale);
     if let Some((n, suffix, rest)) = leading_number(words) {
-        // "4/5", "4 out of 5", "4 na 5".
-        // "4/5", "4 out of 5 I guess": the scale's end goes, what follows must agree.
+        // "4/5", "4 out of 5", "4 na 5", "4 out of 5 I guess": the scale's end goes, what
+        // follows must agree.
         let rest: Vec<&str> = match rest.as_slice() {
             ["out", "of", "5", more @ ..] | ["of", "5", more @ ..] | ["na", "5", more @ ..] => {
                 more.to_vec()
@@ -1227,14 +1227,14 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
                 .map(String::as_str)
                 .filter(|w| !is_filler(w) && !AREA_FILLERS.contains(w))
                 .collect();
-            let shortened = match own.as_slice() {
-                [one] => areas.district_by_first_word(one),
-                _ => None,
-            };
             // "not in Exeter" is no place; a guess at a misspelling would make it one.
             if own.iter().any(|w| NEGATIONS.contains(w)) {
                 return Reply::Unclear;
             }
+            let shortened = match own.as_slice() {
+                [one] => areas.district_by_first_word(one),
+                _ => None,
+            };
             shortened
                 .or_else(|| areas.find_place_misspelt(&own.join(" ")))
                 .filter(|id| choices.contains(id))
