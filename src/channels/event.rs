@@ -51,11 +51,7 @@ pub fn parse(
     pseudonymiser: &Pseudonymiser,
     today: NaiveDate,
 ) -> Result<Vec<Row>, EventImportError> {
-    // Spreadsheets often save CSV with a byte-order mark, which would hide the first column.
-    let csv_text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(csv_text.as_bytes());
+    let mut reader = crate::csv_rows::reader(csv_text);
     let headers = reader
         .headers()
         .map_err(|e| EventImportError::Invalid(vec![format!("line 1: {e}")]))?
@@ -105,6 +101,16 @@ pub fn parse(
                 continue;
             }
         };
+        // A row longer or shorter than the header has lost or gained a separator, so its
+        // values may sit under the wrong questions.
+        if record.len() != columns.len() {
+            problems.push(format!(
+                "line {line}: {} values, but the header names {} columns",
+                record.len(),
+                columns.len()
+            ));
+            continue;
+        }
         let mut row_problems = Vec::new();
         let mut submission = Submission {
             consultation: consultation.slug.clone(),
@@ -123,11 +129,22 @@ pub fn parse(
                 continue;
             }
             match column {
+                // A sheet with both a district and a postcode column must not have them
+                // disagree: which one is right is for the person importing to say.
                 Column::Area => match area(areas, value) {
+                    Some(a) if submission.area.as_ref().is_some_and(|before| *before != a) => {
+                        row_problems.push(format!(
+                            "area {value:?} is not the same place as the row's other area column"
+                        ))
+                    }
                     Some(a) => submission.area = Some(a),
                     None => row_problems.push(format!("area {value:?} is not a place heard knows")),
                 },
                 Column::Group => match group(value) {
+                    Some(g) if submission.group.is_some_and(|before| before != g) => row_problems
+                        .push(format!(
+                            "group {value:?} is not the same as the row's other group column"
+                        )),
                     Some(g) => submission.group = Some(g),
                     None => {
                         row_problems.push(format!("group {value:?} is not a group heard knows"))
@@ -433,6 +450,40 @@ mod tests {
     fn a_spreadsheet_byte_order_mark_is_ignored() {
         let rows = parse_demo("\u{feff}ref,area,group\n1,exeter,child\n").unwrap();
         assert!(rows[0].submission.provider_ref.is_some());
+    }
+
+    #[test]
+    fn a_european_sheet_with_a_district_and_a_postcode() {
+        let rows = parse_demo(
+            "Ref;District;Postcode;Group;listened-to\r\n\
+             1;Exeter;EX4 1AA;Parent carer;4\r\n\
+             2;;EX39 1AA;Young person;\r\n\
+             3;Torridge;;child;2\r\n",
+        )
+        .unwrap();
+        let area = |i: usize| rows[i].submission.area.as_ref().unwrap().as_str();
+        assert_eq!(
+            (area(0), area(1), area(2)),
+            ("exeter", "torridge", "torridge")
+        );
+        let Err(EventImportError::Invalid(problems)) = parse_demo(
+            "ref;district;postcode;group;respondent group\n\
+             1;Exeter;EX39 1AA;child;child\n\
+             2;Exeter;EX4 1AA;child;professional\n\
+             3;Exeter;child\n",
+        ) else {
+            panic!("accepted rows whose columns disagree")
+        };
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].starts_with("line 2: area \"EX39 1AA\""),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("line 3: group \"professional\""),
+            "{problems:?}"
+        );
+        assert!(problems[2].starts_with("line 4: 3 values"), "{problems:?}");
     }
 
     #[test]

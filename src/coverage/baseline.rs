@@ -112,12 +112,7 @@ impl Baseline {
         source: BaselineSource,
         csv_text: &str,
     ) -> Result<Baseline, BaselineError> {
-        // Spreadsheets often save CSV with a byte-order mark, which would spoil the header.
-        let csv_text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .flexible(true)
-            .from_reader(csv_text.as_bytes());
+        let mut reader = crate::csv_rows::reader(csv_text);
         let headers: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(|h| h.to_ascii_lowercase()).collect(),
             Err(e) => return Err(BaselineError::Invalid(vec![format!("line 1: {e}")])),
@@ -189,14 +184,43 @@ impl Baseline {
 /// An expected share as a spreadsheet writes it: a share (`0.12`), a percentage (`12.5%`)
 /// or a count, with thousands separated or not (`"31,204"`, `31 204`). Shares are
 /// normalised after, so all of these are the same kind of number.
+///
+/// A European spreadsheet writes the comma as the decimal point (`12,5%`, `1.234,5`). A
+/// lone comma is read as one unless exactly three digits follow it (a thousands comma); so
+/// is a comma after a dot, and more than one dot separates thousands. Thousands come in
+/// threes, so `1,2,3` is not a number.
 fn weight(text: &str) -> Option<f64> {
     let digits: String = text
         .trim()
         .trim_end_matches('%')
+        .trim_end()
         .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+        .filter(|c| !matches!(c, '_' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
         .collect();
-    digits.parse().ok()
+    let marks = |mark: char| digits.matches(mark).count();
+    let (thousands, decimal) = match (digits.rfind(','), digits.rfind('.')) {
+        (Some(comma), Some(dot)) if comma > dot => ('.', ','),
+        (Some(comma), None)
+            if marks(',') == 1 && (digits.len() - comma - 1 != 3 || digits.starts_with("0,")) =>
+        {
+            ('.', ',')
+        }
+        (None, Some(_)) if marks('.') > 1 => ('.', ','),
+        _ => (',', '.'),
+    };
+    let (whole, fraction) = digits.split_once(decimal).unwrap_or((&digits, ""));
+    let groups: Vec<&str> = whole.split(thousands).collect();
+    let grouped_in_threes = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_in_threes || fraction.contains([',', '.']) {
+        return None;
+    }
+    format!("{}.{fraction}", groups.concat())
+        .trim_end_matches('.')
+        .parse()
+        .ok()
 }
 
 /// A district by id (`mid-devon`), ONS code or name in any case (`Mid Devon`).
@@ -269,6 +293,31 @@ mod tests {
         assert!((share(&b, "teignbridge") - 0.2).abs() < 1e-9);
         let bad = "area,expected\neast-devon,ten\nexeter,1,5\n";
         assert!(Baseline::parse_csv(&areas, BaselineSource::Consultation, bad).is_err());
+    }
+
+    #[test]
+    fn a_european_spreadsheet_with_semicolons_and_decimal_commas_is_read() {
+        let areas = Areas::devon();
+        let share = |b: &Baseline, id: &str| b.share(&areas.id(id).unwrap()).unwrap();
+        let european = "Area;Expected\r\nEast Devon;12,5%\r\nExeter;12,5\r\n\
+            Mid Devon;12,50 %\r\nNorth Devon;12,5\r\nSouth Hams;12,5\r\nTeignbridge;12,5\r\n\
+            Torridge;12,5\r\nWest Devon;12,5\r\n";
+        let b = Baseline::parse_csv(&areas, BaselineSource::Consultation, european).unwrap();
+        assert!((share(&b, "exeter") - 0.125).abs() < 1e-9);
+        for (written, read) in [
+            ("12,5", 12.5),
+            ("0,125", 0.125),
+            ("1.234,5", 1234.5),
+            ("1.234.567", 1_234_567.0),
+            ("31,204", 31_204.0),
+            ("1,234,567", 1_234_567.0),
+            ("1,234.5", 1234.5),
+            ("31'204", 31_204.0),
+            ("12.5 %", 12.5),
+        ] {
+            assert_eq!(weight(written), Some(read), "{written}");
+        }
+        assert_eq!(weight("1,2,3"), None);
     }
 
     #[test]
