@@ -571,6 +571,19 @@ fn generous_reply_table() {
         ("listened-to", en, "4/5", Feeling(4)),
         ("listened-to", en, "3 out of 5", Feeling(3)),
         ("listened-to", en, "3 out of 5 I guess", Feeling(3)),
+        // A hedged number is the number; a hedge without one, or two numbers, is not.
+        ("listened-to", en, "about a 2", Feeling(2)),
+        ("listened-to", en, "maybe 3", Feeling(3)),
+        ("listened-to", en, "Probably a 4 tbh", Feeling(4)),
+        ("listened-to", en, "2ish", Feeling(2)),
+        ("listened-to", en, "3-ish", Feeling(3)),
+        ("listened-to", en, "around 2 or 3", Unclear),
+        ("listened-to", en, "maybe", Unclear),
+        ("listened-to", pl, "chyba 4", Feeling(4)),
+        ("listened-to", ar, "ربما 2", Feeling(2)),
+        ("asked", en, "Nobody asks me", Choice("no")),
+        ("explained", en, "no one explains anything", Choice("no")),
+        ("asked", pl, "nikt", Choice("no")),
         ("listened-to", en, "4/5 very good", Unclear),
         ("listened-to", en, "😀", Feeling(5)),
         ("listened-to", en, "🙁🙁", Feeling(2)),
@@ -607,6 +620,12 @@ fn generous_reply_table() {
         ("where", en, "2", Area("exeter")),
         ("where", en, "three", Area("mid-devon")),
         ("where", en, "Cornwall", Area("outside-devon")),
+        // Around a city or a district could be any district beside it; around a town is
+        // the town's.
+        ("where", en, "just outside Exeter", Unclear),
+        ("where", en, "we live near Plymouth", Unclear),
+        ("where", en, "near Tiverton", Area("mid-devon")),
+        ("where", en, "outside Devon", Area("outside-devon")),
         ("where", en, "Hemyock", Area("mid-devon")),
         ("where", en, "north", Area("north-devon")),
         // Devon denied is outside it; a place denied is no answer, and no guess at a misspelling.

@@ -261,10 +261,13 @@ pub const NEIGHBOURING_COUNTIES: &[&str] = &[
     "cornwall", "somerset", "dorset", "bristol", "london", "wales", "scotland",
 ];
 
+/// Words before a place that put someone around it, not in it.
+const AROUND: &[&str] = &["near", "outside", "nr", "by"];
+
 /// "we live in …", "I'm based near …", up to the end of the clause.
 static LIVES_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:live|living|am|are|is|based)?\s*(?:in|at|near|just outside|outside|by)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so)\b|[,.;!?\n]|$)",
+        r"(?i)\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:live|living|am|are|is|based)?\s*(in|at|near|just outside|outside(?: of)?|by)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so)\b|[,.;!?\n]|$)",
     )
     .expect("lives-in pattern")
 });
@@ -528,14 +531,26 @@ impl Areas {
         })
     }
 
+    /// Whether the place at the start of `words`, in `area`, is a district by its own name
+    /// or somewhere over the border, not a town in a district.
+    fn is_wide(&self, words: &[&str], area: &AreaId) -> bool {
+        self.get(area.as_str())
+            .is_some_and(|a| a.kind == AreaKind::Outside)
+            || (1..=words.len().min(4))
+                .any(|n| self.find_by_name(&words[..n].join(" ")).as_ref() == Some(area))
+    }
+
     /// The area of the place someone says they live in, when they name others too ("I live
     /// in Exeter but his school is in Crediton" is Exeter).
     pub fn find_place_lived_in(&self, text: &str) -> Option<AreaId> {
         LIVES_IN.captures_iter(text).find_map(|c| {
             // The place must be what follows: "we are in year 7 at a school in Exeter" says
             // where the school is, not where they live.
-            let words: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
-            let named = self.place_at_start(&words);
+            let words: Vec<&str> = c.get(2)?.as_str().split_whitespace().collect();
+            let around = !matches!(c.get(1)?.as_str().to_lowercase().as_str(), "in" | "at");
+            let named = self
+                .place_at_start(&words)
+                .filter(|area| !(around && self.is_wide(&words, area)));
             // Living over the border is outside, though a county named in passing (a
             // holiday in Cornwall) says nothing.
             let first = words.first()?.trim_matches(|c: char| !c.is_alphanumeric());
@@ -620,11 +635,20 @@ impl Areas {
                 .filter(|(_, _, place)| with_places || !place)
                 .find(|(name, _, _)| words[i..].starts_with(name))
             {
-                Some((name, area, _)) => {
-                    if found.is_some_and(|f| f != *area) {
-                        return None;
+                Some((name, area, place)) => {
+                    // Around a district or a city over the border ("just outside Exeter",
+                    // "near Plymouth") could be any district next to it, so it names none;
+                    // around a town is in the town's district.
+                    let before = |n: usize| i.checked_sub(n).map(|at| words[at].as_str());
+                    let around = before(1).is_some_and(|w| AROUND.contains(&w))
+                        || (before(1) == Some("of") && before(2) == Some("outside"));
+                    let wide = !place || self.areas[*area].kind == AreaKind::Outside;
+                    if !(around && wide) {
+                        if found.is_some_and(|f| f != *area) {
+                            return None;
+                        }
+                        found = Some(*area);
                     }
-                    found = Some(*area);
                     i += name.len();
                 }
                 None => i += 1,
@@ -1047,6 +1071,33 @@ mod tests {
         // Two areas named: no answer.
         assert_eq!(find("between Tiverton and Exeter"), None);
         assert_eq!(find("Torquay"), Some("outside-devon".into()));
+        // Around a district or a city is not in it; around a town is in its district.
+        for around in [
+            "just outside Exeter",
+            "near Exeter",
+            "outside of Exeter",
+            "nr Plymouth",
+            "we're near Torquay",
+            "outside North Devon",
+        ] {
+            assert_eq!(find(around), None, "{around}");
+        }
+        assert_eq!(find("just outside Tiverton").as_deref(), Some("mid-devon"));
+        assert_eq!(find("Exeter, near the hospital").as_deref(), Some("exeter"));
+        let lived_in = |text| areas.find_place_lived_in(text).map(|id| id.to_string());
+        assert_eq!(
+            lived_in("We live just outside Exeter but go to school in Exeter"),
+            None
+        );
+        assert_eq!(lived_in("we live near Plymouth"), None);
+        assert_eq!(
+            lived_in("I live near Okehampton").as_deref(),
+            Some("west-devon")
+        );
+        assert_eq!(
+            lived_in("We live in Exeter near the hospital").as_deref(),
+            Some("exeter")
+        );
         // A district's name alone is what find_by_name reads, as before.
         assert_eq!(areas.find_by_name("near Barnstaple"), None);
     }

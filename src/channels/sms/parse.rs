@@ -432,6 +432,12 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "not often",
             "not very often",
             "almost never",
+            // "Nobody asks me", "no one explains": the question's thing never happens.
+            "nobody",
+            "no one",
+            "noone",
+            "nikt",
+            "لا احد",
             "not well",
             "not very well",
             "rzadko",
@@ -1032,6 +1038,7 @@ fn feeling(text: &str, words: &[String], locale: Locale) -> Reply {
         return Reply::Skip;
     }
     let phrases = feeling_phrases(locale);
+    let words = &unhedged(words);
     if let Some((n, suffix, rest)) = leading_number(words) {
         // "4/5", "4 out of 5", "4 na 5", "4 out of 5 I guess": the scale's end goes, what
         // follows must agree.
@@ -1055,6 +1062,50 @@ fn feeling(text: &str, words: &[String], locale: Locale) -> Reply {
         [n] if !other.iter().any(|w| NEGATIONS.contains(w)) => reply(*n),
         _ => Reply::Unclear,
     }
+}
+
+/// Words that soften a number on a scale without changing it: "about a 2", "maybe 3",
+/// "2ish", "około 3", "ربما 2".
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "abt",
+    "maybe",
+    "probably",
+    "prob",
+    "perhaps",
+    "possibly",
+    "like",
+    "ish",
+    "około",
+    "może",
+    "chyba",
+    "raczej",
+    "jakieś",
+    "حوالي",
+    "ربما",
+    "تقريبا",
+];
+
+/// `words` without the hedges before a number on a scale, or the "ish" after one.
+fn unhedged(words: &[String]) -> Vec<String> {
+    let start = words
+        .iter()
+        .position(|w| !HEDGES.contains(&w.as_str()) && !is_filler(w))
+        .unwrap_or(words.len());
+    let hedged = start > 0 && words.get(start).is_some_and(|w| number(w).is_some());
+    let mut kept: Vec<String> = words[if hedged { start } else { 0 }..].to_vec();
+    if let Some(first) = kept.first_mut() {
+        if let Some(n) = first.strip_suffix("ish").filter(|n| number(n).is_some()) {
+            *first = n.to_owned();
+        } else if kept.get(1).is_some_and(|w| w == "ish") && number(&kept[0]).is_some() {
+            kept.remove(1);
+        }
+    }
+    kept
 }
 
 /// The feeling a message of faces alone shows, if they agree.
