@@ -480,9 +480,16 @@ async fn a_view_texted_before_or_after_the_questions_is_kept(backend: TestBacken
     .await;
     assert_eq!(first.len(), 3, "{first:?}");
     assert!(first[0].starts_with("Thank you. We have kept"), "{first:?}");
+    let mut asked = Vec::new();
     for text in ANSWERS {
-        twilio_text(&app, from, text).await;
+        asked.push(twilio_text(&app, from, text).await);
     }
+    // The free-text question (after the fourth answer) says their words are kept already.
+    assert!(
+        asked[3][0].starts_with("We have kept what you told us before."),
+        "{asked:?}"
+    );
+    assert!(!asked[2][0].contains("told us before"), "{asked:?}");
     let stored = submissions(&app).await;
     assert_eq!(stored.len(), 1);
     match answer(&stored[0], "better-together") {

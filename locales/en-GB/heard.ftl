@@ -70,6 +70,8 @@ sms-thanks = Thank you. Your answers are saved. The SEND team will read every re
 sms-kept = Thank you. We have kept what you said. Now some short questions.
 # When someone who has finished texts more of what they think: it is kept too.
 sms-added = Thank you. We have added this to your answers. The SEND team will read it.
+# Before the free-text question, when words of theirs are already kept: they need not say it again.
+sms-free-text-kept = We have kept what you told us before. You can add more, or reply NO.
 # When someone texts again after finishing.
 sms-done = You have already sent your answers. Thank you. Reply RESTART to answer again.
 # When words suggest a child may be at risk. Sent straight away.

@@ -57,6 +57,7 @@ sms-moving-on = Nic nie szkodzi. Przejdźmy do następnego pytania.
 sms-thanks = Dziękujemy. Twoje odpowiedzi są zapisane. Zespół SEND przeczyta każdą odpowiedź. Powiemy, co się dzięki nim zmieni.
 sms-kept = Dziękujemy. Zapisaliśmy Twoją wiadomość. Teraz kilka krótkich pytań.
 sms-added = Dziękujemy. Dodaliśmy to do Twoich odpowiedzi. Zespół SEND to przeczyta.
+sms-free-text-kept = Mamy już Twoją wcześniejszą wiadomość. Możesz coś dodać albo odpisać NIE.
 sms-done = Twoje odpowiedzi są już wysłane. Dziękujemy. Odpisz RESTART, aby odpowiedzieć jeszcze raz.
 sms-signpost = Dziękujemy, że nam mówisz. Jeśli ktoś jest teraz w niebezpieczeństwie, dzwoń pod 999. Dzieci mogą dzwonić do Childline za darmo: 0800 1111.
 sms-nothing-open = Przepraszamy, teraz nie ma pytań. Dziękujemy za wiadomość.

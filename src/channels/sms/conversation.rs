@@ -595,6 +595,17 @@ fn ask(
             let choices: Vec<AreaId> = ids.iter().filter_map(|id| areas.id(id)).collect();
             render_area_pick(question, &choices, areas, locale)
         }
+        // Words kept from earlier texts are the start of this answer: say so, so nobody
+        // feels they must say it all again.
+        None if matches!(question.kind, QuestionKind::FreeText)
+            && state.has_text(question.id.as_str()) =>
+        {
+            format!(
+                "{}\n{}",
+                i18n::text(locale, "sms-free-text-kept"),
+                render_question(question, areas, locale)
+            )
+        }
         None => render_question(question, areas, locale),
     };
     finish(text, locale)
