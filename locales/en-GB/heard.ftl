@@ -60,6 +60,8 @@ sms-start = Welcome back. We will text you again. Reply STOP to stop.
 sms-restart = OK. We will start again from the first question.
 # After a reply we could not read. The ways to reply follow.
 sms-unclear = Sorry, I did not understand that.
+# For a text with no words in it, such as a picture.
+sms-no-words = Thank you. We can only read words in a text, not pictures.
 # Under sms-unclear for a question that wants words.
 sms-write-words = Please reply with your answer in words.
 # After a second reply we could not read: we go on.

@@ -52,6 +52,7 @@ sms-help = heard prowadzi Rada Hrabstwa Devon, aby słuchać rodzin o SEND. Odpo
 sms-start = Witamy ponownie. Znów będziemy pisać. Odpisz STOP, aby zakończyć.
 sms-restart = Dobrze. Zaczniemy od pierwszego pytania.
 sms-unclear = Przepraszamy, nie rozumiemy tej odpowiedzi.
+sms-no-words = Dziękujemy. Możemy czytać tylko słowa, nie zdjęcia.
 sms-write-words = Napisz odpowiedź słowami.
 sms-moving-on = Nic nie szkodzi. Przejdźmy do następnego pytania.
 sms-thanks = Dziękujemy. Twoje odpowiedzi są zapisane. Zespół SEND przeczyta każdą odpowiedź. Powiemy, co się dzięki nim zmieni.

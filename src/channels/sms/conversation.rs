@@ -339,6 +339,20 @@ fn answer(mut state: State, text: &str, concern: bool, context: &Context<'_>) ->
             finished: false,
         };
     };
+    // A picture or a sticker comes with no words. It is not a wrong answer, so it neither
+    // counts as one nor moves the questions on.
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || crate::privacy::scrub::is_invisible(c))
+    {
+        let mut replies = vec![say(locale, "sms-no-words")];
+        replies.extend(current(&state, context));
+        return Outcome {
+            state,
+            replies,
+            finished: false,
+        };
+    }
     let areas = context.areas;
     let pick: Option<Vec<AreaId>> = state
         .pick
@@ -712,6 +726,21 @@ mod tests {
         let twice = run(Some(once.state), "banana");
         assert_eq!(twice.state.next, 1);
         assert!(twice.replies[0].starts_with("That is OK"));
+    }
+
+    #[test]
+    fn a_picture_without_words_is_not_a_wrong_answer() {
+        let start = run(None, "VIEWS").state;
+        let once = run(Some(start), "banana").state;
+        for empty in ["", "  \n", "\u{200b}"] {
+            let out = run(Some(once.clone()), empty);
+            assert!(out.replies[0].starts_with("Thank you. We can only read words"));
+            assert_eq!(out.replies.len(), 2, "{:?}", out.replies);
+            assert_eq!((out.state.next, out.state.reasked), (0, true));
+        }
+        let mut free = once.clone();
+        free.next = 4;
+        assert_eq!(run(Some(free), "").state.next, 4);
     }
 
     #[test]
