@@ -175,6 +175,18 @@ static HER_AS_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "she burnt her arm", "she often scratches her face": "her" is the doer's own body.
+static SHE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bshe(?: (?:\w+ly|always|often|sometimes|just|also|then|even|still|keeps|kept|has|had|will|would|can|could|may|might|nearly|almost))*\s*$",
+    )
+});
+static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^ (?:own )?(?:face|head|arms?|legs?|back|stomach|tummy|hair|neck|throat|chest|body|hands?|fingers?|wrists?|skin|knees?|feet|foot|ankles?|nose|lips?|ears?|eyes?|toes?|thumbs?|shoulders?|elbows?)\b",
+    )
+});
+
 // Passive checks.
 static AGENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?: \w+){0,3}? by (?P<agent>\w+(?: \w+){0,3})"));
@@ -868,6 +880,12 @@ fn active(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
         return;
     }
     let before = clause_before(text, verb.start(), BEFORE);
+    if obj.as_str().eq_ignore_ascii_case("her")
+        && SHE_BEFORE.is_match(before)
+        && BODY_AFTER.is_match(after)
+    {
+        return;
+    }
     let sentence = &text[verb.start() - before.len()..obj.end() + after.len()];
     let Some(mut who) = subject(before) else {
         return;

@@ -755,6 +755,19 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea))(?: properly| anything| much| at all| a thing| a proper meal)? (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|(?:for|in) (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
     ),
     ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
+    // Personal care left undone for hours, at home or in a setting.
+    ph(
+        Neglect,
+        r"\b(?:left|leave|leaves|leaving|sat|sit|sits|sitting|lying|lay|laid|kept|keep|sent home|comes home|came home|come home|found) (?:\w+ ){0,2}(?:in|with|wearing) (?:a |an |his |her |their |my |the same )?(?:(?:wet|soiled|dirty|soaking|soaked|sodden|full|filthy|pooey|poo|wee|urine|smelly) (?:\w+ )?(?:nappy|nappies|pads?|pull ?ups?|clothes|uniform|pants|knickers|trousers|bedding|sheets|bed)|(?:nappy|nappies|pads?|pull ?ups?) (?:\w+ )?(?:full|soaked|soaking|dirty|soiled))\b",
+    )
+    .need_near(r"\b(?:all day|all night|all weekend|for hours|hours|for \w+ hours|\d+ hours|overnight|since (?:morning|breakfast|lunch|yesterday|the morning)|the whole (?:day|journey|time)|whole day|every day|days|sore|raw|rash|burns?|bleeding|not changed|never changed|nobody changed|no one changed|wasnt changed|hadnt been changed|hasnt been changed)\b")
+    // No place to change him is a missing toilet, not a carer's neglect.
+    .not_near(r"\b(?:changing places|nowhere to change|no (?:where|place|room) to change|no (?:changing|toilets?|accessible)|toilets?|changing (?:room|facilities|bench|table))\b"),
+    ph(
+        Neglect,
+        r"\b(?:nappy|nappies|pads?|pull ?ups?) (?:\w+ )?(?:not|never|wasnt|werent|isnt|arent|hadnt been|hasnt been|havent been|didnt get|doesnt get|dont get) (?:\w+ )?changed\b",
+    )
+    .need_near(r"\b(?:all day|all night|for hours|hours|overnight|since|the whole|whole day|at (?:school|respite|nursery|college|the unit|the centre)|sore|raw|rash|bleeding)\b"),
     // Food kept back as a punishment; "not allowed to eat in class" is a rule, not this.
     ph(
         Neglect,
@@ -1319,6 +1332,19 @@ static PHRASES: &[Phrase] = &[
         r"\bzmusza(?:ją|li|ł|ła)? (?:mnie|go|ją) do (?:noszenia|sprzedawania|sprzedaży|przewożenia|dostarczania|kradzieży|wysyłania zdjęć)\b",
     ),
     ph(Exploitation, r"(?:يجبرونني|يجبرني|يجبروني) (?:علي )?(?:بيع|نقل|حمل|توصيل)"),
+    // Papers held by someone else to keep a young person working or in place.
+    ph(
+        Exploitation,
+        r"\b(?:took|take|takes|taken|taking|keep|keeps|kept|keeping|hold|holds|held|holding|have|has|had|got) (?:away )?(?:my|our|his|her|their) (?:passports?|id|id cards?|documents|papers|visas?|birth certificates?)\b",
+    )
+    .need_near(r"\b(?:cant (?:go|leave|get|escape)|cannot (?:go|leave|get|escape)|not allowed|wont (?:give|let)|will not (?:give|let)|refuse\w*|until (?:i|we|he|she) (?:pay|paid|work|finish)|owe|owes|debt|trapped|threaten\w*|make (?:me|us|him|her) work|work for (?:them|him|her) for nothing|no money)\b")
+    .not_near(r"\b(?:renew\w*|expired|application|passport office|lost|stolen|photo|form|applying|applied|appointment|checked|check|copy|copies|scan\w*|safe|safely|locked away safely|for (?:the )?(?:trip|holiday))\b"),
+    // Money, lifts or gifts from someone older, given for something back.
+    ph(
+        Exploitation,
+        r"\b(?:someone|somebody|a (?:man|guy|lad|woman|boy|girl)|an? (?:older|adult) (?:\w+ )?(?:man|guy|lad|boy|girl|woman|person|people|friend|boyfriend)?|older (?:\w+ )?(?:boys?|lads?|men|guys|girls?|friends?|people|kids)|(?:these|some) (?:men|guys|lads)|adults?) (?:\w+ ){0,3}(?:gives?|gave|giving|buys?|bought|buying|pays?|paid|paying for) (?:me|him|her|us) (?:\w+ )?(?:money|cash|gifts?|presents?|phones?|a phone|trainers|drinks|alcohol|vodka|weed|drugs|vapes?|cigarettes|fags|lifts?|rides?|food|things|stuff)\b",
+    )
+    .need_near(r"\b(?:have to|has to|had to|got to|make (?:me|him|her|us)|makes (?:me|him|her|us)|made (?:me|him|her|us)|in return|owe|owes|owed|pay (?:it|them|him) back|do (?:things|stuff|favours|jobs|something) for|secret|dont tell|not to tell|wont let|send (?:pics|pictures|photos)|meet (?:up|him|them)|sleep|stay over|parties|party)\b"),
     // ------------------------------------------------------------------ bullying
     ph(Bullying, r"\bkys\b"),
     ph(Bullying, r"\b(?:kill|hang|unalive|neck) yourself\b"),
@@ -1367,6 +1393,17 @@ static PHRASES: &[Phrase] = &[
     .not_before(r"\b(?:dog|cat|horse|puppy)\b.{0,12}$")
     .by_doer(),
     ph(Bullying, r"\bgot jumped\b"),
+    // A child grabbed by the arm or the neck by someone named before it ("the driver
+    // shouts at him and grabbed his arm"). "His arm" alone may be his own ("he twisted his
+    // wrist"), so someone else must be named, and a hold that keeps a child safe is not this.
+    ph(
+        Abuse,
+        r"\b(?:grab(?:s|bed|bing)?|yank(?:s|ed|ing)?|wrench(?:es|ed|ing)?|squeez(?:e|es|ed|ing)|drag(?:s|ged|ging)?|pull(?:s|ed|ing)?) (?:him|her|them|me|my (?:\w+ )?(?:son|daughter|child|boy|girl)) (?:\w+ )?by (?:the|his|her|their|my) (?:arms?|wrists?|neck|throat|collar|hair|hood|ears?|jumper|top)\b|\b(?:grab(?:s|bed|bing)?|yank(?:s|ed|ing)?|wrench(?:es|ed|ing)?|squeez(?:e|es|ed|ing)) (?:his|her|their|my (?:\w+ )?(?:sons|daughters|childs|boys|girls)) (?:arms?|wrists?|neck|throat|collar|ears?)\b",
+    )
+    .need_before(r"\b(?:%FAM%|teachers?|tas?|staff|senco|escort|(?:taxi |bus )?driver|support worker|key ?worker|carers?|head ?teacher|dinner lad(?:y|ies)|lunchtime (?:supervisor|staff|lady)|supervisor|coach|man|woman|men|boys?|girls?|kids?|lads?|someone|somebody|he|she|they)\b")
+    .not_after(r"^ (?:\w+ ){0,3}(?:to stop|to save|to keep|to pull|so (?:he|she) (?:didnt|wouldnt)|before (?:he|she) (?:fell|ran)|as (?:he|she) (?:fell|slipped|tripped)|in time)\b")
+    .not_near(r"\b(?:gently|road|traffic|car park|fell|falling|slipped|tripped|game|playing|dance|dancing)\b")
+    .by_doer(),
     ph(
         NotSafe,
         r"\b(?:has|had|got|carries|carrying|keeps|kept|hides|hid|hiding) (?:a |his |her |their )?(?:knife|knives|blade|machete|gun)\b",
