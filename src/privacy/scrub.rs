@@ -1243,7 +1243,7 @@ static ADDRESS_LIVE: LazyLock<Regex> = LazyLock::new(|| {
 // somewhere is a house, whatever the street is called.
 static ADDRESS_LIVE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:\b(?:live|lives|living|lived|moved|moving|stay|stays|staying|based)\s+at|\b(?:moved|moving)\s+to)\s+(?P<addr>[0-9]{1,4}[A-Za-z]?\s*,?\s+(?P<words>(?:The\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}))",
+        r"(?i:\b(?:live|lives|living|lived|moved|moving|stay|stays|staying|based)\s+at|\b(?:moved|moving)\s+to)\s+(?P<addr>[0-9]{1,4}[A-Za-z]?\s*,?\s+(?:(?i:the)\s+)?(?P<words>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}))",
     )
 });
 // "i live on pinhoe rd": a street in lower case after living on it ("a busy road" and
@@ -1252,6 +1252,12 @@ static ADDRESS_LIVE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i:\b(?:live|lives|living|lived|stay|stays|staying)\s+(?:on|in|off)\s+)(?P<addr>(?P<words>(?:[a-z][a-z'’\-]*\s+){1,2})(?:road|rd|street|st|lane|ln|close|avenue|ave|drive|dr|way|crescent|gardens|terrace|grove|hill|park|place|court|rise|view|walk)\b\.?)",
     )
+});
+// "house number 12 on Queen Street": the number, then the street it is on.
+static ADDRESS_NUMBER_ON: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?i:(?:house\s+)?(?:number|no\.?)\s*)[0-9]{{1,4}}[A-Za-z]?\s+(?i:on|in|along|down|up)\s+(?:(?i:the)\s+)?(?P<words>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
+    ))
 });
 // A house name and its street, with no number: "Rose Cottage, Lower Lane".
 static ADDRESS_HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
@@ -1377,6 +1383,16 @@ fn find_addresses(text: &str, found: &mut Findings) {
         };
         if street_words_ok(words.as_str()) {
             found.claim(g.range(), Removed::Address);
+        }
+    }
+    for c in ADDRESS_NUMBER_ON.captures_iter(text) {
+        let (Some(m), Some(words)) = (c.get(0), c.name("words")) else {
+            continue;
+        };
+        if street_words_ok(words.as_str())
+            && !NUMBER_NOT_HOUSE.is_match(before(text, m.start(), 16))
+        {
+            found.claim(m.range(), Removed::Address);
         }
     }
     for c in ADDRESS_LIVE_LOWER.captures_iter(text) {
@@ -1668,6 +1684,12 @@ static SIGN_OFF_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:\b(?:regards|wishes|sincerely|faithfully|truly|thanks|thank\s+you|cheers|love|best))[\s,:]*(?P<initials>[A-Z])[.\s]",
     )
 });
+/// Words a letter labels rather than stands for a name: "Plan B", "option C", "vitamin D".
+static LABEL_BEFORE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:plan|option|options|part|section|grade|grades|year|type|class|step|appendix|question|box|level|vitamin|tier|form|room|block|band|category|stage|phase|route|zone|wing|ward|unit|floor|team|group|set|table|figure|page|schedule|annex|item|point|list|choice|answer|exhibit|block|platform|gate|bay|row|seat|flat|apartment|house|number|no)\s*$",
+    )
+});
 /// At most this many initials before a surname ("J R R Tolkien").
 const MAX_INITIALS: usize = 3;
 static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1717,6 +1739,15 @@ static OWNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(?:\s*\(\s*(?:aged?\s*)?[0-9]{1,2}\b|,?\s+aged?\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}\s*(?:years?|yrs?|yo)\b|\s+who\s+is\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}(?:\s*[,.!;)]|\s+and\b|\s*$)|\s+is\s+in\s+(?:year|yr|y)\s*[0-9]{1,2}\b|\s+(?:has|had)\s+(?:autism|adhd|add|asd|asc|pda|cp|cerebral|down['’]?s?|epilepsy|dyslexia|dyspraxia|anxiety|semh|pmld|sld|mld|an?\s+ehcp|ehcp|global|sensory|hearing|complex|selective)\b)",
+    )
+});
+/// "i'm", "its", "this is" right before a word: a self-introduction.
+static SELF_INTRO_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[\s,.!])(?:i['’]?m|i\s+am|it['’]?s|this\s+is)\s+$"));
+/// The age someone gives after their name: "and i'm 14", ", 14", "aged 14", "(14)".
+static OWN_AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\s*(?:,|and|&)?\s*(?:i['’]?m|i\s+am)\s+(?:only\s+|just\s+)?[0-9]{1,2}\b|\s*,\s*[0-9]{1,2}\b|,?\s+aged?\s+[0-9]{1,2}\b|\s*\(\s*[0-9]{1,2}\s*\))",
     )
 });
 // What a person does or is: after a capitalised word no list knows, it makes the word
@@ -2125,6 +2156,39 @@ impl<'a> NameFinder<'a> {
         }
     }
 
+    /// "M. Johnson", "J Smith from the council": initials before a listed surname. A lone
+    /// "A" or "I" needs its full stop, and a label's letter ("Plan B. Green spaces",
+    /// "Year 6 group C Brown") is not an initial.
+    fn mark_initials_before_surnames(&mut self) {
+        for i in 0..self.toks.len() {
+            let t = &self.toks[i];
+            if self.marked[i]
+                || !self.is_initial(i)
+                || !self.text[t.start..].starts_with(|c: char| c.is_uppercase())
+                || (i > 0 && self.is_initial(i - 1))
+                || LABEL_BEFORE_LETTER.is_match(before(self.text, t.start, 16))
+            {
+                continue;
+            }
+            let Some(k) = self.after_initials(i) else {
+                continue;
+            };
+            let article = matches!(&self.text[t.start..t.base_end], "A" | "I");
+            if article && !self.gap(i, i + 1).starts_with('.') {
+                continue;
+            }
+            let surname = &self.toks[k];
+            if surname.case != Case::Title
+                || !self.lists.surnames.contains(&surname.key)
+                || self.not_person(k)
+            {
+                continue;
+            }
+            self.marked[i..k].fill(true);
+            self.mark_name(k, false);
+        }
+    }
+
     fn mark_after_called(&mut self) {
         let found: Vec<(usize, Context, bool)> = CALLED_ANY
             .captures_iter(self.text)
@@ -2238,6 +2302,15 @@ impl<'a> NameFinder<'a> {
             }
             // An ambiguous name is a name when a known surname or an age follows it.
             let t = &self.toks[i];
+            // "i'm lily and i'm 14": a young person giving their name and age, in lower case.
+            let introduced_with_age = t.case == Case::Lower
+                && SELF_INTRO_BEFORE.is_match(before(self.text, t.start, 12))
+                && OWN_AGE_AFTER.is_match(after(self.text, t.end, 24))
+                && !self.lists.is_not_name(&t.key);
+            if introduced_with_age && self.lists.is_given(&t.key) {
+                self.mark_name(i, true);
+                continue;
+            }
             if t.case != Case::Title || !self.lists.is_ambiguous(&t.key) {
                 continue;
             }
@@ -2313,6 +2386,7 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     f.mark_after_titles();
     f.mark_after_context(&WEAK_CONTEXT, Context::Weak);
     f.mark_initials_after_sign_off();
+    f.mark_initials_before_surnames();
     f.free_names();
     for (i, t) in f.toks.iter().enumerate() {
         if f.marked[i] && !claimed[i] {
