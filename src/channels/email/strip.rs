@@ -86,7 +86,7 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 /// A sign-off alone on its line: what follows it, when short, is a signature.
 static VALEDICTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:kind|best|warm|warmest|many|with)? ?regards|best wishes|(?:with )?(?:many |best |kind )?thanks(?: again| so much)?|thank you(?: so much)?|many thanks|cheers|yours(?: sincerely| faithfully| truly)?|all the best|best|take care|with love|love|pozdrawiam(?: serdecznie)?|z poważaniem|dziękuję|mit freundlichen grüßen|مع التحية|مع خالص التحيات|شكرا|تحياتي)\s*[,.!]?$",
+        r"(?i)^(?:(?:kind|kindest|best|warm|warmest|many|with)? ?regards|(?:best|warm|warmest|kind) wishes|(?:with )?(?:many |best |kind )?thanks(?: again| so much| in advance)?|thank you(?: so much| in advance| again)?|many thanks|cheers|sincerely|respectfully|yours(?: sincerely| faithfully| truly)?|all the best|best|take care|speak soon|with love|(?:lots of )?love(?: from)?|(?:serdecznie )?pozdrawiam(?: serdecznie)?|pozdrowienia|z poważaniem|z wyrazami szacunku|dzięki|dziękuję(?: bardzo)?|mit freundlichen grüßen|و?مع (?:خالص |أطيب |اطيب )?(?:التحية|التحيات|تحياتي|الشكر)|و?شكرا(?: لكم| لك| جزيلا)?|تحياتي)\s*[,.!،]?$",
     )
     .expect("valediction pattern")
 });
@@ -379,6 +379,21 @@ mod tests {
             own_words("Pozdrawiam\nKasia Nowak").signature,
             "Kasia Nowak"
         );
+        // The everyday sign-offs of each language heard speaks.
+        for (body, name) in [
+            ("المدرسة لا تساعده.\n\nمع التحيات\nأمل\n", "أمل"),
+            ("المدرسة لا تساعده.\nمع تحياتي،\nفاطمة", "فاطمة"),
+            ("Szkoła nie pomaga.\nSerdecznie pozdrawiam\nOla", "Ola"),
+            (
+                "Szkoła nie pomaga.\nZ wyrazami szacunku\nAnna Kowalska",
+                "Anna Kowalska",
+            ),
+            ("The bus is late.\nThanks in advance,\nJo", "Jo"),
+            ("The bus is late.\nKindest regards\nJo Smith", "Jo Smith"),
+            ("The bus is late.\nLots of love\nNan", "Nan"),
+        ] {
+            assert_eq!(own_words(body).signature, name, "{body:?}");
+        }
         // What follows is more words, not a signature: a postscript, a sentence, a long line,
         // or more than a few lines.
         for body in [

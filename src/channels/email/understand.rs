@@ -168,7 +168,7 @@ static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PARENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:my|our)\s+(?:(?:\d{1,2}|two|three|four|five|eldest|oldest|youngest|little|autistic|disabled|teenage|adopted|foster|step)\s+)?(?:(?:year|yr)\s*old\s+)?(?:son|sons|daughter|daughters|child|children|kids?|boy|boys|girl|girls|lad|lads|teenager|teenagers|teen|toddler|baby|little ones?|twins|grandson|grandsons|granddaughter|granddaughters|grandchild|grandchildren|grandkids|stepson|stepdaughter|stepchildren|stepkids)\b|\b(?:mój|moja|moje|naszego|nasz|nasza|mojego|mojej)\s+(?:syn|syna|synem|córka|córki|córką|dziecko|dziecka|dzieci)\b|(?:ابني|ابنتي|طفلي|أطفالي|ولدي)",
+        r"(?i)\b(?:my|our)\s+(?:(?:\d{1,2}|two|three|four|five|eldest|oldest|youngest|little|autistic|disabled|teenage|adopted|foster|step)\s+)?(?:(?:year|yr)\s*old\s+)?(?:son|sons|daughter|daughters|child|children|kids?|boy|boys|girl|girls|lad|lads|teenager|teenagers|teen|toddler|baby|little ones?|twins|grandson|grandsons|granddaughter|granddaughters|grandchild|grandchildren|grandkids|stepson|stepdaughter|stepchildren|stepkids)\b|\b(?:mój|moja|moje|mojego|mojej|mojemu|moim|moją|moich|moimi|nasz|nasza|nasze|naszego|naszej|naszemu|naszym|naszą|naszych|naszymi)\s+(?:syn|syna|synowi|synem|synu|synek|synka|synkowi|synkiem|synowie|synów|synami|córka|córki|córce|córkę|córką|córeczka|córeczki|córeczce|córeczkę|córeczką|córkami|dziecko|dziecka|dziecku|dzieckiem|dzieci|dzieciom|dziećmi|dzieciach)\b|(?:ابني|ابنتي|طفلي|أطفالي|ولدي)",
     )
     .expect("child-of pattern")
 });
@@ -437,6 +437,20 @@ mod tests {
             Some(RespondentGroup::ParentCarer)
         );
         assert_eq!(g("Mój syn ma autyzm"), Some(RespondentGroup::ParentCarer));
+        // Polish declines the words for "my son" and "my daughter" by their place in the sentence.
+        for declined in [
+            "Szkoła nie pomaga mojemu synowi.",
+            "Nikt nie słucha mojej córki.",
+            "Martwię się o moją córkę.",
+            "Z moim synem jest coraz gorzej.",
+            "Naszemu dziecku nikt nie pomaga.",
+        ] {
+            assert_eq!(
+                g(declined),
+                Some(RespondentGroup::ParentCarer),
+                "{declined}"
+            );
+        }
         assert_eq!(g("Mam 14 lat"), Some(RespondentGroup::YoungPerson));
         assert_eq!(g("ابني عمره عشر سنوات"), Some(RespondentGroup::ParentCarer));
         assert_eq!(g("The weather is nice"), None);
