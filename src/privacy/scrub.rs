@@ -181,7 +181,13 @@ fn without_own_name(text: &str, own: &[String]) -> String {
         }
         let key = fold(word);
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let own_word = !in_marker && own.contains(&key) && (capital || !NAMES.is_english(&key));
+        let english = NAMES.is_english(&key);
+        // "Will you ring me?", "May I ask": a word that is also the writer's name, capital
+        // only for starting a sentence, before what a verb or a determiner comes before.
+        let sentence_word = english
+            && starts_sentence(&out, before)
+            && SENTENCE_WORD_AFTER.is_match(&rest[m.end()..]);
+        let own_word = !in_marker && own.contains(&key) && (capital || !english) && !sentence_word;
         // "[name removed] Pearce": one name, one marker.
         let joins_marker = out.ends_with(marker) && (before == " " || before.is_empty());
         if !(own_word && joins_marker) {
@@ -193,6 +199,28 @@ fn without_own_name(text: &str, own: &[String]) -> String {
     out.push_str(rest);
     out
 }
+
+/// Whether a word after `out` and then `between` starts a sentence or a line.
+fn starts_sentence(out: &str, between: &str) -> bool {
+    if between.contains('\n') {
+        return true;
+    }
+    let tail = if between.trim().is_empty() {
+        out
+    } else {
+        between
+    };
+    let tail = tail.trim_end_matches([' ', '\t']);
+    tail.is_empty() || tail.ends_with(['.', '!', '?', '\n', ':', '"', '“'])
+}
+
+/// After a word at a sentence's start, what shows it is a verb or a word, not a name: "Will
+/// you", "May I", "Mark the date".
+static SENTENCE_WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:you|we|i|he|she|they|it|there|this|that|these|those|the|a|an|my|your|our|his|her|their|be|not|someone|anyone|somebody|anybody|everyone|me|us|him|them)\b",
+    )
+});
 
 /// The most times [`scrub_report`] goes over a text; one more pass has never been needed.
 const MAX_PASSES: usize = 4;
@@ -2655,6 +2683,18 @@ mod tests {
         assert_eq!(
             k("the bus is late.\n\nRob", "Rob"),
             format!("the bus is late.\n\n{n}")
+        );
+        // The word starting a sentence, not the name: "Will you", "May I".
+        assert_eq!(
+            k(
+                "Will you ring me? The bus is late. May I ask why.\nWill",
+                "Will May"
+            ),
+            format!("Will you ring me? The bus is late. May I ask why.\n{n}")
+        );
+        assert_eq!(
+            k("Thanks, Will. Mark the date.", "Will Mark"),
+            format!("Thanks, {n}. Mark the date.")
         );
         // A surname after the writer's first name, but not a label after it.
         assert_eq!(
