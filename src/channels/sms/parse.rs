@@ -376,6 +376,13 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "yup",
             "ya",
             "yea",
+            "yh",
+            "yeh",
+            "yass",
+            "i think so",
+            "think so",
+            "every time",
+            "each time",
             "yes i do",
             "y",
             "aye",
@@ -432,6 +439,10 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "not often",
             "not very often",
             "almost never",
+            "i dont think so",
+            "dont think so",
+            "not that i know of",
+            "no way",
             // "Nobody asks me", "no one explains": the question's thing never happens.
             "nobody",
             "no one",
@@ -774,8 +785,34 @@ fn choice(words: &[String], options: &[ChoiceOption], locale: Locale) -> Reply {
     }
     match one_named(&phrases, words).and_then(|i| options.get(i)) {
         Some(o) => Reply::Choice(o.id.clone()),
-        None => Reply::Unclear,
+        None => mixed(&phrases, words, options).map_or(Reply::Unclear, Reply::Choice),
     }
+}
+
+/// "Some staff yes, some no": yes and no both said is the question's Sometimes, where it
+/// has one.
+fn mixed(phrases: &Phrases<usize>, words: &[String], options: &[ChoiceOption]) -> Option<Slug> {
+    if words.len() > MAX_SCAN_WORDS {
+        return None;
+    }
+    let position = |key: &str| {
+        options.iter().position(|o| {
+            o.id.as_str() == key || normalise(localized(&o.label, Locale::EN_GB)).trim() == key
+        })
+    };
+    let (yes, no, sometimes) = (position("yes")?, position("no")?, position("sometimes")?);
+    let (mut found, other) = phrases.scan(words);
+    found.sort_unstable();
+    let mut both = [yes, no];
+    both.sort_unstable();
+    // "yes, no" alone may be two answers at once; "some … others" says it is mixed.
+    let split = other.iter().any(|w| {
+        matches!(
+            *w,
+            "some" | "other" | "others" | "depends" | "niektórzy" | "inni" | "بعض"
+        )
+    });
+    (found == both && split).then(|| options[sometimes].id.clone())
 }
 
 /// Stands for "not sure" in a question with no such option, so "not sure" is not read
@@ -827,6 +864,9 @@ const FEELING_WORDS: &[(&str, u8)] = &[
     ("horrible", 1),
     ("miserable", 1),
     ("rubbish", 1),
+    ("crap", 1),
+    ("shit", 1),
+    ("poor", 2),
     ("dreadful", 1),
     ("not good at all", 1),
     ("unhappy", 2),
@@ -977,6 +1017,8 @@ const INTENSIFIERS: &[&str] = &[
 /// Faces sent alone: 😢 is 1, 🙁 2, 😐 3, 🙂 4, 😀 5.
 const FEELING_EMOJI: &[(char, u8)] = &[
     ('😭', 1),
+    ('💩', 1),
+    ('🤬', 1),
     ('😢', 1),
     ('😞', 1),
     ('😩', 1),
@@ -1042,12 +1084,21 @@ fn feeling(text: &str, words: &[String], locale: Locale) -> Reply {
     if let Some((n, suffix, rest)) = leading_number(words) {
         // "4/5", "4 out of 5", "4 na 5", "4 out of 5 I guess": the scale's end goes, what
         // follows must agree.
-        let rest: Vec<&str> = match rest.as_slice() {
-            ["out", "of", "5", more @ ..] | ["of", "5", more @ ..] | ["na", "5", more @ ..] => {
-                more.to_vec()
+        // "8/10", "7 out of 10": a mark out of ten, halved onto the scale (9 and 10 are 5).
+        let (n, rest): (u32, Vec<&str>) = match rest.as_slice() {
+            ["out", "of", "10", more @ ..]
+            | ["of", "10", more @ ..]
+            | ["na", "10", more @ ..]
+            | ["10", more @ ..]
+                if n <= 10 =>
+            {
+                (n.div_ceil(2).max(1), more.to_vec())
             }
-            ["5", more @ ..] => more.to_vec(),
-            _ => rest,
+            ["out", "of", "5", more @ ..] | ["of", "5", more @ ..] | ["na", "5", more @ ..] => {
+                (n, more.to_vec())
+            }
+            ["5", more @ ..] => (n, more.to_vec()),
+            _ => (n, rest),
         };
         return match u8::try_from(n) {
             Ok(n @ 1..=5) if suffix == Suffix::None && agrees(&phrases, &rest, &n) => reply(n),
@@ -1110,6 +1161,18 @@ fn unhedged(words: &[String]) -> Vec<String> {
 
 /// The feeling a message of faces alone shows, if they agree.
 fn emoji_feeling(text: &str) -> Option<u8> {
+    // Stars are a rating: "⭐⭐⭐" is 3.
+    let stars = text
+        .chars()
+        .filter(|c| matches!(c, '⭐' | '🌟' | '★'))
+        .count();
+    if stars > 0
+        && text
+            .chars()
+            .all(|c| matches!(c, '⭐' | '🌟' | '★' | '\u{FE0F}') || c.is_whitespace())
+    {
+        return u8::try_from(stars).ok().filter(|n| (1..=5).contains(n));
+    }
     let mut found = None;
     for c in text.chars() {
         if let Some((_, n)) = FEELING_EMOJI.iter().find(|(e, _)| *e == c) {
