@@ -97,6 +97,10 @@ pub struct Areas {
     /// Each district name, in every locale, and each place, as lowercase words, with its
     /// area and whether it is a place; longest first.
     names_in_text: Vec<(Vec<String>, usize, bool)>,
+    /// [`Areas::neighbours`], in lower case.
+    neighbours: Vec<String>,
+    /// [`Areas::place_name`].
+    place_name: String,
 }
 
 impl std::fmt::Debug for Areas {
@@ -218,6 +222,10 @@ struct Config {
     complete_postcode_areas: Vec<String>,
     #[serde(default = "default_found_share")]
     outward_found_share: f64,
+    /// Counties and cities next to the authority, or that families move from: someone who
+    /// says they live there is outside it.
+    #[serde(default)]
+    neighbours: Vec<String>,
     files: Files,
     areas: Vec<AreaConfig>,
 }
@@ -254,12 +262,6 @@ struct AreaConfig {
     #[serde(default)]
     places: Vec<String>,
 }
-
-/// Counties and cities next to Devon, or that families move from: someone who lives there
-/// is outside the authority.
-pub const NEIGHBOURING_COUNTIES: &[&str] = &[
-    "cornwall", "somerset", "dorset", "bristol", "london", "wales", "scotland",
-];
 
 /// Words before a place that put someone around it, not in it.
 const AROUND: &[&str] = &["near", "outside", "nr", "by"];
@@ -361,7 +363,20 @@ impl Areas {
         names_in_text.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
         names_in_text.dedup();
 
+        let place_name = [
+            "County Council",
+            "City Council",
+            "Borough Council",
+            "Council",
+        ]
+        .iter()
+        .find_map(|suffix| config.authority.strip_suffix(suffix))
+        .unwrap_or(&config.authority)
+        .trim()
+        .to_lowercase();
         let mut registry = Areas {
+            neighbours: config.neighbours.iter().map(|n| n.to_lowercase()).collect(),
+            place_name,
             authority: config.authority,
             attribution: config.attribution,
             areas,
@@ -471,6 +486,18 @@ impl Areas {
         &self.authority
     }
 
+    /// Counties and cities over the border, in lower case ("cornwall"): someone who lives
+    /// there is outside the authority. From the areas file's `neighbours`.
+    pub fn neighbours(&self) -> &[String] {
+        &self.neighbours
+    }
+
+    /// What people call the authority's area, in lower case: its name without "County
+    /// Council" ("devon"), as in "we don't live in Devon".
+    pub fn place_name(&self) -> &str {
+        &self.place_name
+    }
+
     /// The copyright notice the postcode data requires wherever it is shown.
     pub fn attribution(&self) -> &str {
         &self.attribution
@@ -555,7 +582,7 @@ impl Areas {
             // holiday in Cornwall) says nothing.
             let first = words.first()?.trim_matches(|c: char| !c.is_alphanumeric());
             named.or_else(|| {
-                NEIGHBOURING_COUNTIES
+                self.neighbours
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(first))
                     .then(|| self.outside())
@@ -1084,7 +1111,13 @@ mod tests {
         }
         assert_eq!(find("just outside Tiverton").as_deref(), Some("mid-devon"));
         assert_eq!(find("Exeter, near the hospital").as_deref(), Some("exeter"));
+        assert_eq!(areas.place_name(), "devon");
+        assert!(areas.neighbours().iter().any(|n| n == "cornwall"));
         let lived_in = |text| areas.find_place_lived_in(text).map(|id| id.to_string());
+        assert_eq!(
+            lived_in("We live in Cornwall").as_deref(),
+            Some("outside-devon")
+        );
         assert_eq!(
             lived_in("We live just outside Exeter but go to school in Exeter"),
             None
@@ -1196,5 +1229,13 @@ mod tests {
             ok.lookup_postcode("EX1"),
             ambiguous(&["exeter", "east-devon"])
         );
+        // Another authority names its own area and its own neighbours.
+        let other = TOML
+            .replace("Devon County Council", "Somerset Council")
+            .replace("\"Somerset\", ", "\"Devon\", ");
+        let other = Areas::parse(&other, outward, "postcode,area\n").unwrap();
+        assert_eq!(other.place_name(), "somerset");
+        assert!(other.neighbours().iter().any(|n| n == "devon"));
+        assert!(!other.neighbours().iter().any(|n| n == "somerset"));
     }
 }

@@ -29,7 +29,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::domain::area::NEIGHBOURING_COUNTIES;
 use crate::domain::consultation::{localized, ChoiceOption, Question, QuestionKind, Slug};
 use crate::domain::submission::Feeling;
 use crate::domain::{AreaId, Areas, PostcodeLookup, RespondentGroup};
@@ -1213,24 +1212,28 @@ const AREA_FILLERS: &[&str] = &[
     "انا",
 ];
 
+/// Being outside the authority's area, `{}` standing for its name ("devon").
+const OUTSIDE_THE_AREA: &[&str] = &[
+    "outside {}",
+    "outside of {}",
+    "out of {}",
+    "not in {}",
+    "not {}",
+    "not from {}",
+    "not living in {}",
+    "dont live in {}",
+    "i dont live in {}",
+    "we dont live in {}",
+    "poza {}",
+    "nie w {}",
+];
+
 const OUTSIDE_WORDS: &[&str] = &[
     "outside",
     "out of county",
     "somewhere else",
     "elsewhere",
     "not in the area",
-    "outside devon",
-    "outside of devon",
-    "out of devon",
-    "not in devon",
-    "not devon",
-    "not from devon",
-    "not living in devon",
-    "dont live in devon",
-    "i dont live in devon",
-    "we dont live in devon",
-    "poza devon",
-    "nie w devon",
     "poza",
     "gdzie indziej",
     "خارج",
@@ -1283,10 +1286,14 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
         for w in others {
             phrases.add(w, special.clone());
         }
-        // A county or city over the border alone ("Cornwall", "I live in Somerset").
+        // A county or city over the border alone ("Cornwall", "I live in Somerset"), or
+        // the authority's own area denied ("not in Devon").
         if special == areas.outside() {
-            for w in NEIGHBOURING_COUNTIES {
+            for w in areas.neighbours() {
                 phrases.add(w, special.clone());
+            }
+            for pattern in OUTSIDE_THE_AREA {
+                phrases.add(&pattern.replace("{}", areas.place_name()), special.clone());
             }
         }
     }
