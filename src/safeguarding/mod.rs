@@ -91,8 +91,8 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 554 concerning and 0 of
-//! 513 ordinary views wrong in the main corpora, which were tuned against; on a
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 562 concerning and 0 of
+//! 520 ordinary views wrong in the main corpora, which were tuned against; on a
 //! held-out set, 12.5% of concerning views missed when first measured (10% today, one
 //! caught since by a rule written for another sentence) and 2.5% of ordinary views
 //! flagged. On a set written to dodge the lists, half

@@ -755,6 +755,27 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea))(?: properly| anything| much| at all| a thing| a proper meal)? (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|(?:for|in) (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
     ),
     ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
+    // Nowhere warm to sleep: "I sleep in my coat because there's no heating and no bedding".
+    ph(
+        Neglect,
+        r"\b(?:sleep|sleeps|slept|sleeping) (?:in (?:my|his|her|our|their) (?:coats?|clothes|uniform|jackets?)|on the floor)\b",
+    )
+    .need_near(r"\b(?:no (?:heating|heat|bed|beds|bedding|blankets?|duvets?|sheets|mattress|electric\w*)|cold|freezing)\b")
+    .not_near(r"\b(?:sensory|likes?|prefers?|choice|camping|tent|sleepover|festival|holiday|hospital)\b"),
+    // Kept in a room: "not allowed out of my room except for school".
+    ph(
+        Abuse,
+        r"\b(?:not allowed|never allowed|arent allowed|isnt allowed|cant|cannot|wont let (?:me|us|him|her)|dont let (?:me|us|him|her)|doesnt let (?:me|us|him|her)) (?:to )?(?:leave|come out of|go out of|get out of|out of) (?:my|his|her|our|their|the) (?:room|bedroom)\b",
+    )
+    .need_near(r"\b(?:except|apart from|unless|all day|all weekend|for days|for hours|hours|days|weeks|only (?:for|to)|locked|lock|meals|eat in|punish\w*)\b")
+    .not_near(r"\b(?:bedtime|after (?:\d+|nine|ten|eight|lights out)|at night until|illness|ill|poorly|covid|contagious|chicken ?pox|isolat\w*)\b"),
+    // Held down by staff or an adult: "staff sit on him when he kicks off".
+    ph(
+        Abuse,
+        r"\b(?:sit|sits|sat|sitting|kneel|kneels|knelt|kneeling|lie|lies|lay|lying|laid) on (?:top of )?(?:him|her|me|us|my (?:\w+ )?(?:son|daughter|child|boy|girl))\b",
+    )
+    .need_before(r"\b(?:staff|teachers?|tas?|carers?|support workers?|escorts?|drivers?|dad|mum|step ?dad|step ?mum|boyfriend|they)\b")
+    .not_near(r"\b(?:play\w*|game|games|tickl\w*|joke|cuddl\w*|wrestl\w*|sofa|couch|lap|brother|sister|siblings?)\b"),
     // Personal care left undone for hours, at home or in a setting.
     ph(
         Neglect,
@@ -993,7 +1014,26 @@ static PHRASES: &[Phrase] = &[
     ph(DomesticAbuse, r"\bprzemoc (?:domowa|w domu|w rodzinie)\b"),
     ph(DomesticAbuse, r"(?:ب?[يت])?ضرب (?:امي|ماما|والدتي|زوجته)"),
     ph(DomesticAbuse, r"عنف اسري|العنف الاسري|العنف المنزلي"),
+    // Parents fighting with the police called, or a parent throwing things in drink or
+    // rage while the child hides.
+    ph(
+        DomesticAbuse,
+        r"\b(?:mum|mom|mam|dad|parents|step ?dad|step ?mum|mums boyfriend|mums partner|dads girlfriend|dads partner)(?: and (?:dad|mum|mom|her boyfriend|her partner|his girlfriend|his partner|step ?dad))? (?:\w+ )?(?:fight|fights|fighting|fought|argue|argues|arguing|row|rows|rowing|scream at each other|shout at each other)\b",
+    )
+    .need_near(r"\b(?:police|999|hide|hiding|hid|terrified|hits?|hitting|hurts?|smash\w*|throws?|threw|drunk|neighbours (?:called|rang)|ambulance)\b"),
+    ph(
+        DomesticAbuse,
+        r"\b(?:mum|mom|mam|dad|step ?dad|step ?mum|mums boyfriend|mums partner|dads girlfriend|dads partner) (?:\w+ )?(?:throws|threw|throwing|smashes|smashed|smashing|breaks|broke|breaking) (?:things|stuff|plates|furniture|chairs|the house up|everything)\b",
+    )
+    .need_near(r"\b(?:drunk|drinking|drinks|off his face|off her face|high|rage|i hide|we hide|hiding|hide|scared|frightened|afraid|terrified)\b"),
     // ------------------------------------------------------------------ not safe
+    // Sleeping away because home is not safe: "sleeping at a friend's because i can't go home".
+    ph(
+        NotSafe,
+        r"\b(?:cant|cannot|can not|not allowed to|too scared to|scared to|afraid to|dont want to|daren?t|dare not) go (?:back )?home\b",
+    )
+    .need_near(r"\b(?:sleep\w*|slept|stay\w*|sofa|kicked out|thrown out|chucked out|streets?|nowhere|hurt|hit|scared|frightened|afraid|drunk)\b")
+    .not_near(r"\b(?:bus|train|taxi|transport|traffic|snow|flood\w*|hospital|ward|until (?:the|my|his|her)|strike)\b"),
     ph(
         NotSafe,
         r"\b(?:ran|run|runs|running|keep running|keeps running|kept running) away (?:from (?:home|my (?:mums|dads|house|foster \w+|home|carers)|the (?:house|foster \w+|childrens home|care home)|foster \w+|care))\b",
@@ -1332,6 +1372,13 @@ static PHRASES: &[Phrase] = &[
         r"\bzmusza(?:ją|li|ł|ła)? (?:mnie|go|ją) do (?:noszenia|sprzedawania|sprzedaży|przewożenia|dostarczania|kradzieży|wysyłania zdjęć)\b",
     ),
     ph(Exploitation, r"(?:يجبرونني|يجبرني|يجبروني) (?:علي )?(?:بيع|نقل|حمل|توصيل)"),
+    // Paid to carry something somewhere: county lines.
+    ph(
+        Exploitation,
+        r"\b(?:paid|pays|pay|paying|gave (?:me|him|her) money|gives (?:me|him|her) money|get money|got money|given (?:money|cash)) (?:me |him |her |us )?(?:\w+ )?(?:to )?(?:take|takes|carry|drop off|deliver|bring|hold|move|run) (?:a |the |some |this )?(?:bags?|packages?|parcels?|phones?|stuff|things|drugs|gear|boxes|box)\b",
+    )
+    .need_near(r"\b(?:house|flat|town|city|train|stranger|strangers|man|men|older|another|different|secret|dont tell|cash|county lines|london|birmingham|bristol)\b")
+    .not_near(r"\b(?:amazon|evri|hermes|dpd|royal mail|post office|paper round|newspapers?|job|shift|work experience|part time|saturday job|pocket money)\b"),
     // Papers held by someone else to keep a young person working or in place.
     ph(
         Exploitation,
