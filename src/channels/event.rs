@@ -260,13 +260,37 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = &[
 
 /// A day as ISO 8601 or in the UK's order ("03/12/2026", "3.12.2026", "03-12-26").
 fn date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    // A spreadsheet's date cell often comes with midnight: "03/12/2026 00:00".
+    let text = match text.rsplit_once([' ', 'T']) {
+        Some((day, time))
+            if chrono::NaiveTime::parse_from_str(time, "%H:%M").is_ok()
+                || chrono::NaiveTime::parse_from_str(time, "%H:%M:%S").is_ok() =>
+        {
+            day.trim()
+        }
+        _ => text,
+    };
     [
-        "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%y", "%d-%m-%y",
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%d/%m/%Y",
+        "%d.%m.%Y",
+        "%d-%m-%Y",
+        "%d/%m/%y",
+        "%d.%m.%y",
+        "%d-%m-%y",
+        "%d %b %Y",
+        "%d %B %Y",
+        "%d-%b-%Y",
+        "%d-%b-%y",
+        "%d %b %y",
+        "%A %d %B %Y",
     ]
     .iter()
     // "03/12/26" read by "%Y" is the year 26: go on to the two-digit year.
     .find_map(|f| {
-        NaiveDate::parse_from_str(text.trim(), f)
+        NaiveDate::parse_from_str(text, f)
             .ok()
             .filter(|d| d.year() >= 2000)
     })
@@ -367,6 +391,14 @@ mod tests {
             "3.12.2026",
             "03-12-26",
             "03/12/26",
+            "2026/12/03",
+            "3 Dec 2026",
+            "3 December 2026",
+            "03-Dec-26",
+            "Thursday 3 December 2026",
+            "03/12/2026 00:00",
+            "2026-12-03 00:00:00",
+            "2026-12-03T09:30",
         ] {
             assert_eq!(date(text), day, "{text}");
         }
