@@ -101,6 +101,10 @@ pub fn parse(
                 continue;
             }
         };
+        // Spreadsheets save the empty rows under a table as ",,,": nobody's view.
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
         // A row longer or shorter than the header has lost or gained a separator, so its
         // values may sit under the wrong questions.
         if record.len() != columns.len() {
@@ -482,6 +486,14 @@ mod tests {
     fn a_spreadsheet_byte_order_mark_is_ignored() {
         let rows = parse_demo("\u{feff}ref,area,group\n1,exeter,child\n").unwrap();
         assert!(rows[0].submission.provider_ref.is_some());
+    }
+
+    #[test]
+    fn the_empty_rows_a_spreadsheet_leaves_under_its_table_are_no_views() {
+        let rows = parse_demo("ref,area,group\n1,exeter,child\n,,\n , , \n\n,,\n").unwrap();
+        assert_eq!(rows.len(), 1);
+        // A row with anything in it is still a view, or a problem.
+        assert_eq!(parse_demo("ref,area,group\n,exeter,\n").unwrap().len(), 1);
     }
 
     #[test]

@@ -132,6 +132,10 @@ impl Baseline {
                     continue;
                 }
             };
+            // The empty rows a spreadsheet leaves under its table.
+            if record.iter().all(str::is_empty) {
+                continue;
+            }
             if record.len() != 2 {
                 problems.push(format!(
                     "line {line}: expected 2 fields (area,expected), found {}",
@@ -304,6 +308,8 @@ mod tests {
             Torridge;12,5\r\nWest Devon;12,5\r\n";
         let b = Baseline::parse_csv(&areas, BaselineSource::Consultation, european).unwrap();
         assert!((share(&b, "exeter") - 0.125).abs() < 1e-9);
+        let trailing = format!("{european};\r\n;\r\n");
+        assert!(Baseline::parse_csv(&areas, BaselineSource::Consultation, &trailing).is_ok());
         for (written, read) in [
             ("12,5", 12.5),
             ("0,125", 0.125),
