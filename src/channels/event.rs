@@ -234,14 +234,21 @@ fn group(text: &str) -> Option<RespondentGroup> {
     if let Ok(group) = id.parse() {
         return Some(group);
     }
-    let key = plain_words(text);
-    let named = RespondentGroup::ALL.into_iter().find(|g| {
-        Locale::ALL.into_iter().any(|l| {
-            plain_words(&i18n::group_label(l, *g)) == key
-                || plain_words(&i18n::text(l, &format!("staff-dash-group-{}", g.id()))) == key
-        })
-    });
-    named.or_else(|| GROUP_WORDS.iter().find(|(w, _)| *w == key).map(|(_, g)| *g))
+    let by_words = |key: &str| {
+        let named = RespondentGroup::ALL.into_iter().find(|g| {
+            Locale::ALL.into_iter().any(|l| {
+                plain_words(&i18n::group_label(l, *g)) == key
+                    || plain_words(&i18n::text(l, &format!("staff-dash-group-{}", g.id()))) == key
+            })
+        });
+        named.or_else(|| GROUP_WORDS.iter().find(|(w, _)| *w == key).map(|(_, g)| *g))
+    };
+    // "Young person (11-25)": ages in brackets that are not the form's own only explain
+    // the group.
+    by_words(&plain_words(text)).or_else(|| match text.split_once('(') {
+        Some((before, _)) if !before.trim().is_empty() => by_words(&plain_words(before)),
+        _ => None,
+    })
 }
 
 const GROUP_WORDS: &[(&str, RespondentGroup)] = &[
@@ -258,6 +265,31 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = &[
     ("yp", RespondentGroup::YoungPerson),
     ("professional", RespondentGroup::Professional),
     ("practitioner", RespondentGroup::Professional),
+    ("practitioners", RespondentGroup::Professional),
+    ("professionals", RespondentGroup::Professional),
+    ("other professional", RespondentGroup::Professional),
+    ("teacher", RespondentGroup::Professional),
+    ("senco", RespondentGroup::Professional),
+    ("school staff", RespondentGroup::Professional),
+    ("social worker", RespondentGroup::Professional),
+    ("health professional", RespondentGroup::Professional),
+    ("education professional", RespondentGroup::Professional),
+    ("mum", RespondentGroup::ParentCarer),
+    ("dad", RespondentGroup::ParentCarer),
+    ("mother", RespondentGroup::ParentCarer),
+    ("father", RespondentGroup::ParentCarer),
+    ("grandparent", RespondentGroup::ParentCarer),
+    ("grandparents", RespondentGroup::ParentCarer),
+    ("foster carer", RespondentGroup::ParentCarer),
+    ("foster parent", RespondentGroup::ParentCarer),
+    ("kinship carer", RespondentGroup::ParentCarer),
+    ("adoptive parent", RespondentGroup::ParentCarer),
+    ("step parent", RespondentGroup::ParentCarer),
+    ("guardian", RespondentGroup::ParentCarer),
+    ("carers", RespondentGroup::ParentCarer),
+    ("pupil", RespondentGroup::YoungPerson),
+    ("student", RespondentGroup::YoungPerson),
+    ("young carer", RespondentGroup::YoungPerson),
     ("prefer not to say", RespondentGroup::PreferNotToSay),
     ("rather not say", RespondentGroup::PreferNotToSay),
 ];
@@ -307,12 +339,21 @@ fn answer(kind: &QuestionKind, text: &str) -> Option<AnswerValue> {
     // Typed up from paper: "Not sure.", "not-sure" and "NOT SURE" are one answer.
     let key = plain_words(text);
     match kind {
-        QuestionKind::SingleChoice { options } => options
-            .iter()
-            .find(|o| {
-                plain_words(o.id.as_str()) == key || o.label.values().any(|l| plain_words(l) == key)
-            })
-            .map(|o| AnswerValue::Choice(o.id.clone())),
+        QuestionKind::SingleChoice { options } => {
+            // A paper form's ticks typed up as "Y" and "N".
+            let key = match key.as_str() {
+                "y" => "yes".to_owned(),
+                "n" => "no".to_owned(),
+                _ => key,
+            };
+            options
+                .iter()
+                .find(|o| {
+                    plain_words(o.id.as_str()) == key
+                        || o.label.values().any(|l| plain_words(l) == key)
+                })
+                .map(|o| AnswerValue::Choice(o.id.clone()))
+        }
         QuestionKind::Feelings => feeling(&key).map(AnswerValue::Feeling),
         QuestionKind::FreeText => Some(AnswerValue::Text(scrub(text))),
         QuestionKind::Area | QuestionKind::Group => None,
@@ -387,6 +428,16 @@ mod tests {
             assert_eq!(group(text), Some(want), "{text}");
         }
         assert_eq!(group("teacher and parent"), None);
+        for (text, want) in [
+            ("Young Person (11-25)", RespondentGroup::YoungPerson),
+            ("Other professional", RespondentGroup::Professional),
+            ("Grandparent", RespondentGroup::ParentCarer),
+            ("Foster carer", RespondentGroup::ParentCarer),
+        ] {
+            assert_eq!(group(text), Some(want), "{text}");
+        }
+        assert_eq!(group("Child/young person"), None);
+        assert_eq!(group("(11-25)"), None);
         let day = NaiveDate::from_ymd_opt(2026, 12, 3);
         for text in [
             "2026-12-03",
@@ -492,6 +543,11 @@ mod tests {
     fn the_empty_rows_a_spreadsheet_leaves_under_its_table_are_no_views() {
         let rows = parse_demo("ref,area,group\n1,exeter,child\n,,\n , , \n\n,,\n").unwrap();
         assert_eq!(rows.len(), 1);
+        // Ticks typed up as Y and N.
+        let rows = parse_demo("area,group,welcome\nexeter,child,Y\nexeter,child,n\n").unwrap();
+        let choice = |i: usize| rows[i].submission.answers[0].value.clone();
+        let slug = |s| AnswerValue::Choice(crate::domain::consultation::Slug::parse(s).unwrap());
+        assert_eq!((choice(0), choice(1)), (slug("yes"), slug("no")));
         // A row with anything in it is still a view, or a problem.
         assert_eq!(parse_demo("ref,area,group\n,exeter,\n").unwrap().len(), 1);
     }
