@@ -419,7 +419,16 @@ fn an_option_denied_is_asked_again() {
         ("rate", "alright", "ok"),
         ("rate", "not bad", "ok"),
         ("agree", "I agree", "agree"),
-        ("agree", "I don't agree", "unclear"),
+        // Where the question offers Disagree, "I don't agree" says it.
+        ("agree", "I don't agree", "disagree"),
+        ("agree", "no", "disagree"),
+        ("agree", "yes", "agree"),
+        ("agree", "not sure", "neither"),
+        ("agree", "neutral", "neither"),
+        // With no Strongly options, strong words are the plain ones.
+        ("agree", "totally agree", "agree"),
+        ("agree", "definitely not", "disagree"),
+        ("agree", "strongly agree", "agree"),
         ("agree", "I don't really agree", "unclear"),
         ("agree", "strongly disagree", "disagree"),
         ("agree", "neither", "neither"),

@@ -523,10 +523,117 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "مش دائما",
         ],
     ),
+    // A scale of agreeing, as many consultations ask. Yes and no stand for agree and
+    // disagree where a question offers no yes or no of its own.
+    (
+        "strongly agree",
+        &[
+            "yes definitely",
+            "yes absolutely",
+            "totally agree",
+            "completely agree",
+            "fully agree",
+            "agree strongly",
+            "very much agree",
+            "agree a lot",
+            "agree completely",
+            "agree totally",
+            "absolutely",
+            "definitely",
+            "100",
+            "zdecydowanie tak",
+            "بشدة",
+        ],
+    ),
+    (
+        "agree",
+        &[
+            "i agree",
+            "agreed",
+            "yes",
+            "yeah",
+            "yep",
+            "yup",
+            "ya",
+            "yh",
+            "y",
+            "mostly agree",
+            "sort of agree",
+            "somewhat agree",
+            "tak",
+            "zgadzam",
+            "نعم",
+            "موافق",
+            "موافقة",
+        ],
+    ),
+    (
+        "neither agree nor disagree",
+        &[
+            "neither",
+            "neutral",
+            "in the middle",
+            "no opinion",
+            "undecided",
+            "dont mind",
+            "not bothered",
+            "either",
+            "obojętne",
+            "نوعا ما",
+        ],
+    ),
+    (
+        "disagree",
+        &[
+            "i disagree",
+            "dont agree",
+            "i dont agree",
+            "do not agree",
+            "i do not agree",
+            "not agree",
+            "no",
+            "nope",
+            "nah",
+            "n",
+            "mostly disagree",
+            "nie",
+            "nie zgadzam",
+            "لا",
+            "غير موافق",
+        ],
+    ),
+    (
+        "strongly disagree",
+        &[
+            "totally disagree",
+            "completely disagree",
+            "disagree strongly",
+            "strongly dont agree",
+            "dont agree at all",
+            "do not agree at all",
+            "i dont agree at all",
+            "i do not agree at all",
+            "not at all",
+            "definitely not",
+            "absolutely not",
+            "no way",
+            "zdecydowanie nie",
+            "لا أوافق بشدة",
+        ],
+    ),
 ];
 
 /// Option ids that mean "not sure", for [`UNSURE`] replies.
-const UNSURE_IDS: &[&str] = &["not-sure", "dont-know", "unsure", "not-sure-yet"];
+/// Options "not sure" and "don't know" pick; on a scale of agreeing, its middle.
+const UNSURE_IDS: &[&str] = &[
+    "not-sure",
+    "dont-know",
+    "unsure",
+    "not-sure-yet",
+    "neither",
+    "neutral",
+    "neither-agree-nor-disagree",
+];
 
 /// Number words, `first` to `fifth`, one to twenty (ages are texted in words too).
 const NUMBER_WORDS: &[(&str, u32)] = &[
@@ -837,13 +944,25 @@ fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
     for phrase in UNSURE {
         phrases.add(phrase, unsure_option.unwrap_or(NO_OPTION));
     }
-    for (i, o) in options.iter().enumerate() {
-        let english = normalise(localized(&o.label, Locale::EN_GB));
-        for (key, synonyms) in OPTION_SYNONYMS {
-            if o.id.as_str() == *key || english.trim() == *key {
-                for s in *synonyms {
-                    phrases.add(s, i);
-                }
+    let keyed = |key: &str| {
+        options.iter().position(|o| {
+            o.id.as_str() == key.replace(' ', "-")
+                || normalise(localized(&o.label, Locale::EN_GB)).trim() == key
+        })
+    };
+    for (key, synonyms) in OPTION_SYNONYMS {
+        // On a scale of three, "totally agree" is Agree.
+        let weaker = match *key {
+            "strongly agree" => "agree",
+            "strongly disagree" => "disagree",
+            _ => key,
+        };
+        if let Some(i) = keyed(key).or_else(|| keyed(weaker)) {
+            if keyed(key).is_none() {
+                phrases.add(key, i);
+            }
+            for s in *synonyms {
+                phrases.add(s, i);
             }
         }
     }
