@@ -437,6 +437,99 @@ fn an_option_denied_is_asked_again() {
     }
 }
 
+/// A consultation of the scales councils often ask on, built from option labels.
+fn scales_source() -> String {
+    let mut toml = String::from(
+        "slug = \"scales\"\nopens_on = 2026-11-01\nsms_keyword = \"SCALES\"\nestimated_minutes = 3\n\n\
+         [title]\nen-GB = \"Scales\"\npl = \"Scales\"\nar = \"Scales\"\n\n\
+         [summary]\nen-GB = \"Scales.\"\npl = \"Scales.\"\nar = \"Scales.\"\n\n",
+    );
+    for (id, labels) in [
+        (
+            "likert",
+            &[
+                "Strongly agree",
+                "Agree",
+                "Neither agree nor disagree",
+                "Disagree",
+                "Strongly disagree",
+            ][..],
+        ),
+        ("quality", &["Very good", "Good", "OK", "Poor", "Very poor"]),
+        (
+            "ease",
+            &[
+                "Very easy",
+                "Easy",
+                "Neither easy nor difficult",
+                "Difficult",
+                "Very difficult",
+            ],
+        ),
+        (
+            "satisfied",
+            &[
+                "Very satisfied",
+                "Satisfied",
+                "Dissatisfied",
+                "Very dissatisfied",
+            ],
+        ),
+        (
+            "important",
+            &["Very important", "Important", "Not important"],
+        ),
+    ] {
+        toml.push_str(&format!(
+            "[[questions]]\nid = \"{id}\"\nkind = \"single-choice\"\npicture = \"idea\"\n\
+             text.en-GB = \"How?\"\ntext.pl = \"How?\"\ntext.ar = \"How?\"\n\n"
+        ));
+        for label in labels {
+            let option = label.to_lowercase().replace(' ', "-");
+            toml.push_str(&format!(
+                "[[questions.options]]\nid = \"{option}\"\npicture = \"idea\"\n\
+                 label = {{ en-GB = \"{label}\", pl = \"{label}\", ar = \"{label}\" }}\n\n"
+            ));
+        }
+    }
+    toml
+}
+
+#[test]
+fn the_scales_councils_ask_on_are_read_in_everyday_words() {
+    let consultation = Consultation::parse(&scales_source()).unwrap();
+    let areas = Areas::devon();
+    for (q, text, want) in [
+        ("likert", "I don't agree", "disagree"),
+        ("likert", "totally agree", "strongly-agree"),
+        ("likert", "yes", "agree"),
+        ("likert", "👎", "disagree"),
+        ("likert", "not sure", "neither-agree-nor-disagree"),
+        ("likert", "definitely not", "strongly-disagree"),
+        ("quality", "excellent", "very-good"),
+        ("quality", "bad", "poor"),
+        ("quality", "not good", "poor"),
+        ("quality", "terrible", "very-poor"),
+        ("quality", "fine", "ok"),
+        ("ease", "hard", "difficult"),
+        ("ease", "very hard", "very-difficult"),
+        ("ease", "ok", "neither-easy-nor-difficult"),
+        ("satisfied", "happy", "satisfied"),
+        ("satisfied", "not satisfied", "dissatisfied"),
+        ("satisfied", "very unhappy", "very-dissatisfied"),
+        ("important", "very", "very-important"),
+        ("important", "not really", "not-important"),
+        ("important", "yes", "important"),
+    ] {
+        let question = consultation.question(q).unwrap();
+        let got = match parse_reply(text, question, &areas, Locale::EN_GB) {
+            Reply::Choice(id) => id.as_str().to_owned(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(got, want, "{q}: {text:?}");
+    }
+}
+
 #[test]
 fn generous_reply_table() {
     use RespondentGroup::*;

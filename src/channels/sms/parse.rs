@@ -621,6 +621,162 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "لا أوافق بشدة",
         ],
     ),
+    // Scales of how good, how easy, how satisfied and how important. "Really good" is
+    // Good, as an intensifier before an option's own word is read everywhere.
+    (
+        "very good",
+        &[
+            "excellent",
+            "great",
+            "brilliant",
+            "amazing",
+            "fantastic",
+            "superb",
+            "outstanding",
+            "perfect",
+            "bardzo dobrze",
+            "bardzo dobry",
+            "świetnie",
+            "ممتاز",
+            "رائع",
+        ],
+    ),
+    ("good", &["dobrze", "dobry", "جيد"]),
+    (
+        "poor",
+        &[
+            "bad",
+            "not good",
+            "not great",
+            "not very good",
+            "could be better",
+            "źle",
+            "słabo",
+            "سيء",
+        ],
+    ),
+    (
+        "very poor",
+        &[
+            "terrible",
+            "awful",
+            "rubbish",
+            "very bad",
+            "dreadful",
+            "horrible",
+            "appalling",
+            "crap",
+            "bardzo źle",
+            "fatalnie",
+            "سيء جدا",
+        ],
+    ),
+    (
+        "very easy",
+        &[
+            "super easy",
+            "dead easy",
+            "easy peasy",
+            "so easy",
+            "bardzo łatwo",
+        ],
+    ),
+    ("easy", &["simple", "not hard", "łatwo", "سهل"]),
+    (
+        "neither easy nor difficult",
+        &[
+            "ok",
+            "okay",
+            "alright",
+            "fine",
+            "in between",
+            "neither",
+            "so so",
+            "not bad",
+        ],
+    ),
+    (
+        "difficult",
+        &["hard", "tricky", "not easy", "quite hard", "trudno", "صعب"],
+    ),
+    (
+        "very difficult",
+        &[
+            "very hard",
+            "so hard",
+            "so difficult",
+            "impossible",
+            "bardzo trudno",
+            "صعب جدا",
+        ],
+    ),
+    (
+        "very satisfied",
+        &[
+            "very happy",
+            "delighted",
+            "bardzo zadowolony",
+            "bardzo zadowolona",
+        ],
+    ),
+    (
+        "satisfied",
+        &[
+            "happy",
+            "pleased",
+            "yes",
+            "zadowolony",
+            "zadowolona",
+            "راض",
+            "راضي",
+        ],
+    ),
+    (
+        "dissatisfied",
+        &[
+            "unhappy",
+            "not happy",
+            "not satisfied",
+            "disappointed",
+            "no",
+            "niezadowolony",
+            "niezadowolona",
+            "غير راض",
+        ],
+    ),
+    (
+        "very dissatisfied",
+        &[
+            "very unhappy",
+            "furious",
+            "not at all satisfied",
+            "not at all",
+        ],
+    ),
+    (
+        "very important",
+        &[
+            "very",
+            "extremely important",
+            "essential",
+            "vital",
+            "crucial",
+            "bardzo ważne",
+            "مهم جدا",
+        ],
+    ),
+    ("important", &["yes", "quite important", "ważne", "مهم"]),
+    (
+        "not important",
+        &[
+            "no",
+            "not really",
+            "not at all",
+            "not very",
+            "nieważne",
+            "غير مهم",
+        ],
+    ),
 ];
 
 /// Option ids that mean "not sure", for [`UNSURE`] replies.
@@ -951,12 +1107,11 @@ fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
         })
     };
     for (key, synonyms) in OPTION_SYNONYMS {
-        // On a scale of three, "totally agree" is Agree.
-        let weaker = match *key {
-            "strongly agree" => "agree",
-            "strongly disagree" => "disagree",
-            _ => key,
-        };
+        // On a scale of three, "totally agree" is Agree and "excellent" is Good.
+        let weaker = key
+            .strip_prefix("strongly ")
+            .or_else(|| key.strip_prefix("very "))
+            .unwrap_or(key);
         if let Some(i) = keyed(key).or_else(|| keyed(weaker)) {
             if keyed(key).is_none() {
                 phrases.add(key, i);
