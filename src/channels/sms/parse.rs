@@ -1100,10 +1100,22 @@ fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
     for phrase in UNSURE {
         phrases.add(phrase, unsure_option.unwrap_or(NO_OPTION));
     }
+    // Each option's id and English words, worked out once: every reply reads them.
+    let english: Vec<(&str, String)> = options
+        .iter()
+        .map(|o| {
+            let label = normalise(localized(&o.label, Locale::EN_GB));
+            (o.id.as_str(), label.trim().to_owned())
+        })
+        .collect();
     let keyed = |key: &str| {
-        options.iter().position(|o| {
-            o.id.as_str() == key.replace(' ', "-")
-                || normalise(localized(&o.label, Locale::EN_GB)).trim() == key
+        english.iter().position(|(id, label)| {
+            label == key
+                || (id.len() == key.len()
+                    && id
+                        .bytes()
+                        .zip(key.bytes())
+                        .all(|(i, k)| i == k || (i == b'-' && k == b' ')))
         })
     };
     for (key, synonyms) in OPTION_SYNONYMS {
@@ -1112,8 +1124,9 @@ fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
             .strip_prefix("strongly ")
             .or_else(|| key.strip_prefix("very "))
             .unwrap_or(key);
-        if let Some(i) = keyed(key).or_else(|| keyed(weaker)) {
-            if keyed(key).is_none() {
+        let own = keyed(key);
+        if let Some(i) = own.or_else(|| keyed(weaker)) {
+            if own.is_none() {
                 phrases.add(key, i);
             }
             for s in *synonyms {
