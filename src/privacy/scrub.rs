@@ -281,8 +281,39 @@ fn without_invisibles(input: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One pass of every detector over the text.
+/// Arabic-Indic and Persian digits and the Arabic decimal and thousands marks, as the
+/// ASCII every detector reads ("٠٧٧٠٠ ٩٠٠١٢٣" is a phone number).
+fn eastern_digit(c: char) -> Option<char> {
+    let ascii = |zero: u32| char::from_digit(u32::from(c) - zero, 10);
+    match c {
+        '\u{660}'..='\u{669}' => ascii(0x660),
+        '\u{6f0}'..='\u{6f9}' => ascii(0x6f0),
+        '\u{66b}' => Some('.'),
+        '\u{66c}' => Some(','),
+        _ => None,
+    }
+}
+
+/// `input` with [`eastern_digit`]s in ASCII, char for char, or `None` if it has none.
+fn fold_digits(input: &str) -> Option<String> {
+    input.chars().any(|c| eastern_digit(c).is_some()).then(|| {
+        input
+            .chars()
+            .map(|c| eastern_digit(c).unwrap_or(c))
+            .collect()
+    })
+}
+
+/// One pass of every detector over the text. Detectors read Arabic digits as ASCII ones;
+/// what they find is taken out of the text as written.
 fn scrub_once(input: &str, own: &[String]) -> (ScrubbedText, Vec<Removed>) {
+    match fold_digits(input) {
+        Some(folded) => detect(&folded, own).onto(&folded, input).render(input),
+        None => detect(input, own).render(input),
+    }
+}
+
+fn detect(input: &str, own: &[String]) -> Findings {
     let mut found = Findings::default();
     // Order matters: each detector only claims text no earlier one has claimed.
     // Links and emails first (they hold dots, digits and words), then the
@@ -302,7 +333,7 @@ fn scrub_once(input: &str, own: &[String]) -> (ScrubbedText, Vec<Removed>) {
     find_addresses(input, &mut found);
     protect_known_phrases(input, &mut found);
     find_names(input, &mut found, own);
-    found.render(input)
+    found
 }
 
 // ---------------------------------------------------------------------------
@@ -364,6 +395,27 @@ impl Findings {
                     replacement: String::new(),
                 },
             );
+        }
+    }
+
+    /// The spans found in `from` moved onto `to`, which has the same characters in the
+    /// same order though some are written with more or fewer bytes.
+    fn onto(self, from: &str, to: &str) -> Findings {
+        // Every byte of a character maps to where that character starts, so a span can
+        // never land inside a character of `to`.
+        let mut at = vec![to.len(); from.len() + 1];
+        for ((f, c), (t, _)) in from.char_indices().zip(to.char_indices()) {
+            at[f..f + c.len_utf8()].fill(t);
+        }
+        Findings {
+            spans: self
+                .spans
+                .into_iter()
+                .map(|(start, f)| {
+                    let end = at[f.end];
+                    (at[start], Finding { end, ..f })
+                })
+                .collect(),
         }
     }
 
@@ -1281,6 +1333,12 @@ static ADDRESS_LIVE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:\b(?:live|lives|living|lived|stay|stays|staying)\s+(?:on|in|off)\s+)(?P<addr>(?P<words>(?:[a-z][a-z'’\-]*\s+){1,2})(?:road|rd|street|st|lane|ln|close|avenue|ave|drive|dr|way|crescent|gardens|terrace|grove|hill|park|place|court|rise|view|walk)\b\.?)",
     )
 });
+// In Polish the number comes after the street: "ul. Kwiatowa 5", "na ulicy Station Road 12".
+static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:\bul\.|\bulic[aeyę]\b|\bosiedl[eu]\b|\baleja\b|\bal\.)\s+(?P<addr>(?:\p{Lu}[\p{L}'’\-]*\.?\s+){1,3}[0-9]{1,4}[A-Za-z]?(?:\s*/\s*[0-9]{1,4}[A-Za-z]?)?)\b",
+    )
+});
 // "house number 12 on Queen Street": the number, then the street it is on.
 static ADDRESS_NUMBER_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -1410,6 +1468,11 @@ fn find_addresses(text: &str, found: &mut Findings) {
             continue;
         };
         if street_words_ok(words.as_str()) {
+            found.claim(g.range(), Removed::Address);
+        }
+    }
+    for c in ADDRESS_PL.captures_iter(text) {
+        if let Some(g) = c.name("addr") {
             found.claim(g.range(), Removed::Address);
         }
     }
@@ -2707,6 +2770,38 @@ mod tests {
             "call [phone number removed]"
         );
         assert_eq!(k("Nothing personal here.", ""), "Nothing personal here.");
+    }
+
+    #[test]
+    fn polish_addresses_put_the_number_after_the_street() {
+        let m = "[address removed]";
+        assert_eq!(
+            s("mieszkamy na ulicy Station Road 12"),
+            format!("mieszkamy na ulicy {m}")
+        );
+        assert_eq!(s("ul. Kwiatowa 5/3, Exeter"), format!("ul. {m}, Exeter"));
+        assert_eq!(s("ulica Długa 7a"), format!("ulica {m}"));
+        // A street named without a number is no address.
+        assert_eq!(
+            s("na ulicy Fore Street jest szkoła"),
+            "na ulicy Fore Street jest szkoła"
+        );
+    }
+
+    #[test]
+    fn numbers_in_arabic_digits_are_read_like_any_others() {
+        assert_eq!(s("رقمي ٠٧٧٠٠٩٠٠١٢٣"), "رقمي [phone number removed]");
+        assert_eq!(
+            s("اتصل على ٠٧٧٠٠ ٩٠٠١٢٣ شكرا"),
+            "اتصل على [phone number removed] شكرا"
+        );
+        assert_eq!(s("call ۰۷۷۰۰۹۰۰۱۲۳"), "call [phone number removed]");
+        // What is not removed stays as written, in its own digits.
+        assert_eq!(s("ابني عمره ٩ سنوات"), "ابني عمره ٩ سنوات");
+        assert_eq!(
+            s("انتظرنا ١٨ شهرا. رقمي ٠٧٧٠٠٩٠٠١٢٣ وابني عمره ١٢"),
+            "انتظرنا ١٨ شهرا. رقمي [phone number removed] وابني عمره ١٢"
+        );
     }
 
     #[test]
