@@ -281,13 +281,17 @@ fn without_invisibles(input: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Arabic-Indic and Persian digits and the Arabic decimal and thousands marks, as the
-/// ASCII every detector reads ("٠٧٧٠٠ ٩٠٠١٢٣" is a phone number).
+/// Arabic-Indic, Persian, Devanagari, Bengali and full-width digits and the Arabic decimal
+/// and thousands marks, as the ASCII every detector reads ("٠٧٧٠٠ ٩٠٠١٢٣" is a phone
+/// number).
 fn eastern_digit(c: char) -> Option<char> {
     let ascii = |zero: u32| char::from_digit(u32::from(c) - zero, 10);
     match c {
         '\u{660}'..='\u{669}' => ascii(0x660),
         '\u{6f0}'..='\u{6f9}' => ascii(0x6f0),
+        '\u{966}'..='\u{96f}' => ascii(0x966),
+        '\u{9e6}'..='\u{9ef}' => ascii(0x9e6),
+        '\u{ff10}'..='\u{ff19}' => ascii(0xff10),
         '\u{66b}' => Some('.'),
         '\u{66c}' => Some(','),
         _ => None,
@@ -2796,6 +2800,11 @@ mod tests {
             "اتصل على [phone number removed] شكرا"
         );
         assert_eq!(s("call ۰۷۷۰۰۹۰۰۱۲۳"), "call [phone number removed]");
+        assert_eq!(s("call ০৭৭০০৯০০১২৩"), "call [phone number removed]");
+        assert_eq!(
+            s("call ０７７００ ９００１２３"),
+            "call [phone number removed]"
+        );
         // What is not removed stays as written, in its own digits.
         assert_eq!(s("ابني عمره ٩ سنوات"), "ابني عمره ٩ سنوات");
         assert_eq!(
