@@ -91,12 +91,12 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 562 concerning and 0 of
-//! 520 ordinary views wrong in the main corpora, which were tuned against; on a
-//! held-out set, 12.5% of concerning views missed when first measured (10% today, one
-//! caught since by a rule written for another sentence) and 2.5% of ordinary views
-//! flagged. On a set written to dodge the lists, half
-//! were missed: this is a phrase matcher, and wording it has never seen gets past it.
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 686 concerning and 0 of
+//! 655 ordinary views wrong in the main corpora, which were tuned against. On fresh
+//! views, each held-out set measured once before any rule was written for it, the last
+//! three missed 9, 13 and 14 of 40 concerning views and flagged 1, 1 and 0 of 40
+//! ordinary ones. On a set written to dodge the lists, half were missed: this is a
+//! phrase matcher, and wording it has never seen gets past it.
 //!
 //! **Known gaps.** Wording no rule has met: "nobody at home cares what happens to
 //! me", "took a load of my mum's

@@ -143,7 +143,7 @@ static HOME_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SCHOOL_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:at school|in school|after school|before school|in class|in the playground|on the bus|break ?times?|lunch ?times?|in pe|on the way (?:home|to school)|at college|in (?:my|his|her) (?:class|year|form)|bus stop)\b",
+        r"\b(?:at school|in school|after school|before school|in class|in the playground|on the bus|break ?times?|lunch ?times?|in pe|on the way (?:home|to school)|at college|in (?:my|his|her) (?:class|year|form)|bus stop|(?:in|down|along) the (?:corridors?|toilets|changing rooms?|canteen|lunch hall|dinner hall|yard)|in lessons?|between lessons|teachers? (?:dont|didnt|do not|did not|never|wont) (?:do|say|care|help|notice|believe))\b",
     )
 });
 /// A fight between children: "the other boy hit him first".
@@ -192,7 +192,7 @@ static AGENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?: \w+){0,3}? by (?P<agent>\w+(?: \w+){0,3})"));
 static WITH_THING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?: \w+){0,4}? with (?:a |an |the |his |her )?(?:ball|football|rugby ball|frisbee|door|swing|branch|car|bike|snowball|toy|bill|fine|letter|charge|invoice|decision|cuts?|news|reality|demand|diagnosis|penalty|delays?|questions|paperwork|forms)\b",
+        r"^(?: \w+){0,4}? with (?:a |an |the |his |her )?(?:£?\d[\d,.]* |another |huge |big |massive )?(?:ball|football|rugby ball|frisbee|door|swing|branch|car|bike|snowball|toy|bill|fine|letter|charge|invoice|decision|cuts?|news|reality|demand|diagnosis|penalty|delays?|questions|paperwork|forms)\b",
     )
 });
 static PASSIVE_BEATEN_IDIOM: LazyLock<Regex> = LazyLock::new(|| {

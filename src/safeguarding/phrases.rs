@@ -153,7 +153,7 @@ static PHRASES: &[Phrase] = &[
     )
     .not_after(concat!(
         accident_after!(),
-        r"|^ (?:off|out|short|up|free|loose|in half|laughing)\b"
+        r"|^ (?:off|out|short|up|free|loose|in half|laughing)\b|^ of (?:sleep|rest|fun|time|company)\b"
     ))
     .not_before(accident_before!()),
     ph(
@@ -369,7 +369,7 @@ static PHRASES: &[Phrase] = &[
         .not_after(r"^ (?:of|on) (?:homework|information|paperwork|sugar|screens?|screen time)\b"),
     ph(
         Suicide,
-        r"\b(?:took|taken|swallowed|swallow) (?:a (?:load|lot|bunch|handful|box|packet|pack) of|loads of|too many|all (?:my|his|her|the|of (?:my|his|her))|lots of|a whole (?:box|packet|pack) of) (?:pills|tablets|paracetamol|painkillers|meds|medication|medicine)\b",
+        r"\b(?:took|taken|swallowed|swallow) (?:a (?:load|lot|bunch|handful|box|packet|pack) of|loads of|too many|all (?:my|his|her|the|of (?:my|his|her))|lots of|a whole (?:box|packet|pack) of) (?:(?:my|his|her|our|their|the) (?:\w+ )?)?(?:pills|tablets|paracetamol|painkillers|meds|medication|medicine)\b",
     ),
     ph(Suicide, r"\b(?:noose|sewer ?slide|unalive|unalived|unaliving)\b"),
     ph(Suicide, r"\bsuicide (?:note|attempt|plan)\b"),
@@ -508,6 +508,16 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:chcę|chce|chciałbym|chciałabym|chciałem|chciałam|chciał|chciała) (?:się )?zabić(?: się)?\b",
     ),
     ph(Suicide, r"\bzabij(?:ę|e) się\b"),
+    // Goodbye letters: "letters to my family for when I'm gone".
+    ph(
+        Suicide,
+        r"\b(?:letters?|notes?|messages?|videos?)\b(?: \w+){0,6}? (?:for )?(?:when|after) (?:im|i am|ive|i have|i'm) (?:gone|dead|not here|died)\b|\b(?:goodbye|suicide) (?:letters?|notes?|messages?)\b",
+    ),
+    // "myślę, żeby się zabić", "myślę o tym, żeby się zabić": thinking of it.
+    ph(
+        Suicide,
+        r"\b(?:myślę|myśle|myślałem|myślałam|myśli|myślał|myślała|zastanawiam się)(?: o tym)?,? (?:żeby|by|aby|czy nie) (?:się )?zabić(?: się)?\b|\bmyśl\w* o (?:zabiciu się|śmierci|odebraniu sobie życia)\b",
+    ),
     ph(
         Suicide,
         r"\bnie (?:chcę|chce|chciałbym|chciałabym|chcą) (?:już )?żyć\b",
@@ -740,6 +750,38 @@ static PHRASES: &[Phrase] = &[
     // Arabic
     ph(SexualAbuse, r"(?:ب?[يت])?لمس(?:ت|و|ون)?ن?ني"),
     ph(SexualAbuse, r"تحرش|اغتصب|اعتداء جنسي|اعتدي علي"),
+    // Watched or walked in on while washing, over and over.
+    ph(
+        SexualAbuse,
+        r"\b(?:comes?|coming|came|walks?|walking|walked|barges?|barging|barged) in(?:to)? (?:the )?(?:bathroom|shower|toilet) (?:\w+ ){0,2}when (?:i|im|i am|she|shes|she is|he|hes|he is|we)(?: am| are| is|re|s|m)? (?:in the )?(?:shower\w*|bath\w*|washing|getting changed|changing|undress\w*)\b|\bwatch(?:es|ed|ing)? (?:me|her|him) (?:in the shower|shower\w*|in the bath|bath\w*|get(?:ting)? changed|undress\w*)\b",
+    )
+    .need_near(r"\b(?:keeps?|kept|always|every time|again|on purpose|wont (?:go|leave|stop)|doesnt knock|laughs|stares?|staring|friend|mate|uncle|step ?dad|boyfriend|man|lodger|cousin|brother)\b"),
+    // Photographed in secret: "the man next door takes photos of her through the window".
+    ph(
+        SexualAbuse,
+        r"\b(?:takes?|taking|took|taken|films?|filming|filmed|records?|recording|recorded) (?:photos?|pictures?|pics|videos?|vids?) of (?:me|her|him|us|my (?:\w+ )?(?:son|daughter|child|boy|girl|kids?))\b",
+    )
+    .need_near(r"\b(?:man|men|neighbours?|next door|stranger|window|bedroom|shower|bath|changing|undress\w*|naked|secret|at night|in bed)\b")
+    .not_near(r"\b(?:school|nursery|teacher|newsletter|website|assembly|sports day|doctor|consultant|hospital|ehcp|report)\b"),
+    // Touched and told it is a secret.
+    ph(
+        SexualAbuse,
+        r"\btouch(?:ed|es|ing)? (?:my|his|her) (?:leg|legs|thigh|thighs|bum|bottom|private\w*|chest|boobs?|breasts?|body|willy|penis|vagina|crotch|knee|knees)\b",
+    )
+    .need_near(r"\b(?:secret|dont tell|not to tell|mustnt tell|special|our little|wouldnt stop|wont stop|keeps?|kept|uncomfortable)\b"),
+    // A child's bruises that keep coming back from one place.
+    ph(
+        Abuse,
+        r"\b(?:bruises?|bruising|marks|welts|burns) (?:\w+ )?(?:on|all over|over|across|down) (?:his|her|my|their) (?:\w+ )?(?:arms?|legs?|back|face|neck|body|bum|bottom|chest|tummy|stomach|ribs|wrists?|thighs?)\b",
+    )
+    .need_near(r"\b(?:every time|whenever|each time|comes? back from|came back from|after (?:contact|visits?|weekends? at|staying)|at (?:his|her) (?:dads|mums)|from (?:his|her) (?:dads|mums)|unexplained|no explanation|cant explain|wont say|wont tell|doesnt know how|nobody (?:can|could) explain|finger ?marks?|hand ?prints?|belt)\b")
+    .not_near(r"\b(?:football|rugby|pe|sport|fell|falls|fall|trampoline|bike|eczema|bruises easily|haemophilia|hemophilia|platelets|leukaemia|medication|blood thinners?|dyspraxi\w*|clumsy|wobbly)\b"),
+    // A girl staying with an unknown man, with gifts or drink.
+    ph(
+        Exploitation,
+        r"\b(?:stay(?:s|ed|ing)?|sleep(?:s|ing)?|slept|living|lives|goes|going|went) (?:over )?(?:at|with|to) (?:a|an|this|some|an older) (?:older )?(?:man|men|guy|bloke|adult|lad)s?\b",
+    )
+    .need_near(r"\b(?:1[0-7]|thirteen|fourteen|fifteen|sixteen|seventeen|dont know|do not know|never met|older|buys?|bought|gives?|gave|alcohol|vodka|drink|drugs|weed|money|phone|presents?|gifts?)\b"),
     // ------------------------------------------------------------------ neglect
     ph(
         Neglect,
@@ -755,6 +797,24 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea))(?: properly| anything| much| at all| a thing| a proper meal)? (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|(?:for|in) (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
     ),
     ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
+    // Living on scraps: "eating cereal with water for a week", "only get bread".
+    ph(
+        Neglect,
+        r"\b(?:eating|eat|eats|ate|had|have|having|get|gets|got|given) (?:only |just |nothing but )?(?:dry )?(?:cereal with water|bread and water|dry bread|bread|toast|crisps|biscuits|noodles)\b",
+    )
+    .need_near(r"\b(?:for (?:a|\w+) (?:week|weeks|days)|for days|every day|all week|all weekend|no (?:food|money|gas|electric\w*|milk))\b")
+    .not_near(r"\b(?:fussy|picky|sensory|beige|safe foods?|arfid|will only eat|only eats|likes?|loves?|diet|allerg\w*)\b"),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|dad|mother|father|parents?)(?: \w+)? (?:is|are|stays?|lies|lays|has been|have been) in bed all (?:day|the time|week)\b",
+    )
+    .need_near(r"\b(?:i (?:look after|care for|feed|cook for)|nobody (?:cooks|feeds|looks after)|no one (?:cooks|feeds|looks after)|no food|drunk|drinking|drugs|my (?:little )?(?:brothers|sisters|brother|sister|siblings))\b"),
+    // Made to stay in their room: "i have to stay in my room all weekend".
+    ph(
+        Abuse,
+        r"\b(?:have to|has to|had to|made to|make me|makes me|made me|forced to|must) stay in (?:my|his|her|our|the) (?:room|bedroom)\b",
+    )
+    .need_near(r"\b(?:all day|all weekend|for days|for hours|days|only get|bread|no food|locked|lock|not allowed)\b"),
     // Nowhere warm to sleep: "I sleep in my coat because there's no heating and no bedding".
     ph(
         Neglect,
@@ -805,11 +865,11 @@ static PHRASES: &[Phrase] = &[
     .not_in(r"\b(?:tube|peg|ng|bottle|breast|spoon|self|orally|fed up)\b"),
     ph(
         Neglect,
-        r"\b(?:no ?one|nobody|noone|no1|no body|none of them) (?:\w+ )?(?:(?:looks? after|takes? care of|cares? for|feeds|cooks? for|checks? on|washes|cleans) (?:me|us|my clothes|our clothes|my uniform)|picks (?:me|us) up|gets (?:me|us) up|puts (?:me|us) to bed|makes (?:me|us) (?:food|dinner|tea|breakfast))\b",
+        r"\b(?:no ?one|nobody|noone|no1|no body|none of them) (?:\w+ )?(?:(?:looks? after|takes? care of|cares? for|feeds|cooks? for|checks? on|washes|cleans) (?:me|us|my clothes|our clothes|my uniform)|picks (?:me|us) up|gets (?:me|us) up|puts (?:me|us) to bed|makes (?:me|us) (?:food|dinner|tea|breakfast)|cooks)\b",
     ),
     ph(
         Neglect,
-        r"\b(?:no ?one|nobody|noone|no1|no body) (?:\w+ )?(?:cares?|gives a \w+|loves|wants) (?:about |bout |abt |for )?me\b",
+        r"\b(?:no ?one|nobody|noone|no1|no body)(?: (?:at home|in my (?:house|family|home)|here|there))? (?:\w+ )?(?:cares?|gives a \w+|loves|wants) (?:(?:about |bout |abt |for )?me|what happens to me|if i (?:eat|come home|live|die|am ok))\b",
     ),
     ph(Neglect, r"\bno1 (?:cares?|gives a \w+)\b"),
     ph(
@@ -989,7 +1049,8 @@ static PHRASES: &[Phrase] = &[
         DomesticAbuse,
         r"\b(?:scared|worried|frightened|afraid|terrified) for (?:my )?(?:mum|mom|mam|mother|mummy)\b",
     ),
-    ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b"),
+    ph(DomesticAbuse, r"\b(?:in|to|at|into) (?:a |the )?(?:womens )?refuge\b")
+        .not_after(r"^ (?:area|areas|site|sites|zone|point|island|for (?:birds|wildlife|animals))\b"),
     ph(
         DomesticAbuse,
         r"\b(?:scared|afraid|frightened|terrified|petrified) (?:\w+ )?of (?:my|our|the kids|the childrens|their) (?:husband|wife|ex|ex partner|ex husband|ex wife|partner|boyfriend|girlfriend|dad|father)\b",
@@ -1014,19 +1075,35 @@ static PHRASES: &[Phrase] = &[
     ph(DomesticAbuse, r"\bprzemoc (?:domowa|w domu|w rodzinie)\b"),
     ph(DomesticAbuse, r"(?:ب?[يت])?ضرب (?:امي|ماما|والدتي|زوجته)"),
     ph(DomesticAbuse, r"عنف اسري|العنف الاسري|العنف المنزلي"),
+    // Violence in pregnancy is domestic abuse whoever is named.
+    ph(
+        DomesticAbuse,
+        r"\b(?:hit|hits|punch\w*|kick\w*|push\w*|shov\w*|strangl\w*|chok\w*|attack\w*|beat|beats|beaten|hurt|hurts|threw|throws)\b(?: \w+){0,8}? (?:when|while|whilst) (?:i|she|mum|my mum) (?:was|is|am|were) pregnant\b",
+    ),
     // Parents fighting with the police called, or a parent throwing things in drink or
     // rage while the child hides.
     ph(
         DomesticAbuse,
         r"\b(?:mum|mom|mam|dad|parents|step ?dad|step ?mum|mums boyfriend|mums partner|dads girlfriend|dads partner)(?: and (?:dad|mum|mom|her boyfriend|her partner|his girlfriend|his partner|step ?dad))? (?:\w+ )?(?:fight|fights|fighting|fought|argue|argues|arguing|row|rows|rowing|scream at each other|shout at each other)\b",
     )
-    .need_near(r"\b(?:police|999|hide|hiding|hid|terrified|hits?|hitting|hurts?|smash\w*|throws?|threw|drunk|neighbours (?:called|rang)|ambulance)\b"),
+    .need_near(r"\b(?:police|999|hide|hiding|hid|terrified|hits?|hitting|hurts?|smash\w*|throws?|threw|drunk|neighbours (?:called|rang)|ambulance|black eye|bruis\w*|bleeding|crying|cries)\b"),
     ph(
         DomesticAbuse,
         r"\b(?:mum|mom|mam|dad|step ?dad|step ?mum|mums boyfriend|mums partner|dads girlfriend|dads partner) (?:\w+ )?(?:throws|threw|throwing|smashes|smashed|smashing|breaks|broke|breaking) (?:things|stuff|plates|furniture|chairs|the house up|everything)\b",
     )
     .need_near(r"\b(?:drunk|drinking|drinks|off his face|off her face|high|rage|i hide|we hide|hiding|hide|scared|frightened|afraid|terrified)\b"),
     // ------------------------------------------------------------------ not safe
+    // A child going missing: "he is 12 and has been going missing overnight".
+    ph(
+        NotSafe,
+        r"\b(?:he|she|i|im|hes|shes|they|my (?:\w+ )?(?:son|daughter|child|boy|girl))\b(?: \w+){0,6}? (?:going|goes|gone|went|go|keeps going|kept going) missing\b",
+    )
+    .need_near(r"\b(?:overnight|at night|all night|for days|for hours|police|again|every weekend|after school|came back with|comes back with)\b"),
+    // Run away and slept out.
+    ph(
+        NotSafe,
+        r"\b(?:ran|run|runs|running) away (?:\w+ ){0,4}?(?:and )?(?:slept|sleeping|stayed the night|spent the night|stayed out all night) (?:in|at|on|under) (?:a |the )?(?:park|street|streets|bus stop|bus shelter|station|garage|shed|car|bridge|woods|field|beach|friends?)\b",
+    ),
     // Sleeping away because home is not safe: "sleeping at a friend's because i can't go home".
     ph(
         NotSafe,
@@ -1389,9 +1466,9 @@ static PHRASES: &[Phrase] = &[
     // Money, lifts or gifts from someone older, given for something back.
     ph(
         Exploitation,
-        r"\b(?:someone|somebody|a (?:man|guy|lad|woman|boy|girl)|an? (?:older|adult) (?:\w+ )?(?:man|guy|lad|boy|girl|woman|person|people|friend|boyfriend)?|older (?:\w+ )?(?:boys?|lads?|men|guys|girls?|friends?|people|kids)|(?:these|some) (?:men|guys|lads)|adults?) (?:\w+ ){0,3}(?:gives?|gave|giving|buys?|bought|buying|pays?|paid|paying for) (?:me|him|her|us) (?:\w+ )?(?:money|cash|gifts?|presents?|phones?|a phone|trainers|drinks|alcohol|vodka|weed|drugs|vapes?|cigarettes|fags|lifts?|rides?|food|things|stuff)\b",
+        r"\b(?:someone|somebody|a (?:man|guy|lad|woman|boy|girl)|an? (?:older|adult) (?:\w+ )?(?:man|guy|lad|boy|girl|woman|person|people|friend|boyfriend)?|older (?:\w+ )?(?:boys?|lads?|men|guys|girls?|friends?|people|kids)|(?:these|some) (?:men|guys|lads)|adults?) (?:\w+ ){0,3}(?:gives?|gave|giving|buys?|bought|buying|pays?|paid|paying for) (?:me|him|her|us|my (?:\w+ )?(?:son|daughter|child|boy|girl|kids?)) (?:\w+ )?(?:money|cash|gifts?|presents?|phones?|a phone|trainers|drinks|alcohol|vodka|weed|drugs|vapes?|cigarettes|fags|lifts?|rides?|food|things|stuff)\b",
     )
-    .need_near(r"\b(?:have to|has to|had to|got to|make (?:me|him|her|us)|makes (?:me|him|her|us)|made (?:me|him|her|us)|in return|owe|owes|owed|pay (?:it|them|him) back|do (?:things|stuff|favours|jobs|something) for|secret|dont tell|not to tell|wont let|send (?:pics|pictures|photos)|meet (?:up|him|them)|sleep|stay over|parties|party)\b"),
+    .need_near(r"\b(?:have to|has to|had to|got to|make (?:me|him|her|us)|makes (?:me|him|her|us)|made (?:me|him|her|us)|in return|owe|owes|owed|pay (?:it|them|him) back|do (?:things|stuff|favours|jobs|something) for|secret|dont tell|not to tell|wont let|send (?:pics|pictures|photos)|meet (?:up|him|them)|sleep|stay over|parties|party|bring (?:\w+ )?(?:friends|mates|other (?:girls|boys|kids)))\b"),
     // ------------------------------------------------------------------ bullying
     ph(Bullying, r"\bkys\b"),
     ph(Bullying, r"\b(?:kill|hang|unalive|neck) yourself\b"),
@@ -1440,6 +1517,65 @@ static PHRASES: &[Phrase] = &[
     .not_before(r"\b(?:dog|cat|horse|puppy)\b.{0,12}$")
     .by_doer(),
     ph(Bullying, r"\bgot jumped\b"),
+    // A head smashed against something: done to a child, by whoever is named.
+    ph(
+        Bullying,
+        r"\b(?:had|got|gets|has|have) (?:his|her|my|their) (?:head|face) (?:smashed|slammed|bashed|shoved|pushed|rammed|kicked|stamped on)\b|\b(?:his|her|my|their) (?:head|face) (?:was|got|gets|were) (?:smashed|slammed|bashed|shoved|rammed|stamped on)\b",
+    )
+    .not_near(r"\b(?:himself|herself|myself|accident\w*|fell|slipped|tripped)\b")
+    .by_doer(),
+    // Hit on the body by someone named before it: "the escort slaps his legs".
+    ph(
+        Abuse,
+        r"\b(?:slap(?:s|ped|ping)?|smack(?:s|ed|ing)?|hit|hits|hitting|kick(?:s|ed|ing)?|punch(?:es|ed|ing)?|pinch(?:es|ed|ing)?|whack(?:s|ed|ing)?|thump(?:s|ed|ing)?) (?:his|her|their|my (?:\w+ )?(?:sons|daughters|childs|boys|girls)) (?:legs?|arms?|hands?|face|head|bum|bottom|back|tummy|stomach)\b",
+    )
+    .need_before(r"\b(?:%FAM%|teachers?|tas?|staff|senco|escorts?|(?:taxi |bus )?drivers?|support workers?|key ?workers?|carers?|head ?teacher|dinner lad(?:y|ies)|supervisors?|coach|man|woman|men|boys|girls|kids|lads|someone|somebody)\b")
+    .not_near(r"\b(?:himself|herself|accident\w*|fell|slipped|tripped|ball|game|playing|physio\w*|massage|cream)\b")
+    // "Dad hit his head on the cupboard": his own head, an accident.
+    .not_after(r"^ (?:on|against|off) (?:the|a|an)\b")
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:smash(?:es|ed|ing)?|slam(?:s|med|ming)?|bash(?:es|ed|ing)?|ram(?:s|med|ming)?|shov(?:e|es|ed|ing)|push(?:es|ed|ing)?) (?:his|her|my|their) (?:head|face) (?:into|against|on|onto|off) ",
+    )
+    .need_before(r"\b(?:%FAM%|teachers?|tas?|staff|escorts?|drivers?|carers?|boys|girls|kids|lads|someone|somebody|they|gang|year \d+s?)\b")
+    .not_near(r"\b(?:himself|herself|myself|accident\w*|fell|slipped|tripped|game)\b")
+    .by_doer(),
+    // Pictures of a child undressed passed round, or a child made to strip.
+    ph(
+        SexualAbuse,
+        r"\b(?:send(?:s|ing)?|sent|shar(?:e|es|ed|ing)|post(?:s|ed|ing)?|pass(?:es|ed|ing)?|spread(?:s|ing)?) (?:round |around )?(?:a |the |some )?(?:videos?|vids?|pics?|photos?|pictures?|images?) of (?:me|him|her|us|my \w+) (?:in the (?:changing rooms?|toilets?|showers?)|naked|nude|undressed|getting changed|changing|in (?:my|his|her) (?:underwear|pants|bra))\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:made|make|makes|making|forced|force|forces|forcing) (?:me|him|her|us|them) (?:to )?(?:strip|undress|get naked|take (?:off )?(?:my|his|her|their|all (?:my|his|her)) clothes(?: off)?|take (?:my|his|her) (?:pants|trousers|top) off)\b",
+    )
+    .not_near(r"\b(?:doctor|medical|nurse|x ?ray|hospital|scan|swimming|swim|pe|p e|changing for|bath|shower|wet|soaked|muddy)\b"),
+    // "our games secret", "secret games": a child told to keep secrets with an adult.
+    ph(SexualAbuse, r"\b(?:our|the|these|his|her) (?:special |little )?games? (?:a )?secret\b|\bsecret games?\b"),
+    // A head pushed into a toilet or flushed: done to a child, by whoever is named.
+    ph(
+        Bullying,
+        r"\b(?:push(?:es|ed|ing)?|shov(?:e|es|ed|ing)|stuck|stick|sticks|put|puts|held|hold|holds|dunk(?:s|ed|ing)?|flush(?:es|ed|ing)?) (?:his|her|my|their) heads? (?:down |in |into |under |inside )?(?:the |a )?(?:toilets?|loos?|bogs?)\b|\b(?:push(?:es|ed|ing)?|shov(?:e|es|ed|ing)|held|hold|holds|dunk(?:s|ed|ing)?) (?:his|her|my|their) heads? (?:down |under |into )(?:the |a )?(?:water|sink|bath)\b",
+    )
+    .by_doer(),
+    // Pinned face down: a restraint that can kill.
+    ph(
+        Abuse,
+        r"\b(?:pin(?:s|ned|ning)?|h(?:o|e)ld|holds|holding|restrain(?:s|ed|ing)?|sat on|sit on|sits on|knelt on|kneel on|kneels on) (?:him|her|me|them|us|my (?:\w+ )?(?:son|daughter|child|boy|girl)) (?:face ?down|down on (?:the|his|her) (?:floor|ground|front|stomach|tummy)|on (?:the|his|her) (?:floor|ground|front|stomach|tummy)|to the (?:floor|ground)|prone)\b",
+    )
+    .not_near(r"\b(?:nurse|doctor|hospital|blood|injection|jab|dentist|cast|x ?ray|scan|play\w*|game|wrestl\w*|rugby|judo|tickl\w*)\b"),
+    ph(Abuse, r"\bprone restraint\b"),
+    // Shut out of the family's meals: "doesn't let me eat with the family".
+    ph(
+        Abuse,
+        r"\b(?:doesnt|dont|does not|do not|wont|will not|never|isnt|arent|not) (?:let|lets|allowed|allow) (?:me|us|him|her)? ?(?:to )?eat (?:with|at the table with) (?:the (?:rest of the )?family|them|everyone|us|the others|her (?:own )?kids|his (?:own )?kids)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:gives|give|gave|giving) (?:me|us|him|her) (?:less|smaller|different|worse|cheaper) (?:food|meals|portions|dinners?)\b",
+    )
+    .not_near(r"\b(?:diet\w*|dietitian|allerg\w*|sensory|tube|doctor|weight loss|portion control|nutritionist)\b"),
     // A child grabbed by the arm or the neck by someone named before it ("the driver
     // shouts at him and grabbed his arm"). "His arm" alone may be his own ("he twisted his
     // wrist"), so someone else must be named, and a hold that keeps a child safe is not this.
