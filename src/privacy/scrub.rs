@@ -1457,7 +1457,12 @@ fn find_addresses(text: &str, found: &mut Findings) {
         }
         found.claim(m.range(), Removed::Address);
     }
-    for c in ADDRESS_BUILDING.captures_iter(text) {
+    // A building with its number ("5 Kingsley House"), and a number on a street ("house
+    // number 12 on Queen Street"): whole, unless the number is not a house's.
+    for c in [&*ADDRESS_BUILDING, &*ADDRESS_NUMBER_ON]
+        .into_iter()
+        .flat_map(|r| r.captures_iter(text))
+    {
         let (Some(m), Some(words)) = (c.get(0), c.name("words")) else {
             continue;
         };
@@ -1478,16 +1483,6 @@ fn find_addresses(text: &str, found: &mut Findings) {
     for c in ADDRESS_PL.captures_iter(text) {
         if let Some(g) = c.name("addr") {
             found.claim(g.range(), Removed::Address);
-        }
-    }
-    for c in ADDRESS_NUMBER_ON.captures_iter(text) {
-        let (Some(m), Some(words)) = (c.get(0), c.name("words")) else {
-            continue;
-        };
-        if street_words_ok(words.as_str())
-            && !NUMBER_NOT_HOUSE.is_match(before(text, m.start(), 16))
-        {
-            found.claim(m.range(), Removed::Address);
         }
     }
     for c in ADDRESS_LIVE_LOWER.captures_iter(text) {
