@@ -1125,7 +1125,7 @@ fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
             .or_else(|| key.strip_prefix("very "))
             .unwrap_or(key);
         let own = keyed(key);
-        if let Some(i) = own.or_else(|| keyed(weaker)) {
+        if let Some(i) = own.or_else(|| (weaker != *key).then(|| keyed(weaker)).flatten()) {
             if own.is_none() {
                 phrases.add(key, i);
             }
