@@ -154,6 +154,15 @@ impl Consultation {
         self.questions.iter().find(|q| q.id.as_str() == id)
     }
 
+    /// The question words outside any other question answer (an email, a view texted
+    /// before the questions): the first free-text one. Consultations ask their main open
+    /// question first; later ones are follow-ups.
+    pub fn free_text_question(&self) -> Option<&Question> {
+        self.questions
+            .iter()
+            .find(|q| matches!(q.kind, QuestionKind::FreeText))
+    }
+
     pub fn is_open_on(&self, day: NaiveDate) -> bool {
         day >= self.opens_on && self.closes_on.is_none_or(|c| day <= c)
     }

@@ -226,7 +226,8 @@ pub async fn receive(state: &AppState, raw: &[u8]) -> Result<Outcome, EmailError
     let consultation =
         understand::choose_consultation(&consultations, &email.recipients, &email.subject, today)
             .ok_or(EmailError::NoOpenConsultation)?;
-    let question = understand::free_text_question(consultation)
+    let question = consultation
+        .free_text_question()
         .ok_or_else(|| EmailError::NoFreeTextQuestion(consultation.slug.to_string()))?;
     // Read before scrubbing too: a removed name must not hide a child at risk.
     let concern = safeguarding::assess(text).is_some();

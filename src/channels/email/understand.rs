@@ -8,9 +8,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::channels::plain_words;
-use crate::domain::{
-    AreaId, AreaKind, Areas, Consultation, PostcodeLookup, QuestionKind, RespondentGroup,
-};
+use crate::domain::{AreaId, AreaKind, Areas, Consultation, PostcodeLookup, RespondentGroup};
 use crate::i18n::Locale;
 
 fn contains_words(haystack: &str, needle: &str) -> bool {
@@ -61,15 +59,6 @@ pub fn choose_consultation<'a, C: Borrow<Consultation>>(
         }
     }
     best.map(|(c, _)| c).or_else(|| open.first().copied())
-}
-
-/// The question an email's words answer: the consultation's first free-text question.
-/// Consultations ask their main open question first; later ones are follow-ups.
-pub fn free_text_question(consultation: &Consultation) -> Option<&crate::domain::Question> {
-    consultation
-        .questions
-        .iter()
-        .find(|q| matches!(q.kind, QuestionKind::FreeText))
 }
 
 static FULL_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {

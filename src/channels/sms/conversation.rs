@@ -73,11 +73,7 @@ impl State {
     /// Keeps `text`, scrubbed, with the answer to the consultation's free-text question,
     /// after anything kept there before. `false` if the consultation has no such question.
     fn keep_words(&mut self, consultation: &Consultation, text: &str) -> bool {
-        let Some(question) = consultation
-            .questions
-            .iter()
-            .find(|q| matches!(q.kind, QuestionKind::FreeText))
-        else {
+        let Some(question) = consultation.free_text_question() else {
             return false;
         };
         let id = question.id.to_string();
@@ -250,7 +246,8 @@ pub fn handle_assessed(
         // Someone new, a keyword, a RESTART with nothing to restart, or HELP-less
         // START: begin (again).
         (state, _) => {
-            let locale = language_keyword(text)
+            let language = language_keyword(text);
+            let locale = language
                 .or_else(|| {
                     state
                         .as_ref()
@@ -262,7 +259,7 @@ pub fn handle_assessed(
             let mut outcome = begin(consultation, locale, context, true);
             // A first text that already says what someone thinks is kept, not lost.
             let keep = chosen.is_none()
-                && language_keyword(text).is_none()
+                && language.is_none()
                 && keyword.is_none()
                 && (concern || is_a_view(text));
             if let (true, Some(consultation)) = (keep, consultation) {
