@@ -1051,18 +1051,44 @@ fn choice(words: &[String], options: &[ChoiceOption], locale: Locale) -> Reply {
     }
 }
 
+/// Each option's id and English words, worked out once a reply, to find the option a
+/// word list is keyed to ("not sure" names the option `not-sure` or labelled "Not sure").
+struct OptionKeys<'a>(Vec<(&'a str, String)>);
+
+impl<'a> OptionKeys<'a> {
+    fn new(options: &'a [ChoiceOption]) -> Self {
+        OptionKeys(
+            options
+                .iter()
+                .map(|o| {
+                    let label = normalise(localized(&o.label, Locale::EN_GB));
+                    (o.id.as_str(), label.trim().to_owned())
+                })
+                .collect(),
+        )
+    }
+
+    /// The option whose English words are `key`, or whose id is `key` with hyphens.
+    fn find(&self, key: &str) -> Option<usize> {
+        self.0.iter().position(|(id, label)| {
+            label == key
+                || (id.len() == key.len()
+                    && id
+                        .bytes()
+                        .zip(key.bytes())
+                        .all(|(i, k)| i == k || (i == b'-' && k == b' ')))
+        })
+    }
+}
+
 /// "Some staff yes, some no": yes and no both said is the question's Sometimes, where it
 /// has one.
 fn mixed(phrases: &Phrases<usize>, words: &[String], options: &[ChoiceOption]) -> Option<Slug> {
     if words.len() > MAX_SCAN_WORDS {
         return None;
     }
-    let position = |key: &str| {
-        options.iter().position(|o| {
-            o.id.as_str() == key || normalise(localized(&o.label, Locale::EN_GB)).trim() == key
-        })
-    };
-    let (yes, no, sometimes) = (position("yes")?, position("no")?, position("sometimes")?);
+    let keys = OptionKeys::new(options);
+    let (yes, no, sometimes) = (keys.find("yes")?, keys.find("no")?, keys.find("sometimes")?);
     let (mut found, other) = phrases.scan(words);
     found.sort_unstable();
     let mut both = [yes, no];
@@ -1100,32 +1126,15 @@ fn option_phrases(options: &[ChoiceOption], locale: Locale) -> Phrases<usize> {
     for phrase in UNSURE {
         phrases.add(phrase, unsure_option.unwrap_or(NO_OPTION));
     }
-    // Each option's id and English words, worked out once: every reply reads them.
-    let english: Vec<(&str, String)> = options
-        .iter()
-        .map(|o| {
-            let label = normalise(localized(&o.label, Locale::EN_GB));
-            (o.id.as_str(), label.trim().to_owned())
-        })
-        .collect();
-    let keyed = |key: &str| {
-        english.iter().position(|(id, label)| {
-            label == key
-                || (id.len() == key.len()
-                    && id
-                        .bytes()
-                        .zip(key.bytes())
-                        .all(|(i, k)| i == k || (i == b'-' && k == b' ')))
-        })
-    };
+    let keys = OptionKeys::new(options);
     for (key, synonyms) in OPTION_SYNONYMS {
         // On a scale of three, "totally agree" is Agree and "excellent" is Good.
         let weaker = key
             .strip_prefix("strongly ")
             .or_else(|| key.strip_prefix("very "))
             .unwrap_or(key);
-        let own = keyed(key);
-        if let Some(i) = own.or_else(|| (weaker != *key).then(|| keyed(weaker)).flatten()) {
+        let own = keys.find(key);
+        if let Some(i) = own.or_else(|| (weaker != *key).then(|| keys.find(weaker)).flatten()) {
             if own.is_none() {
                 phrases.add(key, i);
             }
