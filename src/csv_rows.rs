@@ -40,16 +40,18 @@ fn delimiter(text: &str) -> u8 {
 }
 
 /// Each record of `reader` with its line number, or the problem reading it as
-/// `line N: why`, in file order, so a caller can list every problem and go on.
+/// `line N: why`, in file order, so a caller can list every problem and go on. The empty
+/// rows a spreadsheet leaves under its table (",,,") are no records.
 pub fn numbered_records<R: std::io::Read>(
     reader: &mut csv::Reader<R>,
 ) -> impl Iterator<Item = Result<(u64, StringRecord), String>> + '_ {
-    reader.records().map(|record| match record {
-        Ok(record) => Ok((record.position().map_or(0, |p| p.line()), record)),
-        Err(e) => Err(format!(
+    reader.records().filter_map(|record| match record {
+        Ok(record) if record.iter().all(str::is_empty) => None,
+        Ok(record) => Some(Ok((record.position().map_or(0, |p| p.line()), record))),
+        Err(e) => Some(Err(format!(
             "line {}: {e}",
             e.position().map_or(0, |p| p.line())
-        )),
+        ))),
     })
 }
 

@@ -101,10 +101,6 @@ pub fn parse(
                 continue;
             }
         };
-        // Spreadsheets save the empty rows under a table as ",,,": nobody's view.
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
         // A row longer or shorter than the header has lost or gained a separator, so its
         // values may sit under the wrong questions.
         if record.len() != columns.len() {

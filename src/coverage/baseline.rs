@@ -132,10 +132,6 @@ impl Baseline {
                     continue;
                 }
             };
-            // The empty rows a spreadsheet leaves under its table.
-            if record.iter().all(str::is_empty) {
-                continue;
-            }
             if record.len() != 2 {
                 problems.push(format!(
                     "line {line}: expected 2 fields (area,expected), found {}",

@@ -2393,11 +2393,13 @@ impl<'a> NameFinder<'a> {
             // An ambiguous name is a name when a known surname or an age follows it.
             let t = &self.toks[i];
             // "i'm lily and i'm 14": a young person giving their name and age, in lower case.
+            // The list lookups first: the patterns around a word cost more.
             let introduced_with_age = t.case == Case::Lower
+                && self.lists.is_given(&t.key)
+                && !self.lists.is_not_name(&t.key)
                 && SELF_INTRO_BEFORE.is_match(before(self.text, t.start, 12))
-                && OWN_AGE_AFTER.is_match(after(self.text, t.end, 24))
-                && !self.lists.is_not_name(&t.key);
-            if introduced_with_age && self.lists.is_given(&t.key) {
+                && OWN_AGE_AFTER.is_match(after(self.text, t.end, 24));
+            if introduced_with_age {
                 self.mark_name(i, true);
                 continue;
             }
