@@ -91,12 +91,15 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 686 concerning and 0 of
-//! 655 ordinary views wrong in the main corpora, which were tuned against. On fresh
-//! views, each held-out set measured once before any rule was written for it, the last
-//! three missed 9, 13 and 14 of 40 concerning views and flagged 1, 1 and 0 of 40
-//! ordinary ones. On a set written to dodge the lists, half were missed: this is a
-//! phrase matcher, and wording it has never seen gets past it.
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 766 concerning and 0 of
+//! 749 ordinary views wrong in the main corpora, which were tuned against. On fresh
+//! views it misses far more: sets we wrote, each measured once before any rule was
+//! written for it, missed 9, 13 and 14 of 40 concerning views; sets written blind, by
+//! someone who had seen neither the rules nor the corpora, missed 22 and 23 of 40, and
+//! the one kept held out misses 18 of 40 after the rules the first one led to. About
+//! half of concerning views in wording it has not met get past it: this is a phrase
+//! matcher, and the safeguarding queue helps the named lead read, it does not replace
+//! reading.
 //!
 //! **Known gaps.** Wording no rule has met: "nobody at home cares what happens to
 //! me", "took a load of my mum's

@@ -309,6 +309,12 @@ const ADULT: &[&str] = &[
     "dr",
     "foster",
 ];
+/// A grown-up's, as normalised text writes it ("mum's" is "mums").
+const ADULT_POSSESSIVE: &[&str] = &[
+    "mums", "moms", "mams", "dads", "nans", "grans", "stepdads", "mothers", "fathers", "uncles",
+    "aunts", "aunties",
+];
+
 const PEERS: &[&str] = &[
     "boys",
     "girls",
@@ -366,6 +372,7 @@ const PLURAL: &[&str] = &[
     "people",
     "everyone",
     "everybody",
+    "ppl",
     "theyre",
     "theyll",
     "theyd",
@@ -671,6 +678,16 @@ fn subject(clause: &str) -> Option<Who> {
                 _ => Some(Who::Someone),
             };
         }
+        // "mum leaves us with her friend who hits us": a grown-up's friend is a grown-up.
+        if matches!(word, "friend" | "friends" | "mate" | "mates")
+            && prev.is_some_and(|p| {
+                in_list(ADULT_POSSESSIVE, p)
+                    || matches!(p, "her" | "his")
+                        && lower[..i - 1].iter().any(|w| in_list(ADULT, w))
+            })
+        {
+            return Some(Who::Adult);
+        }
         if let Some(who) = who_word(word) {
             return Some(who);
         }
@@ -730,7 +747,7 @@ fn subject(clause: &str) -> Option<Who> {
         }
         // Or back to the subject of an earlier verb, a few words off.
         if coordinated {
-            for k in (i.saturating_sub(6)..i).rev() {
+            for k in (i.saturating_sub(8)..i).rev() {
                 let w = lower[k].as_str();
                 if in_list(NOT_PERSON, w) {
                     return None;
@@ -915,7 +932,7 @@ fn active(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
         return;
     }
     if verb.as_str().to_lowercase().starts_with("hurt")
-        && (HURT_FEELINGS_BEFORE.is_match(before)
+        && (HURT_FEELINGS_BEFORE.is_match(after_last_joint(before))
             || MEDICAL_BEFORE.is_match(before)
             || MEDICAL_AFTER.is_match(after))
     {
@@ -932,6 +949,16 @@ fn active(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
         return;
     }
     found.insert(category);
+}
+
+/// The part of `before` after its last "or", "and" or "but": "stay out of the way or he
+/// hurts me" is not "the way he hurts me".
+fn after_last_joint(before: &str) -> &str {
+    [" or ", " and ", " but ", " otherwise "]
+        .iter()
+        .filter_map(|j| before.rfind(j).map(|i| i + j.len()))
+        .max()
+        .map_or(before, |i| &before[i..])
 }
 
 /// One passive match: who it happened to, and by whom or what.

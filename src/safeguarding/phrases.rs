@@ -139,6 +139,9 @@ macro_rules! institution_before {
     };
 }
 
+/// A story someone reads or watches: a character who runs away is not the child.
+const FICTION: &str = r"\b(?:novel|book|story|stories|film|movie|character|series|episode|tv show|cartoon|poem|audiobook)\b";
+
 static PHRASES: &[Phrase] = &[
     // ---------------------------------------------------------------- self-harm
     ph(
@@ -375,7 +378,7 @@ static PHRASES: &[Phrase] = &[
     ph(Suicide, r"\bsuicide (?:note|attempt|plan)\b"),
     ph(
         Suicide,
-        r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|hiding|hid|collecting|collected) (?:up )?(?:pills|tablets|paracetamol|painkillers|meds)\b|\b(?:pills|tablets|paracetamol|painkillers|meds) (?:saved|stored|stashed|hidden|hoarded|collected)(?: up| away)?\b",
+        r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|hiding|hid|collecting|collected) (?:up )?(?:pills|tablets|paracetamol|painkillers|meds)\b|\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting|collected) (?:up )?(?:my|his|her) (?:pills|tablets|paracetamol|painkillers|meds)\b|\b(?:pills|tablets|paracetamol|painkillers|meds) (?:saved|stored|stashed|hidden|hoarded|collected)(?: up| away)?\b",
     ),
     ph(Suicide, r"\bgoodbye (?:letters?|notes?|messages?|videos?)\b")
         .need_near(r"\b(?:i|ive|i have|he|hes|he has|she|shes|she has|my (?:son|daughter|child)) (?:\w+ )?(?:wrote|written|writing|left|leave|recorded|sent)\b")
@@ -438,7 +441,9 @@ static PHRASES: &[Phrase] = &[
     ph(
         Suicide,
         r"\b(?:wont|will not|not going to|not gonna|wont be|might not) (?:be )?(?:here|around|alive) (?:much longer|for (?:much )?longer|for long|%ANYMORE%|tomorrow|next week|by (?:tomorrow|the morning|next week))\b",
-    ),
+    )
+    // "I won't be around much longer at this job": someone leaving a post.
+    .not_after(r"^ (?:at|in|with) (?:this|my|the|our) (?:job|role|post|team|service|school|office|council|department|company)\b"),
     ph(Suicide, r"\bgoodbye (?:everyone|everybody|all|forever|world|cruel world)\b"),
     ph(
         Suicide,
@@ -866,7 +871,9 @@ static PHRASES: &[Phrase] = &[
     ph(
         Neglect,
         r"\b(?:no ?one|nobody|noone|no1|no body|none of them) (?:\w+ )?(?:(?:looks? after|takes? care of|cares? for|feeds|cooks? for|checks? on|washes|cleans) (?:me|us|my clothes|our clothes|my uniform)|picks (?:me|us) up|gets (?:me|us) up|puts (?:me|us) to bed|makes (?:me|us) (?:food|dinner|tea|breakfast)|cooks)\b",
-    ),
+    )
+    // "nobody cooks like my nan" praises her.
+    .not_after(r"^ (?:like|as (?:good|well)|better|the way)\b"),
     ph(
         Neglect,
         r"\b(?:no ?one|nobody|noone|no1|no body)(?: (?:at home|in my (?:house|family|home)|here|there))? (?:\w+ )?(?:cares?|gives a \w+|loves|wants) (?:(?:about |bout |abt |for )?me|what happens to me|if i (?:eat|come home|live|die|am ok))\b",
@@ -1114,7 +1121,8 @@ static PHRASES: &[Phrase] = &[
     ph(
         NotSafe,
         r"\b(?:ran|run|runs|running|keep running|keeps running|kept running) away (?:from (?:home|my (?:mums|dads|house|foster \w+|home|carers)|the (?:house|foster \w+|childrens home|care home)|foster \w+|care))\b",
-    ),
+    )
+    .not_near(FICTION),
     ph(
         NotSafe,
         r"\b(?:i|ive|i have|i keep|i kept|i might|i want to|i wanna|i will|ill|im going to|im gonna|she|shes|he|hes|my (?:son|daughter)(?: has)?) (?:\w+ )?(?:ran|run|running|runs) away (?:again|twice|\d+ times|\w+ times|last night|overnight|at night|and (?:slept|stayed|the police))\b",
@@ -1178,7 +1186,8 @@ static PHRASES: &[Phrase] = &[
         NotSafe,
         r"\bhome (?:is|feels|gets|can be|has become) (?:\w+ )?(?:scary|frightening|terrifying|dangerous|unsafe|violent)\b",
     ),
-    ph(NotSafe, r"\b(?:ran|run|runs|running|runaway) (?:away |off )?from home\b"),
+    ph(NotSafe, r"\b(?:ran|run|runs|running|runaway) (?:away |off )?from home\b")
+        .not_near(FICTION),
     ph(
         NotSafe,
         r"\b(?:kicked|threw|thrown|chucked|kicks|throws|chucks|put) (?:me|him|her|us) out\b",
@@ -1622,6 +1631,216 @@ static PHRASES: &[Phrase] = &[
         r"(?:يطلب|طلب|يريد|تطلب|طلبت|بدو|يبغي) (?:مني )?(?:صوري|صورتي|صور لي|صوره لي|صورا لي|صور عاريه)",
     )
     .need_near(r"(?:الانترنت|انترنت|اونلاين|رجل|غريب|سناب|انستغرام|انستا|تيك توك|عاري|عاريه|سر)"),
+    // Round 8 (sets 7 and 8 folded in): what happens, said in everyday words.
+    // Found far from where they should be, or gone without anyone noticing.
+    ph(
+        NotSafe,
+        r"\b(?:was|were|been|got|is|are|be) found (?:\w+ ){0,2}(?:wandering|on (?:his|her|their) own (?:by|near|down|on|in)|alone (?:by|near|down|on|in)|(?:down )?by (?:the|a) (?:river|main road|road side|roadside|dual carriageway|a\d+|m5|motorway|railway|train line|canal|sea|quarry|cliffs?)|at [1-5] ?(?:am|in the morning))\b",
+    )
+    .not_near(r"\b(?:trip|outing|visit|with (?:her|his|the|their) (?:ta|teacher|class|staff|carer|group|dad|mum)|looking at|playing|fishing|paddling|ducks|feeding|picnic)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:nobody|no one|noone|no1) (?:had |has |even )?(?:noticed|realised|realized|knew) (?:he|she|they|my (?:\w+ )?(?:son|daughter|child)) (?:was|were|had) (?:gone|missing|left|not there)\b",
+    ),
+    // Told no one will believe them: what people who harm children say.
+    ph(
+        Abuse,
+        r"\b(?:says|said|tells|told|telling|keeps saying) (?:me |him |her |us |my (?:\w+ )?(?:son|daughter|child) )?(?:that )?(?:no one|nobody|noone|no1) (?:will|would|wil|is going to|gonna) (?:ever )?believe (?:me|him|her|us|you|u|them)\b",
+    ),
+    // Money and a phone kept from someone, or where they go watched.
+    ph(
+        DomesticAbuse,
+        r"\b(?:controls?|controlled|controlling|takes?|took|keeps?|kept|checks?|checked|goes through) (?:all )?(?:my|her|our|mums|my mums) (?:money|bank card|bank cards|cards|benefits|phone|wages)\b|\bchecks? where (?:i|she) (?:am|is|go|goes)\b|\b(?:ask|asks|asked|beg|begs|begged) (?:him|my (?:\w+ )?(?:dad|stepdad|partner|husband|boyfriend)|her (?:partner|husband|boyfriend)) for (?:money|cash) (?:for|to buy) (?:food|nappies|clothes|shopping|the shopping|electric\w*|gas|school)\b",
+    )
+    .need_near(r"\b(?:he|hes|ex|partner|husband|boyfriend|stepdad|step dad|dad|him)\b")
+    .not_near(r"\b(?:appointee\w*|deputy|power of attorney|budget\w*|so (?:i|she) (?:doesnt|dont) (?:lose|spend)|safe ?keeping|for safe|i asked him to|she asked him to)\b"),
+    ph(
+        Abuse,
+        r"\b(?:staff|carers?|support workers?|night staff|they|manager) (?:\w+ ){0,2}(?:keep|keeps|kept|have|has|took|take|takes|hold|holds|spend|spends) (?:my|his|her|our) (?:bank card|bank cards|money|benefits|wages|pip|cash)\b",
+    )
+    .need_near(r"\b(?:never (?:get|got|see|saw)|dont (?:get|see)|doesnt (?:get|see)|wont (?:give|let)|not allowed|without asking|scared|change back|missing|disappear\w*|wont tell)\b"),
+    // Locked in from outside.
+    ph(
+        Abuse,
+        r"\block(?:s|ed|ing)? (?:my|his|her|our|their|the) (?:bedroom |room |flat |front )?doors? (?:\w+ )?(?:from the outside|from outside|on the outside|at night|every night|so (?:i|he|she|we) (?:cant|cannot|can not) (?:get )?out)\b",
+    )
+    .not_near(r"\b(?:fire|alarm|sensor|door sensor|keypad|alarmed|for (?:his|her) (?:own )?safety|absconds?|runs? off|escap\w*|absconding|wander\w*|ot|occupational|risk assessment)\b"),
+    // Too scared to complain or tell, because of what they were told would happen.
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|too scared|daren?t|dare not|dont dare) (?:to )?(?:complain|tell|report|say anything|speak up|tell anyone|tell anybody)\b",
+    )
+    .need_near(r"\b(?:because (?:they|he|she|staff)|said|threaten\w*|will get|gonna get|get moved|get hurt|get in trouble|punish\w*|worse|take it out|get back at)\b")
+    .not_near(r"\b(?:cant get an appointment|the council|the school will|the la|ehcp|tribunal|funding|waiting list|lose (?:our|my|his|her) place)\b"),
+    // Someone trying the door at night.
+    ph(
+        NotSafe,
+        r"\b(?:trying|tries|tried|rattl\w*|bang\w* on|banging|kicking|kicks|kicked|pounding on) (?:our|my|the|her|his) (?:door|door handle|front door|bedroom door|windows?)s? (?:\w+ ){0,3}(?:at night|every night|in the night|all night|at \d+ ?am)\b",
+    )
+    .need_near(r"\b(?:man|men|he|someone|somebody|neighbour|stranger|drunk|shouting|scared|terrified)\b"),
+    // Nobody looks after a child's body: fed, washed, changed.
+    ph(
+        Neglect,
+        r"\b(?:nobody|no one|noone|no1)(?: at home| in the house| here)? (?:ever )?(?:cooks|cooked|washes|washed|changes|changed|baths|bathes|bathed|feeds|fed|dresses|cleans) (?:or \w+ )?(?:me|us|him|her|them|my|his|her|our|anything|for (?:me|us|him|her|them))\b",
+    )
+    .not_near(r"\b(?:like (?:my|her|his|nan|mum|dad)|as (?:good|well) as|better than|the way (?:i|he|she) likes?|sensory|texture)\b"),
+    ph(
+        Neglect,
+        r"\bleft (?:\w+ ){0,2}in (?:her|his|my|their|a) (?:wheel ?chair|chair|bed|cot|buggy|pushchair|car seat|highchair|high chair) (?:\w+ ){0,2}(?:all day|for hours|all night|all weekend|for days|all morning|all afternoon)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:wears?|wearing|wore|in|left in|sat in|kept in) (?:the same|a wet|a dirty|a soiled|one) (?:nappy|nappies|pad|pull ?up)s? (?:\w+ ){0,2}(?:all day|for hours|all night|for days|since)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:i|we|he|she|they|my (?:little )?(?:brother|sister)) (?:\w+ )?(?:dont|doesnt|didnt|never|do not|does not|did not) (?:get|have|got) (?:any |a )?(?:dinner|tea|supper|food|breakfast|fed|meals?|hot meal)\b",
+    )
+    .need_near(r"\b(?:home|mum|mom|dad|parents?|goes out|went out|out at night|nobody|no one|hungry|starving|weekends?|holidays|night|when (?:\w+ ){0,2}(?:out|drunk|asleep|away))\b")
+    .not_near(r"\b(?:school (?:dinner|lunch|meal)s?|canteen|packed lunch|lunch ?time|dinner ?time at school|sensory|fussy|picky|allerg\w*|tube|peg|diet|dietitian|free school meals?|clubs?|break ?fast club|at school)\b"),
+    ph(
+        Neglect,
+        r"\b(?:been|left|be|were|was|are|am|r) (?:on (?:our|my|his|her|their) own|alone|by (?:ourselves|ourself|myself|himself|herself|themselves)|home alone) (?:since|for) (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|days|\d+ days|two days|three days|the (?:whole )?weekend|a week|ages)\b",
+    )
+    .need_near(r"\b(?:no food|nothing to eat|hungry|starving|mum|mom|dad|parents?|little (?:brother|sister)|baby|no (?:money|electric\w*|gas|heating))\b"),
+    ph(Neglect, r"\b(?:no|nothing) (?:food|to eat) left\b"),
+    // A child gone somewhere with men, or found with them at night.
+    ph(
+        Exploitation,
+        r"\bin (?:a|the|their|his|some) (?:car|van|flat|house) with (?:\w+ ){0,2}(?:men|older (?:men|boys|lads|guys)|a man|an older man|strangers|guys|adults)\b",
+    )
+    .need_near(r"\b(?:found|she|he|my (?:\w+ )?(?:daughter|son)|\d+ ?am|night|didnt know|doesnt know|dont know|never met|older|picked (?:her|him) up)\b")
+    .not_near(r"\b(?:taxi|escort|transport|driver|uncle|grandad|dad|family)\b"),
+    // Hiding from someone at home, or rather sleeping outside than be in.
+    ph(
+        NotSafe,
+        r"\b(?:rather|prefer to|prefers to|preferred to) (?:sleep|stay|be|live|go) (?:outside|out|on the streets?|in the (?:shed|garden|car|park|woods)|anywhere else|anywhere) (?:\w+ ){0,3}than (?:\w+ ){0,4}(?:home|house|with (?:him|her|them|my|his))\b",
+    )
+    .not_near(r"\b(?:camping|tent|den|stars|holiday|festival|sleepover)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:hides|hiding|hid|hide) (?:\w+ ){0,2}(?:in (?:the|her|his|my|our) (?:garden shed|shed|wardrobe|cupboard|car|garden|bathroom|loft|attic)|under (?:the|her|his|my) bed|upstairs)\b",
+    )
+    .need_near(r"\bwhen (?:\w+ ){0,3}(?:visits|visiting|is here|is home|comes (?:round|over|home)|is drunk|is drinking|gets angry|starts shouting|shouts|kicks off)\b|\bwhen (?:my |her |his |mums )?(?:uncle|brother|stepdad|step dad|dad|boyfriend|partner|ex|grandad|cousin|he|she) (?:\w+ )?(?:is|comes|visits|stays)\b")
+    .not_near(r"\b(?:noise|loud|hoover|fireworks|thunder|visitors|people (?:come|visit)|new people|overwhelm\w*|sensory|hide and seek|game)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:anywhere|nowhere|no ?where|no place|somewhere|a place) safe (?:to|2) (?:sleep|stay|live|go)\b|\b(?:nowhere|no ?where|not anywhere|no place) (?:to|2) (?:sleep|live|stay) (?:tonight|at night|anymore|any more)\b",
+    )
+    .not_near(r"\b(?:for (?:him|her) to play|respite|short breaks?|play|sensory room|quiet space|calm)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:scared|afraid|frightened|terrified|petrified|scared stiff|too scared) (?:to be|of being|to stay|to go|to sleep) (?:at )?(?:home|in the house|in my house)\b|\b(?:scared|afraid|frightened|terrified|petrified) (?:\w+ ){0,4}when (?:my |her |his |our )?(?:%FAM%|he|she) (?:\w+ )?(?:is|gets|s|comes home) (?:drinking|drunk|angry|high|wasted|off (?:his|her) face|in a mood)\b",
+    ),
+    // Physical punishment.
+    ph(
+        Abuse,
+        r"\b(?:get|gets|got|getting|given|give (?:me|him|her|us)|gives (?:me|him|her|us)|gave (?:me|him|her|us)) (?:the (?:belt|slipper|cane|strap|wooden spoon|back of (?:his|her|a) hand)|a (?:good )?hiding|a beating|a belting|the buckle)\b",
+    ),
+    // Hands round someone's throat.
+    ph(
+        DomesticAbuse,
+        r"\b(?:hands?|fingers|arm) (?:round|around|on|over) (?:my mums|mums|my mothers|mothers|mum s) (?:neck|throat)\b",
+    ),
+    ph(
+        Abuse,
+        r"\b(?:hands?|fingers|arm) (?:round|around|on|over) (?:her|my|his) (?:neck|throat)\b",
+    )
+    .need_before(r"\b(?:%FAM%|he|him|ex|husband|staff|teacher|carer|man)\b")
+    .not_near(r"\b(?:hug\w*|cuddl\w*|chewy|necklace|lanyard|scarf)\b")
+    .by_doer(),
+    // "I won't be around for the review": said by someone planning not to be.
+    ph(
+        Suicide,
+        r"\b(?:i|ill|he|hell|she|shell) (?:\w+ )?(?:wont|will not|wont even|am not going to|im not going to|aint gonna|not gonna|wont still) be (?:around|here|alive) (?:for|by|at|to see|much longer|long|anyway|by then)\b",
+    )
+    .not_near(r"\b(?:holiday|away|abroad|work\w*|moving|move|hospital|operation|surgery|visit\w*|trip|camp|exams?|college|uni|university|residential|respite|retir\w*|leaving|job|role|post|contract|team|maternity|course|shift)\b"),
+    ph(
+        Suicide,
+        r"\b(?:ive|i have|he has|hes|she has|shes) (?:got|saved|collected) (?:enough|plenty) (?:now|of them|tablets|pills|saved)\b",
+    )
+    .need_near(r"\b(?:tablets|pills|meds|paracetamol|painkillers|sorted|planned|plan|nobody will|no one will|not the councils fault|goodbye)\b"),
+    // Threats to take the children.
+    ph(
+        DomesticAbuse,
+        r"\b(?:threatened|threatens|threatening|threaten|says (?:he|she)(?: will|ll)|said (?:he|she)(?: would|d|ll| will)) (?:to )?(?:take|snatch|kidnap|run off with|take away) (?:the|my|our) (?:kids|children|son|daughter|boy|girl|baby|boys|girls)\b",
+    )
+    .not_near(r"\b(?:social (?:services|worker)s?|social care|the council|the la|into care|court)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:turned|turns|turning|keeps turning|showed|shows) up (?:\w+ )?(?:at|outside) (?:the school|school|our house|my house|the house|our home|the school gate|the gates?|my work|the flat)\b",
+    )
+    .need_near(r"\b(?:order|banned|not allowed|injunction|terrified|scared|frightened|threat\w*|police)\b")
+    .not_near(r"\b(?:taxi|transport|driver|escort|bus)\b"),
+    // A debt to a dealer worked off.
+    ph(
+        Exploitation,
+        r"\b(?:owe|owes|owed|owing) (?:a |the |some |these |an older |older )?(?:dealers?|lads?|gang|boys?|men|man|guys?) (?:money|\d+|a lot|loads|cash)\b|\b(?:work|working|pay|paying) (?:it|the debt|that|this|what (?:i|he|she) owes?) off\b",
+    )
+    .need_near(r"\b(?:owe\w*|debt|dealers?|drugs|weed|gang|lads?|older)\b")
+    .not_near(r"\b(?:student loan|bank|overdraft|council tax|rent|credit card|mortgage)\b"),
+    // Someone pretending to be a child online.
+    ph(
+        Bullying,
+        r"\b(?:fake|false|pretend) (?:account|profile|page|insta|instagram|snap|tiktok)s? (?:\w+ ){0,3}(?:pretending to be|as|of|in (?:my|his|her) name|using (?:my|his|her) (?:name|face|photos?|pictures?|pics))\b|\bpretending to be (?:me|him|her) (?:\w+ ){0,3}(?:online|account|profile|posting|posts|says?|said|sending|messag\w*)\b",
+    ),
+    // Grown-up videos shown to a child.
+    ph(
+        SexualAbuse,
+        r"\b(?:rude|dirty|sexy|adult|porn\w*|grown ?up|naked|nude|x rated|18) (?:videos?|films?|movies?|pictures?|pics?|photos?|ones|things|clips?|stuff)\b",
+    )
+    .need_near(r"\b(?:show\w*|sent|sends|send|made (?:me|him|her) watch|makes (?:me|him|her) watch|not to tell|secret|dont tell)\b")
+    .not_near(r"\b(?:lesson|pshe|rse|sex education|blocked|filter\w*|parental controls?|online safety|e ?safety)\b"),
+    // An adult messaging a child privately, late or on personal apps.
+    ph(
+        Exploitation,
+        r"\b(?:teacher|ta|coach|tutor|staff|man|adult|older (?:\w+)|youth worker|driver|escort|support worker|carer|stranger) (?:\w+ ){0,2}(?:messag\w*|texting|texts|texted|dms?|dming|dmd|snapchatting|snapping|chatting to|chats to|talking to|calls|calling|ringing) (?:my (?:\w+ )?(?:son|daughter|child|boy|girl)|me|him|her) (?:\w+ ){0,3}(?:late at night|at night|at \d+ ?(?:am|pm)|in the night|every night|on (?:insta\w*|snap\w*|tiktok|whatsapp|facebook|discord|his (?:own|personal) phone|her (?:own|personal) phone))\b",
+    ),
+    // Scratching or hitting themselves until it bleeds.
+    ph(
+        SelfHarm,
+        r"\b(?:scratch\w*|pick\w*|pull\w*|bit|bites|biting|bang\w*|hit\w*|punch\w*|dig\w*) (?:at )?(?:her|his|my|their) (?:own )?(?:face|arms?|legs?|skin|wrists?|hands?|head|scalp) (?:\w+ ){0,3}(?:until|till|til|untill) (?:it|they|she|he|i) (?:bleeds?|bled|is raw|are raw|s raw|was raw|were raw|goes raw|go raw|break|breaks)\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\b(?:says|said|thinks|thought|tells me|told me) (?:that )?(?:she|he|i) deserves? (?:it|the pain|to be hurt|to hurt|to suffer|to feel pain)\b",
+    ),
+    // Polish: someone who gives money and makes a child carry parcels.
+    ph(
+        Exploitation,
+        r"\b(?:każe|kazał|kazała|każą|kazali|prosi|prosił) (?:mu |jej |mi |im )?(?:wozić|nosić|przewozić|zawozić|dostarczać|sprzedawać|zanosić|rozwozić) (?:\w+ ){0,2}(?:paczk\w*|torb\w*|narkotyk\w*|plecak\w*|towar\w*|pakunk\w*)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:nikt|mama|tata|matka|ojciec|nikt w domu) (?:\w+ ){0,2}nie (?:daje|dają|dawał|dawała) (?:mi|nam|mu|jej|im) (?:jeść|jedzenia|obiadu|kolacji|śniadania)\b",
+    )
+    // "nie daje mi jeść słodyczy przed obiadem": a rule about sweets.
+    .not_after(r"^ (?:słodyczy|słodkości|chipsów|czekolady|cukierków|lodów|fast ?food\w*|przed|między|po|w (?:nocy|łóżku|pokoju))\b"),
+    ph(
+        Bullying,
+        r"\bzamyka(?:ją|li|ł|ła)? (?:go|ją|mnie) w (?:toalecie|łazience|szafce|schowku|szatni|kiblu|klasie|magazynku)\b|\bwraca\w* ze szkoły (?:\w+ )?z (?:siniakami|siniakiem|ranami|podbitym okiem)\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:mój|moj|mąż|maz|partner|były|byly|chłopak|konkubent)\b[^.!?]{0,80}?\b(?:bije|uderza|popycha|dusi|kopie) mnie\b",
+    )
+    .not_near(r"\b(?:syn|córka|corka|dziecko)\w* (?:\w+ ){0,3}(?:bije|uderza|kopie) mnie\b"),
+    // Arabic: a husband who hits the writer; boys who hit a child at school; an older man
+    // who gives a child money and has him carry bags; a mother who does not feed them.
+    ph(DomesticAbuse, r"(?:زوجي|طليقي|خطيبي|زوج امي)(?: \S+){0,6} ?و?(?:ي)?ضرب(?:ني|نى)"),
+    ph(
+        Bullying,
+        r"(?:الاولاد|الطلاب|التلاميذ|اولاد|طلاب|زملاو?ه|زملائه|زملاءه) (?:\S+ ){0,3}(?:ي)?ضربون(?:ه|ها|ني)",
+    ),
+    ph(
+        Exploitation,
+        r"(?:رجل|رجال|شخص|شباب|شاب)(?: \S+){0,3} (?:يعطي|يعطو|اعطى|اعطي)(?:ه|ها|هم|ني)? (?:\S+ )?(?:سجائر|مال|مالا|فلوس|نقود|مخدرات|هدايا)",
+    ),
+    ph(
+        Exploitation,
+        r"(?:يطلب|طلب|يجبر|اجبر) (?:منه|منها|مني|ه|ها)? ?(?:ان )?(?:ي|ت|ا)?(?:حمل|نقل|يوصل|توصيل) (?:اكياسا|اكياس|طرود|طردا|اغراض|حقائب|حقيبه|بضاعه)",
+    ),
+    ph(Neglect, r"(?:امي|ابي|اهلي|ماما|بابا|لا احد) (?:لا|ما) (?:ي|ت)طعم(?:نا|ني|ه|ها|هم)"),
     // Polish
     ph(Bullying, r"\b(?:grożą|grozi|grozili|groził|grożąc) (?:mi|mu|jej)\b").by_doer(),
     ph(Bullying, r"\bzabij(?:ą|e) (?:mnie|go|ją)\b|\b(?:mnie|go|ją) zabij(?:ą|e)\b")
