@@ -12,9 +12,9 @@
 //! | NHS numbers (10 digits passing the mod-11 check, or any 10 digits after "NHS number") | `[NHS number removed]` |
 //! | unique pupil numbers (a letter and 12 characters, or after "UPN") | `[pupil number removed]` |
 //! | National Insurance numbers | `[NI number removed]` |
-//! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456"), passport, ULN and driving licence numbers, payment card numbers (Luhn-checked), bank sort codes and account numbers, car registrations | `[reference removed]` |
-//! | dates with a year, and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen") | `[date of birth removed]` |
-//! | street addresses (house number + street + Road/Lane/Close/...; a number and a name after "we live at"; a house name before its street) | `[address removed]` |
+//! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456", "case 2023/SEN/1187", "EHCP-55310"), passport, ULN and driving licence numbers, payment card numbers (Luhn-checked), bank sort codes and account numbers, car registrations | `[reference removed]` |
+//! | dates with a year, unless something happened on them ("we met the panel on 14 February 2024"), and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen") | `[date of birth removed]` |
+//! | street addresses (house number + street + Road/Lane/Close/...; a number and a name after "we live at"; a house name before its street or its town: "Rosewood Cottage, Hatherleigh") | `[address removed]` |
 //! | web links, and social-media and gaming handles (`@jo_smith`, `snap: jo.smith22`, `jake#1234`) | `[link removed]` |
 //! | people's names | `[name removed]` |
 //!
@@ -701,6 +701,18 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:case|ehcp|ehc|claim|customer|account|acct|application|file|client|membership|member|patient|hospital|tribunal|appeal|plan|benefit|dla|pip|uc|council\s+tax|housing|tenancy|crime|incident|log)\s+(?:ref(?:erence)?|number|no\.?|num|#|id)|ref(?:erence)?(?:\s+(?:number|no\.?|num))?|crn|mrn|uln|passport(?:\s+(?:number|no\.?|num))?|driving\s+licen[cs]e(?:\s+(?:number|no\.?|num))?)\b\.?\s*(?:is|was|:|-|=|#)?\s*(?P<id>[a-z0-9][a-z0-9/\-.]*(?:\s[0-9]{2,})*)",
     )
 });
+// A council's code with letters and at least four digits, however it is introduced:
+// "case 2023/SEN/1187", "EHCP-55310", "SEN/2024/0456". The letters are capitals, as codes
+// are written, so "covid-19" and "year 2024" are not codes.
+static REFERENCE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:[A-Z]{2,6}[-/][0-9]{4,}(?:[-/][0-9A-Z]+)*|[0-9]{2,4}/[A-Z]{2,6}/[0-9]{3,}(?:/[0-9A-Z]+)*|[A-Z]{2,6}/[0-9]{2,4}/[0-9]{2,}(?:/[0-9A-Z]+)*)\b",
+    )
+});
+// "case 123456", "ref 2024-0012": a number straight after "case" or "ref".
+static REFERENCE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:case|ref|file)\s+(?:no\.?\s*)?(?P<id>[0-9]{5,}|[0-9]{2,}[-/][0-9]{3,})\b")
+});
 // Bank details: a sort code, and an eight-digit account number.
 static BANK: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -741,6 +753,14 @@ fn find_references(text: &str, found: &mut Findings) {
         let digits = value.chars().filter(char::is_ascii_digit).count();
         if digits >= 4 && value.len() <= 30 {
             found.claim(r, Removed::Reference);
+        }
+    }
+    for m in REFERENCE_CODE.find_iter(text) {
+        found.claim(m.range(), Removed::Reference);
+    }
+    for c in REFERENCE_BARE.captures_iter(text) {
+        if let Some(id) = c.name("id") {
+            found.claim(id.range(), Removed::Reference);
         }
     }
     for c in BANK.captures_iter(text) {
@@ -857,6 +877,14 @@ static BIRTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What happens on a date: a meeting, a letter, a decision. The date is then kept,
+/// unless a birth word is before it too.
+static EVENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:met|meet|meeting|meetings|panel|review|appointment|letter|email|emailed|issued|sent|received|hearing|tribunal|assessed|assessment|visit|visited|phoned|rang|decision|decided|deadline|started|starts|applied|application|requested|request|referral|referred|excluded|exclusion|draft|finali[sz]ed|signed|agreed|held|dated|submitted|lodged|complained|complaint|reply|replied|responded|response|discharged|admitted|operation|surgery|closed|opened|moved|transferred|heard|diagnosed|diagnosis)\b[^.!?\n]{0,40}$",
+    )
+});
+
 fn valid_day_month(a: u32, b: u32) -> bool {
     let dm = (1..=31).contains(&a) && (1..=12).contains(&b);
     let md = (1..=12).contains(&a) && (1..=31).contains(&b);
@@ -930,7 +958,10 @@ fn find_dates(text: &str, found: &mut Findings) {
         let future = numbers_in(m.as_str())
             .into_iter()
             .any(|n| (1900..=2099).contains(&n) && n > this_year());
-        if (full && !future) || BIRTH_BEFORE.is_match(before(text, r.start, 48)) {
+        let born = BIRTH_BEFORE.is_match(before(text, r.start, 48));
+        // "We met the panel on 14 February 2024": a date something happened on is no birthday.
+        let event = EVENT_BEFORE.is_match(before(text, r.start, 60));
+        if (full && !future && !event) || born {
             found.claim(r, Removed::DateOfBirth);
         }
     }
@@ -1355,6 +1386,14 @@ static ADDRESS_HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?P<words>(?:[A-Z][a-z'’\-]+\s+){{1,2}})(?:Cottage|Cottages|House|Farm|Farmhouse|Barn|Barton|Lodge|Manor|Mill|Bungalow|Rectory|Vicarage|Grange|Stables|Granary|Croft|Villa)\s*,\s*(?P<street>(?:[A-Z][a-z'’\-]+\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
     ))
 });
+// A house name and its town or village: "Rosewood Cottage, Hatherleigh", "Honeysuckle
+// Barn, nr Holsworthy". Only the words a home is called by; "Castle House, Barnstaple"
+// may be an office.
+static ADDRESS_HOUSE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?P<house>(?P<words>(?:[A-Z][a-z'’\-]+\s+){1,2})(?:Cottage|Cottages|Farm|Farmhouse|Barn|Barns|Bungalow))\s*,\s*(?:(?i:nr\.?|near)\s+)?(?P<place>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?)",
+    )
+});
 static ADDRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?P<label>\b(?:(?:my|our|home|his|her|their|postal|full|new|old|the)\s+)?address)\s*(?:is|:|=|-)\s*(?P<addr>[^\n.;!?]{3,120})",
@@ -1502,6 +1541,22 @@ fn find_addresses(text: &str, found: &mut Findings) {
             found.claim(m.range(), Removed::Address);
         }
     }
+    for c in ADDRESS_HOUSE_PLACE.captures_iter(text) {
+        let (Some(house), Some(words), Some(place)) =
+            (c.name("house"), c.name("words"), c.name("place"))
+        else {
+            continue;
+        };
+        let place_known = NAMES.is_not_name(&fold(place.as_str()))
+            || place
+                .as_str()
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| NAMES.is_not_name(&fold(w)));
+        if place_known && street_words_ok(words.as_str()) {
+            found.claim(house.range(), Removed::Address);
+        }
+    }
     for c in ADDRESS_LIVE.captures_iter(text) {
         if let Some(g) = c.name("addr") {
             if street_words_ok(g.as_str()) {
@@ -1516,7 +1571,7 @@ fn find_addresses(text: &str, found: &mut Findings) {
 
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber|dame\s+hannah\s+rogers|carol\s+(?:singing|service|concert)s?)\b",
+        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber|dame\s+hannah\s+rogers|greta\s+thunberg|chris\s+packham|david\s+attenborough|albert\s+einstein|temple\s+grandin|taylor\s+swift|marcus\s+rashford|lewis\s+hamilton|billie\s+eilish|anthony\s+hopkins|elon\s+musk|king\s+charles|prince\s+william|prince\s+harry|joe\s+wicks|tom\s+daley|emma\s+raducanu|harry\s+kane|ed\s+sheeran|dua\s+lipa|roald\s+dahl|julia\s+donaldson|david\s+walliams|jacqueline\s+wilson|carol\s+(?:singing|service|concert)s?)\b",
     )
 });
 
@@ -1736,7 +1791,7 @@ static STRONG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 // "the name is", "Name:", "she's called": capitalised names only.
 static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?)[\s:,\-]*",
+        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:sur|fore|family\s+|last\s+|first\s+|given\s+)name\b|nazwisko|imię|imie|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?)[\s:,\-]*",
     )
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1747,7 +1802,7 @@ static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 // In Polish and Arabic: "córka Zosia", "Pani Kowalska", "ابني محمد" (my son Mohammed).
 static RELATION_CONTEXT_PL_AR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:(?:mój|moja|moje|mojego|mojej|moim|moją|nasz|nasza|naszego|naszej|naszym)\s+)?(?:syn|synek|syna|synem|synka|córka|córeczka|córki|córką|córkę|mąż|męża|mężem|żona|żony|brat|brata|bratem|siostra|siostry|siostrą|wnuk|wnuczka|pani|pan|panią|panem|panu)|و?(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي|أخي|اخي|أختي|اختي|المعلمه|المعلمة|المعلم|الأستاذ|الاستاذ|الأستاذة|الاستاذة|الاستاذه|السيدة|السيده|السيد))[\s,:(]+",
+        r"(?i)\b(?:(?:(?:mój|moja|moje|mojego|mojej|moim|moją|nasz|nasza|naszego|naszej|naszym)\s+)?(?:syn|synek|syna|synem|synka|córka|córeczka|córki|córką|córkę|mąż|męża|mężem|żona|żony|brat|brata|bratem|siostra|siostry|siostrą|wnuk|wnuczka|pani|pan|panią|panem|panu|mama|tata|babcia|dziadek|ciocia|wujek)|و?(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي|أخي|اخي|أختي|اختي|المعلمه|المعلمة|المعلم|الأستاذ|الاستاذ|الأستاذة|الاستاذة|الاستاذه|السيدة|السيده|السيد))[\s,:(]+",
     )
 });
 // Separate from RELATION_CONTEXT because its matches overlap ("my son is called").
@@ -1823,7 +1878,7 @@ static AFTER_NAME_LIST: LazyLock<Regex> =
 // "Jack's dad", "Grace's EHCP": an ambiguous name owning a person's things.
 static OWNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s+(?:mum|mummy|mam|dad|daddy|mother|father|nan|nanny|gran|grandma|grandad|brother|sister|teacher|ta|class|school|ehcp|plan|needs|diagnosis|behaviour|friends?|carer|keyworker|sw|social\s+worker|senco|review|autism|adhd|birthday|bedroom|medication|meds)\b",
+        r"(?i)^\s+(?:mum|mummy|mam|dad|daddy|mother|father|nan|nanny|gran|grandma|grandad|brother|sister|teacher|ta|class|school|ehcp|plan|needs|diagnosis|behaviour|friends?|carer|keyworker|sw|social\s+worker|senco|review|autism|adhd|birthday|bedroom|medication|meds|transport|taxi|appointments?|referral|assessment|therapy|therapist|ot|salt|speech|placement|paediatrician|consultant|camhs|support|progress|report|school\s+report|wheelchair|seizures|epilepsy|anxiety|sats|exams|results|timetable|respite|hospital|operation|health|hearing\s+aids?|1:1|one\s+to\s+one)\b",
     )
 });
 static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2419,12 +2474,28 @@ impl<'a> NameFinder<'a> {
                     && !self.lists.is_not_name(&key)
                     && !matches!(key.as_str(), "summer" | "autumn")
                     && OWNED_BY_PERSON.is_match(after(self.text, t.end, 24)));
-            if (surname_ok || aged) && !PLACE_NAMES.contains(&key.as_str()) {
+            // "results for Poppy were awful": a capital in mid-sentence, after "for", said how
+            // things went for. A month or a season here is a time ("for May was busy").
+            let for_person = !self.sentence_start(i)
+                && !matches!(
+                    key.as_str(),
+                    "may" | "june" | "april" | "august" | "summer" | "autumn" | "winter" | "spring"
+                )
+                && FOR_BEFORE.is_match(before(self.text, t.start, 8))
+                && HOW_IT_WENT_AFTER.is_match(after(self.text, t.end, 40));
+            if (surname_ok || aged || for_person) && !PLACE_NAMES.contains(&key.as_str()) {
                 self.mark_name(i, true);
             }
         }
     }
 }
+
+static FOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:for|with)\s+$"));
+static HOW_IT_WENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:were|was|is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:awful|terrible|dreadful|shocking|poor|bad|great|good|brilliant|amazing|fine|ok|late|missing|cancell?ed|delayed|lost|wrong|rubbish|appalling|a\s+disaster|a\s+nightmare)\b",
+    )
+});
 
 /// Lower-case words that "my name is" is often followed by but that are no name.
 static LOWER_NOT_A_NAME: LazyLock<HashSet<&str>> = LazyLock::new(|| {
@@ -2630,6 +2701,54 @@ mod tests {
             "we met 2day on snapchat",
             "it was gr8 on insta",
         ]);
+    }
+
+    #[test]
+    fn details_a_blind_set_found() {
+        let r = "[reference removed]";
+        assert_eq!(s("re: case 2023/SEN/1187."), format!("re: case {r}."));
+        assert_eq!(s("رقم الحالة EHCP-55310"), format!("رقم الحالة {r}"));
+        assert_eq!(s("ref SEN/2024/0456 please"), format!("ref {r} please"));
+        assert_eq!(s("case 123456 is open"), format!("case {r} is open"));
+        let a = "[address removed]";
+        assert_eq!(
+            s("post letters to Rosewood Cottage, Hatherleigh now"),
+            format!("post letters to {a}, Hatherleigh now")
+        );
+        assert_eq!(
+            s("Honeysuckle Barn, nr Holsworthy is where"),
+            format!("{a}, nr Holsworthy is where")
+        );
+        let n = "[name removed]";
+        assert_eq!(
+            s("surname Vowles, boy aged 9"),
+            format!("surname {n}, boy aged 9")
+        );
+        assert_eq!(s("Dziękuję. Mama Oliwii"), format!("Dziękuję. Mama {n}"));
+        assert_eq!(
+            s("Ruby's transport is late"),
+            format!("{n}'s transport is late")
+        );
+        assert_eq!(
+            s("results for Poppy were awful"),
+            format!("results for {n} were awful")
+        );
+        kept(&[
+            "We met the panel on 14 February 2024 and were told to wait.",
+            "The draft plan was issued on 3/4/2025, weeks late.",
+            "Like Greta Thunberg says, autism can be a superpower.",
+            "Castle House, Barnstaple is where the meeting was",
+            "covid-19 made it worse",
+            "in case 2024 is worse than this year",
+            "the plan for May was busy",
+            "Devon's support for families",
+            "Year 2024 was hard",
+        ]);
+        // A birth word still wins over an event before it.
+        assert_eq!(
+            s("we applied, he was born on 3 March 2015"),
+            "we applied, he was born on [date of birth removed]"
+        );
     }
 
     #[test]
