@@ -530,6 +530,119 @@ fn the_scales_councils_ask_on_are_read_in_everyday_words() {
     }
 }
 
+/// Replies from two sets written blind (by someone who had not seen the reader), and the
+/// traps beside them: an answer said first and then explained, misspelt or stretched
+/// answer words, the question's own word denied, a skip said in a sentence.
+#[test]
+fn replies_written_blind() {
+    use RespondentGroup::*;
+    use Want::*;
+    let en = Locale::EN_GB;
+    let pl = Locale::PL;
+    let table: &[(&str, Locale, &str, Want)] = &[
+        (
+            "welcome",
+            en,
+            "yes thank you, everyone was lovely at the meeting",
+            Choice("yes"),
+        ),
+        (
+            "welcome",
+            en,
+            "Never. We are treated like a nuisance every time",
+            Choice("no"),
+        ),
+        ("welcome", en, "somtimes", Choice("sometimes")),
+        ("explained", en, "Sumtimes", Choice("sometimes")),
+        ("welcome", en, "sometimes yeah", Choice("sometimes")),
+        ("welcome", en, "yess", Choice("yes")),
+        ("welcome", en, "noooo", Choice("no")),
+        ("welcome", en, "I don't feel welcome at all", Choice("no")),
+        ("welcome", en, "I feel welcome", Choice("yes")),
+        ("welcome", en, "I'd rather not answer this one", Skip),
+        ("asked", en, "dont want to answer", Skip),
+        (
+            "asked",
+            en,
+            "They don't ask me anything, they just decide",
+            Choice("no"),
+        ),
+        ("asked", en, "not once in 3 years", Choice("no")),
+        (
+            "asked",
+            en,
+            "Sometimes but usually after theyve already made up their minds",
+            Choice("sometimes"),
+        ),
+        (
+            "explained",
+            en,
+            "some of it, other bits went over my head",
+            Choice("sometimes"),
+        ),
+        (
+            "explained",
+            en,
+            "nah they used loads of words i didnt know",
+            Choice("no"),
+        ),
+        ("explained", en, "nothing was explained", Choice("no")),
+        (
+            "listened-to",
+            en,
+            "very sad, nobody ever listens to what my son needs",
+            Feeling(1),
+        ),
+        ("listened-to", en, "v happy", Feeling(5)),
+        ("listened-to", en, "a 2 really, nobody listens", Feeling(2)),
+        ("listened-to", en, "not sad, not happy, just ok", Feeling(3)),
+        (
+            "listened-to",
+            en,
+            "I feel like nobody ever listens. Very sad.",
+            Feeling(1),
+        ),
+        ("where", en, "Launceston in Cornwall", Area("outside-devon")),
+        (
+            "who",
+            en,
+            "I look after my grandson full time",
+            Group(ParentCarer),
+        ),
+        (
+            "who",
+            pl,
+            "opiekuję się wnuczką, mój wnuk ma autyzm",
+            Group(ParentCarer),
+        ),
+        // Traps: two answers are no answer; a word near an answer word is not it.
+        ("welcome", en, "yes, no", Unclear),
+        ("welcome", en, "Yes. No.", Unclear),
+        ("welcome", en, "yes no", Unclear),
+        ("welcome", en, "not always no", Unclear),
+        ("welcome", en, "hallways", Unclear),
+        ("asked", en, "not sure they ask", Choice("not-sure")),
+        ("listened-to", en, "1, 4", Unclear),
+        ("where", en, "near Plymouth", Unclear),
+        ("where", en, "not Cornwall", Unclear),
+    ];
+    let c = Consultation::demo();
+    let areas = Areas::devon();
+    let mut failures = Vec::new();
+    for (question, locale, text, expected) in table {
+        let q = c.question(question).unwrap();
+        let got = parse_reply(text, q, &areas, *locale);
+        if want(&got) != expected.show() {
+            failures.push(format!(
+                "{question} {locale} {text:?}: got {}, want {}",
+                want(&got),
+                expected.show()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn generous_reply_table() {
     use RespondentGroup::*;

@@ -263,9 +263,6 @@ struct AreaConfig {
     places: Vec<String>,
 }
 
-/// Words before a place that put someone around it, not in it.
-const AROUND: &[&str] = &["near", "outside", "nr", "by"];
-
 /// "we live in …", "I'm based near …", up to the end of the clause.
 static LIVES_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
@@ -292,6 +289,9 @@ fn parse_config(file: &str, toml: &str) -> Result<Config, AreasError> {
 }
 
 impl Areas {
+    /// Words before a place that put someone around it, not in it.
+    pub const AROUND: &'static [&'static str] = &["near", "outside", "nr", "by"];
+
     /// Devon County Council's districts, from the data embedded at build time.
     pub fn devon() -> Arc<Areas> {
         Arc::clone(&DEVON)
@@ -667,7 +667,7 @@ impl Areas {
                     // "near Plymouth") could be any district next to it, so it names none;
                     // around a town is in the town's district.
                     let before = |n: usize| i.checked_sub(n).map(|at| words[at].as_str());
-                    let around = before(1).is_some_and(|w| AROUND.contains(&w))
+                    let around = before(1).is_some_and(|w| Self::AROUND.contains(&w))
                         || (before(1) == Some("of") && before(2) == Some("outside"));
                     let wide = !place || self.areas[*area].kind == AreaKind::Outside;
                     if !(around && wide) {

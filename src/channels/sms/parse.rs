@@ -131,6 +131,7 @@ pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Local
     if words.is_empty() && !matches!(question.kind, QuestionKind::Feelings) {
         return Reply::Unclear;
     }
+    let words = mended(words);
     match &question.kind {
         QuestionKind::FreeText => {
             if is_skip(&words) {
@@ -139,11 +140,220 @@ pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Local
                 Reply::Text(text.trim().to_owned())
             }
         }
-        QuestionKind::SingleChoice { options } => choice(&words, options, locale),
-        QuestionKind::Feelings => feeling(text, &words, locale),
+        QuestionKind::SingleChoice { .. } | QuestionKind::Feelings => {
+            match scale_reply(text, &words, question, locale) {
+                Reply::Unclear => leading_answer(text, question, locale),
+                reply => reply,
+            }
+        }
         QuestionKind::Area => area(text, &words, &area_choices(areas), areas, locale),
         QuestionKind::Group => group(&words, locale),
     }
+}
+
+fn scale_reply(text: &str, words: &[String], question: &Question, locale: Locale) -> Reply {
+    match &question.kind {
+        QuestionKind::SingleChoice { options } => {
+            choice(words, options, &key_words(question), locale)
+        }
+        _ => feeling(text, words, locale),
+    }
+}
+
+/// The words a yes-or-no question turns on, as stems: "Do you feel welcome…?" gives
+/// "welcom"; "Were things explained…?" gives "explain"; "Do people ask…?" gives "ask".
+/// Words of every question ("you", "people", "things") are left out.
+fn key_words(question: &Question) -> Vec<String> {
+    tokens(localized(&question.text, Locale::EN_GB))
+        .into_iter()
+        .filter(|w| w.len() >= 3 && !QUESTION_FRAME.contains(&w.as_str()))
+        .map(|w| {
+            let stem = ["ed", "ing", "es", "e", "s"]
+                .iter()
+                .find_map(|end| w.strip_suffix(end).filter(|s| s.len() >= 3))
+                .unwrap_or(&w);
+            stem.to_owned()
+        })
+        .collect()
+}
+
+/// Words of a question's frame, not its point.
+const QUESTION_FRAME: &[&str] = &[
+    "are", "were", "was", "did", "does", "you", "your", "the", "and", "for", "from", "with",
+    "when", "what", "who", "how", "people", "things", "thing", "way", "that", "this", "they",
+    "them", "their", "before", "after", "about", "feel", "think", "meet", "school", "council",
+    "decide", "any", "have", "has", "been", "can", "could", "would", "should", "there", "all",
+    "some", "our", "out", "get", "got", "services", "service", "staff",
+];
+
+/// An answer said first, then explained: "Yes thank you, everyone was lovely", "Never. We
+/// are treated like a nuisance", "very sad, nobody listens", "nah they used words i didnt
+/// know". Read only when the whole reply could not be: the first clause, or a first word
+/// that can only be an answer, decides.
+fn leading_answer(text: &str, question: &Question, locale: Locale) -> Reply {
+    let answered = |r: &Reply| matches!(r, Reply::Choice(_) | Reply::Feeling(_));
+    // Two answers a step apart on the feelings scale do not contradict each other: "a 2
+    // really, nobody listens".
+    let agree = |a: &Reply, b: &Reply| match (a, b) {
+        (Reply::Feeling(x), Reply::Feeling(y)) => x.value().abs_diff(y.value()) <= 1,
+        _ => a == b,
+    };
+    let read = |part: &str| {
+        let words = mended(tokens(part));
+        let reply = if words.is_empty() {
+            Reply::Unclear
+        } else {
+            scale_reply(part, &words, question, locale)
+        };
+        (reply, words.len())
+    };
+    let parts: Vec<&str> = CLAUSE_BREAK.split(text).collect();
+    let clauses: Vec<(Reply, usize)> = parts.iter().map(|p| read(p)).collect();
+    // On the feelings scale "not happy, just ok" is OK: a feeling said plainly comes
+    // before one said by denying another.
+    let plain = |k: &usize| {
+        !matches!(question.kind, QuestionKind::Feelings)
+            || !tokens(parts[*k])
+                .iter()
+                .any(|w| NEGATIONS.contains(&w.as_str()))
+    };
+    if clauses.len() > 1 {
+        let answering = || (0..clauses.len()).filter(|k| answered(&clauses[*k].0));
+        if let Some(k) = answering().find(plain).or_else(|| answering().next()) {
+            let chosen = &clauses[k].0;
+            // A few words elsewhere must not give another answer: "yes, no" is no answer.
+            // A longer explanation may use answer words of its own ("every time").
+            let contradicted = clauses
+                .iter()
+                .enumerate()
+                .any(|(j, (r, n))| j != k && *n <= 4 && answered(r) && !agree(r, chosen));
+            return if contradicted {
+                Reply::Unclear
+            } else {
+                chosen.clone()
+            };
+        }
+    }
+    let trimmed = text.trim_start();
+    let first_len = trimmed
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(trimmed.len());
+    let (first, rest) = trimmed.split_at(first_len);
+    let strong = tokens(first).first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "yes"
+                | "yeah"
+                | "yep"
+                | "yup"
+                | "yh"
+                | "ye"
+                | "yea"
+                | "nah"
+                | "nope"
+                | "never"
+                | "tak"
+                | "nie"
+                | "نعم"
+                | "لا"
+        )
+    });
+    if strong {
+        let (reply, _) = read(first);
+        let (after, n) = read(rest);
+        if answered(&reply) && !(n <= 4 && answered(&after) && !agree(&after, &reply)) {
+            return reply;
+        }
+    }
+    Reply::Unclear
+}
+
+/// Where one clause of a reply ends and the next begins.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,.!?;:\n()–—،؟]+|\s(?:but|because|cos|coz|ale|bo|لكن|بس)\s|\s-\s")
+        .unwrap_or_else(|e| panic!("clause pattern is valid: {e}"))
+});
+
+/// Answer words as people misspell them, each a letter or two out: "somtimes", "sumtimes",
+/// "definately". Only long words, starting with the right letter, so no other word is
+/// taken for one.
+const ANSWER_WORDS: &[&str] = &[
+    "sometimes",
+    "never",
+    "always",
+    "definitely",
+    "absolutely",
+    "usually",
+    "occasionally",
+    "probably",
+    "welcome",
+    "unhappy",
+    "understood",
+    "certain",
+    "czasami",
+    "zawsze",
+    "nigdy",
+];
+
+const STRETCHED: &[&str] = &[
+    "yes", "yeah", "yep", "yup", "ye", "no", "nope", "nah", "ok", "okay", "never", "tak", "nie",
+];
+
+fn mended(words: Vec<String>) -> Vec<String> {
+    let last = words.len().saturating_sub(1);
+    words
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            // "v happy", "v good": text-speak for "very".
+            if w == "v" && i < last {
+                return "very".to_owned();
+            }
+            // "yess", "noo", "okk", "nahh": a short answer word with a letter held down.
+            let mut letters: Vec<char> = w.chars().collect();
+            letters.dedup();
+            let squeezed: String = letters.into_iter().collect();
+            if squeezed != w && STRETCHED.contains(&squeezed.as_str()) {
+                return squeezed;
+            }
+            let n = w.chars().count();
+            if n < 6 || ANSWER_WORDS.contains(&w.as_str()) {
+                return w;
+            }
+            let limit = if n >= 8 { 2 } else { 1 };
+            ANSWER_WORDS
+                .iter()
+                .find(|a| a.chars().next() == w.chars().next() && edit_distance(a, &w) <= limit)
+                .map_or(w, |a| (*a).to_owned())
+        })
+        .collect()
+}
+
+/// Letters added, dropped, changed or swapped to make one word the other (optimal string
+/// alignment distance).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// A thumb or a tick sent alone (👍, ✅, 👎, ❌, in any skin tone): the word "yes" or "no".
@@ -331,11 +541,33 @@ static SKIP_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The whole message, less fillers, is a skip word.
+/// The whole message, less fillers, is a skip word, or a short one says it will not
+/// answer ("I'd rather not answer this one", "don't want to answer").
 fn is_skip(words: &[String]) -> bool {
     let rest = without_fillers(words).join(" ");
     SKIP_PHRASES.contains(&rest)
+        || words.len() <= 10 && {
+            let all = format!(" {} ", words.join(" "));
+            SKIP_SAID.iter().any(|p| all.contains(&format!(" {p} ")))
+        }
 }
+
+const SKIP_SAID: &[&str] = &[
+    "rather not answer",
+    "prefer not to answer",
+    "dont want to answer",
+    "do not want to answer",
+    "dont wanna answer",
+    "not answering",
+    "wont answer",
+    "cant answer",
+    "pass on this",
+    "wole nie odpowiadac",
+    "nie chce odpowiadac",
+    "nie chce odpowiedziec",
+    "لا اريد الاجابه",
+    "لا اريد ان اجيب",
+];
 
 /// Phrases that mean "I don't know"/"not sure".
 const UNSURE: &[&str] = &[
@@ -423,6 +655,9 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "n",
             "not really",
             "never",
+            "not once",
+            "not even once",
+            "not ever",
             "no i dont",
             "not at all",
             "definitely not",
@@ -494,6 +729,11 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "sort of",
             "a bit",
             "not always",
+            "some of it",
+            "bits of it",
+            "parts of it",
+            "partly",
+            "in parts",
             "not all the time",
             "on and off",
             "hit and miss",
@@ -1026,7 +1266,12 @@ fn locales_from(locale: Locale) -> impl Iterator<Item = Locale> {
 // ---------------------------------------------------------------------------------------
 // Single choice
 
-fn choice(words: &[String], options: &[ChoiceOption], locale: Locale) -> Reply {
+fn choice(
+    words: &[String],
+    options: &[ChoiceOption],
+    question_words: &[String],
+    locale: Locale,
+) -> Reply {
     if is_skip(words) {
         return Reply::Skip;
     }
@@ -1047,7 +1292,76 @@ fn choice(words: &[String], options: &[ChoiceOption], locale: Locale) -> Reply {
     }
     match one_named(&phrases, words).and_then(|i| options.get(i)) {
         Some(o) => Reply::Choice(o.id.clone()),
-        None => mixed(&phrases, words, options).map_or(Reply::Unclear, Reply::Choice),
+        None => mixed(&phrases, words, options)
+            .or_else(|| hedged_sometimes(&phrases, words, options))
+            .or_else(|| question_word_said(words, question_words, options))
+            .map_or(Reply::Unclear, Reply::Choice),
+    }
+}
+
+/// "sometimes yeah", "yes sometimes", "no, only sometimes": Sometimes and one of yes or no
+/// is Sometimes.
+fn hedged_sometimes(
+    phrases: &Phrases<usize>,
+    words: &[String],
+    options: &[ChoiceOption],
+) -> Option<Slug> {
+    // "not always no" may be No said twice; it is asked again.
+    if words.len() > MAX_SCAN_WORDS || words.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
+        return None;
+    }
+    let keys = OptionKeys::new(options);
+    let (yes, no, sometimes) = (keys.find("yes")?, keys.find("no")?, keys.find("sometimes")?);
+    let (mut found, _) = phrases.scan(words);
+    found.sort_unstable();
+    found.dedup();
+    let mut with_yes = [yes, sometimes];
+    with_yes.sort_unstable();
+    let mut with_no = [no, sometimes];
+    with_no.sort_unstable();
+    (found == with_yes || found == with_no).then(|| options[sometimes].id.clone())
+}
+
+/// "I don't feel welcome at all", "they don't ask me anything", "nothing was explained":
+/// the question's own word, denied, is No; said plainly in a short reply ("I feel
+/// welcome", "they ask me"), Yes. Only for a question with Yes and No options.
+fn question_word_said(
+    words: &[String],
+    question_words: &[String],
+    options: &[ChoiceOption],
+) -> Option<Slug> {
+    let keys = OptionKeys::new(options);
+    let (yes, no) = (keys.find("yes")?, keys.find("no")?);
+    let at = words.iter().position(|w| {
+        question_words
+            .iter()
+            .any(|q| w.starts_with(q.as_str()) && w.len() <= q.len() + 3)
+    })?;
+    let denied = words[at.saturating_sub(4)..at].iter().any(|w| {
+        NEGATIONS.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "nothing" | "nobody" | "noone" | "nie" | "لا" | "ما"
+            )
+    });
+    // Any other denial in the reply leaves it unclear: "not sure they ask".
+    let others_denied = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| (i + 4 < at || i > at) && NEGATIONS.contains(&w.as_str()));
+    if others_denied
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "sure" | "know" | "depends"))
+    {
+        return None;
+    }
+    if denied {
+        Some(options[no].id.clone())
+    } else if words.len() <= 5 {
+        Some(options[yes].id.clone())
+    } else {
+        None
     }
 }
 
@@ -1648,6 +1962,13 @@ fn area(text: &str, words: &[String], choices: &[AreaId], areas: &Areas, locale:
             if own.iter().any(|w| NEGATIONS.contains(w)) {
                 return Reply::Unclear;
             }
+            // "Launceston in Cornwall": a place we do not know, in a county over the border.
+            // "near Plymouth" may be this side of it, so is asked again.
+            if let [one] = found.as_slice() {
+                if *one == areas.outside() && !own.iter().any(|w| Areas::AROUND.contains(w)) {
+                    return Reply::Area(one.clone());
+                }
+            }
             let shortened = match own.as_slice() {
                 [one] => areas.district_by_first_word(one),
                 _ => None,
@@ -1764,6 +2085,25 @@ const GROUP_WORDS: &[(&str, RespondentGroup)] = {
         ("my kids", ParentCarer),
         ("my son", ParentCarer),
         ("my daughter", ParentCarer),
+        ("my grandson", ParentCarer),
+        ("my granddaughter", ParentCarer),
+        ("my grandchild", ParentCarer),
+        ("my grandchildren", ParentCarer),
+        ("my grandkids", ParentCarer),
+        ("my nephew", ParentCarer),
+        ("my niece", ParentCarer),
+        ("my stepson", ParentCarer),
+        ("my stepdaughter", ParentCarer),
+        ("my foster son", ParentCarer),
+        ("my foster daughter", ParentCarer),
+        ("i look after", ParentCarer),
+        ("i care for", ParentCarer),
+        ("mój wnuk", ParentCarer),
+        ("moja wnuczka", ParentCarer),
+        ("wnuka", ParentCarer),
+        ("wnuczki", ParentCarer),
+        ("حفيدي", ParentCarer),
+        ("حفيدتي", ParentCarer),
         ("rodzic", ParentCarer),
         ("mama", ParentCarer),
         ("tata", ParentCarer),
