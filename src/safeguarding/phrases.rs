@@ -820,10 +820,18 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:have to|has to|had to|made to|make me|makes me|made me|forced to|must) stay in (?:my|his|her|our|the) (?:room|bedroom)\b",
     )
     .need_near(r"\b(?:all day|all weekend|for days|for hours|days|only get|bread|no food|locked|lock|not allowed)\b"),
+    // A threat to kill or hurt mum is domestic abuse, whoever says it.
+    ph(
+        DomesticAbuse,
+        r"\b(?:kill|hurt|stab|strangle|batter|beat up|smash) (?:my )?(?:mum|mom|mam|mummy|mother)\b",
+    )
+    .need_before(r"\b(?:says?|said|saying|threaten\w*|going to|gonna|will|ll|would|wants? to|tried to|try to)\b")
+    .not_before(r"\b(?:i|ill|id|im)\b(?: \w+){0,3}$")
+    .not_after(r"^ (?:for|if (?:i|he|she) (?:find|finds|found)|when (?:she|i) (?:find|finds|sees))\b"),
     // Nowhere warm to sleep: "I sleep in my coat because there's no heating and no bedding".
     ph(
         Neglect,
-        r"\b(?:sleep|sleeps|slept|sleeping) (?:in (?:my|his|her|our|their) (?:coats?|clothes|uniform|jackets?)|on the floor)\b",
+        r"\b(?:sleep|sleeps|slept|sleeping) (?:in (?:(?:my|his|her|our|their) )?(?:coats?|clothes|uniform|jackets?)|on the floor)\b",
     )
     .need_near(r"\b(?:no (?:heating|heat|bed|beds|bedding|blankets?|duvets?|sheets|mattress|electric\w*)|cold|freezing)\b")
     .not_near(r"\b(?:sensory|likes?|prefers?|choice|camping|tent|sleepover|festival|holiday|hospital)\b"),
