@@ -6,13 +6,18 @@ use csv::StringRecord;
 /// would hide the first column's name), fields trimmed, and separated by commas, semicolons
 /// or tabs, whichever the header line uses most. Spreadsheets set to a European locale save
 /// "CSV" with semicolons, because the comma is their decimal point.
-pub fn reader(text: &str) -> csv::Reader<&[u8]> {
+///
+/// Line ends are read as `\n`: a CSV saved on Windows ends its lines with `\r\n`, which the
+/// reader's line count takes one line short of where a person sees it, so every problem
+/// would be reported on the line above.
+pub fn reader(text: &str) -> csv::Reader<std::io::Cursor<Vec<u8>>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n");
     csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes())
+        .delimiter(delimiter(&text))
+        .from_reader(std::io::Cursor::new(text.into_bytes()))
 }
 
 /// The separator the first line uses most outside quotes; a comma when it uses none.
@@ -58,6 +63,19 @@ pub fn numbered_records<R: std::io::Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_windows_file_reports_the_lines_a_person_sees() {
+        for text in [
+            "a,b\nx,1\ny,2\n",
+            "a,b\r\nx,1\r\ny,2\r\n",
+            "\u{feff}a,b\r\nx,1\r\ny,2",
+        ] {
+            let mut r = reader(text);
+            let lines: Vec<u64> = numbered_records(&mut r).map(|row| row.unwrap().0).collect();
+            assert_eq!(lines, vec![2, 3], "{text:?}");
+        }
+    }
 
     fn rows(text: &str) -> Vec<Vec<String>> {
         let mut r = reader(text);

@@ -9,10 +9,11 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::channels::plain_words;
+use crate::domain::reply::{parse_reply, Reply};
 use crate::domain::submission::Feeling;
 use crate::domain::{
-    Answer, AnswerValue, AreaId, Areas, Channel, Consultation, PostcodeLookup, QuestionKind,
-    RespondentGroup, Submission,
+    Answer, AnswerValue, AreaId, Areas, Channel, Consultation, PostcodeLookup, Question,
+    QuestionKind, RespondentGroup, Submission,
 };
 use crate::i18n::{self, Locale};
 use crate::privacy::{scrub, Pseudonymiser};
@@ -40,6 +41,9 @@ enum Column {
     Question(usize),
     /// An area or group question: its answer comes from the `area`/`group` column.
     Ignored,
+    /// A column with no name: the empty ones a spreadsheet saves beside its table. Its
+    /// values must be empty too.
+    Unnamed,
 }
 
 /// Reads every row of `csv_text` into a submission for `consultation`, or lists every bad
@@ -64,6 +68,8 @@ pub fn parse(
             "group" | "respondent group" => Column::Group,
             "ref" | "reference" => Column::Ref,
             "date" => Column::Date,
+            // The empty columns a spreadsheet saves beside its table (",,").
+            "" => Column::Unnamed,
             other => match question_column(consultation, other) {
                 Some(i) => match consultation.questions[i].kind {
                     QuestionKind::Area | QuestionKind::Group => Column::Ignored,
@@ -103,7 +109,15 @@ pub fn parse(
         };
         // A row longer or shorter than the header has lost or gained a separator, so its
         // values may sit under the wrong questions.
-        if record.len() != columns.len() {
+        let fits = match record.len().cmp(&columns.len()) {
+            std::cmp::Ordering::Equal => true,
+            // Empty values past the header's end, or none under its empty columns.
+            std::cmp::Ordering::Greater => record.iter().skip(columns.len()).all(str::is_empty),
+            std::cmp::Ordering::Less => columns[record.len()..]
+                .iter()
+                .all(|c| matches!(c, Column::Unnamed)),
+        };
+        if !fits {
             problems.push(format!(
                 "line {line}: {} values, but the header names {} columns",
                 record.len(),
@@ -169,7 +183,7 @@ pub fn parse(
                 },
                 Column::Question(i) => {
                     let question = &consultation.questions[*i];
-                    match answer(&question.kind, value) {
+                    match answer(question, areas, value) {
                         Some(value) => submission.answers.push(Answer {
                             question: question.id.clone(),
                             value,
@@ -181,6 +195,9 @@ pub fn parse(
                     }
                 }
                 Column::Ignored => {}
+                Column::Unnamed => row_problems.push(format!(
+                    "{value:?} is in a column with no name in the header"
+                )),
             }
         }
         if !consultation.is_open_on(submission.received_on) {
@@ -328,7 +345,8 @@ fn date(text: &str) -> Option<NaiveDate> {
     })
 }
 
-fn answer(kind: &QuestionKind, text: &str) -> Option<AnswerValue> {
+fn answer(question: &Question, areas: &Areas, text: &str) -> Option<AnswerValue> {
+    let kind = &question.kind;
     if text.eq_ignore_ascii_case("skip") || text.eq_ignore_ascii_case("skipped") {
         return Some(AnswerValue::Skipped);
     }
@@ -349,10 +367,33 @@ fn answer(kind: &QuestionKind, text: &str) -> Option<AnswerValue> {
                         || o.label.values().any(|l| plain_words(l) == key)
                 })
                 .map(|o| AnswerValue::Choice(o.id.clone()))
+                .or_else(|| in_own_words(question, areas, text))
         }
-        QuestionKind::Feelings => feeling(&key).map(AnswerValue::Feeling),
+        QuestionKind::Feelings => feeling(&key)
+            .map(AnswerValue::Feeling)
+            .or_else(|| in_own_words(question, areas, text)),
         QuestionKind::FreeText => Some(AnswerValue::Text(scrub(text))),
         QuestionKind::Area | QuestionKind::Group => None,
+    }
+}
+
+/// An answer written as a person says it ("not sure", "Sometimes yes", "very happy",
+/// "4 out of 5 I guess"), read as a texted reply is, in any language the forms speak. What
+/// it cannot read is refused, so the person importing can put it right.
+fn in_own_words(question: &Question, areas: &Areas, text: &str) -> Option<AnswerValue> {
+    // A paper form's faces go from 1 to 5: "4 out of 10" on one is a slip to put right,
+    // not a mark to halve as a text's is.
+    let beyond_scale = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.parse::<u32>().is_ok_and(|n| n > 5));
+    if matches!(question.kind, QuestionKind::Feelings) && beyond_scale {
+        return None;
+    }
+    match parse_reply(text, question, areas, Locale::EN_GB) {
+        Reply::Choice(id) => Some(AnswerValue::Choice(id)),
+        Reply::Feeling(f) => Some(AnswerValue::Feeling(f)),
+        Reply::Skip => Some(AnswerValue::Skipped),
+        _ => None,
     }
 }
 
@@ -455,6 +496,52 @@ mod tests {
         }
         assert_eq!(date("12/31/2026"), None);
         assert_eq!(date("next Tuesday"), None);
+    }
+
+    #[test]
+    fn sheets_as_spreadsheets_save_them() {
+        // Windows line ends: a problem is reported on the line a person sees it on.
+        let Err(EventImportError::Invalid(problems)) =
+            parse_demo("area,group,welcome\r\nexeter,child,yes\r\nexeter,sibling,yes\r\n")
+        else {
+            panic!("accepted an unknown group")
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("line 3:"), "{problems:?}");
+        // Empty columns beside the table, as Google Sheets saves them, are no questions.
+        let rows = parse_demo("area,group,welcome,,\r\nexeter,child,yes,,\r\nexeter,child,no\r\n")
+            .unwrap();
+        assert_eq!(rows.len(), 2);
+        // A value in such a column is refused: which question it answers is not known.
+        assert!(parse_demo("area,group,welcome,\nexeter,child,yes,4\n").is_err());
+        // Answers written as people say them are read as a text's are.
+        let rows = parse_demo(
+            "area,group,welcome,listened-to\n\
+             exeter,child,not sure,very happy\n\
+             exeter,child,Sometimes yes,4 out of 5 I guess\n\
+             exeter,child,no thank you,OK\n",
+        )
+        .unwrap();
+        let values: Vec<Vec<AnswerValue>> = rows
+            .iter()
+            .map(|r| {
+                r.submission
+                    .answers
+                    .iter()
+                    .map(|a| a.value.clone())
+                    .collect()
+            })
+            .collect();
+        let choice =
+            |id| AnswerValue::Choice(crate::domain::consultation::Slug::parse(id).unwrap());
+        let feeling = |n| AnswerValue::Feeling(Feeling::new(n).unwrap());
+        assert_eq!(values[0], [choice("not-sure"), feeling(5)]);
+        assert_eq!(values[1], [choice("sometimes"), feeling(4)]);
+        assert_eq!(values[2], [choice("no"), feeling(3)]);
+        for bad in ["maybe later", "yes no", "SA"] {
+            let csv = format!("area,group,welcome\nexeter,child,{bad}\n");
+            assert!(parse_demo(&csv).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod area;
 pub mod channel;
 pub mod consultation;
 pub mod group;
+pub mod reply;
 pub mod submission;
 
 pub use area::{Area, AreaId, AreaKind, Areas, PostcodeLookup};

@@ -16,7 +16,8 @@ pub mod gsm;
 pub mod inbound;
 pub mod notify;
 pub mod outbox;
-pub mod parse;
+/// How a texter's reply is read: in the domain, as the event import reads sheets the same way.
+pub use crate::domain::reply as parse;
 #[cfg(test)]
 mod perf;
 pub mod render;

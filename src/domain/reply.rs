@@ -1,4 +1,5 @@
-//! Reading a texted reply to a question, generously: people type `2`, `2.`, `two`,
+//! Reading a reply to a question in a person's own words, generously (a text, or a
+//! paper form's answer typed into a sheet): people type `2`, `2.`, `two`,
 //! `option 2`, `Sometimes!`, `very sad`, `mid devon`, `EX4`, `mum` or `I'm 15`.
 //!
 //! Replies are compared after [`normalise`]: lower case, Polish letters without their
@@ -12,7 +13,8 @@
 //!   not to be texted ("please stop texting me", "no more texts") stops too, though no
 //!   carrier would read it so. Call it first.
 //! - Skip words (`skip`, `pass`, `next`, `pomiń`, `تخطي`...) count only as the whole
-//!   message (give or take "please"), so "I'd skip school if I could" is free text.
+//!   message (give or take "please"), or in a short one that says it will not answer
+//!   ("I'd rather not answer this one"), so "I'd skip school if I could" is free text.
 //! - "Don't know" is an answer, not a skip: the "not sure" option of a choice question
 //!   if it has one, kept as free text, and otherwise [`Reply::Unclear`] so the person is
 //!   asked again, with SKIP offered.
@@ -44,7 +46,7 @@ pub enum Reply {
     Text(String),
     Area(AreaId),
     /// A postcode that spans areas: ask which, most likely first (see
-    /// [`super::render::render_area_pick`] and [`parse_area_pick`]).
+    /// the SMS channel's area list and [`parse_area_pick`]).
     AreaAmbiguous(Vec<AreaId>),
     Group(RespondentGroup),
     Skip,
