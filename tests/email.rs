@@ -291,8 +291,10 @@ async fn corpus_through_the_webhook(backend: TestBackend) {
                 !bytes.to_lowercase().contains(&address),
                 "address {address} stored"
             );
+            // A role's mailbox ("senco@") names no one; its word may be in what they wrote.
+            let role_mailbox = matches!(local, "senco" | "office" | "head" | "admin" | "info");
             assert!(
-                !bytes.to_lowercase().contains(local),
+                role_mailbox || !bytes.to_lowercase().contains(local),
                 "local part {local} stored"
             );
             // A mailing list's name is not a person's (and "Devon" is in every consultation).

@@ -266,7 +266,7 @@ struct AreaConfig {
 /// "we live in …", "I'm based near …", up to the end of the clause.
 static LIVES_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:live|living|am|are|is|based)?\s*(in|at|near|just outside|outside(?: of)?|by)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so)\b|[,.;!?\n]|$)",
+        r"(?i)(?:\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:live|living|am|are|is|based)?\s*|\b(?:mieszkam|mieszkamy|mieszka|mieszkają)\s+|(?:نعيش|أعيش|اعيش|نسكن|أسكن|اسكن|نقيم|أقيم)\s+)(in|at|near|just outside|outside(?: of)?|by|w|we|koło|obok|niedaleko|pod|في|قرب)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so|i|od|ale|و)\b|[,.;!?\n،]|$)",
     )
     .expect("lives-in pattern")
 });
@@ -574,7 +574,10 @@ impl Areas {
             // The place must be what follows: "we are in year 7 at a school in Exeter" says
             // where the school is, not where they live.
             let words: Vec<&str> = c.get(2)?.as_str().split_whitespace().collect();
-            let around = !matches!(c.get(1)?.as_str().to_lowercase().as_str(), "in" | "at");
+            let around = !matches!(
+                c.get(1)?.as_str().to_lowercase().as_str(),
+                "in" | "at" | "w" | "we" | "في"
+            );
             let named = self
                 .place_at_start(&words)
                 .filter(|area| !(around && self.is_wide(&words, area)));

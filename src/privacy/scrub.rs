@@ -1802,7 +1802,7 @@ static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 // In Polish and Arabic: "córka Zosia", "Pani Kowalska", "ابني محمد" (my son Mohammed).
 static RELATION_CONTEXT_PL_AR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:(?:mój|moja|moje|mojego|mojej|moim|moją|nasz|nasza|naszego|naszej|naszym)\s+)?(?:syn|synek|syna|synem|synka|córka|córeczka|córki|córką|córkę|mąż|męża|mężem|żona|żony|brat|brata|bratem|siostra|siostry|siostrą|wnuk|wnuczka|pani|pan|panią|panem|panu|mama|tata|babcia|dziadek|ciocia|wujek)|و?(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي|أخي|اخي|أختي|اختي|المعلمه|المعلمة|المعلم|الأستاذ|الاستاذ|الأستاذة|الاستاذة|الاستاذه|السيدة|السيده|السيد))[\s,:(]+",
+        r"(?i)\b(?:(?:(?:mój|moja|moje|mojego|mojej|moim|moją|nasz|nasza|naszego|naszej|naszym)\s+)?(?:syn|synek|syna|synem|synka|córka|córeczka|córki|córką|córkę|mąż|męża|mężem|żona|żony|brat|brata|bratem|siostra|siostry|siostrą|wnuk|wnuczka|pani|pan|panią|panem|panu|mama|tata|babcia|dziadek|ciocia|wujek|[0-9]{1,2}\s*-?\s*letni(?:ego|ej|a|m|emu|ą|ch)?)|و?(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي|أخي|اخي|أختي|اختي|المعلمه|المعلمة|المعلم|الأستاذ|الاستاذ|الأستاذة|الاستاذة|الاستاذه|السيدة|السيده|السيد))[\s,:(]+",
     )
 });
 // Separate from RELATION_CONTEXT because its matches overlap ("my son is called").
@@ -2733,7 +2733,13 @@ mod tests {
             s("results for Poppy were awful"),
             format!("results for {n} were awful")
         );
+        assert_eq!(
+            s("Piszę jako mama 7-letniego Kacpra, który ma autyzm."),
+            format!("Piszę jako mama 7-letniego {n}, który ma autyzm.")
+        );
         kept(&[
+            "Wiele polskich rodzin ma ten sam problem.",
+            "Nauczyciele mówią, że nie mają wsparcia.",
             "We met the panel on 14 February 2024 and were told to wait.",
             "The draft plan was issued on 3/4/2025, weeks late.",
             "Like Greta Thunberg says, autism can be a superpower.",

@@ -136,10 +136,16 @@ pub fn read(areas: &Areas, raw: &[u8]) -> Result<Reading, EmailError> {
     } else {
         words.text.clone()
     };
-    let area = understand::find_area(areas, &[&words.text, &email.subject, &words.signature]);
     // "Mum & carer" under a sign-off says who wrote, though it is not stored.
     let group =
         understand::find_group(&text).or_else(|| understand::find_group_signed(&words.signature));
+    // A professional's signature gives where they work, not where the families live.
+    let signature = if group == Some(RespondentGroup::Professional) {
+        ""
+    } else {
+        words.signature.as_str()
+    };
+    let area = understand::find_area(areas, &[&words.text, &email.subject, signature]);
     let locale = understand::language(email.language, &text);
     Ok(Reading {
         email,

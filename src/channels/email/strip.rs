@@ -71,7 +71,7 @@ static FORWARDED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 // ("Get Outlook for Android<https://aka.ms/...>").
 static MOBILE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:sent from my \w+.{0,40}|sent from (?:outlook|yahoo mail|yahoo|aol mobile mail|aol|mail|gmail|email|samsung (?:mobile|email|galaxy \w+)|the \w+ app)(?: (?:for|on) \w+.{0,20})?|get outlook for \w+.{0,20}|sent (?:via|with) .{1,40}|wysłane z (?:mojego )?\w+.{0,30}|تم الإرسال من .{1,40})(?:\s*<https?://[^>\s]{1,200}>|\s*\(?https?://[^\s)]{1,200}\)?)?$",
+        r"(?i)^(?:sent from my \w+.{0,40}|sent from (?:outlook|yahoo mail|yahoo|aol mobile mail|aol|mail|gmail|email|samsung (?:mobile|email|galaxy \w+)|the \w+ app)(?: (?:for|on) \w+.{0,20})?|get outlook for \w+.{0,20}|sent (?:via|with) .{1,40}|wysłane z (?:mojego )?\w+.{0,30}|تم الإرسال من .{1,40}|[أا]\p{Mn}*رسل\p{Mn}*(?:ت|ه)?\p{Mn}* من .{1,40}|مرسل من .{1,40})(?:\s*<https?://[^>\s]{1,200}>|\s*\(?https?://[^\s)]{1,200}\)?)?$",
     )
     .expect("footer pattern")
 });
@@ -131,9 +131,10 @@ fn outlook_block(lines: &[&str], i: usize) -> bool {
             .any(|l| HEADER_NEXT.is_match(l.trim()))
 }
 
-/// Where the lines from `from` end, if they are a signature's: at most five short lines of
-/// text (a name, a role, a number) before the end of the body or quoted history.
-fn short_tail(lines: &[&str], from: usize) -> Option<usize> {
+/// Where the lines from `from` end, if they are a signature's: at most `max_lines` short
+/// lines of text (a name, a role, a number) before the end of the body, quoted history or
+/// a legal disclaimer (which goes anyway).
+fn short_tail(lines: &[&str], from: usize, max_lines: usize) -> Option<usize> {
     let mut end = from;
     let mut text_lines = 0;
     while end < lines.len() {
@@ -142,9 +143,18 @@ fn short_tail(lines: &[&str], from: usize) -> Option<usize> {
             break;
         }
         let trimmed = line.trim();
-        if !trimmed.is_empty() {
+        if trimmed.is_empty() {
+            let next: Vec<&str> = lines[end + 1..]
+                .iter()
+                .take_while(|l| !l.trim().is_empty())
+                .copied()
+                .collect();
+            if !next.is_empty() && is_disclaimer(&next.join("\n")) {
+                break;
+            }
+        } else {
             text_lines += 1;
-            if text_lines > 5 || trimmed.chars().count() > 60 {
+            if text_lines > max_lines || trimmed.chars().count() > 60 {
                 return None;
             }
         }
@@ -153,11 +163,25 @@ fn short_tail(lines: &[&str], from: usize) -> Option<usize> {
     (text_lines > 0).then_some(end)
 }
 
+/// A line of a work signature: a phone, an email, a website or a postcode.
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:tel|telephone|phone|mobile|mob|fax|email|e-mail|www)\b|@|https?://|[0-9]{5}|\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b",
+    )
+    .expect("contact line pattern")
+});
+
+/// The most lines a signature under a rule or `-- ` has: a name, a role, a number.
+const SHORT_SIGNATURE: usize = 5;
+/// Under a sign-off and a name, a work signature may add a school, its address, a phone
+/// and an email.
+const SIGNED_OFF_SIGNATURE: usize = 8;
+
 /// Where the lines after a sign-off end, if they are only a signature: a name first, then
 /// perhaps a role or a number, each a few words with no sentence's full stop, then the end
 /// of the body or of the new words. A postscript is never one.
 fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
-    let end = short_tail(lines, from)?;
+    let end = short_tail(lines, from, SIGNED_OFF_SIGNATURE)?;
     let is_signature_line = |line: &&str| {
         let line = line.trim();
         let lower = line.to_lowercase();
@@ -168,7 +192,17 @@ fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
                 && !lower.starts_with("ps "))
     };
     let first = lines[from..end].iter().find(|l| !l.trim().is_empty())?;
-    (looks_like_a_name(first) && lines[from..end].iter().all(is_signature_line)).then_some(end)
+    // More lines than a name, a role and a number only where some are contact details, as a
+    // work signature's are: "Mum\nof\nthree\nboys" is more of the message.
+    let text_lines = lines[from..end]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let work_signature = lines[from..end].iter().any(|l| CONTACT_LINE.is_match(l));
+    (looks_like_a_name(first)
+        && lines[from..end].iter().all(is_signature_line)
+        && (text_lines <= SHORT_SIGNATURE || work_signature))
+        .then_some(end)
 }
 
 /// Words that a sentence has and a name does not: "See you at the meeting" under "Thanks"
@@ -239,7 +273,7 @@ pub fn own_words(body: &str) -> Stripped {
             break;
         }
         if ORIGINAL.is_match(trimmed) {
-            if let Some(end) = short_tail(&lines, i + 1) {
+            if let Some(end) = short_tail(&lines, i + 1, SHORT_SIGNATURE) {
                 // A rule of underscores over a few short lines: a signature, as "-- " is.
                 signature.extend(&lines[i + 1..end]);
                 break;
@@ -452,6 +486,8 @@ mod tests {
     fn phone_and_webmail_footers_go() {
         for footer in [
             "Sent from my iPhone",
+            "أُرسلت من الـ iPhone الخاص بي",
+            "أرسلت من هاتفي",
             "Sent from my Galaxy",
             "Sent from Yahoo Mail on Android",
             "Sent from Yahoo Mail for iPhone",

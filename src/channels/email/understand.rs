@@ -61,6 +61,10 @@ pub fn choose_consultation<'a, C: Borrow<Consultation>>(
     best.map(|(c, _)| c).or_else(|| open.first().copied())
 }
 
+static ADDRESS_IS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:my|our|home)\s+address\s*(?:is|:)\s*([^\n]{1,80})")
+        .expect("address pattern")
+});
 static FULL_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b").expect("postcode pattern")
 });
@@ -72,6 +76,22 @@ static OUTWARD: LazyLock<Regex> =
 /// in one district. A postcode elsewhere in the UK places the view outside the area.
 /// An outward code alone counts only inside the authority, so "M5" or "B12" is not a place.
 pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
+    // "My address is 7 Fernworthy Close, Okehampton": where they live, whatever else the
+    // message names.
+    for text in texts {
+        for c in ADDRESS_IS.captures_iter(text) {
+            let address = &c[1];
+            let by_postcode = FULL_POSTCODE.captures_iter(address).find_map(|m| {
+                match areas.lookup_postcode(&m[0]) {
+                    PostcodeLookup::Found(area) => Some(area),
+                    _ => None,
+                }
+            });
+            if let Some(area) = by_postcode.or_else(|| areas.find_place(address)) {
+                return Some(area);
+            }
+        }
+    }
     for text in texts {
         for m in FULL_POSTCODE.captures_iter(text) {
             if let PostcodeLookup::Found(area) = areas.lookup_postcode(&m[0]) {
@@ -150,14 +170,14 @@ const PARENT_ROLES: &str = "parent|parents|parent carer|parent-carer|mum|mom|mot
 
 static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:{PARENT_ROLES})\b|\b(?:i|we)\s+(?:foster|are\s+fostering|am\s+fostering|adopted|have\s+adopted|look\s+after\s+my\s+(?:grandson|granddaughter|grandchildren|nephew|niece))\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:{PARENT_ROLES})\b|\b(?:i|we)\s+(?:foster|are\s+fostering|am\s+fostering|adopted|have\s+adopted|look\s+after\s+my\s+(?:grandson|granddaughter|grandchildren|nephew|niece))\b|\b(?:we|i|and)\s+(?:have|have\s+got|'ve\s+got|’ve\s+got)\s+(?:two|three|four|five|2|3|4|5)\s+(?:children|kids|sons|daughters|boys|girls)\b|\b(?:we['’]?re|we\s+are)\s+a\s+family\b|\bjako\s+(?:rodzic|mama|mamą|matka|matką|tata|tatą|ojciec|ojcem|opiekun|opiekunka|opiekunem|opiekunką|babcia|babcią|dziadek|dziadkiem)\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
     ))
     .expect("parent pattern")
 });
 
 static PARENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:my|our)\s+(?:(?:\d{1,2}|two|three|four|five|eldest|oldest|youngest|little|autistic|disabled|teenage|adopted|foster|step)\s+)?(?:(?:year|yr)\s*old\s+)?(?:son|sons|daughter|daughters|child|children|kids?|boy|boys|girl|girls|lad|lads|teenager|teenagers|teen|toddler|baby|little ones?|twins|grandson|grandsons|granddaughter|granddaughters|grandchild|grandchildren|grandkids|stepson|stepdaughter|stepchildren|stepkids)\b|\b(?:mój|moja|moje|mojego|mojej|mojemu|moim|moją|moich|moimi|nasz|nasza|nasze|naszego|naszej|naszemu|naszym|naszą|naszych|naszymi)\s+(?:syn|syna|synowi|synem|synu|synek|synka|synkowi|synkiem|synowie|synów|synami|córka|córki|córce|córkę|córką|córeczka|córeczki|córeczce|córeczkę|córeczką|córkami|dziecko|dziecka|dziecku|dzieckiem|dzieci|dzieciom|dziećmi|dzieciach)\b|(?:ابني|ابنتي|طفلي|أطفالي|ولدي)",
+        r"(?i)\b(?:my|our)\s+(?:(?:\d{1,2}|two|three|four|five|eldest|oldest|youngest|little|autistic|disabled|teenage|adopted|foster|step)\s+)?(?:(?:year|yr)\s*old\s+)?(?:son|sons|daughter|daughters|child|children|kids?|boy|boys|girl|girls|lad|lads|teenager|teenagers|teen|toddler|baby|little ones?|twins|grandson|grandsons|granddaughter|granddaughters|grandchild|grandchildren|grandkids|stepson|stepdaughter|stepchildren|stepkids)\b|\b(?:mój|moja|moje|mojego|mojej|mojemu|moim|moją|moich|moimi|nasz|nasza|nasze|naszego|naszej|naszemu|naszym|naszą|naszych|naszymi)\s+(?:syn|syna|synowi|synem|synu|synek|synka|synkowi|synkiem|synowie|synów|synami|córka|córki|córce|córkę|córką|córeczka|córeczki|córeczce|córeczkę|córeczką|córkami|dziecko|dziecka|dziecku|dzieckiem|dzieci|dzieciom|dziećmi|dzieciach)\b|(?:ابني|ابنتي|طفلي|أطفالي|ولدي)|\b(?:syn|synek|córka|córeczka)\b",
     )
     .expect("child-of pattern")
 });
@@ -167,7 +187,7 @@ const ROLES: &str = "teacher|senco|teaching assistant|hlta|lsa|learning support 
 
 static PROFESSIONAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:(?:his|her|their|the\s+child['’]?s|the\s+young\s+person['’]?s|my\s+pupil['’]?s)\s+)?(?:{ROLES}|(?-i:TA))\b|\bi\s+work\s+(?:in|at|for)\s+(?:a\s+|the\s+)?(?:school|college|nursery|(?:devon\s+county\s+)?council|local\s+authority|nhs|camhs)\b",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as|i\s+work\s+as)\s+(?:a\s+|an\s+|the\s+)?(?:(?:his|her|their|the\s+child['’]?s|the\s+young\s+person['’]?s|my\s+pupil['’]?s)\s+)?(?:(?:secondary|primary|special|mainstream|class|form|nursery|infant|junior|supply|school|college|early\s+years|sen|send|maths|english|science|specialist|qualified|retired|trainee|senior|lead|advisory|community|private|independent)\s+){{0,3}}(?:{ROLES}|(?-i:TA))\b|\bi\s+work\s+(?:in|at|for)\s+(?:a\s+|the\s+)?(?:school|college|nursery|(?:devon\s+county\s+)?council|local\s+authority|nhs|camhs)\b",
     ))
     .expect("professional pattern")
 });
