@@ -91,8 +91,8 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 766 concerning and 0 of
-//! 749 ordinary views wrong in the main corpora, which were tuned against. On fresh
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 768 concerning and 0 of
+//! 751 ordinary views wrong in the main corpora, which were tuned against. On fresh
 //! views it misses far more: sets we wrote, each measured once before any rule was
 //! written for it, missed 9, 13 and 14 of 40 concerning views; sets written blind, by
 //! someone who had seen neither the rules nor the corpora, missed 22 and 23 of 40, and
