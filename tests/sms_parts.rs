@@ -530,6 +530,26 @@ fn the_scales_councils_ask_on_are_read_in_everyday_words() {
     }
 }
 
+/// Reads each reply to the demo consultation's question and lists every one not read as
+/// expected.
+fn read_as_expected(table: &[(&str, Locale, &str, Want)]) {
+    let c = Consultation::demo();
+    let areas = Areas::devon();
+    let mut failures = Vec::new();
+    for (question, locale, text, expected) in table {
+        let q = c.question(question).unwrap();
+        let got = parse_reply(text, q, &areas, *locale);
+        if want(&got) != expected.show() {
+            failures.push(format!(
+                "{question} {locale} {text:?}: got {}, want {}",
+                want(&got),
+                expected.show()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Replies from two sets written blind (by someone who had not seen the reader), and the
 /// traps beside them: an answer said first and then explained, misspelt or stretched
 /// answer words, the question's own word denied, a skip said in a sentence.
@@ -626,21 +646,7 @@ fn replies_written_blind() {
         ("where", en, "near Plymouth", Unclear),
         ("where", en, "not Cornwall", Unclear),
     ];
-    let c = Consultation::demo();
-    let areas = Areas::devon();
-    let mut failures = Vec::new();
-    for (question, locale, text, expected) in table {
-        let q = c.question(question).unwrap();
-        let got = parse_reply(text, q, &areas, *locale);
-        if want(&got) != expected.show() {
-            failures.push(format!(
-                "{question} {locale} {text:?}: got {}, want {}",
-                want(&got),
-                expected.show()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    read_as_expected(table);
 }
 
 #[test]
@@ -998,21 +1004,7 @@ fn generous_reply_table() {
         ("who", ar, "عمري ١٤", Group(YoungPerson)),
     ];
     assert!(table.len() >= 40);
-    let c = Consultation::demo();
-    let areas = Areas::devon();
-    let mut failures = Vec::new();
-    for (question, locale, text, expected) in table {
-        let q = c.question(question).unwrap();
-        let got = parse_reply(text, q, &areas, *locale);
-        if want(&got) != expected.show() {
-            failures.push(format!(
-                "{question} {locale} {text:?}: got {}, want {}",
-                want(&got),
-                expected.show()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    read_as_expected(table);
     println!("{} replies read as expected", table.len());
 }
 
