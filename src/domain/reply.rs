@@ -1325,21 +1325,23 @@ fn hedged_sometimes(
 }
 
 /// "I don't feel welcome at all", "they don't ask me anything", "nothing was explained":
-/// the question's own word, denied, is No; said plainly in a short reply ("I feel
-/// welcome", "they ask me"), Yes. Only for a question with Yes and No options.
+/// the question's own word, denied, is No, for a question with Yes and No options. Said
+/// plainly it is not read as Yes: the word may be the question's subject ("the transport
+/// is late" to "Is the school transport reliable?").
 fn question_word_said(
     words: &[String],
     question_words: &[String],
     options: &[ChoiceOption],
 ) -> Option<Slug> {
     let keys = OptionKeys::new(options);
-    let (yes, no) = (keys.find("yes")?, keys.find("no")?);
+    keys.find("yes")?;
+    let no = keys.find("no")?;
     let at = words.iter().position(|w| {
         question_words
             .iter()
             .any(|q| w.starts_with(q.as_str()) && w.len() <= q.len() + 3)
     })?;
-    let denied = words[at.saturating_sub(4)..at].iter().any(|w| {
+    let denied = words[at.saturating_sub(3)..at].iter().any(|w| {
         NEGATIONS.contains(&w.as_str())
             || matches!(
                 w.as_str(),
@@ -1350,7 +1352,7 @@ fn question_word_said(
     let others_denied = words
         .iter()
         .enumerate()
-        .any(|(i, w)| (i + 4 < at || i > at) && NEGATIONS.contains(&w.as_str()));
+        .any(|(i, w)| (i + 3 < at || i > at) && NEGATIONS.contains(&w.as_str()));
     if others_denied
         || words
             .iter()
@@ -1358,13 +1360,7 @@ fn question_word_said(
     {
         return None;
     }
-    if denied {
-        Some(options[no].id.clone())
-    } else if words.len() <= 5 {
-        Some(options[yes].id.clone())
-    } else {
-        None
-    }
+    denied.then(|| options[no].id.clone())
 }
 
 /// Each option's id and English words, worked out once a reply, to find the option a
