@@ -266,7 +266,7 @@ struct AreaConfig {
 /// "we live in …", "I'm based near …", up to the end of the clause.
 static LIVES_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:live|living|am|are|is|based)?\s*|\b(?:mieszkam|mieszkamy|mieszka|mieszkają)\s+|(?:نعيش|أعيش|اعيش|نسكن|أسكن|اسكن|نقيم|أقيم)\s+)(in|at|near|just outside|outside(?: of)?|by|w|we|koło|obok|niedaleko|pod|في|قرب)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so|i|od|ale|و)\b|[,.;!?\n،]|$)",
+        r"(?i)(?:\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:also\s+|now\s+|currently\s+|still\s+|actually\s+)?(?:live|living|am|are|is|based)?\s*|\b(?:mieszkam|mieszkamy|mieszka|mieszkają)\s+|(?:نعيش|أعيش|اعيش|نسكن|أسكن|اسكن|نقيم|أقيم)\s+)(in|at|near|just outside|outside(?: of)?|by|w|we|koło|obok|niedaleko|pod|في|قرب)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so|i|od|ale|و)\b|[,.;!?\n،]|$)",
     )
     .expect("lives-in pattern")
 });

@@ -1380,6 +1380,18 @@ static ADDRESS_NUMBER_ON: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?i:(?:house\s+)?(?:number|no\.?)\s*)[0-9]{{1,4}}[A-Za-z]?\s+(?i:on|in|along|down|up)\s+(?:(?i:the)\s+)?(?P<words>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}})(?i:{STREET_TYPES})\b\.?"
     ))
 });
+// The number after the street, as Polish and other European addresses put it: "Wolborough
+// Gardens 7", "Station Road 12a". Not a time or a distance after it ("5 minutes").
+static ADDRESS_NUMBER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?P<words>(?:[A-Z][a-z'’\-]+\s+){{1,3}})(?i:{STREET_TYPES})\s+[0-9]{{1,4}}[A-Za-z]?(?:\s*/\s*[0-9]{{1,4}})?\b(?P<after>\s*\S*)"
+    ))
+});
+static NOT_A_HOUSE_NUMBER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:minutes?|mins?|miles?|hours?|hrs?|mph|times?|years?|yrs?|days?|weeks?|months?|pm|am|%|km|metres?|meters?|yards?|percent|o['’]?clock|to\b|-)",
+    )
+});
 // A house name and its street, with no number: "Rose Cottage, Lower Lane".
 static ADDRESS_HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -1509,6 +1521,15 @@ fn find_addresses(text: &str, found: &mut Findings) {
             && !NUMBER_NOT_HOUSE.is_match(before(text, m.start(), 16))
         {
             found.claim(m.range(), Removed::Address);
+        }
+    }
+    for c in ADDRESS_NUMBER_AFTER.captures_iter(text) {
+        let (Some(m), Some(words), Some(after)) = (c.get(0), c.name("words"), c.name("after"))
+        else {
+            continue;
+        };
+        if street_words_ok(words.as_str()) && !NOT_A_HOUSE_NUMBER_AFTER.is_match(after.as_str()) {
+            found.claim(m.start()..after.start(), Removed::Address);
         }
     }
     for c in ADDRESS_LIVE_NUMBER.captures_iter(text) {
@@ -2737,7 +2758,12 @@ mod tests {
             s("Piszę jako mama 7-letniego Kacpra, który ma autyzm."),
             format!("Piszę jako mama 7-letniego {n}, który ma autyzm.")
         );
+        assert_eq!(
+            s("Mieszkamy w Newton Abbot, Wolborough Gardens 7, TQ12."),
+            format!("Mieszkamy w Newton Abbot, {a}, TQ12.")
+        );
         kept(&[
+            "the bus stop on Station Road 5 minutes away",
             "Wiele polskich rodzin ma ten sam problem.",
             "Nauczyciele mówią, że nie mają wsparcia.",
             "We met the panel on 14 February 2024 and were told to wait.",

@@ -139,7 +139,8 @@ pub fn read(areas: &Areas, raw: &[u8]) -> Result<Reading, EmailError> {
     // "Mum & carer" under a sign-off says who wrote, though it is not stored.
     let group =
         understand::find_group(&text).or_else(|| understand::find_group_signed(&words.signature));
-    // A professional's signature gives where they work, not where the families live.
+    // A professional's places are where they work ("a SENCo in Teignbridge"), the area their
+    // view speaks for; their signature's office address may serve the whole county.
     let signature = if group == Some(RespondentGroup::Professional) {
         ""
     } else {

@@ -83,12 +83,21 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("disclaimer pattern")
 });
 
+/// The words people sign off with, in each language heard reads.
+const SIGN_OFF: &str = r"(?:(?:kind|kindest|best|warm|warmest|many|with)? ?regards|(?:best|warm|warmest|kind) wishes|(?:with )?(?:many |best |kind )?thanks(?: again| so much| in advance)?|thank you(?: so much| in advance| again)?|many thanks|cheers|sincerely|respectfully|yours(?: sincerely| faithfully| truly)?|all the best|best|take care|speak soon|with love|(?:lots of )?love(?: from)?|(?:serdecznie )?pozdrawiam(?: serdecznie)?|pozdrowienia|z poważaniem|z wyrazami szacunku|dzięki|dziękuję(?: bardzo)?|mit freundlichen grüßen|و?مع (?:خالص |أطيب |اطيب )?(?:التحية|التحيات|تحياتي|الشكر)|و?شكرا(?: لكم| لك| جزيلا)?|تحياتي)";
+
 /// A sign-off alone on its line: what follows it, when short, is a signature.
 static VALEDICTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:kind|kindest|best|warm|warmest|many|with)? ?regards|(?:best|warm|warmest|kind) wishes|(?:with )?(?:many |best |kind )?thanks(?: again| so much| in advance)?|thank you(?: so much| in advance| again)?|many thanks|cheers|sincerely|respectfully|yours(?: sincerely| faithfully| truly)?|all the best|best|take care|speak soon|with love|(?:lots of )?love(?: from)?|(?:serdecznie )?pozdrawiam(?: serdecznie)?|pozdrowienia|z poważaniem|z wyrazami szacunku|dzięki|dziękuję(?: bardzo)?|mit freundlichen grüßen|و?مع (?:خالص |أطيب |اطيب )?(?:التحية|التحيات|تحياتي|الشكر)|و?شكرا(?: لكم| لك| جزيلا)?|تحياتي)\s*[,.!،]?$",
-    )
-    .expect("valediction pattern")
+    Regex::new(&format!(r"(?i)^{SIGN_OFF}\s*[,.!،]?$")).expect("valediction pattern")
+});
+
+/// A sign-off with the name on its line ("Many thanks, Sarah"): the line stays for the
+/// scrubber, and a work signature under it goes.
+static VALEDICTION_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{SIGN_OFF}\s*[,.!،]?\s+(?P<name>\S.{{0,40}})$"
+    ))
+    .expect("named valediction pattern")
 });
 
 static BULLET: LazyLock<Regex> =
@@ -185,8 +194,10 @@ fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
     let is_signature_line = |line: &&str| {
         let line = line.trim();
         let lower = line.to_lowercase();
+        // An address or a phone line may be longer than a name or a role.
+        let most_words = if CONTACT_LINE.is_match(line) { 10 } else { 6 };
         line.is_empty()
-            || (line.split_whitespace().count() <= 6
+            || (line.split_whitespace().count() <= most_words
                 && !line.ends_with(['.', '?', '!', ':'])
                 && !lower.starts_with("p.s")
                 && !lower.starts_with("ps "))
@@ -203,6 +214,19 @@ fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
         && lines[from..end].iter().all(is_signature_line)
         && (text_lines <= SHORT_SIGNATURE || work_signature))
         .then_some(end)
+}
+
+/// Where a work signature under a sign-off that names the writer ends: a few short lines
+/// with a phone, an email or a postcode among them, and no sentence.
+fn work_signature_tail(lines: &[&str], from: usize) -> Option<usize> {
+    let end = short_tail(lines, from, SIGNED_OFF_SIGNATURE)?;
+    let tail = &lines[from..end];
+    let no_sentence = tail.iter().all(|l| {
+        let l = l.trim();
+        let lower = l.to_lowercase();
+        !l.ends_with(['.', '?', '!']) && !lower.starts_with("p.s") && !lower.starts_with("ps ")
+    });
+    (no_sentence && tail.iter().any(|l| CONTACT_LINE.is_match(l))).then_some(end)
 }
 
 /// Words that a sentence has and a name does not: "See you at the meeting" under "Thanks"
@@ -309,6 +333,17 @@ pub fn own_words(body: &str) -> Stripped {
         if MOBILE_FOOTER.is_match(trimmed) {
             i += 1;
             continue;
+        }
+        let named_sign_off = VALEDICTION_NAMED
+            .captures(trimmed)
+            .and_then(|c| c.name("name"))
+            .is_some_and(|name| looks_like_a_name(name.as_str()));
+        if named_sign_off {
+            if let Some(end) = work_signature_tail(&lines, i + 1) {
+                kept.push(line);
+                signature.extend(&lines[i + 1..end]);
+                break;
+            }
         }
         if VALEDICTION.is_match(trimmed) {
             if let Some(end) = sign_off_tail(&lines, i + 1) {

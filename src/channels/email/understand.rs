@@ -76,6 +76,12 @@ static OUTWARD: LazyLock<Regex> =
 /// in one district. A postcode elsewhere in the UK places the view outside the area.
 /// An outward code alone counts only inside the authority, so "M5" or "B12" is not a place.
 pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
+    find_home(areas, texts).or_else(|| find_any_area(areas, texts))
+}
+
+/// Where the writer says they live ("I live in Dawlish", "my address is …"), which wins
+/// over every other place a message names.
+fn find_home(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
     // "My address is 7 Fernworthy Close, Okehampton": where they live, whatever else the
     // message names.
     for text in texts {
@@ -92,6 +98,12 @@ pub fn find_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
             }
         }
     }
+    texts
+        .iter()
+        .find_map(|text| areas.find_place_lived_in(text))
+}
+
+fn find_any_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
     for text in texts {
         for m in FULL_POSTCODE.captures_iter(text) {
             if let PostcodeLookup::Found(area) = areas.lookup_postcode(&m[0]) {
