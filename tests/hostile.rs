@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{spawn_app_with, TestBackend};
+use common::{csrf, spawn_app_with, TestBackend};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -466,6 +466,69 @@ async fn unreadable_requests_get_a_kind_page(backend: TestBackend) {
     app.stop().await;
 }
 
+/// Someone sends their answers and their phone drops the connection at once, again and
+/// again. A request dropped half-way used to stop inside its writes and leave SQLite's
+/// write lock held for good: every page that saves a session, every text and `/readyz`
+/// failed until a restart. Each request now runs to its end; nothing stays locked.
+async fn hanging_up_on_send_locks_nothing(backend: TestBackend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("HEARD_FORM_POSTS_PER_MINUTE", "100000"),
+            ("HEARD_PAGE_REQUESTS_PER_MINUTE", "100000"),
+        ],
+    )
+    .await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for i in 0..150u64 {
+        let page = client.get(app.url(&format!("{START}/q/1"))).send().await.unwrap();
+        assert_eq!(page.status(), 200, "page {i}");
+        let cookie = page
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .unwrap()
+            .to_owned();
+        let token = csrf(&page.text().await.unwrap());
+        let answered = client
+            .post(app.url(&format!("{START}/q/1")))
+            .header("cookie", &cookie)
+            .form(&[("csrf", token.as_str()), ("answer", "yes"), ("action", "continue")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answered.status(), 303, "answer {i}");
+        let body = format!("csrf={token}");
+        let mut stream = TcpStream::connect(app.address).await.unwrap();
+        stream
+            .write_all(
+                format!(
+                    "POST {START}/check HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\n\
+                     Content-Type: application/x-www-form-urlencoded\r\n\
+                     Content-Length: {}\r\n\r\n{body}",
+                    body.len()
+                )
+                .as_bytes(),
+            )
+            .await
+            .unwrap();
+        // Hang up at once, or a moment later: somewhere inside the request's writes.
+        if i % 3 != 0 {
+            tokio::time::sleep(Duration::from_micros(i * 37 % 3000)).await;
+        }
+        drop(stream);
+    }
+    let ready = client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 200, "{}", ready.text().await.unwrap());
+    let page = client.get(app.url(&format!("{START}/q/1"))).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    app.stop().await;
+}
+
 fn html(response: &reqwest::Response) -> bool {
     response
         .headers()
@@ -485,4 +548,5 @@ on_both_backends!(
     bytes_that_are_not_utf8_get_400,
     overlong_fields_are_refused_kindly,
     unreadable_requests_get_a_kind_page,
+    hanging_up_on_send_locks_nothing,
 );

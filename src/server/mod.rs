@@ -123,6 +123,7 @@ pub fn router(state: AppState) -> Router {
                         .on_response(log_response),
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(axum::middleware::from_fn(run_to_completion))
                 // Outside the panic catcher, so a panic's 500 is counted too.
                 .layer(axum::middleware::from_fn(metrics::count_request))
                 .layer(CatchPanicLayer::custom(error::panic_response))
@@ -134,6 +135,26 @@ pub fn router(state: AppState) -> Router {
                 }))
                 .layer(CompressionLayer::new()),
         )
+}
+
+/// Runs each request to its end on a task of its own, though the client hangs up. Dropped
+/// half-way, a request would stop inside its writes (a session being saved, a statement
+/// stepped and never reset), and SQLite would keep the write lock for good: every later
+/// write, and `/readyz`, would fail until heard was restarted. Run whole, answers sent by
+/// someone whose phone lost signal are stored and their session saved.
+async fn run_to_completion(
+    request: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use tracing::Instrument;
+    match tokio::spawn(next.run(request).in_current_span()).await {
+        Ok(response) => response,
+        // A panic is caught inside (CatchPanicLayer); this is the runtime shutting down.
+        Err(e) => {
+            tracing::error!(error = %e, "request task ended without a response");
+            axum::response::IntoResponse::into_response(axum::http::StatusCode::SERVICE_UNAVAILABLE)
+        }
+    }
 }
 
 /// The most a request's line and headers may take. Browsers and gateways send a few KB.
