@@ -484,7 +484,11 @@ async fn hanging_up_on_send_locks_nothing(backend: TestBackend) {
         .build()
         .unwrap();
     for i in 0..150u64 {
-        let page = client.get(app.url(&format!("{START}/q/1"))).send().await.unwrap();
+        let page = client
+            .get(app.url(&format!("{START}/q/1")))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(page.status(), 200, "page {i}");
         let cookie = page
             .headers()
@@ -497,7 +501,11 @@ async fn hanging_up_on_send_locks_nothing(backend: TestBackend) {
         let answered = client
             .post(app.url(&format!("{START}/q/1")))
             .header("cookie", &cookie)
-            .form(&[("csrf", token.as_str()), ("answer", "yes"), ("action", "continue")])
+            .form(&[
+                ("csrf", token.as_str()),
+                ("answer", "yes"),
+                ("action", "continue"),
+            ])
             .send()
             .await
             .unwrap();
@@ -524,7 +532,11 @@ async fn hanging_up_on_send_locks_nothing(backend: TestBackend) {
     }
     let ready = client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), 200, "{}", ready.text().await.unwrap());
-    let page = client.get(app.url(&format!("{START}/q/1"))).send().await.unwrap();
+    let page = client
+        .get(app.url(&format!("{START}/q/1")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     app.stop().await;
 }

@@ -42,6 +42,25 @@ async fn oversized_bodies_get_413(backend: TestBackend) {
         .await
         .unwrap();
     assert_eq!(small.status(), 405, "a small body reaches routing");
+    // A gateway's refusal is plain JSON, though it asked for gzip: a header saying "gzip"
+    // over a body that is not would make it unreadable.
+    for accept in ["gzip", "br", "identity"] {
+        let refused = app
+            .client
+            .post(app.url("/webhooks/nowhere"))
+            .header("accept-encoding", accept)
+            .body("x")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 404);
+        assert!(
+            refused.headers().get("content-encoding").is_none(),
+            "{accept}"
+        );
+        let body: serde_json::Value = refused.json().await.unwrap();
+        assert!(body["error"].is_string(), "{accept}");
+    }
     app.stop().await;
 }
 

@@ -273,12 +273,69 @@ pub fn is_invisible(c: char) -> bool {
         )
 }
 
+/// Joiners, variation selectors, tags, fillers and marks that build emoji and some scripts
+/// ("👨\u{200d}👩", "❤\u{fe0f}"), but between the letters and digits of a detail only
+/// hide it ("07700\u{200d}900126"): there they go, elsewhere they stay.
+fn is_joiner_like(c: char) -> bool {
+    matches!(
+        c,
+        '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+/// A space of another width (thin, narrow no-break, ideographic...): read, and stored, as
+/// a plain space, so "07700\u{2009}900125" is a phone number like any other.
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// What a detail is written with: a joiner beside these on both sides is inside one.
+fn is_detail_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || " @.+-_()/:".contains(c)
+}
+
 fn without_invisibles(input: &str) -> std::borrow::Cow<'_, str> {
-    if input.chars().any(is_invisible) {
-        std::borrow::Cow::Owned(input.chars().filter(|&c| !is_invisible(c)).collect())
-    } else {
-        std::borrow::Cow::Borrowed(input)
+    if !input
+        .chars()
+        .any(|c| is_invisible(c) || is_odd_space(c) || is_joiner_like(c))
+    {
+        return std::borrow::Cow::Borrowed(input);
     }
+    let chars: Vec<char> = input.chars().collect();
+    let mut out = String::with_capacity(input.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_invisible(c) {
+            continue;
+        }
+        if is_odd_space(c) {
+            out.push(' ');
+            continue;
+        }
+        if is_joiner_like(c) {
+            let before = out.chars().next_back();
+            let after = chars[i + 1..]
+                .iter()
+                .copied()
+                .find(|&n| !is_invisible(n) && !is_joiner_like(n));
+            if before.is_some_and(is_detail_char) && after.is_some_and(is_detail_char) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Arabic-Indic, Persian, Devanagari, Bengali and full-width digits and the Arabic decimal
@@ -3602,6 +3659,34 @@ mod tests {
             scrub("👨\u{200d}👩\u{200d}👧").as_str(),
             "👨\u{200d}👩\u{200d}👧"
         );
+        // Joiners, selectors, tags, fillers and odd spaces inside a detail hide it no more.
+        for hidden in [
+            "07700\u{2009}900125",
+            "07700\u{200d}900126",
+            "07700\u{200c}900127",
+            "07700\u{34f}900128",
+            "07700\u{61c}900129",
+            "07700\u{202f}900130",
+            "07700\u{3164}900131",
+            "07700\u{fe0f}900132",
+            "07700\u{e0041}900133",
+            "0\u{200d}7\u{200d}7\u{200d}0\u{200d}0 900134",
+        ] {
+            assert_eq!(
+                scrub(&format!("ring {hidden} please")).as_str(),
+                "ring [phone number removed] please",
+                "{hidden:?}"
+            );
+        }
+        assert_eq!(
+            scrub("jo\u{200d}@example\u{200c}.com").as_str(),
+            "[email removed]"
+        );
+        assert_eq!(
+            scrub("I ❤\u{fe0f} my school").as_str(),
+            "I ❤\u{fe0f} my school"
+        );
+        assert_eq!(scrub("می\u{200c}خواهم").as_str(), "می\u{200c}خواهم");
         // Taken out even when no detail is found (the fuzz target's property, corrected).
         let (text, removed) = scrub_report("Year 11 exams wit\u{1}\u{0} \u{fffd}h 25% extra time");
         assert_eq!(text.as_str(), "Year 11 exams wit \u{fffd}h 25% extra time");

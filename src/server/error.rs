@@ -98,8 +98,16 @@ pub async fn json_rejections(
             .unwrap_or("refused")
             .to_lowercase()
     });
+    // The framework's own words for a body past the limit name its internals.
+    let message = if parts.status == StatusCode::PAYLOAD_TOO_LARGE {
+        "request body too large".to_owned()
+    } else {
+        message
+    };
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);
     parts.headers.remove(axum::http::header::CONTENT_TYPE);
+    // The body written here is not the one a compressor encoded.
+    parts.headers.remove(axum::http::header::CONTENT_ENCODING);
     let json = Json(json!({ "error": message })).into_response();
     let (json_parts, json_body) = json.into_parts();
     parts.headers.extend(json_parts.headers);

@@ -219,7 +219,19 @@ where
         };
         let Some(raw) = raw else { continue };
         test_hold("after-fetch").await;
-        match receive(state, &raw).await {
+        // Stored on a task of its own, so the round's time limit cannot stop it half-way
+        // through its writes (which would leave a connection mid-transaction in the pool).
+        let stored = tokio::spawn({
+            let state = state.clone();
+            async move { receive(&state, &raw).await }
+        })
+        .await
+        .unwrap_or_else(|e| {
+            Err(EmailError::Store(crate::store::StoreError::Unavailable(
+                e.to_string(),
+            )))
+        });
+        match stored {
             Ok(Outcome::Stored { .. } | Outcome::Joined { .. }) => report.stored += 1,
             Ok(Outcome::Ignored(_)) => report.ignored += 1,
             Err(e @ EmailError::NotMime(_)) => {
