@@ -14,6 +14,26 @@ async fn health_and_readiness(backend: TestBackend) {
         ready.headers().contains_key("x-request-id"),
         "every response carries its request id"
     );
+    // A proxy's id is kept; anything else a client sends is replaced, as ids are logged.
+    for (sent, kept) in [
+        ("3f2a9c1e8b7d4a6f9e0c1b2a3d4e5f60", true),
+        ("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", true),
+        ("call-me-07700900123", false),
+        ("jo@example.com", false),
+    ] {
+        let response = app
+            .client
+            .get(app.url("/healthz"))
+            .header("x-request-id", sent)
+            .send()
+            .await
+            .unwrap();
+        let id = response.headers()["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(id == sent, kept, "{sent} gave {id}");
+    }
 
     // With the database gone, heard is alive but not ready.
     app.state.store.close().await;

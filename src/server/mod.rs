@@ -100,6 +100,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::from_fn(request_id_of_ours))
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(
                     TraceLayer::new_for_http()
@@ -109,7 +110,8 @@ pub fn router(state: AppState) -> Router {
                                 .get::<RequestId>()
                                 .and_then(|id| id.header_value().to_str().ok())
                                 .unwrap_or_default();
-                            let (method, path) = (request.method(), request.uri().path());
+                            let method = request.method();
+                            let path = loggable_path(request.uri().path());
                             // The path only: a query string could carry something personal.
                             // Gateways post every text to a webhook, thousands a minute
                             // after a consultation goes out: those are traced at DEBUG
@@ -135,6 +137,71 @@ pub fn router(state: AppState) -> Router {
                 }))
                 .layer(CompressionLayer::new()),
         )
+}
+
+/// A request id a proxy gave (nginx's `$request_id`, a UUID) is kept, to follow a request
+/// through both logs; any other is replaced with one of ours, as it is logged with every
+/// line and a client could put anything in it ("call-me-07700900123").
+async fn request_id_of_ours(
+    mut request: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let looks_generated = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|id| {
+            (16..=64).contains(&id.len())
+                && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+                && id.bytes().any(|b| b.is_ascii_alphabetic())
+        });
+    if !looks_generated {
+        request.headers_mut().remove("x-request-id");
+    }
+    next.run(request).await
+}
+
+/// A path as it may be logged: an address no route takes is the client's to write
+/// (`/c/x/07700900123`), so a run of four digits or more and any part with an email's `@`
+/// are masked. Every route heard serves logs as it is.
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let risky = path.contains('@')
+        || path.to_ascii_lowercase().contains("%40")
+        || path
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !risky {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    let masked: Vec<String> = path
+        .split('/')
+        .map(|part| {
+            if part.contains('@') || part.to_ascii_lowercase().contains("%40") {
+                "…".to_owned()
+            } else {
+                let mut out = String::new();
+                let mut digits = String::new();
+                for c in part.chars().chain(std::iter::once('\0')) {
+                    if c.is_ascii_digit() {
+                        digits.push(c);
+                        continue;
+                    }
+                    if digits.len() >= 4 {
+                        out.push('#');
+                    } else {
+                        out.push_str(&digits);
+                    }
+                    digits.clear();
+                    if c != '\0' {
+                        out.push(c);
+                    }
+                }
+                out
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(masked.join("/"))
 }
 
 /// Runs each request to its end on a task of its own, though the client hangs up. Dropped
@@ -353,5 +420,27 @@ pub async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn paths_are_logged_without_what_a_client_wrote_in_them() {
+        assert_eq!(
+            loggable_path("/c/four-cornerstones/q/3"),
+            "/c/four-cornerstones/q/3"
+        );
+        assert_eq!(
+            loggable_path("/webhooks/sms/twilio"),
+            "/webhooks/sms/twilio"
+        );
+        assert_eq!(loggable_path("/c/x/07700900123"), "/c/x/#");
+        assert_eq!(loggable_path("/c/x/call-07700-900123"), "/c/x/call-#-#");
+        assert_eq!(loggable_path("/c/jo@example.com/q/1"), "/c/…/q/1");
+        assert_eq!(loggable_path("/c/jo%40example.com"), "/c/…");
+        assert_eq!(loggable_path("/c/x/q/2026"), "/c/x/q/#");
     }
 }
