@@ -155,9 +155,7 @@ pub fn parse_reply(text: &str, question: &Question, areas: &Areas, locale: Local
 
 fn scale_reply(text: &str, words: &[String], question: &Question, locale: Locale) -> Reply {
     match &question.kind {
-        QuestionKind::SingleChoice { options } => {
-            choice(words, options, &key_words(question), locale)
-        }
+        QuestionKind::SingleChoice { options } => choice(words, options, question, locale),
         _ => feeling(text, words, locale),
     }
 }
@@ -325,37 +323,12 @@ fn mended(words: Vec<String>) -> Vec<String> {
             let limit = if n >= 8 { 2 } else { 1 };
             ANSWER_WORDS
                 .iter()
-                .find(|a| a.chars().next() == w.chars().next() && edit_distance(a, &w) <= limit)
+                .find(|a| {
+                    a.chars().next() == w.chars().next() && strsim::osa_distance(a, &w) <= limit
+                })
                 .map_or(w, |a| (*a).to_owned())
         })
         .collect()
-}
-
-/// Letters added, dropped, changed or swapped to make one word the other (optimal string
-/// alignment distance).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// A thumb or a tick sent alone (👍, ✅, 👎, ❌, in any skin tone): the word "yes" or "no".
@@ -1271,7 +1244,7 @@ fn locales_from(locale: Locale) -> impl Iterator<Item = Locale> {
 fn choice(
     words: &[String],
     options: &[ChoiceOption],
-    question_words: &[String],
+    question: &Question,
     locale: Locale,
 ) -> Reply {
     if is_skip(words) {
@@ -1296,7 +1269,8 @@ fn choice(
         Some(o) => Reply::Choice(o.id.clone()),
         None => mixed(&phrases, words, options)
             .or_else(|| hedged_sometimes(&phrases, words, options))
-            .or_else(|| question_word_said(words, question_words, options))
+            // The question's words are worked out only for a reply nothing else reads.
+            .or_else(|| question_word_said(words, &key_words(question), options))
             .map_or(Reply::Unclear, Reply::Choice),
     }
 }
