@@ -39,17 +39,42 @@ async fn slow_headers_are_cut_off(backend: TestBackend) {
     app.stop().await;
 }
 
-async fn slow_bodies_get_408(backend: TestBackend) {
-    let app = spawn_app_with(backend, &[("HEARD_BODY_TIMEOUT_SECS", "1")]).await;
+/// Sends a request whose body never arrives in full and reads the answer; the server must
+/// close the connection by itself (what is left of the body would read as the next request).
+async fn send_slowly(app: &common::TestApp, path: &str, headers: &str) -> String {
     let mut stream = TcpStream::connect(app.address).await.unwrap();
-    let head = format!(
-        "POST {START}/q/1 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-         Content-Length: 100\r\nConnection: close\r\n\r\nanswer=y"
-    );
+    let head =
+        format!("POST {path} HTTP/1.1\r\nHost: x\r\n{headers}Content-Length: 100\r\n\r\nanswer=y");
     stream.write_all(head.as_bytes()).await.unwrap();
     let answer = read_to_close(&mut stream).await;
-    let answer = String::from_utf8_lossy(&answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+async fn slow_bodies_get_408(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[("HEARD_BODY_TIMEOUT_SECS", "1")]).await;
+    let form = "Content-Type: application/x-www-form-urlencoded\r\n";
+    // A person on a weak signal gets a kind page in their language, not plain text.
+    let answer = send_slowly(&app, &format!("{START}/q/1"), form).await;
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("text/html"), "{answer}");
+    assert!(answer.contains("took too long to reach us"), "{answer}");
+    assert!(answer.contains("press the button again"), "{answer}");
+    let polish = format!("{form}Accept-Language: pl\r\n");
+    let answer = send_slowly(&app, &format!("{START}/q/1"), &polish).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("Wróć i naciśnij przycisk"), "{answer}");
+    // Staff get a staff page.
+    let answer = send_slowly(&app, "/staff/sign-in", form).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("That took too long to arrive"), "{answer}");
+    // A gateway gets heard's JSON.
+    let answer = send_slowly(&app, "/webhooks/sms/twilio", form).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("application/json"), "{answer}");
+    assert!(
+        answer.contains(r#"{"error":"request body too slow"}"#),
+        "{answer}"
+    );
     app.stop().await;
 }
 

@@ -206,6 +206,9 @@ form-expired-text = Please go back and try again.
 too-large-title = Sorry, that was too long to send
 too-large-text = Please go back and make your answer shorter.
 too-large-saved = Your other answers are saved.
+# The answer came in too slowly (a weak signal): nothing was taken from it.
+too-slow-title = Sorry, that took too long to reach us
+too-slow-text = Your signal may be weak. Please go back and press the button again.
 
 ## email
 

@@ -42,6 +42,8 @@ staff-bad-request-title = That request could not be understood
 staff-bad-request-text = Nothing was changed.
 staff-too-large-title = That was too large to send
 staff-too-large-text = Nothing was changed. Send a smaller file or less text.
+staff-too-slow-title = That took too long to arrive
+staff-too-slow-text = Nothing was changed. The connection may be slow: go back and send it again.
 staff-problem-title = Sorry, there is a problem
 staff-problem-text = Something went wrong on our side. Try again in a few minutes.
 

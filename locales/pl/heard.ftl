@@ -182,6 +182,8 @@ form-expired-text = Wróć i spróbuj ponownie.
 too-large-title = Przepraszamy, tekst był za długi
 too-large-text = Wróć i skróć swoją odpowiedź.
 too-large-saved = Twoje inne odpowiedzi są zapisane.
+too-slow-title = Przepraszamy, to szło do nas za długo
+too-slow-text = Możesz mieć słaby zasięg. Wróć i naciśnij przycisk jeszcze raz.
 
 ## email
 

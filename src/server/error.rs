@@ -24,6 +24,16 @@ pub fn keep_method_not_allowed(rejected: &Response, mut page: Response) -> Respo
     page
 }
 
+/// A kind page standing for a refusal that closes the connection (a body too slow) closes
+/// it too: what is left of that body would be read as the next request.
+pub fn keep_connection_close(rejected: &Response, mut page: Response) -> Response {
+    if let Some(close) = rejected.headers().get(axum::http::header::CONNECTION) {
+        page.headers_mut()
+            .insert(axum::http::header::CONNECTION, close.clone());
+    }
+    page
+}
+
 /// Whether a response is axum's or the body limit's own answer to a request it could not
 /// read (a path or query that does not parse, a body too large or not a form): a client
 /// error in plain text (or none), where heard's own pages are HTML.
@@ -66,9 +76,7 @@ pub async fn json_rejections(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let machine = MACHINE_PATHS
-        .iter()
-        .any(|prefix| request.uri().path().starts_with(prefix));
+    let machine = is_machine_path(request.uri().path());
     let response = next.run(request).await;
     if !machine {
         return response;
@@ -112,6 +120,35 @@ pub async fn json_rejections(
     let (json_parts, json_body) = json.into_parts();
     parts.headers.extend(json_parts.headers);
     Response::from_parts(parts, json_body)
+}
+
+fn is_machine_path(path: &str) -> bool {
+    MACHINE_PATHS.iter().any(|prefix| path.starts_with(prefix))
+}
+
+/// Gives people and staff a kind page for a refusal made before any route ran: a body that
+/// came in too slowly (a weak signal) or too large to read at all. Each router turns its
+/// own refusals into pages; these come from the layers in front of them.
+pub async fn page_rejections(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    if is_machine_path(path) {
+        return next.run(request).await;
+    }
+    let staff = path == "/staff" || path.starts_with("/staff/");
+    let post = request.method() == axum::http::Method::POST;
+    let locale = crate::channels::web::PageLocale::of(request.headers()).0;
+    let response = next.run(request).await;
+    if !is_rejection(&response) {
+        return response;
+    }
+    if staff {
+        crate::staff::page::rejection_page(&response, post)
+    } else {
+        crate::channels::web::rejection_page(&response, post, locale)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

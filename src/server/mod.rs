@@ -132,6 +132,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn(headers_in_bounds))
                 // Outside the body's time and size check, so its refusals are turned too.
                 .layer(axum::middleware::from_fn(error::json_rejections))
+                .layer(axum::middleware::from_fn(error::page_rejections))
                 .layer(axum::middleware::from_fn(move |request, next| {
                     body_in_time(request, next, body_timeout, largest_body)
                 }))
@@ -165,8 +166,7 @@ async fn request_id_of_ours(
 /// (`/c/x/07700900123`), so a run of four digits or more and any part with an email's `@`
 /// are masked. Every route heard serves logs as it is.
 fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    let risky = path.contains('@')
-        || path.to_ascii_lowercase().contains("%40")
+    let risky = has_at_sign(path)
         || path
             .as_bytes()
             .windows(4)
@@ -177,7 +177,7 @@ fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     let masked: Vec<String> = path
         .split('/')
         .map(|part| {
-            if part.contains('@') || part.to_ascii_lowercase().contains("%40") {
+            if has_at_sign(part) {
                 "…".to_owned()
             } else {
                 let mut out = String::new();
@@ -202,6 +202,11 @@ fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect();
     std::borrow::Cow::Owned(masked.join("/"))
+}
+
+/// Whether a path or part of one holds an `@`, as itself or percent-encoded.
+fn has_at_sign(path: &str) -> bool {
+    path.contains('@') || path.contains("%40")
 }
 
 /// Runs each request to its end on a task of its own, though the client hangs up. Dropped

@@ -152,6 +152,9 @@ pub enum StaffError {
     /// A post past `HEARD_MAX_BODY_BYTES`.
     #[error("the request was too large")]
     TooLarge,
+    /// A post whose body came in slower than `HEARD_BODY_TIMEOUT_SECS` allows.
+    #[error("the request came in too slowly")]
+    TooSlow,
     #[error("session: {0}")]
     Session(String),
     /// The session could not be loaded or saved because the database is busy or away.
@@ -232,6 +235,11 @@ impl IntoResponse for StaffError {
                 "staff-too-large-title",
                 "staff-too-large-text",
             ),
+            StaffError::TooSlow => (
+                StatusCode::REQUEST_TIMEOUT,
+                "staff-too-slow-title",
+                "staff-too-slow-text",
+            ),
             e if e.is_unavailable() => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "staff-problem-title",
@@ -291,14 +299,24 @@ pub async fn kind_rejections(
     if api || !crate::server::error::is_rejection(&response) {
         return response;
     }
-    let page = match response.status() {
+    rejection_page(&response, post)
+}
+
+/// The staff page standing for a refusal in plain text, here or before any route ran (a
+/// body too slow or too large to read at all).
+pub fn rejection_page(rejected: &Response, post: bool) -> Response {
+    let page = match rejected.status() {
         StatusCode::PAYLOAD_TOO_LARGE => StaffError::TooLarge,
+        StatusCode::REQUEST_TIMEOUT => StaffError::TooSlow,
         StatusCode::METHOD_NOT_ALLOWED => StaffError::WrongMethod,
         _ if post => StaffError::Unreadable,
         _ => StaffError::NotFound,
     }
     .into_response();
-    crate::server::error::keep_method_not_allowed(&response, page)
+    crate::server::error::keep_connection_close(
+        rejected,
+        crate::server::error::keep_method_not_allowed(rejected, page),
+    )
 }
 
 fn urlencode(s: &str) -> String {

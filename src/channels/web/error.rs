@@ -20,6 +20,9 @@ pub enum WebError {
     /// A form post too large to take (past `HEARD_MAX_BODY_BYTES`).
     #[error("the form was too large")]
     TooLarge,
+    /// A post whose body came in slower than `HEARD_BODY_TIMEOUT_SECS` allows.
+    #[error("the form came in too slowly")]
+    TooSlow,
     /// A post that is not a form heard can read (not a form, not UTF-8, a field twice).
     #[error("the form could not be read")]
     Unreadable,
@@ -80,6 +83,11 @@ impl WebError {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large-title",
                 &["too-large-text", "too-large-saved"],
+            ),
+            WebError::TooSlow => (
+                StatusCode::REQUEST_TIMEOUT,
+                "too-slow-title",
+                &["too-slow-text", "too-large-saved"],
             ),
             WebError::TooManyRequests => (
                 StatusCode::TOO_MANY_REQUESTS,

@@ -85,12 +85,23 @@ async fn kind_rejections(locale: PageLocale, request: Request, next: Next) -> Re
     if !crate::server::error::is_rejection(&response) {
         return response;
     }
-    let error = match response.status() {
+    rejection_page(&response, post, locale.0)
+}
+
+/// The kind page standing for a refusal in plain text ([`crate::server::error::is_rejection`]),
+/// here or before any route ran (a body too slow or too large to read at all).
+pub fn rejection_page(rejected: &Response, post: bool, locale: Locale) -> Response {
+    let error = match rejected.status() {
         axum::http::StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
+        axum::http::StatusCode::REQUEST_TIMEOUT => WebError::TooSlow,
         _ if post => WebError::Unreadable,
         _ => WebError::NotFound,
     };
-    crate::server::error::keep_method_not_allowed(&response, error.into_page(locale.0))
+    let page = error.into_page(locale);
+    crate::server::error::keep_connection_close(
+        rejected,
+        crate::server::error::keep_method_not_allowed(rejected, page),
+    )
 }
 
 /// Headers every page carries: no inline script or style, no framing, no referrer.
@@ -217,8 +228,14 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLocale {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let chosen = parts
-            .headers
+        Ok(PageLocale::of(&parts.headers))
+    }
+}
+
+impl PageLocale {
+    /// The language chosen on the page (its cookie), else the browser's first that heard has.
+    pub fn of(headers: &axum::http::HeaderMap) -> PageLocale {
+        let chosen = headers
             .get_all(header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
@@ -227,14 +244,13 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLocale {
             .find(|(name, _)| *name == LANGUAGE_COOKIE)
             .and_then(|(_, value)| Locale::parse(value));
         let locale = chosen.unwrap_or_else(|| {
-            parts
-                .headers
+            headers
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .map(Locale::from_accept_language)
                 .unwrap_or_default()
         });
-        Ok(PageLocale(locale))
+        PageLocale(locale)
     }
 }
 
