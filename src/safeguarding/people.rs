@@ -121,6 +121,12 @@ static CHOKE_UP: LazyLock<Regex> = LazyLock::new(|| re(r"^ up\b"));
 static THROWN_WHERE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^ (?:down|across|against|into|onto|on the floor|to the floor|at|over)\b")
 });
+/// A game or match: "got kicked in the shin at football" is the game, not a person's harm.
+static SPORT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:football|footy|rugby|hockey|netball|basketball|match|matches|goals?|scored|tackled?|pitch|karate|judo|boxing|martial arts|kickboxing|taekwondo|training|pe lesson|wheelchair basketball|boccia)\b",
+    )
+});
 static BALL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:ball|balls|football|frisbee|beanbag|bean bag|paper aeroplane|snowballs?|sweets)\b")
 });
@@ -1040,6 +1046,15 @@ fn passive(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
     if by == Some(Who::OwnChild) {
         return;
     }
+    if by.is_none()
+        && matches!(
+            v,
+            "kicked" | "hit" | "elbowed" | "pushed" | "shoved" | "punched"
+        )
+        && SPORT.is_match(sentence)
+    {
+        return;
+    }
     let category = match v {
         "raped" | "molested" | "touched" | "groped" => SexualAbuse,
         _ => match by {
@@ -1105,6 +1120,7 @@ pub(super) fn compile_all() -> usize {
         &CHOKE_UP,
         &THROWN_WHERE,
         &BALL,
+        &SPORT,
         &DISLIKE,
         &MELTDOWN,
         &HOME_CONTEXT,

@@ -1145,7 +1145,9 @@ static PHRASES: &[Phrase] = &[
         NotSafe,
         r"\bfe(?:el|els|elt|eling) (?:\w+ )?(?:unsafe|in danger)\b",
     )
-    .not_before(r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|not|wont|no longer) (?:\w+ )?$"),
+    .not_before(r"\b(?:dont|do not|doesnt|does not|didnt|did not|never|not|wont|no longer) (?:\w+ )?$")
+    // Unsafe on the road, in water or at heights: travel training, not a person.
+    .not_after(r"^ (?:\w+ ){0,3}?(?:near|on|around|crossing|across) (?:the )?(?:\w+ )?roads?\b|^ (?:in|on|near|at|around|crossing) (?:the )?(?:water|pool|swimming pool|sea|river|lifts?|escalators?|heights|stairs|trampoline|bike|scooter|dark|crowds?|busy|traffic|buses|bus|trains?)\b"),
     ph(
         NotSafe,
         r"\b(?:(?:not|isnt|never|aint|is not|am not|im not|arent|wasnt|no longer) (?:\w+ )?safe|unsafe|in danger)(?: for (?:me|him|her|us|my \w+))? (?:at|in) (?:home|the house|my house|our house|his house|her house|my dads|my mums|dads|mums|his dads|her dads|their house)\b",
@@ -1271,7 +1273,7 @@ static PHRASES: &[Phrase] = &[
         Abuse,
         r"\b(?:brought|bring|bringing|brings) (?:shame|dishonou?r) (?:on|to|upon) (?:(?:the|my|our|his|her|their) family|them|us)\b|\bdishonou?red (?:the|my|our|his|her|their) family|\bhonou?r[- ]based (?:abuse|violence)",
     )
-    .need_near(r"\b(?:threat\w*|hit\w*|beat\w*|kill\w*|hurt\w*|punish\w*|lock\w*|send (?:me|her|him) (?:away|abroad|back)|marry|married|disown\w*|kick\w* (?:me|her|him) out|abuse|violence)\b"),
+    .need_near(r"\b(?:threat\w*|hit\w*|beat\w*|kill\w*|hurt\w*|punish\w*|lock\w*|send (?:me|her|him) (?:away|abroad|back)|marry|married|disown\w*|kick\w* (?:me|her|him) out|abuse|violence|deal with (?:me|her|him|you))\b"),
     // Made to work for nothing, and not free to go.
     ph(
         Exploitation,
@@ -1862,6 +1864,222 @@ static PHRASES: &[Phrase] = &[
     // Arabic
     ph(Bullying, r"(?:[يتسب])?هدد(?:ون|و)?ن?ني|بالقتل").by_doer(),
     ph(Bullying, r"(?:س|ح|ه)(?:ي|ت)قتل(?:و|ون)?ن?ني|(?:رح|راح) (?:ي|ت)قتل(?:و|ون)?ن?ني").by_doer(),
+    // Round 9, from two sets written blind (sets 9 and 10).
+    // Marks a worker would recognise: fresh wounds explained away, a sharpener's blade.
+    ph(
+        SelfHarm,
+        r"\b(?:blades?|razors?) (?:\w+ ){0,3}(?:from|out of|taken out of|off|of) (?:a |an |his |her |my |the |their )?(?:pencil )?sharpeners?\b|\bsharpener blades?\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\b(?:świeże|nowe|głębokie) (?:rany|nacięcia|skaleczenia|blizny|cięcia|zadrapania|ślady) na (?:udach|rękach|ręce|nadgarstkach|nadgarstku|przedramionach|przedramieniu|ramionach|nogach|brzuchu)\b|\b(?:przypala|przypaliła|przypalił|przypalam|przypalała|przypalał|parzy|pali) (?:sobie|się)\b",
+    ),
+    ph(
+        SelfHarm,
+        r"\b(?:pull\w*|tear\w*|tore|rip\w*|yank\w*) out (?:\w+ )?(?:clumps|chunks|handfuls|tufts|lumps|bits) of (?:her|his|my|their) (?:own )?hair\b|\b(?:hit\w*|punch\w*|slap\w*|bash\w*|beat\w*|scratch\w*|stab\w*) (?:her|his|my|their) own (?:face|arms?|legs?|body|skin|stomach|chest|thighs?) (?:with|until|till|til)\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:hope|hopes|wish|wishes|pray|prays|praying|hoping|wishing) (?:that )?(?:i|he|she) (?:dont|doesnt|wont|never|do not|will not|would not|wouldnt|didnt) (?:ever )?wake (?:up|again)\b",
+    ),
+    // Harm to a child seen or heard by someone else.
+    ph(
+        Abuse,
+        r"\b(?:finger ?(?:tip)?s? ?shaped|fingertip|finger ?mark|hand ?shaped|hand ?print|belt ?shaped|buckle ?shaped|grip) (?:bruis\w*|marks)\b|\bunexplained (?:injur\w*|bruis\w*|marks|burns)\b",
+    ),
+    ph(
+        Abuse,
+        r"\bflinch(?:es|ed|ing)?\b(?: \w+){0,4} (?:when|whenever|if|as soon as) (?:his |her |my |their |the )?(?:%FAM%|carer|teacher|staff|he|she|an adult|adults|a man|men) (?:\w+ ){0,2}(?:arrive\w*|comes?|came|walk\w*|rais\w*|mov\w*|shout\w*|near|in|home|back|goes|went|reach\w*|lift\w*)\b",
+    ),
+    ph(
+        Abuse,
+        r"\b(?:sounds?|sounded|heard|hear) like (?:a |someone |him |her )?(?:being )?(?:slap\w*|smack\w*|hit\w*|punch\w*|beat\w*|thrown|kicked)\b",
+    )
+    .need_near(r"\b(?:him|her|boy|girl|child|kid|baby|son|daughter|crying|cry|sobbing|screaming|scream)\b"),
+    ph(
+        Abuse,
+        r"\b(?:scream\w*|shout\w*|yell\w*|tell\w*|tells|told|call\w*|says?|said) (?:at )?(?:him|her|me|them)?(?: that)? ?(?:he|she|i|they)? ?(?:is|are|am|s|was|were|m|re)? ?(?:a |an )?(?:useless|worthless|waste of (?:space|oxygen|air|skin)|mistake|burden|disgrace|freak|retard)\b",
+    )
+    .need_before(r"\b(?:%FAM%|carer|staff|teacher|he|she|they)\b")
+    .not_near(r"\b(?:council|la|system|service|form|process|panel|meeting|report|plan|ehcp|website|app|i feel|feel like|makes? me feel|i am a burden|im a burden|worry|worried|myself|himself|herself)\b"),
+    ph(
+        Abuse,
+        r"\bno ?(?:one|body|1) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|have|put up with) (?:someone like )?(?:me|you|him|her|a \w+ like (?:me|you|him|her))\b",
+    )
+    .need_before(r"\b(?:says?|said|tells?|told|keeps saying|reminds?)\b"),
+    ph(
+        Abuse,
+        r"\b(?:dont|doesnt|do not|does not|not|too \w+(?: and \w+)? to) deserve (?:it|food|to eat|dinner|tea|love|anything|a (?:bed|room|meal))\b",
+    )
+    .need_before(r"\b(?:says?|said|tells?|told|calls?|called)\b"),
+    ph(
+        Abuse,
+        r"\blocks? (?:\w+ ){0,2}(?:food|fridge|cupboards?|kitchen) (?:away )?(?:in|from|so)\b|\blocks? (?:my|his|her|our|the) food\b",
+    )
+    .need_before(r"\b(?:carer|staff|support worker|%FAM%|he|she|they)\b")
+    .not_before(r"\b(?:we|i|ive|weve) (?:\w+ ){0,3}$")
+    .not_near(r"\b(?:prader|pws|pica|eats? everything|binge\w*|over ?eat\w*|diet\w*|sensory|for (?:his|her) (?:own )?safety|allerg\w*)\b"),
+    ph(
+        Abuse,
+        r"\b(?:pull\w*|drag\w*|yank\w*|ciągnie|ciągnął|ciągnęła|szarpie|szarpał|szarpała) (?:go |ją |mnie |him |her |me )?(?:za|by (?:the|his|her|my)) (?:ucho|uszy|włosy|ear|ears|hair)\b",
+    )
+    .by_doer(),
+    ph(
+        Abuse,
+        r"\bzamyka\w* (?:go |ją |mnie )?(?:samego |samą |sam |samej )?w (?:toalecie|łazience|szafce|schowku|szatni|klasie|magazynku|piwnicy|pokoju|komórce)\b",
+    )
+    .by_doer(),
+    // Sexual abuse: touching under clothes, a secret "game", drawings.
+    ph(
+        SexualAbuse,
+        r"\b(?:puts?|putting|stuck|sticks?|slid|slides?|sliding|reach\w*) (?:his|her|their|a) hands? (?:up|down|inside|in|under|into) (?:her|his|my) (?:skirt|dress|top|shirt|knickers|pants|trousers|shorts|jumper|bra|nightie|pyjamas|school skirt|clothes|underwear)\b",
+    ),
+    ph(
+        SexualAbuse,
+        r"\b(?:our|a|the|special|his|her) (?:special |little )?secret game\b|\bgame (?:\w+ ){0,3}(?:mustnt|must not|cant|not (?:allowed )?to|isnt allowed to|shouldnt|wont let (?:me|her|him)) tell\b|\bplay\w* (?:\w+ ){0,2}(?:the |a |our )?(?:bath|bed|bedtime|naked|nudie|touching|tickling|doctors?|grown ?ups?|undressing) game\b",
+    )
+    .not_near(r"\b(?:board game|video game|xbox|playstation|switch|fortnite|minecraft|roblox|console)\b"),
+    ph(
+        SexualAbuse,
+        r"\b(?:drew|draws|drawing|drawn|pictures?) (?:\w+ ){0,3}(?:with no clothes|naked|without (?:any )?clothes|nude)\b|\bacting out sexual\b|\bsexual (?:things|stuff|play|behaviou?r) (?:\w+ ){0,6}(?:could not|couldnt|cant|shouldnt|should not) (?:have )?(?:learnt|learned|know|known)\b",
+    )
+    .not_near(r"\b(?:art class|life drawing|statue|museum|gallery|painting of)\b"),
+    ph(SexualAbuse, r"(?:ان )?(?:ت|ي)خلع (?:\S+ )?(?:ملابس|ثياب)(?:ها|ه|ي)?|(?:ي|ت)صور(?:ها|ه|ني) (?:\S+ )?(?:عاري|عاريه|بدون ملابس)"),
+    // Forced marriage, FGM and so-called honour.
+    ph(
+        Abuse,
+        r"\b(?:to|going to|gonna|want (?:me|her|him) to|wants (?:me|her|him) to|will make (?:me|her|him)|have to|has to) (?:get )?marr(?:y|ied) (?:my|her|his|a|an|their|this|some) (?:\w+ ){0,2}(?:cousin|man|older man|uncle|stranger|someone|husband|wife|relative)\b",
+    )
+    .need_near(r"\b(?:no choice|said no|dont want|doesnt want|not want|passport|taking (?:me|her|him)|abroad|pakistan|bangladesh|india|afghanistan|somalia|iraq|yemen|syria|sudan|family (?:say|says|said|decided)|cry|crying|scared|forced|older|summer|holiday)\b"),
+    ph(
+        Abuse,
+        r"\b(?:have|has|took|taken|kept|keeps|keep|hold|holds|holding|hid|hidden|hides) (?:my|her|his) passport\b",
+    )
+    .need_near(r"\b(?:no choice|said no|marry|married|wont give|cant leave|abroad|trapped|scared|work|not allowed)\b"),
+    ph(Abuse, r"يزوج(?:ها|ني|ه)|(?:زواج|تزويج) (?:\S+ )?(?:قسري|بالقوه|بالاكراه)|يجبرون?(?:ها|ني|ه) على الزواج"),
+    ph(
+        Abuse,
+        r"\b(?:party|ceremony|celebration|cutting) (?:\w+ ){0,3}(?:to become|to be made|becomes?|become) a (?:woman|lady)\b",
+    )
+    .need_near(r"\b(?:sudan|somalia|egypt|eritrea|ethiopia|gambia|guinea|mali|abroad|summer|cut|cutting|hurts|next|aunty|auntie|aunt|grandma|not allowed to cry|secret)\b"),
+    ph(
+        Abuse,
+        r"\b(?:deal|dealt) with (?:me|her|him|you) (?:like|the way|as) (?:they|he|she) (?:did|dealt with)\b",
+    ),
+    // Neglect: the signs as a relative or neighbour sees them.
+    ph(
+        Neglect,
+        r"\b(?:school (?:dinners?|lunch(?:es)?|meals?|breakfast)|breakfast club|free school meals?) (?:is|are|r|s|were|was) (?:the )?only (?:food|meal|thing (?:i|he|she|we) (?:gets?|eats?|had|has)|proper meal|hot meal)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:nothing|no food|never (?:any|anything)) in the (?:cupboards?|cupbords?|fridge|kitchen|house)\b",
+    )
+    .need_near(r"\b(?:home|mum|mom|dad|parents?|hungry|starving|eat|food|sleeps|asleep|drunk|out)\b"),
+    ph(
+        Neglect,
+        r"\b(?:mum|mom|mam|dad|mother|father|parents?|she|he)s? (?:\w+ )?(?:sleeps?|asleep|in bed|stays? in bed) (?:\w+ ){0,2}(?:all day|most of the day|all the time|every day|all afternoon)\b",
+    )
+    .need_near(r"\b(?:no food|nothing (?:to eat|in)|hungry|starving|dirty|same clothes|alone|look after|looking after|batteries|appointments?|cupboards?|fridge|tablets ran out)\b"),
+    ph(
+        Neglect,
+        r"\bhearing aids? (?:\w+ ){0,3}(?:no|not had|havent had|hasnt had|without|flat|dead) (?:any )?batter\w*(?: \w+){0,2} (?:for|in) (?:weeks|months|ages)\b|\b(?:in|wears?|wearing|turns? up in|turned up in|arrives? in|comes? in|came in) the same (?:dirty |smelly |wet |unwashed )?clothes (?:every time|all week|for days|for a week|every day|as last week|each time|every weekend|every visit)\b",
+    )
+    .not_near(r"\b(?:sensory|only (?:wear|wears|likes)|insists?|favourite|likes|wont wear|will only|refuses|uniform)\b"),
+    ph(
+        Neglect,
+        r"\b(?:no ?(?:one|body|1)|nobody|mum|dad|mom|they|she|he) (?:\w+ )?(?:has|have|hasnt|havent|doesnt|dont|didnt|never) (?:\w+ )?(?:wash\w*|bath\w*|clean\w*|brush\w*|chang\w*) (?:my|his|her|our|the) (?:hair|teeth|clothes|sheets|bed|nappy|nappies|pads?)\b(?: \w+){0,3} (?:for|in) (?:days|weeks|months|ages|a week|a month|\w+ (?:days|weeks))\b",
+    )
+    .not_near(r"\b(?:sensory|wont let|refuses|hates|screams|meltdowns?|wont have)\b"),
+    ph(
+        Neglect,
+        r"\b(?:never|dont|doesnt|wont|didnt|refuse to|refuses to|not) (?:take|took|takes|bring|brought) (?:him|her|me|them) to (?:\w+ )?(?:his|her|my|their|the|any) (?:appointments?|physio|dentist|doctors?|gp|hospital|check ?ups?|optician|audiology)\b|\b(?:bad|rotten|broken|abscess\w*|painful) tooth (?:\w+ ){0,2}for (?:weeks|months|ages)\b|\bmissed every (?:hospital |doctors |medical )?appointment\b",
+    )
+    .not_near(r"\b(?:taxi|transport|bus|council|school|cancelled|waiting list)\b"),
+    ph(
+        Neglect,
+        r"\b(?:doesnt|dont|didnt|does not|do not) care (?:where|what happens to|if) (?:she|he|i|they|me|him|her) (?:goes|go|went|is|am|are|lives|dies|sleeps|comes home)\b",
+    ),
+    ph(
+        Neglect,
+        r"\bjest (?:ciągle |często |zawsze |bardzo )?głodn\w*|\b(?:matki|mamy|ojca|taty|rodziców|rodzicow) nie ma w domu (?:po |przez )?(?:kilka|parę|pare|całe|cały|całą|\d+) (?:dni|dnia|noce|nocy|tydzień|tygodnie)\b",
+    )
+    .need_near(r"\b(?:sam|sama|sami|nie ma|głodn\w*|chleb|jedzenia|nocy)\b"),
+    // Violence between adults at home.
+    ph(
+        DomesticAbuse,
+        r"\b(?:broke|broken|smashed|split|bust|busted|fractured) (?:my )?(?:mums|mummys|mommys|moms|mothers|mams|mum s|her) (?:nose|jaw|arm|ribs?|tooth|teeth|lip|cheekbone|wrist|finger|eye socket)\b",
+    )
+    .need_before(r"\b(?:dad|daddy|stepdad|step dad|father|he|boyfriend|partner|husband|ex)\b")
+    .not_near(accident_before!()),
+    ph(
+        DomesticAbuse,
+        r"\b(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)\b",
+    )
+    .need_before(r"\b(?:husband|partner|boyfriend|ex|wife|girlfriend|fiance)\b"),
+    ph(
+        DomesticAbuse,
+        r"\bpolice (?:\w+ ){0,3}(?:at ours|at our house|at the house|round|came|come|were called|was called|called) (?:\w+ ){0,8}(?:fight\w*|argu\w*|row\w*|screaming|shouting|domestic|hitting)\b",
+    ),
+    // Not safe: barricades, a weapon at home, begging not to go back, a child out at night.
+    ph(
+        NotSafe,
+        r"\b(?:chair|wardrobe|drawers|chest of drawers|bed|table|desk|bookcase) (?:against|under|in front of|behind) (?:my|the|her|his) (?:bedroom )?door\b|\b(?:barricad\w*|wedg\w*|block\w*) (?:my|her|his) (?:bedroom )?door\b",
+    )
+    .not_near(r"\b(?:so (?:he|she) (?:cant|doesnt|wont)|get out|escape|wander\w*|abscond\w*|keep (?:him|her) in|stop (?:him|her)|draught|noise|cat|dog)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:he|she|they|man|stepdad|step dad|boyfriend|dad|uncle|brother) (?:has|have|keeps|carries|got|has got|had) (?:a )?(?:knife|knives|gun|machete|blade|weapon)\b",
+    )
+    .need_near(r"\b(?:home|house|sofa|shouts?|shouting|scared|threat\w*|drunk|angry)\b")
+    .not_near(r"\b(?:kitchen|cooking|chef|butter|cutlery|lego|toy|play|game|fortnite|nerf|police)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:dont|do not|never) feel (?:ok|okay|right|comfortable) (?:at|in) (?:my|our|the) (?:house|home|flat)\b|\bdont feel (?:ok|okay|right) at home\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:begs?|begged|begging|pleads?|pleaded|pleading) (?:\w+ ){0,2}not to (?:send|take|make) (?:him|her|me|them) (?:back|there|home|go back)\b",
+    ),
+    ph(
+        NotSafe,
+        r"\b(?:sleeping|sleeps|slept|sleep) (?:rough|in the park|in parks|on the streets?|in doorways|on benches|in the woods|in a bus shelter)\b|\b(?:running|runs|ran) (?:off|away) (?:most|every|some|at) nights?\b",
+    )
+    .not_near(r"\b(?:camping|tent|scouts?|festival|dofe|duke of edinburgh|stars|homeless charity|volunteer\w*)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:walk\w*|wander\w*|out|found) (?:\w+ ){0,2}(?:on|along|by) (?:the )?(?:dual carriageway|motorway|a38|a30|a361|railway|train tracks|railway line|main road) (?:\w+ ){0,2}(?:at night|in the night|at \d+ ?am|alone|on (?:his|her) own)\b|\b(?:he|she|they|my (?:son|daughter|child)) (?:will|is going to|ll) (?:be|get) killed\b",
+    ),
+    // Exploitation: cuckooing, money and cards taken, gifts and phones, missing nights.
+    ph(
+        Exploitation,
+        r"\b(?:new )?(?:friends?|mates|people|men|lads|guys) (?:\w+ ){0,2}(?:live|living|stay|staying|moved|sleeping|sleep|using) (?:in|into) (?:my|his|her|our) (?:flat|house|home|place)\b|\bpeople (?:knock\w*|coming|come|calling|call round|come round|at the door) (?:\w+ ){0,2}(?:all night|at all hours|through the night|day and night|every night)\b|\b(?:scared|afraid|frightened|too scared) to say no\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:take|takes|took|taken|have|has|keep|keeps|kept|use|uses|used) (?:all )?(?:my|his|her) (?:\w+ )?(?:bank cards?|cards? and (?:my|his|her) (?:money|pin)|pin|benefits|pip|dla|wages|pip money)\b",
+    )
+    .need_near(r"\b(?:scared|wont give|dont let|wont let|back|without asking|say no|grateful|no choice|flat|sell|all of|owe|threat\w*|no one else|nobody else|boyfriend|girlfriend|friends?|mates)\b")
+    .not_near(r"\b(?:appointee|deputy|deputyship|manages?|managing|budget\w*|save|saving)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:two|2|three|3|several|extra|burner|second) (?:new )?(?:mobile )?phones\b|\bpicked up by (?:\w+ )?(?:older|grown) (?:lads|boys|men|guys|friends)\b|\b(?:gone|went|goes|going|has been) missing (?:\w+ ){0,2}(?:nights?|days|times|weekends?)\b",
+    )
+    .need_near(r"\b(?:trainers|cash|money|older|missing|lads|car|disappear\w*|plymouth|exeter|london|bristol|picked up|gifts|clothes|police|wont say)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:people|they|them|\w+s) (?:should|need to|ought to|deserve to) (?:all )?(?:be )?(?:wiped out|exterminated|eradicated|gassed|killed off|wiped off)\b|\b(?:asked|asks|told|tells|wants?|want) (?:him|her|me|them) to prove (?:himself|herself|myself|themselves|yourself)\b",
+    ),
+    // Severe bullying: set alight, shared pictures, a group chat against a child.
+    ph(
+        Bullying,
+        r"\b(?:set fire to|set alight|set light to|burnt|burned|lit) (?:my|his|her) (?:hair|clothes|coat|bag|jumper|blazer|shoes)\b",
+    )
+    .by_doer(),
+    ph(
+        Bullying,
+        r"\b(?:group chat|groupchat|gc|page|account|server) (?:about|to mock|to laugh at|making fun of|to make fun of) (?:me|him|her|my (?:son|daughter|child))\b|\b(?:send|sends|sent|post|posts|posted|share|shares|shared|spread\w*) (?:\w+ )?(?:pics?|pictures?|photos?|videos?|vids?) of (?:me|him|her|my (?:son|daughter|child|boy|girl)) (?:\w+ ){0,6}(?:saying|calling|laugh\w*|mock\w*|freak|ugly|fat|retard\w*|spaz\w*)\b",
+    ),
 ];
 
 struct Compiled {
