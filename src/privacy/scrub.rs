@@ -1649,7 +1649,7 @@ fn find_addresses(text: &str, found: &mut Findings) {
 
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber|dame\s+hannah\s+rogers|greta\s+thunberg|chris\s+packham|david\s+attenborough|albert\s+einstein|temple\s+grandin|taylor\s+swift|marcus\s+rashford|lewis\s+hamilton|billie\s+eilish|anthony\s+hopkins|elon\s+musk|king\s+charles|prince\s+william|prince\s+harry|joe\s+wicks|tom\s+daley|emma\s+raducanu|harry\s+kane|ed\s+sheeran|dua\s+lipa|roald\s+dahl|julia\s+donaldson|david\s+walliams|jacqueline\s+wilson|carol\s+(?:singing|service|concert)s?)\b",
+        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|mr\s+(?:tickle|happy|bump|greedy|strong|messy|small|silly|nosey|noisy|lazy|rush|grumpy|muddle|bounce|clever|forgetful|funny|impossible|jelly|mean|nonsense|perfect|quiet|sneeze|uppity|worry|wrong|chatterbox|daydream|dizzy|fussy|nobody|skinny|slow|snow|tall|topsy[\s\-]+turvy|brave|busy|cheerful|cool|good|birthday|calm|clumsy|marvellous|rude|bean|blobby|potato\s+head|motivator)|little\s+miss\s+(?:sunshine|bossy|naughty|chatterbox|scatterbrain|shy|giggles|helpful|hug|princess|tiny|trouble|splendid|star|magic|wise|late|curious|inventor|lucky|busy|brainy|fun|twins|stubborn|whoops|quick|neat|contrary|fickle|somersault|tidy|dotty|greedy|scary|sparkle|brave|kind|calamity|sunshine)|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber|dame\s+hannah\s+rogers|greta\s+thunberg|chris\s+packham|david\s+attenborough|albert\s+einstein|temple\s+grandin|taylor\s+swift|marcus\s+rashford|lewis\s+hamilton|billie\s+eilish|anthony\s+hopkins|elon\s+musk|king\s+charles|prince\s+william|prince\s+harry|joe\s+wicks|tom\s+daley|emma\s+raducanu|harry\s+kane|ed\s+sheeran|dua\s+lipa|roald\s+dahl|julia\s+donaldson|david\s+walliams|jacqueline\s+wilson|carol\s+(?:singing|service|concert)s?)\b",
     )
 });
 
@@ -1864,6 +1864,12 @@ enum Context {
 static STRONG_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(?:my|his|her|their|our|your)\s+(?:(?:son|daughter|child|kid|boy|girl|brother|sister|mum|mom|dad|husband|wife|partner|friend|twin|baby)(?:s|['’]s|s['’])?\s+)?(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|i['’]?m\s+called|i\s+am\s+called|im\s+called|nazywam\s+się|mam\s+na\s+imię|ma\s+na\s+imię|(?:jego|jej|moje)\s+imię\s+(?:to|jest)|\bو?(?:اسمي|اسمه|اسمها|اسم\s+(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي))(?:\s+(?:هو|هي))?)[\s:,\-]*",
+    )
+});
+// "case officer Sinead", "the driver, Trevor": a worker's role, then their name.
+static ROLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:case\s*officer|case\s*worker|caseworker|case\s*manager|key\s*worker|social\s+worker|support\s+worker|family\s+support\s+worker|teaching\s+assistant|class\s+teacher|form\s+tutor|head\s*teacher|paediatrician|ehc\s*(?:plan\s+)?(?:co-?ordinator|officer|writer)|send\s+(?:officer|caseworker|case\s+officer)|educational\s+psychologist|speech\s+(?:and\s+language\s+)?therapist|occupational\s+therapist|physiotherapist|health\s+visitor|school\s+nurse|learning\s+mentor|advocate|personal\s+assistant)(?:\s*,\s*|\s+)",
     )
 });
 // "the name is", "Name:", "she's called": capitalised names only.
@@ -2509,6 +2515,23 @@ impl<'a> NameFinder<'a> {
         }
     }
 
+    /// "jodie, lily mums": a listed given name signed as a child's parent.
+    fn mark_before_family_word(&mut self) {
+        let starts: Vec<usize> = PARENT_SIGN_OFF
+            .captures_iter(self.text)
+            .filter_map(|c| c.name("name").map(|m| m.start()))
+            .collect();
+        for pos in starts {
+            let Some(i) = self.token_at(pos) else {
+                continue;
+            };
+            let key = &self.toks[i].key;
+            if !self.marked[i] && self.lists.is_given(key) && !self.lists.is_not_name(key) {
+                self.marked[i] = true;
+            }
+        }
+    }
+
     fn free_names(&mut self) {
         for i in 0..self.toks.len() {
             if self.marked[i] || self.not_person(i) {
@@ -2547,18 +2570,37 @@ impl<'a> NameFinder<'a> {
             let modal_start = (key == "will" || key == "may") && self.sentence_start(i);
             let surname_ok =
                 surname_next && !(modal_start && self.lists.is_given(&self.toks[i + 1].key));
-            let aged = AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
+            // "Grace Tregenza is 11": a capitalised word no list knows, then an age or a
+            // person's things, makes both a name.
+            let unknown_surname = (i + 1 < self.toks.len() && !t.possessive)
+                .then(|| &self.toks[i + 1])
+                .filter(|n| {
+                    n.case == Case::Title
+                        && self.gap(i, i + 1) == " "
+                        && (self.lists.surnames.contains(&n.key)
+                            || self.lists.is_unknown_word(&n.key))
+                })
+                .is_some_and(|n| {
+                    AGE_AFTER.is_match(after(self.text, n.end, 40))
+                        || (n.possessive && OWNED_BY_PERSON.is_match(after(self.text, n.end, 24)))
+                });
+            // "Jack loves his new driver": what only a person does.
+            let does = !t.possessive
+                && !MONTH_OR_SEASON.contains(&key.as_str())
+                && AMBIGUOUS_DOES.is_match(after(self.text, t.end, 40));
+            // "Will's TA": the verb has no possessive, so here it is the name.
+            let not_name = self.lists.is_not_name(&key) && key != "will";
+            let aged = unknown_surname
+                || does
+                || AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
                 || (t.possessive
-                    && !self.lists.is_not_name(&key)
+                    && !not_name
                     && !matches!(key.as_str(), "summer" | "autumn")
                     && OWNED_BY_PERSON.is_match(after(self.text, t.end, 24)));
             // "results for Poppy were awful": a capital in mid-sentence, after "for", said how
             // things went for. A month or a season here is a time ("for May was busy").
             let for_person = !self.sentence_start(i)
-                && !matches!(
-                    key.as_str(),
-                    "may" | "june" | "april" | "august" | "summer" | "autumn" | "winter" | "spring"
-                )
+                && !MONTH_OR_SEASON.contains(&key.as_str())
                 && FOR_BEFORE.is_match(before(self.text, t.start, 8))
                 && HOW_IT_WENT_AFTER.is_match(after(self.text, t.end, 40));
             if (surname_ok || aged || for_person) && !PLACE_NAMES.contains(&key.as_str()) {
@@ -2567,6 +2609,25 @@ impl<'a> NameFinder<'a> {
         }
     }
 }
+
+/// Months and seasons that are also given names: a time, whatever follows.
+const MONTH_OR_SEASON: [&str; 8] = [
+    "may", "june", "april", "august", "summer", "autumn", "winter", "spring",
+];
+/// What only a person does, said of an ambiguous name: "Jack loves his new driver",
+/// "Grace cried all the way to school".
+static AMBIGUOUS_DOES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:loves|loved|hates|hated|adores|adored|enjoys|enjoyed|misses|missed|cries|cried|screams|screamed|attends|attended|struggles|struggled|refuses|refused|says|said|told|was\s+diagnosed|has\s+been\s+diagnosed)\s+(?:his|her|him|me|us|the|school|going|being|it|to|that|when|every|all|with|at|in)\b",
+    )
+});
+/// A sign-off naming the writer as a child's parent, the possessive dropped: "jodie, lily
+/// mums", "Amir dad x".
+static PARENT_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[,\n]|\b(?:its|it['’]s|from|love|thanks))\s*(?P<name>\p{L}+)\s+(?:mums?|mummy|dads?|daddy|nan|nans|nanna|grandma|grandad)(?:\s+x+)?\s*(?:[.!,\n]|$)",
+    )
+});
 
 static FOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:for|with)\s+$"));
 static HOW_IT_WENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2613,6 +2674,8 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     f.mark_after_context(&RELATION_CONTEXT, Context::Relation);
     f.mark_after_context(&RELATION_CONTEXT_PL_AR, Context::Relation);
     f.mark_after_context(&FAMILY_TITLE, Context::Weak);
+    f.mark_after_context(&ROLE_CONTEXT, Context::Relation);
+    f.mark_before_family_word();
     // "my son goes to a club that is called ...": the thing, not the son, is called.
     f.mark_after_context_if(&CALLED_CONTEXT, Context::Relation, |m| {
         let m = m.to_lowercase();
