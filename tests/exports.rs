@@ -100,7 +100,7 @@ async fn known_distribution(app: &TestApp) {
             received_on: "2026-11-02".parse().unwrap(),
             provider_ref: Some(p.provider_ref(Channel::Sms, &format!("SM{n}"))),
             respondent: Some(p.pseudonym(&Identifier::phone(PHONE).unwrap())),
-            outreach: Some(OUTREACH.to_owned()),
+            outreach: heard::domain::OutreachCode::parse(OUTREACH),
             flagged,
         };
         ingest(&app.state.store, &submission).await.unwrap();

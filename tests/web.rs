@@ -116,7 +116,10 @@ async fn whole_form_is_stored_once(backend: TestBackend) {
     assert_eq!(stored.channel, Channel::Web);
     assert_eq!(stored.area.as_ref().map(|a| a.as_str()), Some("torridge"));
     assert_eq!(stored.group.map(|g| g.id()), Some("parent-carer"));
-    assert_eq!(stored.outreach.as_deref(), Some("poster-12"));
+    assert_eq!(
+        stored.outreach.as_ref().map(|o| o.as_str()),
+        Some("poster-12")
+    );
     assert!(!stored.flagged);
     let text = stored
         .answers
@@ -691,7 +694,62 @@ async fn markup_a_review_asked_for(backend: TestBackend) {
     app.stop().await;
 }
 
+/// An outreach code comes from a link anyone can edit: one made per person (a phone number,
+/// a name, a postcode) is neither kept in the session nor stored with the view.
+async fn outreach_codes_that_could_name_someone_are_dropped(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let personal = [
+        "07700900555",
+        "9434765919",
+        "ex43qt",
+        "aisha-khan",
+        "oliver",
+        "qr-aisha-khan-2014",
+        "mum-of-tyler-tregear",
+    ];
+    let kept = [
+        "poster-12",
+        "qr-exeter-library",
+        "digest",
+        "facebook-advert",
+    ];
+    for (n, via) in personal.iter().chain(kept.iter()).enumerate() {
+        let client = browser();
+        let (status, _) = get(&app, &client, &format!("{START}?area=torridge&via={via}")).await;
+        assert_eq!(status, 200, "{via}");
+        let steps: [Step; 1] = [("/q/1", &[("action", "continue"), ("answer", "yes")], "/q/2")];
+        for (step, fields, next) in steps {
+            let (_, path, _) = fill(&app, &client, &format!("{START}{step}"), fields).await;
+            assert_eq!(path, format!("{START}{next}"), "{via}");
+        }
+        let (status, path, _) = fill(&app, &client, &format!("{START}/check"), &[]).await;
+        assert_eq!(
+            (status, path.as_str()),
+            (200, "/c/four-cornerstones/thanks")
+        );
+        let stored = app
+            .state
+            .store
+            .submission(SubmissionId(n as i64 + 1), &app.state.areas)
+            .await
+            .unwrap()
+            .expect("stored");
+        let outreach = stored.outreach.as_ref().map(|o| o.as_str());
+        if kept.contains(via) {
+            assert_eq!(outreach, Some(*via));
+        } else {
+            assert_eq!(outreach, None, "{via} was kept");
+        }
+    }
+    let dir = app.stop().await;
+    let bytes = String::from_utf8_lossy(&common::database_bytes(dir.path())).into_owned();
+    for via in personal {
+        assert!(!bytes.contains(via), "{via} is in the database");
+    }
+}
+
 on_both_backends!(
+    outreach_codes_that_could_name_someone_are_dropped,
     markup_a_review_asked_for,
     words_of_risk_signpost_help_and_flag,
     whole_form_is_stored_once,

@@ -12,4 +12,4 @@ pub use area::{Area, AreaId, AreaKind, Areas, PostcodeLookup};
 pub use channel::Channel;
 pub use consultation::{Consultation, Question, QuestionId, QuestionKind};
 pub use group::RespondentGroup;
-pub use submission::{Answer, AnswerValue, Submission};
+pub use submission::{Answer, AnswerValue, OutreachCode, Submission};

@@ -53,7 +53,75 @@ pub struct Submission {
     /// Set where the channel knows the sender, to join later messages to this submission.
     pub respondent: Option<Pseudonym>,
     /// The outreach link that brought the person (`poster-12`), for leads to see what works.
-    pub outreach: Option<String>,
+    pub outreach: Option<OutreachCode>,
     /// Something in it suggests a child may be at risk: the safeguarding lead must see it.
     pub flagged: bool,
+}
+
+/// Where an outreach link was given out (`poster`, `digest`, `library-12`): a few plain
+/// words. The code comes from a link anyone can edit, and a link made per person
+/// (`?via=07700900123`, `?via=aisha-khan`) would tie a view to them, so only a code that
+/// cannot name anyone is kept: lower-case words and numbers of at most three digits,
+/// joined by hyphens, none of them a listed name, nor a word no list knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct OutreachCode(String);
+
+impl OutreachCode {
+    /// Longest code kept.
+    const MAX_LEN: usize = 32;
+    /// Longest run of digits in one part: a poster's number, not a phone's or a birth year.
+    const MAX_DIGITS: usize = 3;
+
+    pub fn parse(code: &str) -> Option<OutreachCode> {
+        if code.is_empty() || code.len() > Self::MAX_LEN {
+            return None;
+        }
+        let plain_part = |part: &str| {
+            let letters = !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase());
+            let number = !part.is_empty()
+                && part.len() <= Self::MAX_DIGITS
+                && part.bytes().all(|b| b.is_ascii_digit());
+            number || (letters && !crate::privacy::scrub::may_name_a_person(part))
+        };
+        code.split('-')
+            .all(plain_part)
+            .then(|| OutreachCode(code.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod outreach_tests {
+    use super::OutreachCode;
+
+    #[test]
+    fn outreach_codes_name_places_and_posters_not_people() {
+        for code in [
+            "poster",
+            "poster-12",
+            "digest",
+            "outreach-link",
+            "qr-exeter-library",
+        ] {
+            assert!(OutreachCode::parse(code).is_some(), "{code}");
+        }
+        for code in [
+            "07700900123",
+            "poster-2014",
+            "ex43qt",
+            "oliver",
+            "aisha-khan",
+            "jo-tregear",
+            "Poster",
+            "poster--12",
+            "",
+            "a-very-long-code-that-goes-on-and-on",
+        ] {
+            assert!(OutreachCode::parse(code).is_none(), "{code}");
+        }
+    }
 }

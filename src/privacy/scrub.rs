@@ -257,6 +257,20 @@ fn scrub_passes(input: &str, own: &[String]) -> (ScrubbedText, Vec<Removed>) {
 /// line breaks (PostgreSQL cannot store NUL, and none of them is words), and the invisible
 /// ones that could split a detail so no detector sees it (`07700\u{200b}900123`). Joiners
 /// stay: emoji and some scripts are made with them.
+/// Whether a single lower-case word could be someone's name: a listed given name or
+/// surname that is no English word, or a word of four letters or more no list knows
+/// ("tregear"). Words every list knows ("poster", "library", "exeter") could not.
+pub fn may_name_a_person(word: &str) -> bool {
+    let key = fold(word);
+    let lists = &*NAMES;
+    if lists.is_not_name(&key) || (lists.is_english(&key) && !lists.given.contains(&key)) {
+        return false;
+    }
+    lists.given.contains(&key)
+        || lists.surnames.contains(&key)
+        || (key.chars().count() >= 4 && lists.is_unknown_word(&key))
+}
+
 pub fn is_invisible(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(

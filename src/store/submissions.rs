@@ -6,7 +6,7 @@ use sqlx::Row;
 use super::{Direct, Store, StoreError};
 use crate::domain::consultation::Slug;
 use crate::domain::submission::Feeling;
-use crate::domain::{Answer, AnswerValue, Areas, Submission};
+use crate::domain::{Answer, AnswerValue, Areas, OutreachCode, Submission};
 use crate::privacy::{Pseudonym, ScrubbedText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,7 +85,8 @@ impl Store {
             // Not read back: a reference is only for spotting a retried message.
             provider_ref: None,
             respondent: respondent.map(Pseudonym::from_store),
-            outreach,
+            // A code stored before codes were checked is not passed on if it could name someone.
+            outreach: outreach.as_deref().and_then(OutreachCode::parse),
             flagged: flagged != 0,
         }))
     }
@@ -173,7 +174,7 @@ impl<'s> Columns<'s> {
             received_on: submission.received_on.to_string(),
             provider_ref: submission.provider_ref.as_ref().map(|r| r.as_str()),
             respondent: submission.respondent.as_ref().map(|p| p.as_str()),
-            outreach: submission.outreach.as_deref(),
+            outreach: submission.outreach.as_ref().map(|o| o.as_str()),
             flagged: i64::from(submission.flagged),
         }
     }

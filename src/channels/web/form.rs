@@ -13,8 +13,8 @@ use super::{render, Failed, OrPage, Page, PageLocale, WebError};
 use crate::domain::consultation::{localized, Slug};
 use crate::domain::submission::Feeling;
 use crate::domain::{
-    Answer, AnswerValue, Channel, Consultation, PostcodeLookup, Question, QuestionKind,
-    RespondentGroup, Submission,
+    Answer, AnswerValue, Channel, Consultation, OutreachCode, PostcodeLookup, Question,
+    QuestionKind, RespondentGroup, Submission,
 };
 use crate::i18n::{self, Locale};
 use crate::ingest::ingest;
@@ -810,7 +810,8 @@ fn to_submission(state: &AppState, c: &Consultation, progress: &Progress) -> Sub
                 .provider_ref(Channel::Web, &progress.form_id),
         ),
         respondent: None,
-        outreach: progress.via.clone(),
+        // Parsed again: a session saved before codes were checked may hold any text.
+        outreach: progress.via.as_deref().and_then(OutreachCode::parse),
         flagged: progress.concern,
     }
 }

@@ -11,7 +11,7 @@ use super::assets;
 use super::progress::Progress;
 use super::{render, Failed, OrPage, Page, PageLocale, WebError, LANGUAGE_COOKIE};
 use crate::domain::consultation::{localized, Slug};
-use crate::domain::{Consultation, QuestionKind};
+use crate::domain::{Consultation, OutreachCode, QuestionKind};
 use crate::i18n::{self, Locale};
 use crate::server::AppState;
 use crate::store::StoredConsultation;
@@ -137,8 +137,8 @@ pub async fn start(
             changed = true;
         }
     }
-    if let Some(via) = outreach.via.as_deref().and_then(|v| Slug::parse(v).ok()) {
-        progress.via = Some(via.to_string());
+    if let Some(via) = outreach.via.as_deref().and_then(OutreachCode::parse) {
+        progress.via = Some(via.as_str().to_owned());
         changed = true;
     }
     if changed {
