@@ -122,7 +122,7 @@ fn log(checked: &Checked, ingested: Ingested) {
         submission = ingested.id.0,
         channel = %checked.submission.channel,
         new = ingested.new,
-        flagged = checked.submission.flagged,
+        // Not whether it was flagged: which views are the safeguarding lead's is theirs.
         "submission stored"
     );
 }

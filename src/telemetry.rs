@@ -8,8 +8,37 @@ use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
 
+/// Libraries that log what they read (an email's HTML as it is parsed, an SMTP or IMAP
+/// conversation with its addresses, HTTP bodies) are held to these levels whatever
+/// `HEARD_LOG` asks: a `debug` set to find a fault must not write people's words to disk.
+const QUIET_LIBRARIES: [&str; 12] = [
+    "html5ever=warn",
+    "markup5ever=warn",
+    "selectors=warn",
+    "mail_parser=warn",
+    "lettre=info",
+    "async_imap=info",
+    "imap_proto=info",
+    "hyper=info",
+    "hyper_util=info",
+    "h2=info",
+    "reqwest=info",
+    "sqlx=warn",
+];
+
+/// `HEARD_LOG`'s filter, with the libraries above held to their levels.
+pub fn filter(directives: &str) -> EnvFilter {
+    let mut filter = EnvFilter::try_new(directives).unwrap_or_else(|_| EnvFilter::new("info"));
+    for quiet in QUIET_LIBRARIES {
+        if let Ok(directive) = quiet.parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
+    filter
+}
+
 pub fn init(format: LogFormat, filter: &str) {
-    let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = self::filter(filter);
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

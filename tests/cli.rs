@@ -182,6 +182,72 @@ async fn json_logs_carry_request_ids_and_no_personal_data() {
     assert!(saw_request, "the request was logged with its id: {logs:?}");
 }
 
+/// A `debug` log, set to find a fault, still carries nobody's words or details: not an
+/// email's HTML as the parser reads it, nor a path a person typed a name or number into.
+#[tokio::test]
+async fn debug_logs_carry_no_personal_data() {
+    const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(
+        dir.path(),
+        &[
+            ("HEARD_LOG", "debug"),
+            ("HEARD_LOG_FORMAT", "json"),
+            ("HEARD_EMAIL_WEBHOOK_TOKEN", TOKEN),
+        ],
+    );
+    let client = reqwest::Client::new();
+    let email = "From: Parent <parent.tristan@example.org>\r\n\
+                 To: views@heard.example.org\r\n\
+                 Subject: The bus\r\n\
+                 Message-ID: <debug-log-1@example.org>\r\n\
+                 MIME-Version: 1.0\r\n\
+                 Content-Type: text/html; charset=utf-8\r\n\r\n\
+                 <html><body><p>The bus is late. Tristan Boase, 07700 900957, \
+                 12 Lemon Street EX4 3QT</p></body></html>\r\n";
+    let response = client
+        .post(server.url("/webhooks/email"))
+        .bearer_auth(TOKEN)
+        .header("content-type", "message/rfc822")
+        .body(email)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    for path in [
+        "/c/oliver-smith",
+        "/c/x/077-009-006-06",
+        "/c/x/+44-7700-900-618",
+        "/c/EX43QT",
+        "/c/x/mum-of-tyler-tregear",
+    ] {
+        let page = client.get(server.url(path)).send().await.unwrap();
+        assert_eq!(page.status(), 404, "{path}");
+    }
+    let logs = server.stop().await;
+    assert!(
+        logs.iter().any(|l| l.contains("/c/…")),
+        "the masked paths are logged: {logs:?}"
+    );
+    for line in &logs {
+        for secret in [
+            "Tristan",
+            "Boase",
+            "900957",
+            "Lemon",
+            "EX4 3QT",
+            "oliver",
+            "009-006",
+            "7700",
+            "EX43QT",
+            "tregear",
+            "parent.tristan",
+        ] {
+            assert!(!line.contains(secret), "{secret} logged: {line}");
+        }
+    }
+}
+
 /// Gateways post thousands of texts a minute after a consultation goes out: a webhook taken
 /// in is not logged at INFO, one refused is.
 #[tokio::test]

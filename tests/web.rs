@@ -399,6 +399,14 @@ async fn languages_and_headers(backend: TestBackend) {
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "no-referrer");
     assert_eq!(headers["x-frame-options"], "DENY");
+    // No page with someone's answers is kept for the next person on a shared device.
+    assert_eq!(headers["cache-control"], "no-store");
+    let css = client
+        .get(app.url("/static/heard.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(css.headers()["cache-control"], "no-store");
 
     // The switcher remembers the choice and comes back to the same page.
     let switched = client

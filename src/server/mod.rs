@@ -111,7 +111,11 @@ pub fn router(state: AppState) -> Router {
                                 .and_then(|id| id.header_value().to_str().ok())
                                 .unwrap_or_default();
                             let method = request.method();
-                            let path = loggable_path(request.uri().path());
+                            let route = request
+                                .extensions()
+                                .get::<axum::extract::MatchedPath>()
+                                .map(axum::extract::MatchedPath::as_str);
+                            let path = loggable_path(request.uri().path(), route);
                             // The path only: a query string could carry something personal.
                             // Gateways post every text to a webhook, thousands a minute
                             // after a consultation goes out: those are traced at DEBUG
@@ -162,51 +166,39 @@ async fn request_id_of_ours(
     next.run(request).await
 }
 
-/// A path as it may be logged: an address no route takes is the client's to write
-/// (`/c/x/07700900123`), so a run of four digits or more and any part with an email's `@`
-/// are masked. Every route heard serves logs as it is.
-fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    let risky = has_at_sign(path)
-        || path
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit));
-    if !risky {
+/// A path as it may be logged. What a route takes as a value (`/c/{slug}`), and every part
+/// of an address no route takes, is the client's to write (`/c/oliver-smith`,
+/// `/c/x/07700900123`): such a part is logged only when it is plain words none of which
+/// could name a person, or a number of at most three digits; otherwise it is masked.
+/// The route's own words (`/webhooks/sms/twilio`) log as they are.
+fn loggable_path<'p>(path: &'p str, route: Option<&str>) -> std::borrow::Cow<'p, str> {
+    let literal = |i: usize, part: &str| {
+        route
+            .and_then(|r| r.split('/').nth(i))
+            .is_some_and(|p| p == part && !p.starts_with('{'))
+    };
+    let fine = |i: usize, part: &str| literal(i, part) || says_nothing_personal(part);
+    if path.split('/').enumerate().all(|(i, part)| fine(i, part)) {
         return std::borrow::Cow::Borrowed(path);
     }
-    let masked: Vec<String> = path
+    let masked: Vec<&str> = path
         .split('/')
-        .map(|part| {
-            if has_at_sign(part) {
-                "…".to_owned()
-            } else {
-                let mut out = String::new();
-                let mut digits = String::new();
-                for c in part.chars().chain(std::iter::once('\0')) {
-                    if c.is_ascii_digit() {
-                        digits.push(c);
-                        continue;
-                    }
-                    if digits.len() >= 4 {
-                        out.push('#');
-                    } else {
-                        out.push_str(&digits);
-                    }
-                    digits.clear();
-                    if c != '\0' {
-                        out.push(c);
-                    }
-                }
-                out
-            }
-        })
+        .enumerate()
+        .map(|(i, part)| if fine(i, part) { part } else { "…" })
         .collect();
     std::borrow::Cow::Owned(masked.join("/"))
 }
 
-/// Whether a path or part of one holds an `@`, as itself or percent-encoded.
-fn has_at_sign(path: &str) -> bool {
-    path.contains('@') || path.contains("%40")
+/// A part of a path made of plain words ("four-cornerstones", "q", "3"), none a name, and
+/// three digits at most in all (a phone number split up, "077-009-006-06", is not plain).
+fn says_nothing_personal(part: &str) -> bool {
+    part.bytes().filter(u8::is_ascii_digit).count() <= 3
+        && part.split(['-', '_', '.']).all(|word| {
+            word.is_empty()
+                || word.bytes().all(|b| b.is_ascii_digit())
+                || (word.bytes().all(|b| b.is_ascii_alphabetic())
+                    && !crate::privacy::scrub::may_name_a_person(word))
+        })
 }
 
 /// Runs each request to its end on a task of its own, though the client hangs up. Dropped
@@ -434,18 +426,31 @@ mod tests {
 
     #[test]
     fn paths_are_logged_without_what_a_client_wrote_in_them() {
+        let q = Some("/c/{slug}/q/{n}");
+        let c = Some("/c/{slug}");
         assert_eq!(
-            loggable_path("/c/four-cornerstones/q/3"),
+            loggable_path("/c/four-cornerstones/q/3", q),
             "/c/four-cornerstones/q/3"
         );
+        let twilio = Some("/webhooks/sms/twilio");
         assert_eq!(
-            loggable_path("/webhooks/sms/twilio"),
+            loggable_path("/webhooks/sms/twilio", twilio),
             "/webhooks/sms/twilio"
         );
-        assert_eq!(loggable_path("/c/x/07700900123"), "/c/x/#");
-        assert_eq!(loggable_path("/c/x/call-07700-900123"), "/c/x/call-#-#");
-        assert_eq!(loggable_path("/c/jo@example.com/q/1"), "/c/…/q/1");
-        assert_eq!(loggable_path("/c/jo%40example.com"), "/c/…");
-        assert_eq!(loggable_path("/c/x/q/2026"), "/c/x/q/#");
+        assert_eq!(
+            loggable_path("/static/heard.css", None),
+            "/static/heard.css"
+        );
+        assert_eq!(loggable_path("/c/x/07700900123", None), "/c/x/…");
+        assert_eq!(loggable_path("/c/x/call-07700-900123", None), "/c/x/…");
+        assert_eq!(loggable_path("/c/x/077-009-006-06", None), "/c/x/…");
+        assert_eq!(loggable_path("/c/x/+44-7700-900-618", None), "/c/x/…");
+        assert_eq!(loggable_path("/c/jo@example.com/q/1", q), "/c/…/q/1");
+        assert_eq!(loggable_path("/c/jo%40example.com", c), "/c/…");
+        assert_eq!(loggable_path("/c/x/0%EF%BC%97%EF%BC%97", None), "/c/x/…");
+        assert_eq!(loggable_path("/c/x/q/2026", None), "/c/x/q/…");
+        assert_eq!(loggable_path("/c/oliver-smith", c), "/c/…");
+        assert_eq!(loggable_path("/c/EX43QT", c), "/c/…");
+        assert_eq!(loggable_path("/c/x/mum-of-tyler-tregear", None), "/c/x/…");
     }
 }

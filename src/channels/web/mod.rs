@@ -104,10 +104,22 @@ pub fn rejection_page(rejected: &Response, post: bool, locale: Locale) -> Respon
     )
 }
 
-/// Headers every page carries: no inline script or style, no framing, no referrer.
+/// Headers every page carries: no inline script or style, no framing, no referrer. A page
+/// (HTML) is never kept by the browser or a proxy: on a shared phone or a library computer
+/// the next person could otherwise open someone's answers from the history. Stylesheets,
+/// the script and pictures set their own caching.
 pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let page = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if page {
+        headers
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
+    }
     for (name, value) in [
         (
             header::CONTENT_SECURITY_POLICY,
