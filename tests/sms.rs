@@ -882,12 +882,58 @@ async fn safeguarding_words_get_a_signpost_and_a_flag(backend: TestBackend) {
         replies[1].contains("Reply"),
         "the next question follows: {replies:?}"
     );
-    for text in &ANSWERS[5..] {
-        twilio_text(&app, from, text).await;
-    }
+    // The lead hears of it now, with what came before, not when the questions are done.
     let stored = submissions(&app).await;
     assert_eq!(stored.len(), 1);
     assert!(stored[0].flagged);
+    let words = |s: &heard::domain::Submission| {
+        s.answers
+            .iter()
+            .filter_map(|a| match &a.value {
+                AnswerValue::Text(t) => Some(t.as_str().to_owned()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(words(&stored[0]).contains("hits me"), "{:?}", stored[0]);
+    assert!(
+        stored[0].answers.len() >= 4,
+        "the answers before it: {:?}",
+        stored[0]
+    );
+    let first: Vec<String> = stored[0]
+        .answers
+        .iter()
+        .map(|a| a.question.to_string())
+        .collect();
+    for text in &ANSWERS[5..] {
+        twilio_text(&app, from, text).await;
+    }
+    // The rest is stored at the end, flagged too, without what was stored already.
+    let stored = submissions(&app).await;
+    assert_eq!(stored.len(), 2);
+    assert!(stored.iter().all(|s| s.flagged));
+    assert!(!words(&stored[1]).contains("hits me"));
+    assert!(
+        stored[1]
+            .answers
+            .iter()
+            .all(|a| !first.contains(&a.question.to_string())),
+        "{:?}",
+        stored[1]
+    );
+    assert_eq!(stored[1].group.map(|g| g.id()), Some("parent-carer"));
+    // Words added after the end by the same texter are the lead's to read too.
+    twilio_text(
+        &app,
+        from,
+        "and my sister goes to the school in Holsworthy too",
+    )
+    .await;
+    let stored = submissions(&app).await;
+    assert_eq!(stored.len(), 3);
+    assert!(stored[2].flagged, "{:?}", stored[2]);
     app.stop().await;
 }
 

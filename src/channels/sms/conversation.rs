@@ -51,6 +51,9 @@ pub struct State {
     pub area: Option<String>,
     pub group: Option<String>,
     pub flagged: bool,
+    /// What came before was stored already (worrying words are stored as they come): the
+    /// area and group alone are no reason to store again.
+    pub stored_before: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,12 +115,19 @@ impl State {
 
     /// Whether anything has been answered, so there is something to store.
     pub fn has_answers(&self) -> bool {
-        self.area.is_some()
-            || self.group.is_some()
+        (!self.stored_before && (self.area.is_some() || self.group.is_some()))
             || self
                 .answers
                 .iter()
                 .any(|a| !matches!(a.value, SavedValue::Skipped))
+    }
+
+    /// Once the answers so far are stored (worrying words reach the safeguarding lead as
+    /// they come, not when the last question is answered): the conversation goes on from
+    /// where it is, and what is stored at its end is only what follows.
+    pub fn forget_stored_answers(&mut self) {
+        self.answers.clear();
+        self.stored_before = true;
     }
 
     /// The submission these answers make. `None` when the stored state no longer fits
@@ -469,6 +479,8 @@ fn added_after_finishing(
             finished: true,
             area: state.area.clone(),
             group: state.group.clone(),
+            // Words added by someone whose words worried us are the lead's to read too.
+            flagged: state.flagged,
             ..State::default()
         };
         if consultation.is_some_and(|c| more.keep_words(c, text)) {

@@ -358,6 +358,26 @@ async fn take_in<W: SmsTx>(
         }
     };
 
+    let mut next = next;
+    // Worrying words mid-conversation reach the safeguarding lead now, with what was said
+    // before them, not when the last question is answered (or a month after the texter
+    // goes quiet). The conversation goes on; what follows is stored at its end.
+    if let (true, false, Some(state)) = (message.concern, finished, next.as_mut()) {
+        if state.flagged && !state.finished && state.has_answers() {
+            let so_far = state.submission(
+                &intake.areas,
+                today,
+                message.provider_ref.clone(),
+                respondent.clone(),
+            );
+            if let Some(submission) = so_far {
+                if ingest_checked(tx, intake, &submission).await? {
+                    state.forget_stored_answers();
+                }
+            }
+        }
+    }
+
     let mut replies = replies;
     if let (true, Some(done)) = (finished, &next) {
         let submission = done.submission(
