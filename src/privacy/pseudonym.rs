@@ -62,6 +62,13 @@ impl Identifier {
         }
         .trim();
         let (local, domain) = address.rsplit_once('@').ok_or(IdentifierError::Email)?;
+        // One mailbox, however its address is spelt: `"sam"@…` is `sam@…`, a domain may end
+        // in the root's dot (`example.org.`), and `bücher.example` is `xn--bcher-kva.example`.
+        let local = match local.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+            Some(inner) if !inner.is_empty() && inner.chars().all(is_plain_local) => inner,
+            _ => local,
+        };
+        let domain = domain.strip_suffix('.').unwrap_or(domain);
         let valid = !local.is_empty()
             && domain.contains('.')
             && !domain.starts_with('.')
@@ -70,7 +77,11 @@ impl Identifier {
         if !valid {
             return Err(IdentifierError::Email);
         }
-        Ok(Identifier(Normalised::Email(address.to_lowercase())))
+        let domain = idna::domain_to_ascii(domain).map_err(|_| IdentifierError::Email)?;
+        Ok(Identifier(Normalised::Email(format!(
+            "{}@{domain}",
+            local.to_lowercase()
+        ))))
     }
 
     /// The normalised form, for the one place that must hand it to a gateway.
@@ -187,6 +198,12 @@ impl Pseudonymiser {
             &[channel.id().as_bytes(), provider_id.trim().as_bytes()],
         ))
     }
+}
+
+/// A character an address's local part may hold without quotes (RFC 5322's atext, and
+/// any letter beyond ASCII, as SMTPUTF8 allows).
+fn is_plain_local(c: char) -> bool {
+    c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c)
 }
 
 /// One form for the spellings of one mailbox, so one person is one sender: a `+tag` goes
@@ -362,6 +379,25 @@ mod tests {
         assert_eq!(a, b);
         assert!(Identifier::email("not an address").is_err());
         assert!(Identifier::email("a@b").is_err());
+        // Quotes round a plain local part, the root's dot, and a domain in Unicode.
+        assert_eq!(
+            a,
+            p.pseudonym(&Identifier::email("\"sam.parent\"@example.org").unwrap())
+        );
+        assert_eq!(
+            a,
+            p.pseudonym(&Identifier::email("sam.parent@EXAMPLE.ORG.").unwrap())
+        );
+        let unicode = p.pseudonym(&Identifier::email("ola@bücher.example").unwrap());
+        let punycode = p.pseudonym(&Identifier::email("ola@xn--bcher-kva.example").unwrap());
+        assert_eq!(unicode, punycode);
+        // A local part beyond ASCII is an address too.
+        assert!(Identifier::email("żaneta@example.pl").is_ok());
+        // Quotes that hold what needs them stay.
+        assert_ne!(
+            p.pseudonym(&Identifier::email("\"sam@home\"@example.org").unwrap()),
+            p.pseudonym(&Identifier::email("sam@example.org").unwrap())
+        );
     }
 
     #[test]
