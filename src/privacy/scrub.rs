@@ -369,14 +369,53 @@ fn eastern_digit(c: char) -> Option<char> {
     }
 }
 
-/// `input` with [`eastern_digit`]s in ASCII, char for char, or `None` if it has none.
+/// Full-width Latin letters ("Ｏｌｉｖｅｒ") as the ASCII every detector reads.
+fn wide_letter(c: char) -> Option<char> {
+    match c {
+        '\u{ff21}'..='\u{ff3a}' => char::from_u32(u32::from(c) - 0xff21 + u32::from(b'A')),
+        '\u{ff41}'..='\u{ff5a}' => char::from_u32(u32::from(c) - 0xff41 + u32::from(b'a')),
+        _ => None,
+    }
+}
+
+/// `input` as the detectors read it, char for char, or `None` if that is as written:
+/// [`eastern_digit`]s and [`wide_letter`]s in ASCII, and a letter O between digits as the
+/// zero it stands for ("07700 9OO137").
 fn fold_digits(input: &str) -> Option<String> {
-    input.chars().any(|c| eastern_digit(c).is_some()).then(|| {
-        input
+    let o_in_number = input
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'O' | b'o'));
+    if !o_in_number
+        && !input
             .chars()
-            .map(|c| eastern_digit(c).unwrap_or(c))
-            .collect()
-    })
+            .any(|c| eastern_digit(c).is_some() || wide_letter(c).is_some())
+    {
+        return None;
+    }
+    let chars: Vec<char> = input
+        .chars()
+        .map(|c| eastern_digit(c).or_else(|| wide_letter(c)).unwrap_or(c))
+        .collect();
+    let mut out = String::with_capacity(input.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, 'O' | 'o') && i > 0 && chars[i - 1].is_ascii_digit() {
+            let end = chars[i..]
+                .iter()
+                .position(|c| !matches!(c, 'O' | 'o'))
+                .map_or(chars.len(), |n| i + n);
+            if chars.get(end).is_some_and(char::is_ascii_digit) {
+                out.extend(std::iter::repeat_n('0', end - i));
+                i = end;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    Some(out)
 }
 
 /// One pass of every detector over the text. Detectors read Arabic digits as ASCII ones;
@@ -1186,8 +1225,19 @@ fn classify_phone(digits: &str, plus: bool) -> Option<PhoneClass> {
     } else if let Some(rest) = digits.strip_prefix("00") {
         classify_international(rest, 9)
     } else {
-        classify_national(digits).or_else(|| uk_without_plus(digits))
+        classify_national(digits)
+            .or_else(|| uk_without_plus(digits))
+            .or_else(|| uk_mobile_without_zero(digits))
     }
+}
+
+/// A UK mobile written without its `0` (`7700900123`), as people copy it from a contact
+/// card: ten digits starting `7`.
+fn uk_mobile_without_zero(digits: &str) -> Option<PhoneClass> {
+    (digits.len() == 10 && digits.starts_with('7'))
+        .then(|| classify_national(&format!("0{digits}")))
+        .flatten()
+        .filter(|class| matches!(class, PhoneClass::Personal))
 }
 
 /// A UK number written as `44` and the number without its `0`, as phones and messaging apps
@@ -1937,7 +1987,7 @@ static LABEL_BEFORE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_INITIALS: usize = 3;
 static TITLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:Mrs|Mr|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Revd|MRS|MR|MS|MISS|DR|mrs|mr|ms|miss|dr)\.?\s+",
+        r"\b(?:Mrs|Mr|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Cllr|Councillor|Sgt|Sergeant|DS|DC|DI|PCSO|Insp|Inspector|Constable|Detective|MRS|MR|MS|MISS|DR|mrs|mr|ms|miss|dr)\.?\s+",
     )
 });
 // "a girl called Zuzia", "I called CAMHS": what comes before "called" decides.
@@ -2498,6 +2548,19 @@ impl<'a> NameFinder<'a> {
             if weak && !(self.lists.is_given(key) || self.lists.surnames.contains(key)) {
                 continue;
             }
+            // "Detective Sergeant Kernick": a rank after a rank is no name; the name follows.
+            if matches!(
+                key.as_str(),
+                "sergeant"
+                    | "constable"
+                    | "inspector"
+                    | "detective"
+                    | "sgt"
+                    | "insp"
+                    | "councillor"
+            ) {
+                continue;
+            }
             // "mrs smith": after Mr/Mrs/Ms/Mx even a lower-case word is a surname;
             // after "dr"/"miss" only a known surname or given name ("dr patel").
             if self.toks[i].case == Case::Lower {
@@ -2525,6 +2588,39 @@ impl<'a> NameFinder<'a> {
             }
             if !self.marked[i] && self.accept_in_context(i, Context::Relation) {
                 self.mark_name(i, false);
+            }
+        }
+    }
+
+    /// Surnames written where no rule above looks: before a given name and a comma, as a
+    /// register lists people ("Pengelly, Oliver"), and in lower case after a lower-case
+    /// name when no list knows the word ("oliver tregear").
+    fn mark_surnames_beside(&mut self, claimed: &[bool]) {
+        let l = self.lists;
+        for (i, &was_claimed) in claimed.iter().enumerate().take(self.toks.len()) {
+            if !self.marked[i] || was_claimed {
+                continue;
+            }
+            if let Some(j) = i.checked_sub(1) {
+                let t = &self.toks[j];
+                let surname = t.case == Case::Title
+                    && !t.possessive
+                    && !self.marked[j]
+                    && !l.is_not_name(&t.key)
+                    && (l.surnames.contains(&t.key) || l.is_unknown_word(&t.key));
+                if surname && self.gap(j, i) == ", " && l.is_given(&self.toks[i].key) {
+                    self.marked[j] = true;
+                }
+            }
+            let k = i + 1;
+            if k < self.toks.len() && !self.marked[k] && self.gap(i, k) == " " {
+                let (name, next) = (&self.toks[i], &self.toks[k]);
+                let unknown = next.key.chars().count() >= 5
+                    && next.key.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                    && l.is_unknown_word(&next.key);
+                if name.case == Case::Lower && next.case == Case::Lower && unknown {
+                    self.marked[k] = true;
+                }
             }
         }
     }
@@ -2706,6 +2802,7 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     f.mark_initials_after_sign_off();
     f.mark_initials_before_surnames();
     f.free_names();
+    f.mark_surnames_beside(&claimed);
     for (i, t) in f.toks.iter().enumerate() {
         if f.marked[i] && !claimed[i] {
             found.claim(t.start..t.base_end, Removed::Name);
