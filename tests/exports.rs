@@ -70,7 +70,7 @@ async fn known_distribution(app: &TestApp) {
     }
     for i in 0..3 {
         csv.push_str(&format!(
-            "t{i},Torridge,child,2026-11-04,3,sometimes,Too far to travel\n"
+            "t{i},Torridge,child,2026-11-04,3,sometimes,Too far to travel from Bideford EX39\n"
         ));
     }
     csv.push_str("o1,outside-devon,professional,2026-11-02,,,\n");
@@ -378,6 +378,16 @@ async fn a_lead_downloads_suppressed_files(backend: TestBackend) {
     // Torridge (3) is not named; East Devon keeps its district, group and days.
     assert!(list.iter().all(|r| r["area"] != "torridge"));
     assert!(list.iter().any(|r| r["area"] == "other-devon"));
+    // Nor in their words: a town or postcode district would give the hidden district away.
+    let torridge_words: Vec<&Value> = list
+        .iter()
+        .map(|r| &r["answers"]["better-together"])
+        .filter(|w| w.as_str().is_some_and(|w| w.starts_with("Too far")))
+        .collect();
+    assert_eq!(torridge_words.len(), 3);
+    assert!(torridge_words
+        .iter()
+        .all(|w| *w == "Too far to travel from [place] [place]"));
     let busy_day = list
         .iter()
         .filter(|r| {

@@ -1077,6 +1077,7 @@ fn response_rows(
     columns: &[String],
     coverage: &PublishedCoverage,
     rule: Rule,
+    areas: &crate::domain::Areas,
 ) -> Vec<ResponseRow> {
     use crate::domain::AnswerValue;
     let keys: Vec<ResponseKey> = submissions
@@ -1093,6 +1094,9 @@ fn response_rows(
         .zip(submissions)
         .filter_map(|(key, s)| {
             let key = key?;
+            // A row whose district is hidden must not name it in its words either
+            // ("the bus from Crediton"): places are masked there.
+            let district_hidden = s.area.as_deref() != Some(key.area.as_str());
             let cells = columns
                 .iter()
                 .map(|q| {
@@ -1105,7 +1109,10 @@ fn response_rows(
                         Some(AnswerValue::Choice(option)) => Cell::Text(option.to_string()),
                         Some(AnswerValue::Feeling(f)) => Cell::Number(f.value()),
                         Some(AnswerValue::Text(t)) if !s.flagged && !t.as_str().is_empty() => {
-                            Cell::Text(t.as_str().to_owned())
+                            let masked = district_hidden
+                                .then(|| areas.mask_places(t.as_str()))
+                                .flatten();
+                            Cell::Text(masked.unwrap_or_else(|| t.as_str().to_owned()))
                         }
                         _ => Cell::Blank,
                     }
@@ -1221,7 +1228,7 @@ pub async fn export(
             };
             let submissions = store.export_submissions(stored.id).await?;
             let columns = answer_columns(&stored.consultation);
-            let rows = response_rows(&submissions, &columns, &published, rule);
+            let rows = response_rows(&submissions, &columns, &published, rule, areas);
             match format {
                 Format::Json => pretty(&responses_json(slug, &columns, &rows, rule, generated_at))?,
                 Format::Csv => responses_csv(&columns, &rows, rule)

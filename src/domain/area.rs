@@ -653,6 +653,59 @@ impl Areas {
         }
     }
 
+    /// `text` with every district, town and place the registry knows, and every postcode
+    /// district (`EX17`), as `[place]`; `None` when it names none. For a published row whose
+    /// district is hidden: "we live in Crediton EX17" would give it back.
+    pub fn mask_places(&self, text: &str) -> Option<String> {
+        let spans: Vec<(usize, usize, String)> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + w.len(), w.to_lowercase())
+            })
+            .collect();
+        let words: Vec<String> = spans.iter().map(|(_, _, w)| w.clone()).collect();
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        let mut i = 0;
+        while i < words.len() {
+            let named = self
+                .names_in_text
+                .iter()
+                .find(|(name, _, _)| words[i..].starts_with(name))
+                .map(|(name, _, _)| name.len());
+            // An outward code in the authority's area; "EX4 6PX" whole is the scrubber's.
+            let outward = || {
+                let w = &words[i];
+                w.len() <= 4
+                    && w.chars().any(|c| c.is_ascii_digit())
+                    && match self.lookup_postcode(w) {
+                        PostcodeLookup::Found(id) => id != self.outside(),
+                        PostcodeLookup::Ambiguous(_) => true,
+                        _ => false,
+                    }
+            };
+            let len = match named {
+                Some(n) => n,
+                None if outward() => 1,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push_str(&text[copied..spans[i].0]);
+            out.push_str("[place]");
+            copied = spans[i + len - 1].1;
+            i += len;
+        }
+        if copied == 0 {
+            return None;
+        }
+        out.push_str(&text[copied..]);
+        Some(out)
+    }
+
     fn find_named(&self, text: &str, with_places: bool) -> Option<AreaId> {
         let words = words(text);
         let mut found = None;
@@ -1080,6 +1133,24 @@ mod tests {
         assert_eq!(find("Exeterville"), None);
         assert_eq!(find("midnight in devon"), None);
         assert_eq!(find(""), None);
+    }
+
+    #[test]
+    fn places_are_masked_for_a_hidden_district() {
+        let areas = Areas::devon();
+        assert_eq!(
+            areas
+                .mask_places("We live near Crediton EX17, the bus to Exeter is late")
+                .as_deref(),
+            Some("We live near [place] [place], the bus to [place] is late")
+        );
+        assert_eq!(
+            areas
+                .mask_places("North Devon has no short breaks")
+                .as_deref(),
+            Some("[place] has no short breaks")
+        );
+        assert_eq!(areas.mask_places("The taxi is late in Year 6"), None);
     }
 
     #[test]
