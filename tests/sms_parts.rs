@@ -634,6 +634,18 @@ fn replies_written_blind() {
             "opiekuję się wnuczką, mój wnuk ma autyzm",
             Group(ParentCarer),
         ),
+        // A third set written blind (2026-12-05): 7 of 150 read otherwise at first.
+        ("welcome", en, "N/A", Skip),
+        ("better-together", en, "n/a", Skip),
+        (
+            "explained",
+            en,
+            "2 - some things yes, the EHCP stuff no",
+            Choice("sometimes"),
+        ),
+        ("asked", en, "not usually no", Choice("no")),
+        ("who", en, "6", Unclear),
+        ("who", en, "15", Group(YoungPerson)),
         // Traps: two answers are no answer; a word near an answer word is not it.
         ("welcome", en, "yes, no", Unclear),
         ("welcome", en, "Yes. No.", Unclear),

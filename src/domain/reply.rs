@@ -483,6 +483,12 @@ const SKIPS: &[&str] = &[
     "lets skip",
     "pass",
     "i pass",
+    // "N/A": nothing to say here.
+    "n a",
+    "na",
+    "not applicable",
+    "nie dotyczy",
+    "لا ينطبق",
     "next",
     "next one",
     "next question",
@@ -647,6 +653,9 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "seldom",
             "not often",
             "not very often",
+            "not usually",
+            "not normally",
+            "usually not",
             "almost never",
             "i dont think so",
             "dont think so",
@@ -1258,6 +1267,10 @@ fn choice(
         let index = (n as usize).wrapping_sub(1);
         return match options.get(index) {
             Some(o) if agrees(&phrases, &rest, &index) => Reply::Choice(o.id.clone()),
+            // "2 - some things yes, the EHCP stuff no": Sometimes, explained.
+            Some(o) if explains_sometimes(&phrases, &rest, options, index) => {
+                Reply::Choice(o.id.clone())
+            }
             _ => Reply::Unclear,
         };
     }
@@ -1273,6 +1286,29 @@ fn choice(
             .or_else(|| question_word_said(words, &key_words(question), options))
             .map_or(Reply::Unclear, Reply::Choice),
     }
+}
+
+/// Whether the words after the number of Sometimes say yes to some things and no to others.
+fn explains_sometimes(
+    phrases: &Phrases<usize>,
+    rest: &[&str],
+    options: &[ChoiceOption],
+    index: usize,
+) -> bool {
+    let keys = OptionKeys::new(options);
+    let (Some(yes), Some(no), Some(sometimes)) =
+        (keys.find("yes"), keys.find("no"), keys.find("sometimes"))
+    else {
+        return false;
+    };
+    if index != sometimes {
+        return false;
+    }
+    let rest: Vec<String> = rest.iter().map(|w| (*w).to_owned()).collect();
+    let (found, _) = phrases.scan(&rest);
+    found.contains(&yes)
+        && found.contains(&no)
+        && found.iter().all(|f| [yes, no, sometimes].contains(f))
 }
 
 /// "sometimes yeah", "yes sometimes", "no, only sometimes": Sometimes and one of yes or no
@@ -2318,7 +2354,8 @@ fn group(words: &[String], locale: Locale) -> Reply {
             .and_then(|i| RespondentGroup::ALL.get(i));
         return match listed {
             Some(g) => Reply::Group(*g),
-            // Beyond the list: an age.
+            // One digit past the list is a slip of the thumb, asked again; more is an age.
+            None if n < 10 => Reply::Unclear,
             None => RespondentGroup::from_age(n).map_or(Reply::Unclear, Reply::Group),
         };
     }
