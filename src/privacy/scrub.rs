@@ -1087,6 +1087,10 @@ fn this_year() -> u32 {
 
 static POSTCODE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b([a-z]{1,2}[0-9][a-z0-9]?)[ \t\x{a0}\-]{0,2}([0-9][a-z]{2})\b"));
+/// A postcode typed with spaces between its characters ("E X 4 3 Q T", "EX4 3 QT").
+static POSTCODE_SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b([a-z] ?[a-z]? ?[0-9](?: ?[a-z0-9])?) {0,2}([0-9] ?[a-z] ?[a-z])\b")
+});
 static POSTCODE_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bpost\s?code\s*(?:is\s*|:\s*|-\s*|=\s*)?([a-z]{1,2}[0-9][a-z0-9]?[ \t]{0,2}[0-9][a-z0-9]{1,3})\b",
@@ -1131,6 +1135,16 @@ fn find_postcodes(text: &str, found: &mut Findings) {
         };
         if is_postcode(out.as_str(), inw.as_str()) {
             found.claim_with(m.range(), Removed::Postcode, out.as_str().to_owned());
+        }
+    }
+    for c in POSTCODE_SPACED.captures_iter(text) {
+        let (Some(m), Some(out), Some(inw)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+        let (out, inw) = (squeeze(out.as_str()), squeeze(inw.as_str()));
+        if is_postcode(&out, &inw) {
+            found.claim_with(m.range(), Removed::Postcode, out);
         }
     }
     // Something given as a postcode but malformed still goes, whole.
