@@ -266,7 +266,7 @@ struct AreaConfig {
 /// "we live in …", "I'm based near …", up to the end of the clause.
 static LIVES_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:also\s+|now\s+|currently\s+|still\s+|actually\s+)?(?:live|living|am|are|is|based)?\s*|\b(?:mieszkam|mieszkamy|mieszka|mieszkają)\s+|(?:نعيش|أعيش|اعيش|نسكن|أسكن|اسكن|نقيم|أقيم)\s+)(in|at|near|just outside|outside(?: of)?|by|w|we|koło|obok|niedaleko|pod|في|قرب)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so|i|od|ale|و)\b|[,.;!?\n،]|$)",
+        r"(?i)(?:\b(?:i|we|i['’]?m|we['’]?re|family)\s+(?:also\s+|now\s+|currently\s+|still\s+|actually\s+)?(?:live|living|am|are|is|based)?\s*|\b(?:i|we|family)\s+(?:have\s+|['’]ve\s+|recently\s+|just\s+|then\s+)*moved\s+(?:house\s+)?(?:from\s+\S+(?:\s+\S+){0,3}?\s+)?|\b(?:mieszkam|mieszkamy|mieszka|mieszkają)\s+|(?:نعيش|أعيش|اعيش|نسكن|أسكن|اسكن|نقيم|أقيم)\s+)(in|at|near|just outside|outside(?: of)?|by|to|w|we|koło|obok|niedaleko|pod|في|قرب)\s+(.{1,40}?)\s*(?:\b(?:but|and|though|although|while|whereas|so|i|od|ale|for|in|و)\b|[,.;!?\n،]|$)",
     )
     .expect("lives-in pattern")
 });
@@ -576,7 +576,7 @@ impl Areas {
             let words: Vec<&str> = c.get(2)?.as_str().split_whitespace().collect();
             let around = !matches!(
                 c.get(1)?.as_str().to_lowercase().as_str(),
-                "in" | "at" | "w" | "we" | "في"
+                "in" | "at" | "to" | "w" | "we" | "في"
             );
             let named = self
                 .place_at_start(&words)
@@ -1197,6 +1197,16 @@ mod tests {
             None
         );
         assert_eq!(lived_in("we live near Plymouth"), None);
+        // Where they moved to is where they live now.
+        assert_eq!(
+            lived_in("We moved from Exeter to Tavistock in September").as_deref(),
+            Some("west-devon")
+        );
+        assert_eq!(
+            lived_in("we have just moved to Bideford").as_deref(),
+            Some("torridge")
+        );
+        assert_eq!(lived_in("I went to Exeter for the meeting"), None);
         assert_eq!(
             lived_in("I live near Okehampton").as_deref(),
             Some("west-devon")

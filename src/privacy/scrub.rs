@@ -2639,10 +2639,11 @@ impl<'a> NameFinder<'a> {
         }
     }
 
-    /// "jodie, lily mums": a listed given name signed as a child's parent.
+    /// "jodie, lily mums", "From Ruby": a listed given name signing off.
     fn mark_before_family_word(&mut self) {
         let starts: Vec<usize> = PARENT_SIGN_OFF
             .captures_iter(self.text)
+            .chain(FROM_NAME_LINE.captures_iter(self.text))
             .filter_map(|c| c.name("name").map(|m| m.start()))
             .collect();
         for pos in starts {
@@ -2743,6 +2744,12 @@ const MONTH_OR_SEASON: [&str; 8] = [
 static AMBIGUOUS_DOES: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s+(?:loves|loved|hates|hated|adores|adored|enjoys|enjoyed|misses|missed|cries|cried|screams|screamed|attends|attended|struggles|struggled|refuses|refused|says|said|told|was\s+diagnosed|has\s+been\s+diagnosed)\s+(?:his|her|him|me|us|the|school|going|being|it|to|that|when|every|all|with|at|in)\b",
+    )
+});
+/// A last line that signs off with a name: "From Ruby", "love from Alfie x".
+static FROM_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)^\s*(?:from|love\s+from|lots\s+of\s+love(?:\s+from)?)\s+(?P<name>\p{L}+)\s*[.!x]*\s*$",
     )
 });
 /// A sign-off naming the writer as a child's parent, the possessive dropped: "jodie, lily

@@ -163,7 +163,13 @@ fn short_tail(lines: &[&str], from: usize, max_lines: usize) -> Option<usize> {
             }
         } else {
             text_lines += 1;
-            if text_lines > max_lines || trimmed.chars().count() > 60 {
+            // A phone and an email on one line ("Tel: … | Email: …") may run longer.
+            let longest = if CONTACT_LINE.is_match(trimmed) {
+                100
+            } else {
+                60
+            };
+            if text_lines > max_lines || trimmed.chars().count() > longest {
                 return None;
             }
         }
@@ -178,6 +184,15 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:tel|telephone|phone|mobile|mob|fax|email|e-mail|www)\b|@|https?://|[0-9]{5}|\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b",
     )
     .expect("contact line pattern")
+});
+
+/// A work signature's note of when its writer works, a sentence that is still the
+/// signature's: "Please note my working days are Monday to Wednesday."
+static WORKING_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:working\s+(?:days|hours|pattern|week)|work(?:s|ing)?\s+part[- ]time|i\s+work\s+(?:on\s+)?(?:mon|tue|wed|thu|fri)\w*|office\s+hours|not\s+in\s+the\s+office|(?:mon|tue|wed|thu|fri)\w*\s+(?:to|-|–)\s+(?:mon|tue|wed|thu|fri)\w*)\b",
+    )
+    .expect("working pattern")
 });
 
 /// The most lines a signature under a rule or `-- ` has: a name, a role, a number.
@@ -201,6 +216,7 @@ fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
                 && !line.ends_with(['.', '?', '!', ':'])
                 && !lower.starts_with("p.s")
                 && !lower.starts_with("ps "))
+            || (WORKING_PATTERN.is_match(line) && line.split_whitespace().count() <= 14)
     };
     let first = lines[from..end].iter().find(|l| !l.trim().is_empty())?;
     // More lines than a name, a role and a number only where some are contact details, as a
@@ -224,7 +240,11 @@ fn work_signature_tail(lines: &[&str], from: usize) -> Option<usize> {
     let no_sentence = tail.iter().all(|l| {
         let l = l.trim();
         let lower = l.to_lowercase();
-        !l.ends_with(['.', '?', '!']) && !lower.starts_with("p.s") && !lower.starts_with("ps ")
+        let note_of_hours = WORKING_PATTERN.is_match(l) && l.split_whitespace().count() <= 14;
+        note_of_hours
+            || (!l.ends_with(['.', '?', '!'])
+                && !lower.starts_with("p.s")
+                && !lower.starts_with("ps "))
     });
     (no_sentence && tail.iter().any(|l| CONTACT_LINE.is_match(l))).then_some(end)
 }
@@ -260,6 +280,9 @@ fn next_text_line<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
         .find(|l| !l.trim().is_empty())
         .copied()
 }
+
+/// Words above a forward that only point to it ("FYI, see below what I sent the school").
+const FORWARD_NOTE_WORDS: usize = 15;
 
 /// Splits `body` into the person's words and their signature.
 pub fn own_words(body: &str) -> Stripped {
@@ -304,7 +327,17 @@ pub fn own_words(body: &str) -> Stripped {
             }
         }
         if FORWARDED.is_match(trimmed) {
-            // A forward is kept: it is most likely the view itself. Only its header goes.
+            // Under a view of their own, a forward is what they are writing about (the
+            // council's letter, a school's email): it is someone else's words, and goes.
+            let own_words = kept
+                .iter()
+                .map(|l| l.split_whitespace().count())
+                .sum::<usize>();
+            if own_words > FORWARD_NOTE_WORDS {
+                break;
+            }
+            // Alone, or under a note ("see below"), a forward is most likely the view
+            // itself. Only its header goes.
             i += 1;
             while i < lines.len()
                 && (FORWARDED_HEADER.is_match(lines[i].trim()) || lines[i].trim().is_empty())

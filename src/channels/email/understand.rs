@@ -182,7 +182,7 @@ const PARENT_ROLES: &str = "parent|parents|parent carer|parent-carer|mum|mom|mot
 
 static SELF_PARENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:{PARENT_ROLES})\b|\b(?:i|we)\s+(?:foster|are\s+fostering|am\s+fostering|adopted|have\s+adopted|look\s+after\s+my\s+(?:grandson|granddaughter|grandchildren|nephew|niece))\b|\b(?:we|i|and)\s+(?:have|have\s+got|'ve\s+got|’ve\s+got)\s+(?:two|three|four|five|2|3|4|5)\s+(?:children|kids|sons|daughters|boys|girls)\b|\b(?:we['’]?re|we\s+are)\s+a\s+family\b|\bjako\s+(?:rodzic|mama|mamą|matka|matką|tata|tatą|ojciec|ojcem|opiekun|opiekunka|opiekunem|opiekunką|babcia|babcią|dziadek|dziadkiem)\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
+        r"(?i)\b(?:i\s*am|i'm|i’m|im|as)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|an?\s+)?(?:single\s+|working\s+|foster\s+|kinship\s+|adoptive\s+)?(?:{PARENT_ROLES})\b|\b(?:we|and\s+i|&\s+i)\s+are\s+(?:(?:both\s+)?(?:foster|kinship|adoptive|special\s+guardianship)\s+)?(?:carers|parents|parent\s+carers|guardians|grandparents)\b|\bwe['’]re\s+(?:(?:foster|kinship|adoptive)\s+)?(?:carers|parents|parent\s+carers|grandparents)\b|\b(?:i|we)\s+(?:foster|are\s+fostering|am\s+fostering|adopted|have\s+adopted|look\s+after\s+my\s+(?:grandson|granddaughter|grandchildren|nephew|niece))\b|\b(?:we|i|and)\s+(?:have|have\s+got|'ve\s+got|’ve\s+got)\s+(?:two|three|four|five|2|3|4|5)\s+(?:children|kids|sons|daughters|boys|girls)\b|\b(?:we['’]?re|we\s+are)\s+a\s+family\b|\bjako\s+(?:rodzic|mama|mamą|matka|matką|tata|tatą|ojciec|ojcem|opiekun|opiekunka|opiekunem|opiekunką|babcia|babcią|dziadek|dziadkiem)\b|\bjestem\s+(?:rodzicem|mamą|mama|matką|tatą|tata|ojcem|opiekunem|opiekunką|babcią|dziadkiem)\b|أنا\s+(?:أم|والد|والدة|أب)",
     ))
     .expect("parent pattern")
 });
@@ -394,6 +394,8 @@ mod tests {
             ("I am the child's social worker", Some(Professional)),
             ("I work for Devon County Council", Some(Professional)),
             ("I foster two children in Exmouth", Some(ParentCarer)),
+            ("My husband and I are foster carers", Some(ParentCarer)),
+            ("we're kinship carers for our grandson", Some(ParentCarer)),
             ("we adopted our daughter in 2019", Some(ParentCarer)),
             (
                 "I'm an autistic adult aged 23 living in Totnes",
