@@ -88,7 +88,7 @@ async fn kind_rejections(locale: PageLocale, request: Request, next: Next) -> Re
     rejection_page(&response, post, locale.0)
 }
 
-/// The kind page standing for a refusal in plain text ([`crate::server::error::is_rejection`]),
+/// The kind page standing for a refusal in plain text (`server::error::is_rejection`),
 /// here or before any route ran (a body too slow or too large to read at all).
 pub fn rejection_page(rejected: &Response, post: bool, locale: Locale) -> Response {
     let error = match rejected.status() {
