@@ -271,6 +271,14 @@ pub fn may_name_a_person(word: &str) -> bool {
         || (key.chars().count() >= 4 && lists.is_unknown_word(&key))
 }
 
+/// Whether a lower-case word is an everyday English word or a known non-name (a place, a
+/// service, a month) and not also a given name: "thank", "council", "exeter".
+pub fn is_everyday_word(word: &str) -> bool {
+    let key = fold(word);
+    let lists = &*NAMES;
+    !lists.given.contains(&key) && (lists.is_english(&key) || lists.is_not_name(&key))
+}
+
 pub fn is_invisible(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(

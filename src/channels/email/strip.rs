@@ -274,6 +274,36 @@ fn looks_like_a_name(line: &str) -> bool {
             .all(|w| !NOT_IN_A_NAME.contains(&w.as_str()) && !w.chars().any(|c| c.is_ascii_digit()))
 }
 
+/// Whether line `at` is a name on a line of its own after a blank line or a mobile footer:
+/// two or three capitalised words, at least one of which could be a name and none of which
+/// is an everyday word ("Derwa Angove"; not "Thank You", "Exeter City Council").
+fn is_bare_name_line(lines: &[&str], at: usize) -> bool {
+    let before = at
+        .checked_sub(1)
+        .map(|b| lines[b].trim())
+        .unwrap_or_default();
+    if at > 0 && !before.is_empty() && !MOBILE_FOOTER.is_match(before) {
+        return false;
+    }
+    let words: Vec<&str> = lines[at]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        })
+        && words
+            .iter()
+            .any(|w| crate::privacy::scrub::may_name_a_person(&w.to_lowercase()))
+        && words
+            .iter()
+            .all(|w| !crate::privacy::scrub::is_everyday_word(&w.to_lowercase()))
+}
+
 fn next_text_line<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
     lines[from.min(lines.len())..]
         .iter()
@@ -364,6 +394,8 @@ pub fn own_words(body: &str) -> Stripped {
             break;
         }
         if MOBILE_FOOTER.is_match(trimmed) {
+            // Gone, but it ends a paragraph: what follows it is not the sentence above.
+            kept.push("");
             i += 1;
             continue;
         }
@@ -392,6 +424,15 @@ pub fn own_words(body: &str) -> Stripped {
         }
         kept.push(line);
         i += 1;
+    }
+    // A name alone on the last line, with no sign-off above it ("Derwa Angove", or under
+    // "Sent from Outlook for Android"), is a signature too.
+    if signature.is_empty() {
+        let last = kept.iter().rposition(|l| !l.trim().is_empty());
+        if let Some(at) = last.filter(|&at| is_bare_name_line(&kept, at)) {
+            signature.push(kept[at]);
+            kept.truncate(at);
+        }
     }
     Stripped {
         text: paragraphs(&kept),
@@ -462,6 +503,24 @@ mod tests {
             own_words(long).text,
             "First part. __________ The second part goes on for a long time about the transport and the school and the plan."
         );
+    }
+
+    #[test]
+    fn a_name_alone_on_the_last_line_is_a_signature() {
+        let s = own_words("The taxi is late every day.\n\nDerwa Angove\n");
+        assert_eq!(s.text, "The taxi is late every day.");
+        assert_eq!(s.signature, "Derwa Angove");
+        let s = own_words("The taxi is late.\nSent from Outlook for Android\nJowenna Keast\n");
+        assert_eq!(s.text, "The taxi is late.");
+        assert_eq!(s.signature, "Jowenna Keast");
+        // Everyday words, or a line that carries on a paragraph, are the message.
+        for body in [
+            "The taxi is late.\n\nThank You\n",
+            "The taxi is late.\n\nExeter City Council\n",
+            "We asked for help from\nSally Trewin\n",
+        ] {
+            assert!(own_words(body).signature.is_empty(), "{body:?}");
+        }
     }
 
     #[test]
