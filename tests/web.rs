@@ -756,7 +756,39 @@ async fn outreach_codes_that_could_name_someone_are_dropped(backend: TestBackend
     }
 }
 
+/// "Save and come back later" keeps what is on the page: a choice made or words typed and
+/// not yet sent are there when the person comes back (found by a black-box test: the link
+/// it was dropped them).
+async fn save_for_later_keeps_what_is_on_the_page(backend: TestBackend) {
+    let app = spawn_app(backend).await;
+    let client = browser();
+    let (status, _) = get(&app, &client, START).await;
+    assert_eq!(status, 200);
+    let save = |answer: &'static str| vec![("action", "save"), ("answer", answer)];
+    let (status, path, saved) = fill(&app, &client, &format!("{START}/q/1"), &save("yes")).await;
+    assert_eq!((status, path.as_str()), (200, "/c/four-cornerstones/saved"));
+    assert!(saved.contains("saved"), "{saved}");
+    let (_, q1) = get(&app, &client, &format!("{START}/q/1")).await;
+    assert!(q1.contains("value=\"yes\" id=\"answer\" checked"), "{q1}");
+    let words = "The taxi is late most days.";
+    let (_, path, _) = fill(&app, &client, &format!("{START}/q/5"), &save(words)).await;
+    assert_eq!(path, "/c/four-cornerstones/saved");
+    let (_, q5) = get(&app, &client, &format!("{START}/q/5")).await;
+    assert!(q5.contains(words), "{q5}");
+    // Nothing chosen: nothing changes, and they are told what is kept.
+    let (_, path, _) = fill(&app, &client, &format!("{START}/q/3"), &[("action", "save")]).await;
+    assert_eq!(path, "/c/four-cornerstones/saved");
+    // Too long to keep: shown again with its error, the words still in the box.
+    let long = "a".repeat(5_001);
+    let too_long = vec![("action", "save"), ("answer", long.as_str())];
+    let (_, path, page) = fill(&app, &client, &format!("{START}/q/5"), &too_long).await;
+    assert_eq!(path, "/c/four-cornerstones/q/5");
+    assert!(page.contains("error-summary"), "{page}");
+    app.stop().await;
+}
+
 on_both_backends!(
+    save_for_later_keeps_what_is_on_the_page,
     outreach_codes_that_could_name_someone_are_dropped,
     markup_a_review_asked_for,
     words_of_risk_signpost_help_and_flag,

@@ -322,7 +322,7 @@ async function keyboardRun({ javaScript, tag, label }) {
 
     // 4: skipped; reached by going past it and coming back with Shift+Tab.
     assert.match(page.url(), /\/q\/4$/);
-    await tabTo(page, { selector: '.save-later a' });
+    await tabTo(page, { selector: 'button[value=save]' });
     await tabTo(page, { selector: 'button[value=skip]' }, { back: true });
     await press(page, 'Enter');
 

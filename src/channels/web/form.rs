@@ -53,7 +53,6 @@ pub struct QuestionView {
     pub csrf: String,
     pub action_href: String,
     pub back_href: String,
-    pub saved_href: String,
 }
 
 impl QuestionView {
@@ -344,7 +343,6 @@ fn view(
             if from_check { "?from=check" } else { "" }
         ),
         back_href,
-        saved_href: format!("/c/{slug}/saved"),
     }
 }
 
@@ -457,11 +455,23 @@ pub async fn answer(
         Ok(progress) => progress,
         Err(e) => return asked.not_saved(e, Progress::default(), &form),
     };
+    let saving_for_later = form.action == "save";
     let outcome = if form.action == "skip" {
         Outcome::Save(Saved::Skipped)
     } else {
         read_answer(&state, question, &progress, &form)
     };
+    // "Save and come back later" keeps what is on the page, then says it is kept. With
+    // nothing chosen or typed there is nothing new to keep; a too long answer is shown
+    // again with its error, so it is not lost.
+    let saved_page = format!("/c/{}/saved", c.slug);
+    if saving_for_later {
+        let nothing_given = form.answer.as_deref().is_none_or(|a| a.trim().is_empty())
+            && form.postcode.as_deref().is_none_or(|p| p.trim().is_empty());
+        if matches!(outcome, Outcome::Error(..)) && nothing_given {
+            return Ok(Redirect::to(&saved_page).into_response());
+        }
+    }
     match outcome {
         Outcome::Save(saved) => {
             if let Saved::Text(scrubbed) = &saved {
@@ -478,7 +488,9 @@ pub async fn answer(
             if let Err(e) = progress.save(&session, c.slug.as_str()).await {
                 return asked.not_saved(e, progress, &form);
             }
-            let next = if from.check() {
+            let next = if saving_for_later {
+                saved_page
+            } else if from.check() {
                 format!("/c/{}/check", c.slug)
             } else if n < c.questions.len() {
                 format!("/c/{}/q/{}", c.slug, n + 1)
@@ -491,6 +503,9 @@ pub async fn answer(
             progress.area_choices = choices;
             if let Err(e) = progress.save(&session, c.slug.as_str()).await {
                 return asked.not_saved(e, progress, &form);
+            }
+            if saving_for_later {
+                return Ok(Redirect::to(&saved_page).into_response());
             }
             Ok(Redirect::to(&format!(
                 "/c/{}/q/{n}{}",
@@ -872,7 +887,6 @@ mod tests {
             csrf: String::new(),
             action_href: String::new(),
             back_href: String::new(),
-            saved_href: String::new(),
         }
     }
 
