@@ -88,11 +88,11 @@ async fn floods_of_pages_get_a_kind_429(backend: TestBackend) {
     let refused = client.get(app.url(START)).send().await.unwrap();
     assert_eq!(refused.status(), 429);
     assert!(refused.headers().contains_key("retry-after"));
-    assert!(refused
-        .text()
-        .await
-        .unwrap()
-        .contains("Please wait a minute"));
+    let text = refused.text().await.unwrap();
+    assert!(text.contains("Please wait a minute"));
+    // Only pages were asked for: nothing is said about answers not saved.
+    assert!(text.contains("Wait one minute. Then try again."), "{text}");
+    assert!(!text.contains("could not save"), "{text}");
     // Pictures and the stylesheet are not pages: a page that got through still looks right.
     let css = client
         .get(app.url("/static/heard.css"))

@@ -529,7 +529,9 @@ async fn too_many_posts_get_a_kind_429(backend: TestBackend) {
     .await;
     assert_eq!(status, 429);
     assert!(page.contains("Please wait a minute"));
-    assert!(page.contains("Your answers are saved."));
+    // The answer refused was not kept, and the page says so; the ones before it were.
+    assert!(page.contains("We could not save this answer."));
+    assert!(page.contains("Your other answers are saved."));
     // Reading pages has its own, much higher limit.
     assert_eq!(get(&app, &client, &q1).await.0, 200);
     app.stop().await;
@@ -776,7 +778,13 @@ async fn save_for_later_keeps_what_is_on_the_page(backend: TestBackend) {
     let (_, q5) = get(&app, &client, &format!("{START}/q/5")).await;
     assert!(q5.contains(words), "{q5}");
     // Nothing chosen: nothing changes, and they are told what is kept.
-    let (_, path, _) = fill(&app, &client, &format!("{START}/q/3"), &[("action", "save")]).await;
+    let (_, path, _) = fill(
+        &app,
+        &client,
+        &format!("{START}/q/3"),
+        &[("action", "save")],
+    )
+    .await;
     assert_eq!(path, "/c/four-cornerstones/saved");
     // Too long to keep: shown again with its error, the words still in the box.
     let long = "a".repeat(5_001);

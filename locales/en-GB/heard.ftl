@@ -191,8 +191,12 @@ not-found-title = We cannot find this page
 not-found-text = Check the web address. Or go back to the first page.
 not-found-link = Go to the first page
 slow-down-title = Please wait a minute
-slow-down-text = We got a lot of answers from this internet connection.
-slow-down-saved = Your answers are saved. Please try again in a minute.
+slow-down-text = Many people are using this from the same internet connection.
+# A form post refused: this answer was not kept, the ones before it were.
+slow-down-not-saved = We could not save this answer. Wait one minute. Then go back and press the button again.
+slow-down-saved = Your other answers are saved.
+# A page refused: nothing was sent.
+slow-down-wait = Wait one minute. Then try again.
 problem-title = Sorry, something went wrong
 problem-saved = Your answers are saved.
 problem-retry = Please try again in a few minutes.

@@ -15,8 +15,9 @@ pub enum WebError {
     NotFound,
     #[error("form token missing or wrong")]
     FormExpired,
-    #[error("too many posts from one address")]
-    TooManyRequests,
+    /// Past the per-address limit: a form post (its answer not kept) or a page.
+    #[error("too many requests from one address")]
+    TooManyRequests { post: bool },
     /// A form post too large to take (past `HEARD_MAX_BODY_BYTES`).
     #[error("the form was too large")]
     TooLarge,
@@ -89,10 +90,15 @@ impl WebError {
                 "too-slow-title",
                 &["too-slow-text", "too-large-saved"],
             ),
-            WebError::TooManyRequests => (
+            WebError::TooManyRequests { post: true } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "slow-down-title",
-                &["slow-down-text", "slow-down-saved"],
+                &["slow-down-text", "slow-down-not-saved", "slow-down-saved"],
+            ),
+            WebError::TooManyRequests { post: false } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "slow-down-title",
+                &["slow-down-text", "slow-down-wait"],
             ),
             WebError::Ingest(IngestError::Closed(_)) => {
                 (StatusCode::CONFLICT, "closed-title", &["closed-text"])

@@ -178,13 +178,14 @@ async fn limit_posts(
     next: Next,
 ) -> Response {
     let address = client_address(&state, &request);
-    let limiter = if request.method() == Method::POST {
+    let post = request.method() == Method::POST;
+    let limiter = if post {
         &state.web_limiter
     } else {
         &state.page_limiter
     };
     if !limiter.allows(address) {
-        return WebError::TooManyRequests.into_page(locale.0);
+        return WebError::TooManyRequests { post }.into_page(locale.0);
     }
     next.run(request).await
 }
