@@ -155,6 +155,10 @@ async fn wrong_password_is_refused(backend: TestBackend) {
         !html.contains("not the password"),
         "the password is never echoed"
     );
+    assert!(
+        html.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\" autofocus>"),
+        "the error summary takes focus, as on the public pages"
+    );
     let (status, _, html) =
         try_sign_in(&app, &client, "nobody@devon.example", STAFF_PASSWORD).await;
     assert_eq!(

@@ -105,6 +105,13 @@ async fn whole_form_is_stored_once(backend: TestBackend) {
         .unwrap();
     assert_eq!(resend.url().path(), "/c/four-cornerstones/thanks");
     assert_eq!(count(&app).await, 1);
+    // Back to the check page once sent: not a list of skipped questions, the thanks again.
+    let back = client
+        .get(app.url(&format!("{START}/check")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(back.url().path(), "/c/four-cornerstones/thanks");
 
     let stored = app
         .state
@@ -141,10 +148,9 @@ async fn errors_follow_the_govuk_pattern(backend: TestBackend) {
     let app = spawn_app(backend).await;
     let client = browser();
     for (question, words) in [
-        ("/q/1", "Choose one answer, or press Skip."),
-        ("/q/2", "Choose a face, or press Skip."),
-        ("/q/5", "Write your answer, or press Skip."),
-        ("/q/6", "Choose your area, or press Skip."),
+        ("/q/1", "Choose one answer. Or press Skip this question."),
+        ("/q/2", "Choose how you feel. Or press Skip this question."),
+        ("/q/6", "Choose your area. Or press Skip this question."),
     ] {
         let (status, _, page) = fill(
             &app,
@@ -171,6 +177,19 @@ async fn errors_follow_the_govuk_pattern(backend: TestBackend) {
             "{question}: the same words beside the field"
         );
     }
+    // The words box may be left empty: sent on empty, it is skipped, not an error.
+    let (status, path, _) = fill(
+        &app,
+        &client,
+        &format!("{START}/q/5"),
+        &[("action", "continue"), ("answer", "  ")],
+    )
+    .await;
+    assert_eq!((status, path.as_str()), (200, "/c/four-cornerstones/q/6"));
+    let (_, check) = get(&app, &client, &format!("{START}/check")).await;
+    assert!(check.contains("You skipped this"), "{check}");
+    // A question never reached is not called skipped.
+    assert!(check.contains("Not answered yet"), "{check}");
     // A postcode we cannot place is explained beside the postcode box.
     let (status, _, page) = fill(
         &app,
@@ -190,6 +209,14 @@ async fn postcodes_find_the_area_or_ask(backend: TestBackend) {
     let app = spawn_app(backend).await;
     let client = browser();
     let q6 = format!("{START}/q/6");
+    // Each district says which towns it holds: children know their town, not its district.
+    let (_, page) = get(&app, &client, &q6).await;
+    assert!(
+        page.contains(
+            "Torridge<span class=\"option-detail\">Bideford, Great Torrington, Holsworthy</span>"
+        ),
+        "{page}"
+    );
     // EX1 is split between Exeter and East Devon: heard asks which.
     let (status, path, page) = fill(
         &app,
@@ -554,6 +581,9 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     assert_eq!(path, format!("{START}/q/6"));
     assert!(next.contains("Thank you for telling us"));
     assert!(next.contains("0800 1111") && next.contains("999"));
+    // Both numbers can be called from the page, and the help is announced as it appears.
+    assert!(next.contains("href=\"tel:999\"") && next.contains("href=\"tel:08001111\""));
+    assert!(next.contains("class=\"signpost\" role=\"status\""));
     let (_, again) = get(&app, &client, &format!("{START}/q/6")).await;
     assert!(!again.contains("Thank you for telling us"));
 
@@ -640,6 +670,8 @@ async fn markup_a_review_asked_for(backend: TestBackend) {
     }
     let (_, home) = get(&app, &client, "/").await;
     assert!(home.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+    // The site's name once, not "Have your say – Have your say".
+    assert!(home.contains("<title>Have your say</title>"), "{home}");
 
     // No empty or dangling aria-describedby, with and without an error showing.
     for n in 1..=7 {

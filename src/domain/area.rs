@@ -99,6 +99,8 @@ pub struct Areas {
     names_in_text: Vec<(Vec<String>, usize, bool)>,
     /// [`Areas::neighbours`], in lower case.
     neighbours: Vec<String>,
+    /// Each area's places as written, in the file's order (the best known first).
+    places_of: Vec<Vec<String>>,
     /// [`Areas::place_name`].
     place_name: String,
 }
@@ -374,7 +376,12 @@ impl Areas {
         .unwrap_or(&config.authority)
         .trim()
         .to_lowercase();
+        let mut places_of = vec![Vec::new(); areas.len()];
+        for (place, area) in &places {
+            places_of[*area].push(place.clone());
+        }
         let mut registry = Areas {
+            places_of,
             neighbours: config.neighbours.iter().map(|n| n.to_lowercase()).collect(),
             place_name,
             authority: config.authority,
@@ -651,6 +658,33 @@ impl Areas {
             (Some(a), None) => Some(a.id.clone()),
             _ => None,
         }
+    }
+
+    /// An area's best known places, at most `n`, to say which district is which ("Bideford,
+    /// Great Torrington, Holsworthy" for Torridge): short forms ("N Devon", "Tavi") and a
+    /// place inside one already given ("Torrington") are left out.
+    pub fn main_places(&self, id: &AreaId, n: usize) -> Vec<&str> {
+        let Some(i) = self.areas.iter().position(|a| &a.id == id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&str> = Vec::new();
+        for place in &self.places_of[i] {
+            let short = place.chars().count() <= 4
+                || place
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.len() == 1);
+            let within = self.places_of[i]
+                .iter()
+                .any(|other| other != place && other.contains(place.as_str()));
+            if !short && !within {
+                out.push(place);
+            }
+            if out.len() == n {
+                break;
+            }
+        }
+        out
     }
 
     /// `text` with every district, town and place the registry knows, and every postcode
@@ -1133,6 +1167,19 @@ mod tests {
         assert_eq!(find("Exeterville"), None);
         assert_eq!(find("midnight in devon"), None);
         assert_eq!(find(""), None);
+    }
+
+    #[test]
+    fn a_district_is_told_by_its_best_known_places() {
+        let areas = Areas::devon();
+        let places = |id: &str| areas.main_places(&areas.id(id).unwrap(), 3).join(", ");
+        assert_eq!(places("torridge"), "Bideford, Great Torrington, Holsworthy");
+        assert_eq!(
+            places("north-devon"),
+            "Barnstaple, Ilfracombe, South Molton"
+        );
+        assert_eq!(places("west-devon"), "Okehampton, Tavistock, Hatherleigh");
+        assert_eq!(places("prefer-not-to-say"), "");
     }
 
     #[test]

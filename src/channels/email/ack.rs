@@ -216,9 +216,10 @@ pub fn compose(facts: &AckFacts) -> Acknowledgement {
     let mut blocks = Vec::new();
     let help = |blocks: &mut Vec<Block>| {
         blocks.push(Block::Heading(t("help-title")));
-        // The message ends "Their number is:"; pages link the number, an email gives it.
+        // Both messages end before the number ("Their number is:"); pages link the number,
+        // an email gives it.
         blocks.push(Block::Para(format!("{} 0800 1111", t("help-childline"))));
-        blocks.push(Block::Para(t("help-danger")));
+        blocks.push(Block::Para(format!("{} 999", t("help-danger"))));
         blocks.push(Block::Para(t("help-trusted")));
     };
     if let Some(area) = &facts.area_added {

@@ -30,6 +30,9 @@ pub struct OptionView {
     pub label: String,
     pub picture: String,
     pub checked: bool,
+    /// Smaller words under the label: a district's best known towns, since children know
+    /// their town, not its district.
+    pub detail: Option<String>,
 }
 
 pub struct QuestionView {
@@ -183,6 +186,7 @@ fn view(
         label,
         picture,
         checked,
+        detail: None,
     };
     let (kind, text, hint, options) = match &question.kind {
         QuestionKind::SingleChoice { options } => (
@@ -279,12 +283,16 @@ fn view(
                             crate::domain::AreaKind::Outside => "channel-web",
                             crate::domain::AreaKind::Undisclosed => "group-prefer-not-to-say",
                         };
-                        option(
-                            a.id.to_string(),
-                            a.name(locale.tag()).to_owned(),
-                            picture.into(),
-                            checked,
-                        )
+                        let towns = state.areas.main_places(&a.id, 3);
+                        OptionView {
+                            detail: (!towns.is_empty()).then(|| towns.join(", ")),
+                            ..option(
+                                a.id.to_string(),
+                                a.name(locale.tag()).to_owned(),
+                                picture.into(),
+                                checked,
+                            )
+                        }
                     })
                     .collect(),
             )
@@ -394,7 +402,8 @@ fn read_answer(
                 Outcome::Error("error-text-too-long", "answer")
             }
             Some(a) => Outcome::Save(Saved::Text(scrub(a).into_string())),
-            None => Outcome::Error("error-write-text", "answer"),
+            // The hint says it may be skipped: an empty box sent on is a skip, not an error.
+            None => Outcome::Save(Saved::Skipped),
         },
         QuestionKind::Group => match answer.and_then(|a| a.parse::<RespondentGroup>().ok()) {
             Some(g) => Outcome::Save(Saved::Group(g.id().to_owned())),
@@ -620,6 +629,11 @@ pub async fn check(
     let mut progress = Progress::load(&session, c.slug.as_str())
         .await
         .or_page(locale)?;
+    if progress.answers.is_empty() {
+        // Nothing to check: sent already (the browser's Back after the thank-you page), or
+        // nothing answered yet.
+        return nothing_to_send(&session, c, locale).await;
+    }
     let signpost = take_signpost(&session, c, &mut progress, locale).await?;
     let csrf = csrf_token(&session).await.or_page(locale)?;
     Ok(check_page(
@@ -691,6 +705,8 @@ fn describe(
 ) -> (String, Option<String>) {
     let skipped = || (i18n::text(locale, "check-skipped"), Some("skip".to_owned()));
     match (saved, &q.kind) {
+        // Never reached: not the same as skipped.
+        (None, _) => (i18n::text(locale, "check-not-answered"), None),
         (Some(Saved::Choice(id)), QuestionKind::SingleChoice { options }) => options
             .iter()
             .find(|o| o.id.as_str() == id)
@@ -718,6 +734,23 @@ fn describe(
     }
 }
 
+/// Already sent: the thank-you page; nothing answered yet: the start.
+async fn nothing_to_send(
+    session: &Session,
+    c: &Consultation,
+    locale: Locale,
+) -> Result<Response, Failed> {
+    Ok(
+        match Progress::finished(session, c.slug.as_str())
+            .await
+            .or_page(locale)?
+        {
+            Some(_) => Redirect::to(&format!("/c/{}/thanks", c.slug)).into_response(),
+            None => Redirect::to(&format!("/c/{}", c.slug)).into_response(),
+        },
+    )
+}
+
 #[derive(Deserialize)]
 pub struct SubmitForm {
     #[serde(default)]
@@ -740,16 +773,7 @@ pub async fn submit(
         .await
         .or_page(locale)?;
     if progress.answers.is_empty() {
-        // Already sent (or nothing to send): the thank-you page, or the start.
-        return Ok(
-            match Progress::finished(&session, c.slug.as_str())
-                .await
-                .or_page(locale)?
-            {
-                Some(_) => Redirect::to(&format!("/c/{}/thanks", c.slug)).into_response(),
-                None => Redirect::to(&format!("/c/{}", c.slug)).into_response(),
-            },
-        );
+        return nothing_to_send(&session, c, locale).await;
     }
     let submission = to_submission(&state, c, &progress);
     let sent = async {
