@@ -113,8 +113,10 @@ for (const locale of LOCALES) {
       // 5: free text.
       assert.match(page.url(), /\/q\/5$/);
       await check('question 5 (free text)');
+      // Left empty it may be skipped; too long, it is shown again with the limit.
+      await page.fill('textarea#answer', 'a'.repeat(5001));
       await send();
-      await check('question 5, nothing written', { status: 422 });
+      await check('question 5, too long', { status: 422 });
       await page.fill('textarea#answer', 'More time to talk before meetings. Ring me on 07700 900123.');
       await send();
 
