@@ -12,9 +12,16 @@
   button.textContent = document.documentElement.getAttribute("data-read-aloud") || "Read this to me";
   button.addEventListener("click", function () {
     window.speechSynthesis.cancel();
-    var words = [heading.textContent];
-    main.querySelectorAll(".hint, .summary p, .choice label, .point span").forEach(function (el) {
-      words.push(el.textContent);
+    // Everything the page says, in its order, each piece once: an error, the answers on
+    // the check page and the words of a message page too.
+    var words = [];
+    var picked = [];
+    main.querySelectorAll("h1, h2, p, li, label, dt, dd").forEach(function (el) {
+      if (el.closest(".read-aloud, [hidden]")) return;
+      for (var i = 0; i < picked.length; i++) if (picked[i].contains(el)) return;
+      picked.push(el);
+      var text = el.textContent.replace(/\s+/g, " ").trim();
+      if (text) words.push(text);
     });
     var speech = new SpeechSynthesisUtterance(words.join(". "));
     speech.lang = document.documentElement.lang;

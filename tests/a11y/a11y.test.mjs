@@ -238,6 +238,33 @@ test('error pages 404, 429 and 500 in every locale: axe, 320 px, text 200%, targ
   fail(problems);
 });
 
+test('"Read this to me" reads the whole page once: the question, its error, the choices', async () => {
+  const p = await openPage(browser);
+  const { page } = p;
+  try {
+    // The browser's speech, stood in for so what would be spoken can be read back.
+    await page.addInitScript(() => {
+      window.spoken = [];
+      window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: { cancel() {}, speak(u) { window.spoken.push(u.text); } },
+      });
+    });
+    await page.goto(`${heard.base}${SLUG}/q/1`);
+    await loads(page, () => page.click('button[value=continue]'));
+    await page.click('button.read-aloud');
+    const [said] = await page.evaluate(() => window.spoken);
+    assert.match(said, /Do you feel welcome/);
+    assert.match(said, /Choose one answer/, 'the error is read');
+    assert.match(said, /Sometimes/);
+    const once = said.split('Choose one answer').length - 1;
+    assert.equal(once, 2, 'the error is read where the summary says it and beside the question, no more');
+  } finally {
+    await p.context.close();
+  }
+});
+
 test('the site icon is served, not a 404', async () => {
   const p = await openPage(browser);
   try {
