@@ -20,11 +20,11 @@ use heard::safeguarding::{assess, Category, Concern};
 /// The miss bound may never be raised above 2%, the false-flag bound above 5%.
 const MAX_MISS_RATE: f64 = 0.0;
 const MAX_FALSE_FLAG_RATE: f64 = 0.0;
-/// The held-out corpora's measured rates (set 11, written blind: 50.00% and 2.50%),
+/// The held-out corpora's measured rates (set 12, written blind: 37.50% and 0.00%),
 /// rounded up. These are the honest estimate; the main corpora were tuned against and
 /// measure 0%.
-const HELD_OUT_MAX_MISS_RATE: f64 = 50.0;
-const HELD_OUT_MAX_FALSE_FLAG_RATE: f64 = 3.0;
+const HELD_OUT_MAX_MISS_RATE: f64 = 38.0;
+const HELD_OUT_MAX_FALSE_FLAG_RATE: f64 = 0.0;
 const _: () = assert!(MAX_MISS_RATE <= 2.0, "the miss bound may not exceed 2%");
 const _: () = assert!(
     MAX_FALSE_FLAG_RATE <= 5.0,

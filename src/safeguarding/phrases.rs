@@ -1663,7 +1663,7 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:controls?|controlled|controlling|takes?|took|keeps?|kept|checks?|checked|goes through) (?:all )?(?:my|her|our|mums|my mums) (?:money|bank card|bank cards|cards|benefits|phone|wages)\b|\bchecks? where (?:i|she) (?:am|is|go|goes)\b|\b(?:ask|asks|asked|beg|begs|begged) (?:him|my (?:\w+ )?(?:dad|stepdad|partner|husband|boyfriend)|her (?:partner|husband|boyfriend)) for (?:money|cash) (?:for|to buy) (?:food|nappies|clothes|shopping|the shopping|electric\w*|gas|school)\b",
     )
     .need_near(r"\b(?:he|hes|ex|partner|husband|boyfriend|stepdad|step dad|dad|him)\b")
-    .not_near(r"\b(?:appointee\w*|deputy|power of attorney|budget\w*|so (?:i|she) (?:doesnt|dont) (?:lose|spend)|safe ?keeping|for safe|i asked him to|she asked him to)\b"),
+    .not_near(r"\b(?:appointee\w*|deputy|power of attorney|budget\w*|so (?:i|she) (?:doesnt|dont) (?:lose|spend)|safe ?keeping|for safe|i asked him to|she asked him to|screen ?time|for (?:a|the) (?:day|night|evening|weekend)|grounded|confiscat\w*|fair enough|gaming|bed ?time|homework)\b"),
     ph(
         Abuse,
         r"\b(?:staff|carers?|support workers?|night staff|they|manager) (?:\w+ ){0,2}(?:keep|keeps|kept|have|has|took|take|takes|hold|holds|spend|spends) (?:my|his|her|our) (?:bank card|bank cards|money|benefits|wages|pip|cash)\b",
@@ -2080,6 +2080,106 @@ static PHRASES: &[Phrase] = &[
         Bullying,
         r"\b(?:group chat|groupchat|gc|page|account|server) (?:about|to mock|to laugh at|making fun of|to make fun of) (?:me|him|her|my (?:son|daughter|child))\b|\b(?:send|sends|sent|post|posts|posted|share|shares|shared|spread\w*) (?:\w+ )?(?:pics?|pictures?|photos?|videos?|vids?) of (?:me|him|her|my (?:son|daughter|child|boy|girl)) (?:\w+ ){0,6}(?:saying|calling|laugh\w*|mock\w*|freak|ugly|fat|retard\w*|spaz\w*)\b",
     ),
+    // Round 10, from the blind set 11.
+    ph(
+        Abuse,
+        r"\bif (?:i|he|she|we) (?:tell|told|say|said|show|showed) (?:\w+ ){0,4}(?:about )?(?:the |my |his |her )?(?:marks|bruises|cuts|burns|belt|what (?:happened|he did|she did|happens|goes on))\b|\b(?:marks|bruises|welts|burns) on (?:my|his|her) (?:back|legs|arms|bum|bottom|neck|tummy|chest|body)\b",
+    )
+    .need_near(r"\b(?:tell|told|teachers?|secret|not allowed|wont be allowed|dont say|hide|cover|says|said|mum|mom|dad|stepdad|step dad|he|she)\b")
+    .not_near(r"\b(?:eczema|rash|birthmark|fell|fall|football|rugby|trampoline|bike|scooter|climbing|pe)\b"),
+    ph(
+        NotSafe,
+        r"\bi (?:dont|do not|hate|never) (?:like|want|wanna) (?:going|to go|go) home\b",
+    )
+    .need_near(r"\b(?:drink\w*|drunk|cans|mates|shout\w*|scared|afraid|hit\w*|hurt\w*|stay in my room|hide|hiding|when (?:he|she|they|dad|mum|my \w+|his|her))\b")
+    .not_near(r"\b(?:bus|taxi|transport|noise|noisy|traffic|miss my friends|more fun|boring)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:a |an )?(?:lad|man|guy|bloke|boy|fella) in (?:his|their) (?:twenties|20s|thirties|30s|forties|40s)\b|\b(?:twenty|thirty|forty) (?:something|odd) (?:year old )?(?:lad|man|guy|bloke|boyfriend)\b",
+    )
+    .need_near(r"\b(?:picked up|picks (?:her|him) up|pick (?:her|him) up|bought|buys|phone|gifts?|presents?|secretive|2 ?am|3 ?am|late|car|daughter|son|1[0-7]|thirteen|fourteen|fifteen|sixteen|boyfriend|girlfriend)\b"),
+    ph(
+        Neglect,
+        r"\b(?:not allowed|isnt allowed|is not allowed|arent allowed|wasnt allowed) (?:to )?(?:eat|have (?:any )?(?:food|dinner|tea|breakfast|lunch))\b|\bwont let (?:me|him|her|them) (?:eat|have (?:any )?(?:food|dinner|tea|breakfast))\b",
+    )
+    .not_near(r"\b(?:diet\w*|allerg\w*|before (?:swimming|the operation|surgery|theatre|the test|the scan)|nil by mouth|fasting|ramadan|sensory|tube|peg|in class|in lessons|on the bus|in the car|sweets|crisps|snacks|chocolate|between meals|at school|in school|lunch ?time|until lunch|till lunch|break ?time)\b"),
+    ph(
+        SexualAbuse,
+        r"\b(?:przychodzi|przychodził|wchodzi|wchodził|przychodzą|zakrada się) (?:w nocy |nocą |wieczorem )?do (?:mojego|mojej|jej|jego) (?:pokoju|łóżka|sypialni)\b",
+    )
+    .need_near(r"\b(?:sekret\w*|tajemnic\w*|w nocy|nocą|nie mów\w*|dotyka\w*|boję|boje|pogniewa)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:płaci|płacił|płacą|daje pieniądze) (?:mu|jej|mi|im) za (?:zawożenie|wożenie|przewożenie|noszenie|dostarczanie|rozwożenie|zanoszenie) (?:\w+ )?(?:paczek|paczki|paczkę|torb\w*|plecak\w*|towaru)\b",
+    ),
+    ph(
+        Neglect,
+        r"\b(?:w lodówce|w domu|w szafkach|w szafce) (?:znowu |ciągle )?(?:nic nie ma|nie ma (?:nic|jedzenia|co jeść))\b|\b(?:mama|tata|matka|ojciec|rodzice) (?:znowu |często |ciągle |znów )?nie (?:wróciła|wrócił|wrócili|wraca|wracają) (?:na noc|do domu na noc)\b",
+    ),
+    ph(Abuse, r"(?:ا|أ|لا|لأ|س|سا|سأ)?تزوج (?:ابن|بنت) (?:عمي|خالي|عمتي|خالتي)|(?:ي|ت)زوجون(?:ني|ها|ه)"),
+    ph(
+        Abuse,
+        r"\b(?:i|we) (?:\w+ )?(?:lock|locked) (?:him|her|them) in (?:his|her|their|the) (?:room|bedroom)\b",
+    )
+    .need_near(r"\b(?:screaming|crying|scream|cry|till morning|until morning|all night|for hours|cant (?:cope|do it)|not coping|leave (?:him|her|them))\b")
+    .not_near(r"\b(?:wander\w*|abscond\w*|escape|safety|for (?:his|her) own safety|stair ?gate|alarm|door sensor)\b"),
+    ph(
+        SexualAbuse,
+        r"\b(?:comes?|came|coming|walks?|walked|walking) in (?:\w+ ){0,2}when (?:im|i am|i m|she is|shes|he is|hes) (?:in the |having a |having her |having his )?(?:shower|bath|showering|bathing|getting (?:changed|dressed)|changing|undress\w*|on the toilet)\b|\b(?:stays|stayed|stands|stood) and watch(?:es|ed)\b|\bwatch(?:es|ed|ing)? me (?:in the shower|shower|in the bath|get (?:changed|dressed|undressed)|undress\w*)\b",
+    )
+    .need_near(r"\b(?:watch\w*|stays|stayed|touch\w*|secret|wont leave|doesnt leave|dont like|stepdad|step dad|uncle|dad|he|man|normal)\b")
+    .not_near(r"\b(?:personal care|carer helps|pa helps|helps me wash|needs help (?:to|with) (?:wash|shower)|hoist)\b"),
+    ph(
+        Suicide,
+        r"\bhow many (?:paracetamol|tablets|pills|ibuprofen|aspirin|sleeping pills|meds|of my (?:tablets|pills|meds)) (?:\w+ ){0,5}(?:too many|kill|overdose|od|die|fatal|enough)\b",
+    ),
+    ph(
+        DomesticAbuse,
+        r"\b(?:shouts?|screams?|yells?|swears?) at (?:mummy|mum|mom|mam|my mum|my mom|mother)\b",
+    )
+    .need_near(r"\b(?:throws?|threw|smash\w*|hit\w*|push\w*|scared|drunk|cans|drink\w*|stairs|hurt\w*|police)\b"),
+    ph(
+        NotSafe,
+        r"\bscared (?:of|when) (?:my |our )?(?:%FAM%|he|she) (?:\w+ ){0,3}(?:on the (?:cans|booze|drink|beer|lash)|been drinking|has been drinking|had a drink|drinks)\b",
+    ),
+    ph(
+        Exploitation,
+        r"\b(?:takes?|took|taking|keeps?|kept) (?:all )?my (?:money|benefits|pip|wages|pay|cash)\b|\b(?:do|doing|did) favours for (?:him|her|them|his (?:mates|friends)|their (?:mates|friends))\b",
+    )
+    .need_near(r"\b(?:friend|freind|frend|mate|mates|favours|looking after it|every (?:week|tuesday|monday|wednesday|thursday|friday)|bus|new friends?)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:wants?|asked|asks|keeps asking|kept asking|told) (?:me|him|her) to send (?:him |her |them )?(?:\w+ )?%PIC%\b",
+    )
+    .need_near(r"\b(?:not tell|dont tell|secret|another app|snap\w*|online|roblox|fortnite|discord|minecraft|met|older|man|mans|says hes|says shes)\b"),
+    ph(
+        NotSafe,
+        r"\b(?:doesnt|does not|dont|do not|wont|refuses to|refused to|begs not to) (?:want to |wanna )?go (?:to|back to) (?:her|his|my|their) (?:dads|mums|fathers|mothers|uncles|nans|grandads|stepdads|aunties)\b",
+    )
+    .need_near(r"\b(?:wets|wetting|wet the bed|scared|cries|crying|nightmares|wont say why|clingy|screams|hides|hiding|shaking)\b"),
+    ph(
+        Exploitation,
+        r"\b(?:blowing up|blow up|bombing|bomb|attacking|attack|burning|burn down) (?:mosques|churches|synagogues|temples|gurdwaras|a mosque|a church|a synagogue)\b|\b(?:teachers|police|muslims|jews|immigrants|foreigners|they) are the enemy\b",
+    ),
+    ph(
+        Abuse,
+        r"\b(?:lucky|only) (?:he|she) (?:only )?(?:uses?|used|hits? (?:me )?with) (?:his|her) (?:hand|hands|fist)\b|\bnot the belt\b",
+    ),
+    ph(
+        Suicide,
+        r"\b(?:list|lists|note|notes|plan|plans) (?:of )?(?:ways|methods|how) to (?:do it|end it|die|kill myself|go)\b",
+    ),
+    ph(
+        Abuse,
+        r"\b(?:cigarette|cig|fag) burns?\b|\bburns? (?:\w+ ){0,8}(?:looked|look|looks|looking) like (?:a |it was from a )?(?:cigarette|cig|fag)\b|\b(?:round|circular|small round) burns?\b",
+    )
+    .not_near(r"\b(?:carpet|sofa|furniture|car seat)\b"),
+    ph(
+        Abuse,
+        r"\bto (?:get|be|have) (?:her |me |them |my (?:little )?(?:sister|daughter) )?cut\b",
+    )
+    .need_near(r"\b(?:taking|take|took|back home|abroad|summer|aunt\w*|like they did|ceremony|sister|daughter|girl|grandma|nan)\b")
+    .not_near(r"\b(?:hair\w*|fringe|nails|barber|hairdress\w*|toenails|grass|lawn|budget|funding|hours|services?|transport)\b"),
 ];
 
 struct Compiled {
