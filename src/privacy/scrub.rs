@@ -13,8 +13,8 @@
 //! | unique pupil numbers (a letter and 12 characters, or after "UPN") | `[pupil number removed]` |
 //! | National Insurance numbers | `[NI number removed]` |
 //! | case, EHCP, claim, hospital and other references with four digits or more ("case ref 123456", "case 2023/SEN/1187", "EHCP-55310"), passport, ULN and driving licence numbers, payment card numbers (Luhn-checked), bank sort codes and account numbers, car registrations | `[reference removed]` |
-//! | dates with a year, unless something happened on them ("we met the panel on 14 February 2024"), and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen") | `[date of birth removed]` |
-//! | street addresses (house number + street + Road/Lane/Close/...; a number and a name after "we live at"; a house name before its street or its town: "Rosewood Cottage, Hatherleigh") | `[address removed]` |
+//! | dates with a year, unless something happened on them ("we met the panel on 14 February 2024"), and any date after "born", "DOB", "birthday" (also in words: "the twelfth of March twenty fifteen"); a year alone is kept, as an age is | `[date of birth removed]` |
+//! | street addresses (house number + street + Road/Lane/Close/...; a number and a name after "we live at"; a house name before its street or its town: "Rosewood Cottage, Hatherleigh"; "our house is called Penhallow"; "the last one on Station Lane") | `[address removed]` |
 //! | web links, and social-media and gaming handles (`@jo_smith`, `snap: jo.smith22`, `jake#1234`) | `[link removed]` |
 //! | people's names | `[name removed]` |
 //!
@@ -26,8 +26,9 @@
 //! something introduced as a postcode has no recognisable outward code
 //! ("postcode: QX9 9ZZ" is malformed, so all of it goes).
 //!
-//! **Helplines stay.** Freephone 0800/0808 numbers (Childline 0800 1111), 999,
-//! 111 and 116 123 are not personal and are left alone.
+//! **Helplines stay.** Freephone 0800/0808 numbers (Childline 0800 1111), UK-wide 03 and
+//! business-rate 084/087 numbers (a council's switchboard, a charity's line), 999, 111 and
+//! 116 123 are organisations', not a person's, and are left alone.
 //!
 //! **Names.** Bundled lists (`data/names/`, loaded with `include_str!`, looked up
 //! in lower case without accents, so "Zoë" is the listed "zoe") drive three tiers:
@@ -1079,7 +1080,9 @@ fn find_dates(text: &str, found: &mut Findings) {
         let born = BIRTH_BEFORE.is_match(before(text, r.start, 48));
         // "We met the panel on 14 February 2024": a date something happened on is no birthday.
         let event = EVENT_BEFORE.is_match(before(text, r.start, 60));
-        if (full && !future && !event) || born {
+        // "born in 2010": a year alone says no more than an age does.
+        let year_only = c.name("y").is_some();
+        if (full && !future && !event) || (born && !year_only) {
             found.claim(r, Removed::DateOfBirth);
         }
     }
@@ -1222,7 +1225,9 @@ fn classify_national(d: &str) -> Option<PhoneClass> {
     if !(10..=11).contains(&b.len()) || b[0] != b'0' || b[1] == b'0' {
         return None;
     }
-    if d.starts_with("0800") || d.starts_with("0808") {
+    // Freephone (080), UK-wide (03) and business rate (084, 087) numbers are
+    // organisations' (a council's switchboard, a charity's line), not a person's.
+    if ["080", "03", "084", "087"].iter().any(|p| d.starts_with(p)) {
         Some(PhoneClass::Helpline)
     } else {
         Some(PhoneClass::Personal)
@@ -1494,8 +1499,14 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 // or house without a number.
 static ADDRESS_LIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:\b(?:(?:live|lives|living|lived|moved|moving|move|stay|stays|staying|based)\s+(?:on|at|in|to|along|off)|(?:our|my|their|his|her)\s+(?:house|home)\s+is(?:\s+called)?|house\s+name\s*(?:is|:))\s+(?:the\s+)?)(?P<addr>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}(?i:{STREET_TYPES}|cottage|farm|farmhouse|house|barn|lodge|manor|mill|bungalow)\b\.?)"
+        r"(?i:\b(?:(?:live|lives|living|lived|moved|moving|move|stay|stays|staying|based)\s+(?:on|at|in|to|along|off)|(?:our|my|their|his|her)\s+(?:house|home)\s+is(?:\s+called)?|house\s+name\s*(?:is|:)|(?:last|first|end|corner|only)\s+(?:one|house|bungalow|cottage)\s+(?:on|in|at|along))\s+(?:the\s+)?)(?P<addr>(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}(?i:{STREET_TYPES}|cottage|farm|farmhouse|house|barn|lodge|manor|mill|bungalow)\b\.?)"
     ))
+});
+// "our house is called Penhallow": a home's own name, whatever words it is made of.
+static HOUSE_CALLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:\b(?:house|home|cottage|bungalow|farm|flat)\s+is\s+(?:called|named)\s+)(?P<addr>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})",
+    )
 });
 // "we live at 1 The Strand", "moved to 4 Hillcrest": a number and a name after living
 // somewhere is a house, whatever the street is called.
@@ -1726,6 +1737,11 @@ fn find_addresses(text: &str, found: &mut Findings) {
             if street_words_ok(g.as_str()) {
                 found.claim(g.range(), Removed::Address);
             }
+        }
+    }
+    for c in HOUSE_CALLED.captures_iter(text) {
+        if let Some(g) = c.name("addr") {
+            found.claim(g.range(), Removed::Address);
         }
     }
 }
@@ -1966,7 +1982,7 @@ static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s)|(?-i:\p{Lu}[\p{Ll}\-]+)['’]s)\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lad|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
+        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s)|(?-i:\p{Lu}[\p{Ll}\-]+)['’]s)\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lads?|lasses|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
     )
 });
 // In Polish and Arabic: "córka Zosia", "Pani Kowalska", "ابني محمد" (my son Mohammed).
@@ -1989,7 +2005,7 @@ static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 // A family word written as a title: "Aunty Sue", "love from Nan (Pat)".
 static FAMILY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|Granddad|Grandpa|Grampy|Cousin)(?:\s*\(\s*|\s+)",
+        r"(?i)\b(?:Aunty|Auntie|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|Granddad|Grandpa|Grampy|Cousin)(?:\s*\(\s*|\s+)",
     )
 });
 /// A sign-off, then initials ("Yours sincerely\nM. Thompson", "Regards, J R Nowak"): where
@@ -2717,6 +2733,20 @@ impl<'a> NameFinder<'a> {
                     AGE_AFTER.is_match(after(self.text, n.end, 40))
                         || (n.possessive && OWNED_BY_PERSON.is_match(after(self.text, n.end, 24)))
                 });
+            // "for Poppy, she's under the hospital": a name the next words speak of.
+            let spoken_of = !t.possessive
+                && !MONTH_OR_SEASON.contains(&key.as_str())
+                && PRONOUN_AFTER.is_match(after(self.text, t.end, 16));
+            // "Mark Trebilcock, 07700 900999": a name with its number, as a signature gives it.
+            let signed = (i + 1 < self.toks.len() && !t.possessive)
+                .then(|| &self.toks[i + 1])
+                .filter(|n| {
+                    n.case == Case::Title
+                        && self.gap(i, i + 1) == " "
+                        && (self.lists.surnames.contains(&n.key)
+                            || self.lists.is_unknown_word(&n.key))
+                })
+                .is_some_and(|n| CONTACT_AFTER.is_match(after(self.text, n.end, 24)));
             // "Jack loves his new driver": what only a person does.
             let does = !t.possessive
                 && !MONTH_OR_SEASON.contains(&key.as_str())
@@ -2724,6 +2754,8 @@ impl<'a> NameFinder<'a> {
             // "Will's TA": the verb has no possessive, so here it is the name.
             let not_name = self.lists.is_not_name(&key) && key != "will";
             let aged = unknown_surname
+                || spoken_of
+                || signed
                 || does
                 || AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
                 || (t.possessive
@@ -2742,6 +2774,17 @@ impl<'a> NameFinder<'a> {
         }
     }
 }
+
+/// A name and then "she's", "he is" after a comma: "for Poppy, she's under the hospital".
+static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*,\s*(?:she|he)(?:['’]s\b|\s+(?:is|was|has|had|goes|went|loves|needs)\b)")
+});
+/// A phone number or an email right after a name, as a signature gives it.
+static CONTACT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*[,:\-–|]?\s*(?:(?:tel|mob|mobile|phone|t|m)[.:]?\s*)?(?:\+?44|0)[0-9 ]{6,}|^\s*[,:\-–|]?\s*[\w.+\-]+@",
+    )
+});
 
 /// Months and seasons that are also given names: a time, whatever follows.
 const MONTH_OR_SEASON: [&str; 8] = [
@@ -2812,7 +2855,7 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     f.mark_after_context(&NAME_IS_CONTEXT, Context::Relation);
     f.mark_after_context(&RELATION_CONTEXT, Context::Relation);
     f.mark_after_context(&RELATION_CONTEXT_PL_AR, Context::Relation);
-    f.mark_after_context(&FAMILY_TITLE, Context::Weak);
+    f.mark_after_context(&FAMILY_TITLE, Context::Relation);
     f.mark_after_context(&ROLE_CONTEXT, Context::Relation);
     f.mark_before_family_word();
     // "my son goes to a club that is called ...": the thing, not the son, is called.
@@ -3716,10 +3759,13 @@ mod tests {
             format!("it was the {m}")
         );
         assert_eq!(
-            s("I was born in nineteen eighty two"),
+            s("I was born in March nineteen eighty two"),
             format!("I was born in {m}")
         );
+        // A year alone says no more than an age, which is kept.
         kept(&[
+            "I was born in nineteen eighty two",
+            "Our son was born in 2010 at Torbay Hospital, 10 weeks early.",
             "the first meeting was in June",
             "the review is on the third of June",
             "give it twenty twenty vision",
