@@ -789,7 +789,7 @@ static NI_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 // After "NI number" or "national insurance" any such shape goes, in any case ("qq123456c").
 static NI_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:ni|n\.i\.|nino|national\s+insurance)(?:\s+(?:number|no\.?|num))?\s*(?:is|was|:|-|=)?\s*(?P<id>[a-z]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[a-d]?)\b",
+        r"(?i)\b(?:ni|n\.i\.|nino|national\s+insurance)(?:\s+(?:number|no\.?|num))?(?:\s+for\s+(?:me|him|her|my\s+\w+))?\s*(?:is|was|:|-|=)?\s*(?P<id>[a-z]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[a-d]?)\b",
     )
 });
 
@@ -825,7 +825,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 // are written, so "covid-19" and "year 2024" are not codes.
 static REFERENCE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:[A-Z]{2,6}[-/][0-9]{4,}(?:[-/][0-9A-Z]+)*|[0-9]{2,4}/[A-Z]{2,6}/[0-9]{3,}(?:/[0-9A-Z]+)*|[A-Z]{2,6}/[0-9]{2,4}/[0-9]{2,}(?:/[0-9A-Z]+)*)\b",
+        r"\b(?:[A-Z]{2,6}[-/][0-9]{4,}(?:[-/][0-9A-Z]+)*|[0-9]{2,4}/[A-Z]{2,6}/[0-9]{3,}(?:/[0-9A-Z]+)*|[A-Z]{2,6}/[0-9]{2,4}/[0-9]{2,}(?:/[0-9A-Z]+)*|[0-9]{2,4}/[0-9]{4,}/[A-Z]{2,6}(?:/[0-9A-Z]+)*)\b",
     )
 });
 // "case 123456", "ref 2024-0012": a number straight after "case" or "ref".
@@ -1000,7 +1000,14 @@ static BIRTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// unless a birth word is before it too.
 static EVENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:met|meet|meeting|meetings|panel|review|appointment|letter|email|emailed|issued|sent|received|hearing|tribunal|assessed|assessment|visit|visited|phoned|rang|decision|decided|deadline|started|starts|applied|application|requested|request|referral|referred|excluded|exclusion|draft|finali[sz]ed|signed|agreed|held|dated|submitted|lodged|complained|complaint|reply|replied|responded|response|discharged|admitted|operation|surgery|closed|opened|moved|transferred|heard|diagnosed|diagnosis)\b[^.!?\n]{0,40}$",
+        r"(?i)\b(?:met|meet|meeting|meetings|panel|review|appointment|letter|email|emailed|issued|sent|received|hearing|tribunal|assessed|assessment|visit|visited|phoned|rang|decision|decided|deadline|started|starts|applied|application|requested|request|referral|referred|excluded|exclusion|draft|finali[sz]ed|signed|agreed|held|dated|submitted|lodged|complained|complaint|reply|replied|responded|response|discharged|admitted|operation|surgery|closed|closes|closing|close|opens|ends|ended|due|until|till|by|from|since|moved|transferred|heard|diagnosed|diagnosis)\b[^.!?\n]{0,40}$",
+    )
+});
+
+/// "On 3 May 2024 we finally got the plan": what happened on the date follows it.
+static EVENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*,?\s*(?:we|i|they|the\s+\w+|school|camhs|the\s+council)\s+(?:\w+ly\s+)?(?:got|received|had|went|met|heard|were|was|sent|applied|asked|moved|finally|eventually|rang|phoned|emailed|started|attended|saw)\b",
     )
 });
 
@@ -1079,7 +1086,8 @@ fn find_dates(text: &str, found: &mut Findings) {
             .any(|n| (1900..=2099).contains(&n) && n > this_year());
         let born = BIRTH_BEFORE.is_match(before(text, r.start, 48));
         // "We met the panel on 14 February 2024": a date something happened on is no birthday.
-        let event = EVENT_BEFORE.is_match(before(text, r.start, 60));
+        let event = EVENT_BEFORE.is_match(before(text, r.start, 60))
+            || EVENT_AFTER.is_match(after(text, r.end, 60));
         // "born in 2010": a year alone says no more than an age does.
         let year_only = c.name("y").is_some();
         if (full && !future && !event) || (born && !year_only) {
@@ -1722,12 +1730,12 @@ fn find_addresses(text: &str, found: &mut Findings) {
         else {
             continue;
         };
-        let place_known = NAMES.is_not_name(&fold(place.as_str()))
-            || place
-                .as_str()
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| NAMES.is_not_name(&fold(w)));
+        // A town the lists know, or a village no list knows ("Stockleigh Pomeroy").
+        let place_known =
+            NAMES.is_not_name(&fold(place.as_str()))
+                || place.as_str().split_whitespace().next().is_some_and(|w| {
+                    NAMES.is_not_name(&fold(w)) || NAMES.is_unknown_word(&fold(w))
+                });
         if place_known && street_words_ok(words.as_str()) {
             found.claim(house.range(), Removed::Address);
         }
@@ -1751,7 +1759,7 @@ fn find_addresses(text: &str, found: &mut Findings) {
 
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|mr\s+(?:tickle|happy|bump|greedy|strong|messy|small|silly|nosey|noisy|lazy|rush|grumpy|muddle|bounce|clever|forgetful|funny|impossible|jelly|mean|nonsense|perfect|quiet|sneeze|uppity|worry|wrong|chatterbox|daydream|dizzy|fussy|nobody|skinny|slow|snow|tall|topsy[\s\-]+turvy|brave|busy|cheerful|cool|good|birthday|calm|clumsy|marvellous|rude|bean|blobby|potato\s+head|motivator)|little\s+miss\s+(?:sunshine|bossy|naughty|chatterbox|scatterbrain|shy|giggles|helpful|hug|princess|tiny|trouble|splendid|star|magic|wise|late|curious|inventor|lucky|busy|brainy|fun|twins|stubborn|whoops|quick|neat|contrary|fickle|somersault|tidy|dotty|greedy|scary|sparkle|brave|kind|calamity|sunshine)|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber|dame\s+hannah\s+rogers|greta\s+thunberg|chris\s+packham|david\s+attenborough|albert\s+einstein|temple\s+grandin|taylor\s+swift|marcus\s+rashford|lewis\s+hamilton|billie\s+eilish|anthony\s+hopkins|elon\s+musk|king\s+charles|prince\s+william|prince\s+harry|joe\s+wicks|tom\s+daley|emma\s+raducanu|harry\s+kane|ed\s+sheeran|dua\s+lipa|roald\s+dahl|julia\s+donaldson|david\s+walliams|jacqueline\s+wilson|carol\s+(?:singing|service|concert)s?)\b",
+        r"(?i)\b(?:childline|bovey\s+tracey|stoke\s+gabriel|combe\s+martin|milton\s+abbot|milton\s+combe|mary\s+tavy|peter\s+tavy|hope\s+cove|ellen\s+tinkham|vranch\s+house|marks\s+(?:and|&)\s+spencer|marie\s+curie|ronald\s+mcdonald|princess\s+alice|queen\s+elizabeth|harry\s+potter|peppa\s+pig|jack\s+wills|ted\s+baker|duke\s+of\s+edinburgh|prince['’]?s\s+trust|williams\s+syndrome|jack\s+petchey|bob\s+the\s+builder|thomas\s+the\s+tank(?:\s+engine)?|mr\s+tumble|mr\s+men|dawlish\s+warren|stephen\s+hawking|stephen\s+fry|david\s+beckham|jamie\s+oliver|malala(?:\s+yousafzai)?|simone\s+biles|rosa\s+parks|martin\s+luther\s+king|nelson\s+mandela|ellie\s+simmonds|jonnie\s+peacock|tanni\s+grey[\s\-]+thompson|rose\s+ayling[\s\-]+ellis|justin\s+fletcher|hermione\s+granger|ron\s+weasley|father\s+christmas|mr\s+(?:tickle|happy|bump|greedy|strong|messy|small|silly|nosey|noisy|lazy|rush|grumpy|muddle|bounce|clever|forgetful|funny|impossible|jelly|mean|nonsense|perfect|quiet|sneeze|uppity|worry|wrong|chatterbox|daydream|dizzy|fussy|nobody|skinny|slow|snow|tall|topsy[\s\-]+turvy|brave|busy|cheerful|cool|good|birthday|calm|clumsy|marvellous|rude|bean|blobby|potato\s+head|motivator)|little\s+miss\s+(?:sunshine|bossy|naughty|chatterbox|scatterbrain|shy|giggles|helpful|hug|princess|tiny|trouble|splendid|star|magic|wise|late|curious|inventor|lucky|busy|brainy|fun|twins|stubborn|whoops|quick|neat|contrary|fickle|somersault|tidy|dotty|greedy|scary|sparkle|brave|kind|calamity|sunshine)|jack\s+russell|florence\s+nightingale|horrid\s+henry|fireman\s+sam|ben\s+(?:and|&)\s+holly|charlie\s+(?:and|&)\s+lola|sarah\s+(?:and|&)\s+duck|george\s+pig|percy\s+jackson|tom\s+gates|alex\s+rider|peter\s+pan|oliver\s+twist|captain\s+tom|john\s+lewis|peter\s+rabbit|thomas\s+cook|amber\s+(?:and|&|/)\s+green|red\s*,?\s+amber|dame\s+hannah\s+rogers|greta\s+thunberg|chris\s+packham|david\s+attenborough|albert\s+einstein|temple\s+grandin|taylor\s+swift|marcus\s+rashford|lewis\s+hamilton|billie\s+eilish|anthony\s+hopkins|elon\s+musk|king\s+charles|prince\s+william|prince\s+harry|joe\s+wicks|tom\s+daley|emma\s+raducanu|harry\s+kane|ed\s+sheeran|dua\s+lipa|roald\s+dahl|julia\s+donaldson|david\s+walliams|jacqueline\s+wilson|carol\s+(?:singing|service|concert)s?)\b",
     )
 });
 
@@ -1977,12 +1985,12 @@ static ROLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 // "the name is", "Name:", "she's called": capitalised names only.
 static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:sur|fore|family\s+|last\s+|first\s+|given\s+)name\b|nazwisko|imię|imie|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?)[\s:,\-]*",
+        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:sur|fore|family\s+|last\s+|first\s+|given\s+)name\b|nazwisko|imię|imie|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|signed\s*:|\bme\s+(?:and|&)|(?:and|&)\s+me\s*,?\s+(?:and\s+)?)[\s:,\-]*",
     )
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s)|(?-i:\p{Lu}[\p{Ll}\-]+)['’]s)\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:sons?|daughters?|child|children|kids?|boys?|girls?|lads?|lasses|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
+        r"(?i)(?:\b(?:my|our|his|her|their|your|(?:son|daughter|child|brother|sister|mum|dad)(?:['’]s|s)|(?-i:\p{Lu}[\p{Ll}\-]+)['’]s)\s+(?:(?:eldest|oldest|youngest|middle|little|big|older|younger|baby|twin|step|foster|adopted|lovely|beautiful|gorgeous|amazing|precious|autistic|disabled|poorly|brave|[0-9]{1,2}\s*-?\s*(?:yo|y/o|yr\s*old|yrs?\s*old|year\s*old|years\s*old|-year-old|year-old))[\s,\-]+){0,3}(?:(?:wee|little|youngest|eldest|oldest|middle|baby)\s+ones?|sons?|daughters?|child|children|kids?|boys?|girls?|lads?|lasses|brothers?|sisters?|siblings?|twins?|mum|mom|mam|mummy|mother|dad|daddy|father|step-?sons?|step-?daughters?|step-?mum|step-?dad|grandsons?|grand-?d?aughters?|grandchild(?:ren)?|nephews?|nieces?|neices?|husband|wife|partner|ex|fiance|fiancee|friends?|best\s+friend|bestie|cousins?|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|carer|foster\s+carer|social\s+worker|key\s*worker|support\s+worker|teacher|tutor|senco|[0-9]{1,2}\s*(?:yo|y/o|year\s*old|yr\s*old))|\b(?:sons?|daughters?)|\bcall\s+me)(?:[\s,:(]+|\s*-\s*)",
     )
 });
 // In Polish and Arabic: "córka Zosia", "Pani Kowalska", "ابني محمد" (my son Mohammed).
@@ -2001,6 +2009,10 @@ static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:\b(?:hi|hello|hiya|hey)[\s,!]+it['’]?s|\b(?:i['’]?m|i\s+am|im|this\s+is|hi|hello|hiya|hey|dear|thx|thanx|thnx|thankyou|(?-i:Ta)\s*[,\n]|(?:many\s+)?thanks(?:\s+(?:so\s+much|again|a\s+lot|very\s+much))?|thank\s+you(?:\s+(?:so\s+much|again|very\s+much))?|best\s+wishes|(?:kind|warm|best)\s+regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|best\s*,|with\s+(?:thanks|love|best\s+wishes)|all\s+the\s+best|take\s+care|cheers|love\s*,|lots\s+of\s+love|regards|love\s+from|(?:mum|mom|mam|dad|mother|father|parent|carer|nan|grandma|grandad)\s+(?:of|to|for)|(?:my|our|his|her|their)\s+(?:kids|children|sons|daughters|boys|girls|twins|son|daughter|child|boy|girl)\s+(?:are|is|were|was)|ring|call|text|phone|ask\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|contact|email|message))[\s,:]*",
     )
+});
+// A role written as a title: "Nurse Jan", "Coach Dave", "Pastor John".
+static ROLE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:Nurse|Coach|Pastor|Matron|Midwife|Sister|Brother|Father|Auntie|Teacher)\s+")
 });
 // A family word written as a title: "Aunty Sue", "love from Nan (Pat)".
 static FAMILY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2064,7 +2076,7 @@ static AFTER_NAME_LIST: LazyLock<Regex> =
 // "Jack's dad", "Grace's EHCP": an ambiguous name owning a person's things.
 static OWNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s+(?:mum|mummy|mam|dad|daddy|mother|father|nan|nanny|gran|grandma|grandad|brother|sister|teacher|ta|class|school|ehcp|plan|needs|diagnosis|behaviour|friends?|carer|keyworker|sw|social\s+worker|senco|review|autism|adhd|birthday|bedroom|medication|meds|transport|taxi|appointments?|referral|assessment|therapy|therapist|ot|salt|speech|placement|paediatrician|consultant|camhs|support|progress|report|school\s+report|wheelchair|seizures|epilepsy|anxiety|sats|exams|results|timetable|respite|hospital|operation|health|hearing\s+aids?|1:1|one\s+to\s+one)\b",
+        r"(?i)^\s+(?:mum|mummy|mam|dad|daddy|mother|father|nan|nanny|gran|grandma|grandad|brother|sister|teacher|ta|class|school|ehcp|plan|needs|diagnosis|behaviour|friends?|carer|keyworker|sw|social\s+worker|senco|review|autism|adhd|birthday|bedroom|medication|meds|transport|taxi|appointments?|referral|assessment|therapy|therapist|ot|salt|speech|placement|paediatrician|consultant|camhs|support|progress|report|school\s+report|wheelchair|seizures|epilepsy|anxiety|sats|exams|results|timetable|respite|hospital|operation|health|hearing\s+aids?|1:1|one\s+to\s+one|car|van|phone|room|house|job|shifts?|partner|girlfriend|boyfriend|wife|husband)\b",
     )
 });
 static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2650,6 +2662,13 @@ impl<'a> NameFinder<'a> {
                     self.marked[j] = true;
                 }
             }
+            // "Małgorzata (Gosia)": a name's short form in brackets after it.
+            if let Some(short) = NICKNAME_AFTER.captures(after(self.text, self.toks[i].end, 24)) {
+                let at = self.toks[i].end + short.get(1).map_or(0, |m| m.start());
+                if let Some(k) = self.token_at(at) {
+                    self.marked[k] = true;
+                }
+            }
             let k = i + 1;
             if k < self.toks.len() && !self.marked[k] && self.gap(i, k) == " " {
                 let (name, next) = (&self.toks[i], &self.toks[k]);
@@ -2663,19 +2682,47 @@ impl<'a> NameFinder<'a> {
         }
     }
 
+    /// "the Hockings next door": a family by its surname in the plural, where the surname is
+    /// known or is a name found elsewhere in the text ("Sandra Hocking").
+    fn mark_plural_surnames(&mut self) {
+        for i in 1..self.toks.len() {
+            let t = &self.toks[i];
+            let the = &self.toks[i - 1];
+            if self.marked[i]
+                || t.case != Case::Title
+                || the.key != "the"
+                || self.gap(i - 1, i) != " "
+                || !t.key.ends_with('s')
+            {
+                continue;
+            }
+            let stem = &t.key[..t.key.len() - 1];
+            let named_here = self
+                .toks
+                .iter()
+                .enumerate()
+                .any(|(j, o)| self.marked[j] && o.key == stem);
+            if named_here || self.lists.surnames.contains(stem) {
+                self.marked[i] = true;
+            }
+        }
+    }
+
     /// "jodie, lily mums", "From Ruby": a listed given name signing off.
     fn mark_before_family_word(&mut self) {
         let starts: Vec<usize> = PARENT_SIGN_OFF
             .captures_iter(self.text)
             .chain(FROM_NAME_LINE.captures_iter(self.text))
-            .filter_map(|c| c.name("name").map(|m| m.start()))
+            .filter_map(|c| c.name("name").or_else(|| c.name("dash")).map(|m| m.start()))
             .collect();
         for pos in starts {
             let Some(i) = self.token_at(pos) else {
                 continue;
             };
             let key = &self.toks[i].key;
-            if !self.marked[i] && self.lists.is_given(key) && !self.lists.is_not_name(key) {
+            let l = self.lists;
+            if !self.marked[i] && (l.is_given(key) || l.is_unknown_word(key)) && !l.is_not_name(key)
+            {
                 self.marked[i] = true;
             }
         }
@@ -2705,6 +2752,18 @@ impl<'a> NameFinder<'a> {
                 && SELF_INTRO_BEFORE.is_match(before(self.text, t.start, 12))
                 && OWN_AGE_AFTER.is_match(after(self.text, t.end, 24));
             if introduced_with_age {
+                self.mark_name(i, true);
+                continue;
+            }
+            // "hi its leanne again, mason still not got a place": in a lower-case text, a name
+            // that is also a word ("mason", "jasper"), starting a clause, with what a person has
+            // or does after it.
+            let lower_subject = t.case == Case::Lower
+                && self.lists.lower_words.contains(&t.key)
+                && !self.lists.is_ambiguous(&t.key)
+                && CLAUSE_START_BEFORE.is_match(before(self.text, t.start, 8))
+                && LOWER_PERSON_DOES.is_match(after(self.text, t.end, 40));
+            if lower_subject {
                 self.mark_name(i, true);
                 continue;
             }
@@ -2768,13 +2827,35 @@ impl<'a> NameFinder<'a> {
                 && !MONTH_OR_SEASON.contains(&key.as_str())
                 && FOR_BEFORE.is_match(before(self.text, t.start, 8))
                 && HOW_IT_WENT_AFTER.is_match(after(self.text, t.end, 40));
-            if (surname_ok || aged || for_person) && !PLACE_NAMES.contains(&key.as_str()) {
+            // A place has no age and no dad: "Devon is 15", "Sydney's dad".
+            let only_a_person = AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
+                || (t.possessive && PARENT_AFTER.is_match(after(self.text, t.end, 16)));
+            if (surname_ok || aged || for_person)
+                && (!PLACE_NAMES.contains(&key.as_str()) || only_a_person)
+            {
                 self.mark_name(i, true);
             }
         }
     }
 }
 
+/// Where a clause starts: the text's start, or after a comma, a full stop or "and".
+static CLAUSE_START_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[,.;!?]\s*|\band\s+)$"));
+/// What a person has or does, said of them: "still not got a place", "has autism".
+static LOWER_PERSON_DOES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:still\s+|also\s+|now\s+)?(?:not\s+|hasnt\s+|has\s+not\s+|isnt\s+|is\s+not\s+|doesnt\s+|does\s+not\s+|wont\s+|cant\s+)?(?:got|has|had|goes|went|loves|hates|needs|wants|started|starts|says|said|is\s+(?:[0-9]{1,2}|autistic|in\s+year))\b",
+    )
+});
+/// A parent or family word after a possessive: "Sydney's dad".
+static PARENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:mum|mummy|mam|mom|dad|daddy|father|mother|nan|nanny|gran|grandma|grandad|brother|sister|auntie|uncle|carer|foster\s+carer|teacher|ta|keyworker)\b",
+    )
+});
+/// A short form in brackets right after a name: "Małgorzata (Gosia)".
+static NICKNAME_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(\s*(\p{Lu}\p{Ll}+)\s*\)"));
 /// A name and then "she's", "he is" after a comma: "for Poppy, she's under the hospital".
 static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\s*,\s*(?:she|he)(?:['’]s\b|\s+(?:is|was|has|had|goes|went|loves|needs)\b)")
@@ -2800,7 +2881,7 @@ static AMBIGUOUS_DOES: LazyLock<Regex> = LazyLock::new(|| {
 /// A last line that signs off with a name: "From Ruby", "love from Alfie x".
 static FROM_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^\s*(?:from|love\s+from|lots\s+of\s+love(?:\s+from)?)\s+(?P<name>\p{L}+)\s*[.!x]*\s*$",
+        r"(?im)^\s*(?:from|love\s+from|lots\s+of\s+love(?:\s+from)?)\s+(?P<name>\p{L}+)\s*[.!x]*\s*$|\s[-–—]\s*(?P<dash>\p{Lu}\p{Ll}+)\s*[.!x]*\s*\z",
     )
 });
 /// A sign-off naming the writer as a child's parent, the possessive dropped: "jodie, lily
@@ -2830,7 +2911,20 @@ static LOWER_NOT_A_NAME: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     )
 });
 
+/// A story's or a show's character, said to be someone's favourite: "Hermione is his
+/// favourite character".
+static FAVOURITE_CHARACTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?P<name>\b\p{Lu}\p{Ll}+)\s+(?:is|was)\s+(?:his|her|my|their|our)\s+(?:absolute\s+)?favourite\s+(?:character|superhero|hero|princess|youtuber|footballer|player)\b",
+    )
+});
+
 fn find_names(text: &str, found: &mut Findings, own: &[String]) {
+    for c in FAVOURITE_CHARACTER.captures_iter(text) {
+        if let Some(name) = c.name("name") {
+            found.keep(name.range());
+        }
+    }
     let lists = Lists {
         bundled: &NAMES,
         own,
@@ -2857,6 +2951,7 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     f.mark_after_context(&RELATION_CONTEXT_PL_AR, Context::Relation);
     f.mark_after_context(&FAMILY_TITLE, Context::Relation);
     f.mark_after_context(&ROLE_CONTEXT, Context::Relation);
+    f.mark_after_context(&ROLE_TITLE, Context::Weak);
     f.mark_before_family_word();
     // "my son goes to a club that is called ...": the thing, not the son, is called.
     f.mark_after_context_if(&CALLED_CONTEXT, Context::Relation, |m| {
@@ -2875,6 +2970,7 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     f.mark_initials_before_surnames();
     f.free_names();
     f.mark_surnames_beside(&claimed);
+    f.mark_plural_surnames();
     for (i, t) in f.toks.iter().enumerate() {
         if f.marked[i] && !claimed[i] {
             found.claim(t.start..t.base_end, Removed::Name);
