@@ -27,7 +27,7 @@ const QUIET_LIBRARIES: [&str; 12] = [
 ];
 
 /// `HEARD_LOG`'s filter, with the libraries above held to their levels.
-pub fn filter(directives: &str) -> EnvFilter {
+fn filter(directives: &str) -> EnvFilter {
     let mut filter = EnvFilter::try_new(directives).unwrap_or_else(|_| EnvFilter::new("info"));
     for quiet in QUIET_LIBRARIES {
         if let Ok(directive) = quiet.parse() {

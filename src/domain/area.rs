@@ -99,8 +99,9 @@ pub struct Areas {
     names_in_text: Vec<(Vec<String>, usize, bool)>,
     /// [`Areas::neighbours`], in lower case.
     neighbours: Vec<String>,
-    /// Each area's places as written, in the file's order (the best known first).
-    places_of: Vec<Vec<String>>,
+    /// Each area's places that tell it from the others, as written, the best known first
+    /// ([`Areas::main_places`]).
+    main_places_of: Vec<Vec<String>>,
     /// [`Areas::place_name`].
     place_name: String,
 }
@@ -208,6 +209,33 @@ fn is_outward(s: &str) -> bool {
 }
 
 /// Lowercase words of free text; anything not a letter or digit separates words.
+/// Each area's places that tell it apart, in the file's order: not a short form ("N Devon",
+/// "Tavi"), nor a place inside another of the area's ("Torrington" in "Great Torrington").
+fn main_places(places: &[(String, usize)], areas: usize) -> Vec<Vec<String>> {
+    let mut of: Vec<Vec<&str>> = vec![Vec::new(); areas];
+    for (place, area) in places {
+        of[*area].push(place);
+    }
+    of.iter()
+        .map(|own| {
+            own.iter()
+                .filter(|place| {
+                    let short = place.chars().count() <= 4
+                        || place
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.len() == 1);
+                    let within = own
+                        .iter()
+                        .any(|other| other != *place && other.contains(**place));
+                    !short && !within
+                })
+                .map(|place| (*place).to_owned())
+                .collect()
+        })
+        .collect()
+}
+
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -376,12 +404,9 @@ impl Areas {
         .unwrap_or(&config.authority)
         .trim()
         .to_lowercase();
-        let mut places_of = vec![Vec::new(); areas.len()];
-        for (place, area) in &places {
-            places_of[*area].push(place.clone());
-        }
+        let main_places_of = main_places(&places, areas.len());
         let mut registry = Areas {
-            places_of,
+            main_places_of,
             neighbours: config.neighbours.iter().map(|n| n.to_lowercase()).collect(),
             place_name,
             authority: config.authority,
@@ -662,53 +687,38 @@ impl Areas {
 
     /// An area's best known places, at most `n`, to say which district is which ("Bideford,
     /// Great Torrington, Holsworthy" for Torridge): short forms ("N Devon", "Tavi") and a
-    /// place inside one already given ("Torrington") are left out.
+    /// place inside another ("Torrington") are left out.
     pub fn main_places(&self, id: &AreaId, n: usize) -> Vec<&str> {
-        let Some(i) = self.areas.iter().position(|a| &a.id == id) else {
-            return Vec::new();
-        };
-        let mut out: Vec<&str> = Vec::new();
-        for place in &self.places_of[i] {
-            let short = place.chars().count() <= 4
-                || place
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.len() == 1);
-            let within = self.places_of[i]
-                .iter()
-                .any(|other| other != place && other.contains(place.as_str()));
-            if !short && !within {
-                out.push(place);
-            }
-            if out.len() == n {
-                break;
-            }
-        }
-        out
+        self.areas
+            .iter()
+            .position(|a| &a.id == id)
+            .map(|i| {
+                self.main_places_of[i]
+                    .iter()
+                    .take(n)
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// `text` with every district, town and place the registry knows, and every postcode
     /// district (`EX17`), as `[place]`; `None` when it names none. For a published row whose
     /// district is hidden: "we live in Crediton EX17" would give it back.
     pub fn mask_places(&self, text: &str) -> Option<String> {
-        let spans: Vec<(usize, usize, String)> = text
+        let (spans, words): (Vec<(usize, usize)>, Vec<String>) = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(|w| {
                 let start = w.as_ptr() as usize - text.as_ptr() as usize;
-                (start, start + w.len(), w.to_lowercase())
+                ((start, start + w.len()), w.to_lowercase())
             })
-            .collect();
-        let words: Vec<String> = spans.iter().map(|(_, _, w)| w.clone()).collect();
+            .unzip();
         let mut out = String::with_capacity(text.len());
         let mut copied = 0;
         let mut i = 0;
         while i < words.len() {
-            let named = self
-                .names_in_text
-                .iter()
-                .find(|(name, _, _)| words[i..].starts_with(name))
-                .map(|(name, _, _)| name.len());
+            let named = self.name_at(&words, i, true).map(|(name, _, _)| name.len());
             // An outward code in the authority's area; "EX4 6PX" whole is the scrubber's.
             let outward = || {
                 let w = &words[i];
@@ -740,18 +750,27 @@ impl Areas {
         Some(out)
     }
 
+    /// The district's or place's name that starts at `words[i]`, longest first, so "North
+    /// Devon" is not also read as a shorter name in it; with its area and whether it is a
+    /// place.
+    fn name_at(
+        &self,
+        words: &[String],
+        i: usize,
+        with_places: bool,
+    ) -> Option<&(Vec<String>, usize, bool)> {
+        self.names_in_text
+            .iter()
+            .filter(|(_, _, place)| with_places || !place)
+            .find(|(name, _, _)| words[i..].starts_with(name))
+    }
+
     fn find_named(&self, text: &str, with_places: bool) -> Option<AreaId> {
         let words = words(text);
         let mut found = None;
         let mut i = 0;
         while i < words.len() {
-            // Longest name first, so "North Devon" is not also read as a shorter name in it.
-            match self
-                .names_in_text
-                .iter()
-                .filter(|(_, _, place)| with_places || !place)
-                .find(|(name, _, _)| words[i..].starts_with(name))
-            {
+            match self.name_at(&words, i, with_places) {
                 Some((name, area, place)) => {
                     // Around a district or a city over the border ("just outside Exeter",
                     // "near Plymouth") could be any district next to it, so it names none;

@@ -70,22 +70,18 @@ pub struct OutreachCode(String);
 impl OutreachCode {
     /// Longest code kept.
     const MAX_LEN: usize = 32;
-    /// Longest run of digits in one part: a poster's number, not a phone's or a birth year.
-    const MAX_DIGITS: usize = 3;
 
     pub fn parse(code: &str) -> Option<OutreachCode> {
-        if code.is_empty() || code.len() > Self::MAX_LEN {
+        if code.is_empty()
+            || code.len() > Self::MAX_LEN
+            || code.bytes().any(|b| b.is_ascii_uppercase())
+        {
             return None;
         }
-        let plain_part = |part: &str| {
-            let letters = !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase());
-            let number = !part.is_empty()
-                && part.len() <= Self::MAX_DIGITS
-                && part.bytes().all(|b| b.is_ascii_digit());
-            number || (letters && !crate::privacy::scrub::may_name_a_person(part))
-        };
+        // Each part a poster's number or a word (`poster-12`), never a phone's digits, a
+        // birth year or a name.
         code.split('-')
-            .all(plain_part)
+            .all(crate::privacy::scrub::is_plain_word)
             .then(|| OutreachCode(code.to_owned()))
     }
 

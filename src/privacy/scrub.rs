@@ -272,6 +272,14 @@ pub fn may_name_a_person(word: &str) -> bool {
         || (key.chars().count() >= 4 && lists.is_unknown_word(&key))
 }
 
+/// A word that says nothing about anyone: a number of at most three digits, or letters
+/// that could not be someone's name ("poster", "four", "12"; not "aisha", "07700").
+pub fn is_plain_word(word: &str) -> bool {
+    let number = word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
+    let letters = word.bytes().all(|b| b.is_ascii_alphabetic()) && !may_name_a_person(word);
+    !word.is_empty() && (number || letters)
+}
+
 /// Whether a lower-case word is an everyday English word or a known non-name (a place, a
 /// service, a month) and not also a given name: "thank", "council", "exeter".
 pub fn is_everyday_word(word: &str) -> bool {
@@ -1947,6 +1955,10 @@ impl NameLists {
     fn is_english(&self, key: &str) -> bool {
         self.english.binary_search(&key).is_ok()
     }
+    /// A surname, or a word that could only be a name: "Pengelly", "Tregenza".
+    fn could_be_surname(&self, key: &str) -> bool {
+        self.surnames.contains(key) || self.is_unknown_word(key)
+    }
     /// A word that could only be a name, a place or a brand: neither an English word
     /// nor a known non-name ("Bartek", "Nevaeh"; not "School", "Tiverton", "CAMHS").
     fn is_unknown_word(&self, key: &str) -> bool {
@@ -2012,7 +2024,7 @@ static WEAK_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 // A role written as a title: "Nurse Jan", "Coach Dave", "Pastor John".
 static ROLE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:Nurse|Coach|Pastor|Matron|Midwife|Sister|Brother|Father|Auntie|Teacher)\s+")
+    re(r"\b(?:Nurse|Coach|Pastor|Matron|Midwife|Sister|Brother|Father|Teacher)\s+")
 });
 // A family word written as a title: "Aunty Sue", "love from Nan (Pat)".
 static FAMILY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2328,7 +2340,7 @@ impl<'a> NameFinder<'a> {
         if t.case != Case::Title || t.possessive || l.is_not_name(&t.key) {
             return false;
         }
-        if !(l.surnames.contains(&t.key) || l.is_unknown_word(&t.key)) {
+        if !l.could_be_surname(&t.key) {
             return false;
         }
         FAMILY_AFTER.is_match(after(self.text, t.end, 16))
@@ -2657,7 +2669,7 @@ impl<'a> NameFinder<'a> {
                     && !t.possessive
                     && !self.marked[j]
                     && !l.is_not_name(&t.key)
-                    && (l.surnames.contains(&t.key) || l.is_unknown_word(&t.key));
+                    && l.could_be_surname(&t.key);
                 if surname && self.gap(j, i) == ", " && l.is_given(&self.toks[i].key) {
                     self.marked[j] = true;
                 }
@@ -2780,31 +2792,24 @@ impl<'a> NameFinder<'a> {
                 surname_next && !(modal_start && self.lists.is_given(&self.toks[i + 1].key));
             // "Grace Tregenza is 11": a capitalised word no list knows, then an age or a
             // person's things, makes both a name.
-            let unknown_surname = (i + 1 < self.toks.len() && !t.possessive)
+            // A capitalised word no list knows (or a surname) right after it.
+            let surname_like_next = (i + 1 < self.toks.len() && !t.possessive)
                 .then(|| &self.toks[i + 1])
                 .filter(|n| {
                     n.case == Case::Title
                         && self.gap(i, i + 1) == " "
-                        && (self.lists.surnames.contains(&n.key)
-                            || self.lists.is_unknown_word(&n.key))
-                })
-                .is_some_and(|n| {
-                    AGE_AFTER.is_match(after(self.text, n.end, 40))
-                        || (n.possessive && OWNED_BY_PERSON.is_match(after(self.text, n.end, 24)))
+                        && self.lists.could_be_surname(&n.key)
                 });
+            let unknown_surname = surname_like_next.is_some_and(|n| {
+                AGE_AFTER.is_match(after(self.text, n.end, 40))
+                    || (n.possessive && OWNED_BY_PERSON.is_match(after(self.text, n.end, 24)))
+            });
             // "for Poppy, she's under the hospital": a name the next words speak of.
             let spoken_of = !t.possessive
                 && !MONTH_OR_SEASON.contains(&key.as_str())
                 && PRONOUN_AFTER.is_match(after(self.text, t.end, 16));
             // "Mark Trebilcock, 07700 900999": a name with its number, as a signature gives it.
-            let signed = (i + 1 < self.toks.len() && !t.possessive)
-                .then(|| &self.toks[i + 1])
-                .filter(|n| {
-                    n.case == Case::Title
-                        && self.gap(i, i + 1) == " "
-                        && (self.lists.surnames.contains(&n.key)
-                            || self.lists.is_unknown_word(&n.key))
-                })
+            let signed = surname_like_next
                 .is_some_and(|n| CONTACT_AFTER.is_match(after(self.text, n.end, 24)));
             // "Jack loves his new driver": what only a person does.
             let does = !t.possessive
@@ -2812,11 +2817,12 @@ impl<'a> NameFinder<'a> {
                 && AMBIGUOUS_DOES.is_match(after(self.text, t.end, 40));
             // "Will's TA": the verb has no possessive, so here it is the name.
             let not_name = self.lists.is_not_name(&key) && key != "will";
+            let age_after = AGE_AFTER.is_match(after(self.text, t.end, 40));
             let aged = unknown_surname
                 || spoken_of
                 || signed
                 || does
-                || AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
+                || age_after
                 || (t.possessive
                     && !not_name
                     && !matches!(key.as_str(), "summer" | "autumn")
@@ -2828,8 +2834,8 @@ impl<'a> NameFinder<'a> {
                 && FOR_BEFORE.is_match(before(self.text, t.start, 8))
                 && HOW_IT_WENT_AFTER.is_match(after(self.text, t.end, 40));
             // A place has no age and no dad: "Devon is 15", "Sydney's dad".
-            let only_a_person = AGE_AFTER.is_match(after(self.text, self.toks[i].end, 40))
-                || (t.possessive && PARENT_AFTER.is_match(after(self.text, t.end, 16)));
+            let only_a_person =
+                age_after || (t.possessive && PARENT_AFTER.is_match(after(self.text, t.end, 16)));
             if (surname_ok || aged || for_person)
                 && (!PLACE_NAMES.contains(&key.as_str()) || only_a_person)
             {

@@ -193,12 +193,9 @@ fn loggable_path<'p>(path: &'p str, route: Option<&str>) -> std::borrow::Cow<'p,
 /// three digits at most in all (a phone number split up, "077-009-006-06", is not plain).
 fn says_nothing_personal(part: &str) -> bool {
     part.bytes().filter(u8::is_ascii_digit).count() <= 3
-        && part.split(['-', '_', '.']).all(|word| {
-            word.is_empty()
-                || word.bytes().all(|b| b.is_ascii_digit())
-                || (word.bytes().all(|b| b.is_ascii_alphabetic())
-                    && !crate::privacy::scrub::may_name_a_person(word))
-        })
+        && part
+            .split(['-', '_', '.'])
+            .all(|word| word.is_empty() || crate::privacy::scrub::is_plain_word(word))
 }
 
 /// Runs each request to its end on a task of its own, though the client hangs up. Dropped

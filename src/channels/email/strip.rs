@@ -208,15 +208,13 @@ fn sign_off_tail(lines: &[&str], from: usize) -> Option<usize> {
     let end = short_tail(lines, from, SIGNED_OFF_SIGNATURE)?;
     let is_signature_line = |line: &&str| {
         let line = line.trim();
-        let lower = line.to_lowercase();
         // An address or a phone line may be longer than a name or a role.
         let most_words = if CONTACT_LINE.is_match(line) { 10 } else { 6 };
         line.is_empty()
             || (line.split_whitespace().count() <= most_words
-                && !line.ends_with(['.', '?', '!', ':'])
-                && !lower.starts_with("p.s")
-                && !lower.starts_with("ps "))
-            || (WORKING_PATTERN.is_match(line) && line.split_whitespace().count() <= 14)
+                && !line.ends_with(':')
+                && !is_sentence(line))
+            || is_note_of_hours(line)
     };
     let first = lines[from..end].iter().find(|l| !l.trim().is_empty())?;
     // More lines than a name, a role and a number only where some are contact details, as a
@@ -239,14 +237,21 @@ fn work_signature_tail(lines: &[&str], from: usize) -> Option<usize> {
     let tail = &lines[from..end];
     let no_sentence = tail.iter().all(|l| {
         let l = l.trim();
-        let lower = l.to_lowercase();
-        let note_of_hours = WORKING_PATTERN.is_match(l) && l.split_whitespace().count() <= 14;
-        note_of_hours
-            || (!l.ends_with(['.', '?', '!'])
-                && !lower.starts_with("p.s")
-                && !lower.starts_with("ps "))
+        is_note_of_hours(l) || !is_sentence(l)
     });
     (no_sentence && tail.iter().any(|l| CONTACT_LINE.is_match(l))).then_some(end)
+}
+
+/// A line that is more of the message than of a signature: a sentence's end, or a
+/// postscript.
+fn is_sentence(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.ends_with(['.', '?', '!']) || lower.starts_with("p.s") || lower.starts_with("ps ")
+}
+
+/// A signature's note of when its writer works, though it is a sentence.
+fn is_note_of_hours(line: &str) -> bool {
+    WORKING_PATTERN.is_match(line) && line.split_whitespace().count() <= 14
 }
 
 /// Words that a sentence has and a name does not: "See you at the meeting" under "Thanks"

@@ -87,13 +87,8 @@ fn find_home(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
     for text in texts {
         for c in ADDRESS_IS.captures_iter(text) {
             let address = &c[1];
-            let by_postcode = FULL_POSTCODE.captures_iter(address).find_map(|m| {
-                match areas.lookup_postcode(&m[0]) {
-                    PostcodeLookup::Found(area) => Some(area),
-                    _ => None,
-                }
-            });
-            if let Some(area) = by_postcode.or_else(|| areas.find_place(address)) {
+            let area = area_of_full_postcode(areas, address).or_else(|| areas.find_place(address));
+            if let Some(area) = area {
                 return Some(area);
             }
         }
@@ -103,17 +98,20 @@ fn find_home(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
         .find_map(|text| areas.find_place_lived_in(text))
 }
 
+/// The area of the first full postcode in `text` that places someone.
+fn area_of_full_postcode(areas: &Areas, text: &str) -> Option<AreaId> {
+    FULL_POSTCODE
+        .captures_iter(text)
+        .find_map(|m| match areas.lookup_postcode(&m[0]) {
+            PostcodeLookup::Found(area) => Some(area),
+            _ => None,
+        })
+}
+
+/// Any place a message names, after `find_home` found none it lives in.
 fn find_any_area(areas: &Areas, texts: &[&str]) -> Option<AreaId> {
     for text in texts {
-        for m in FULL_POSTCODE.captures_iter(text) {
-            if let PostcodeLookup::Found(area) = areas.lookup_postcode(&m[0]) {
-                return Some(area);
-            }
-        }
-        if let Some(area) = areas
-            .find_place_lived_in(text)
-            .or_else(|| areas.find_place(text))
-        {
+        if let Some(area) = area_of_full_postcode(areas, text).or_else(|| areas.find_place(text)) {
             return Some(area);
         }
         for m in OUTWARD.captures_iter(text) {
