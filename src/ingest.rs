@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::domain::{AnswerValue, Consultation, QuestionKind, Submission};
+use crate::privacy::ProviderRef;
 use crate::safeguarding;
 use crate::store::{Ingested, InsertSubmission, Store, StoreError, StoredConsultation};
 
@@ -26,6 +27,26 @@ pub async fn ingest(store: &Store, submission: &Submission) -> Result<Ingested, 
     let checked = check(store, submission).await?;
     let ingested = store
         .insert_submission(checked.consultation_id, &checked.submission)
+        .await?;
+    log(&checked, ingested);
+    Ok(ingested)
+}
+
+/// As [`ingest`], but a submission already stored under the same (channel, provider
+/// reference) is filled in with this one's answers rather than left as it was: a web form
+/// whose worrying words were stored as soon as they were written, then sent whole.
+pub async fn ingest_completing(
+    store: &Store,
+    submission: &Submission,
+) -> Result<Ingested, IngestError> {
+    let checked = check(store, submission).await?;
+    let Some(stored) = &checked.submission.provider_ref else {
+        return Err(IngestError::Invalid(
+            "only a submission with a reference can be completed".into(),
+        ));
+    };
+    let ingested = store
+        .complete_submission(checked.consultation_id, &checked.submission, stored)
         .await?;
     log(&checked, ingested);
     Ok(ingested)
@@ -109,6 +130,20 @@ pub async fn ingest_in<W: InsertSubmission>(
 ) -> Result<Ingested, IngestError> {
     let ingested = tx
         .insert_submission_in(checked.consultation_id, &checked.submission)
+        .await?;
+    log(checked, ingested);
+    Ok(ingested)
+}
+
+/// As [`ingest_in`], but adds to the submission stored under `stored` (an earlier part of
+/// the same conversation) if there is one, so one view counts once.
+pub async fn ingest_in_completing<W: InsertSubmission>(
+    tx: &mut W,
+    checked: &Checked,
+    stored: &ProviderRef,
+) -> Result<Ingested, IngestError> {
+    let ingested = tx
+        .complete_submission_in(checked.consultation_id, &checked.submission, stored)
         .await?;
     log(checked, ingested);
     Ok(ingested)

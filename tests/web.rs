@@ -586,6 +586,17 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     assert!(next.contains("class=\"signpost\" role=\"status\""));
     let (_, again) = get(&app, &client, &format!("{START}/q/6")).await;
     assert!(!again.contains("Thank you for telling us"));
+    // The lead hears of it now, not only if the form is sent: a child who says this and
+    // closes the page is still heard.
+    let early = app
+        .state
+        .store
+        .submission(SubmissionId(1), &app.state.areas)
+        .await
+        .unwrap()
+        .expect("stored as soon as it was written");
+    assert!(early.flagged);
+    assert_eq!(app.state.store.flagged_queue().await.unwrap().len(), 1);
 
     fill(
         &app,
@@ -614,6 +625,58 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     // Nothing else about the person changes.
     assert_eq!(stored.area.as_ref().map(|a| a.as_str()), Some("exeter"));
     assert_eq!(stored.respondent, None);
+    // Sending filled in the view stored early: it counts once, with every answer.
+    assert_eq!(
+        app.state
+            .store
+            .submission_count("four-cornerstones")
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(stored.answers.iter().any(|a| matches!(
+        &a.value,
+        AnswerValue::Text(t) if t.as_str().contains("hits me")
+    )));
+
+    // Someone who takes the words back before sending is still the lead's to see: a flag
+    // once raised is not taken down, and the view is still counted once.
+    let regrets = browser();
+    let q5 = format!("{START}/q/5");
+    fill(
+        &app,
+        &regrets,
+        &q5,
+        &[
+            ("action", "continue"),
+            ("answer", "he said he will kill me if i tell"),
+        ],
+    )
+    .await;
+    fill(
+        &app,
+        &regrets,
+        &format!("{q5}?from=check"),
+        &[("action", "continue"), ("answer", "it is fine")],
+    )
+    .await;
+    fill(&app, &regrets, &format!("{START}/check"), &[]).await;
+    let taken_back = app
+        .state
+        .store
+        .submission(SubmissionId(2), &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(taken_back.flagged);
+    assert_eq!(
+        app.state
+            .store
+            .submission_count("four-cornerstones")
+            .await
+            .unwrap(),
+        2
+    );
 
     // Someone else's ordinary answer is not flagged.
     let other = browser();
@@ -632,7 +695,7 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     let second = app
         .state
         .store
-        .submission(SubmissionId(2), &app.state.areas)
+        .submission(SubmissionId(3), &app.state.areas)
         .await
         .unwrap()
         .unwrap();

@@ -155,6 +155,10 @@ impl ProviderRef {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// A reference read back from where heard kept it (an SMS conversation's state).
+    pub(crate) fn from_store(s: String) -> ProviderRef {
+        ProviderRef(s)
+    }
 }
 
 /// Makes pseudonyms and provider references under keys derived from the server secret.

@@ -7,7 +7,7 @@ use super::{Direct, Store, StoreError};
 use crate::domain::consultation::Slug;
 use crate::domain::submission::Feeling;
 use crate::domain::{Answer, AnswerValue, Areas, OutreachCode, Submission};
-use crate::privacy::{Pseudonym, ScrubbedText};
+use crate::privacy::{ProviderRef, Pseudonym, ScrubbedText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SubmissionId(pub i64);
@@ -30,6 +30,22 @@ impl Store {
     ) -> Result<Ingested, StoreError> {
         let mut tx = self.write().await?;
         let ingested = tx.insert_submission_in(consultation_id, submission).await?;
+        tx.commit().await?;
+        Ok(ingested)
+    }
+
+    /// [`InsertSubmission::complete_submission_in`] in a transaction of its own. Only
+    /// `ingest` calls this.
+    pub(crate) async fn complete_submission(
+        &self,
+        consultation_id: i64,
+        submission: &Submission,
+        stored: &ProviderRef,
+    ) -> Result<Ingested, StoreError> {
+        let mut tx = self.write().await?;
+        let ingested = tx
+            .complete_submission_in(consultation_id, submission, stored)
+            .await?;
         tx.commit().await?;
         Ok(ingested)
     }
@@ -149,6 +165,17 @@ const INSERT_SUBMISSION: &str = "INSERT INTO submissions \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
      ON CONFLICT (channel, provider_ref) DO NOTHING RETURNING id";
 const EXISTING_ID: &str = "SELECT id FROM submissions WHERE channel = $1 AND provider_ref = $2";
+/// Fills in a stored submission: what is now known replaces what was, and a flag once
+/// raised is never taken down. The day it was received stays its first.
+const COMPLETE_SUBMISSION: &str = "UPDATE submissions SET \
+     area = COALESCE($1, area), respondent_group = COALESCE($2, respondent_group), \
+     outreach = COALESCE($3, outreach), flagged = CASE WHEN $4 > flagged THEN $4 ELSE flagged END \
+     WHERE channel = $5 AND provider_ref = $6 RETURNING id";
+const UPSERT_ANSWER: &str =
+    "INSERT INTO answers (submission_id, question_id, kind, choice, feeling, text) \
+     VALUES ($1, $2, $3, $4, $5, $6) \
+     ON CONFLICT (submission_id, question_id) DO UPDATE SET kind = excluded.kind, \
+     choice = excluded.choice, feeling = excluded.feeling, text = excluded.text";
 const INSERT_ANSWER: &str =
     "INSERT INTO answers (submission_id, question_id, kind, choice, feeling, text) \
      VALUES ($1, $2, $3, $4, $5, $6)";
@@ -200,6 +227,19 @@ pub trait InsertSubmission {
         consultation_id: i64,
         submission: &Submission,
     ) -> Result<Ingested, StoreError>;
+
+    /// Adds to the submission stored under (its channel, `stored`): its answers replace
+    /// those to the same questions, its area, group and outreach code replace those stored
+    /// where it has them, and a flag is never taken down. One view stored in parts (worrying
+    /// words stored as soon as they are written, the rest when it is sent) so counts once.
+    /// With nothing stored under `stored`, it is stored as [`Self::insert_submission_in`]
+    /// stores it. Only `ingest` calls this.
+    async fn complete_submission_in(
+        &mut self,
+        consultation_id: i64,
+        submission: &Submission,
+        stored: &ProviderRef,
+    ) -> Result<Ingested, StoreError>;
 }
 
 impl InsertSubmission for sqlx::Transaction<'_, sqlx::Any> {
@@ -235,20 +275,55 @@ impl InsertSubmission for sqlx::Transaction<'_, sqlx::Any> {
             });
         };
         let id = SubmissionId(row.try_get("id")?);
-        for answer in &submission.answers {
-            let (kind, choice, feeling, text) = answer_columns(answer);
-            sqlx::query(INSERT_ANSWER)
-                .bind(id.0)
-                .bind(answer.question.as_str())
-                .bind(kind)
-                .bind(choice)
-                .bind(feeling)
-                .bind(text)
-                .execute(&mut **self)
-                .await?;
-        }
+        write_answers(self, INSERT_ANSWER, id, &submission.answers).await?;
         Ok(Ingested { id, new: true })
     }
+
+    async fn complete_submission_in(
+        &mut self,
+        consultation_id: i64,
+        submission: &Submission,
+        stored: &ProviderRef,
+    ) -> Result<Ingested, StoreError> {
+        let c = Columns::of(submission);
+        let updated = sqlx::query(COMPLETE_SUBMISSION)
+            .bind(c.area)
+            .bind(c.group)
+            .bind(c.outreach)
+            .bind(c.flagged)
+            .bind(c.channel)
+            .bind(stored.as_str())
+            .fetch_optional(&mut **self)
+            .await?;
+        let Some(row) = updated else {
+            return self.insert_submission_in(consultation_id, submission).await;
+        };
+        let id = SubmissionId(row.try_get("id")?);
+        write_answers(self, UPSERT_ANSWER, id, &submission.answers).await?;
+        Ok(Ingested { id, new: false })
+    }
+}
+
+/// Runs `sql` (an insert or an upsert of one answer) for each answer.
+async fn write_answers(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    sql: &'static str,
+    id: SubmissionId,
+    answers: &[Answer],
+) -> Result<(), StoreError> {
+    for answer in answers {
+        let (kind, choice, feeling, text) = answer_columns(answer);
+        sqlx::query(sql)
+            .bind(id.0)
+            .bind(answer.question.as_str())
+            .bind(kind)
+            .bind(choice)
+            .bind(feeling)
+            .bind(text)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 impl InsertSubmission for Direct<'_> {
@@ -286,16 +361,56 @@ impl InsertSubmission for Direct<'_> {
                 new: false,
             });
         };
-        for answer in &submission.answers {
-            let (kind, choice, feeling, text) = answer_columns(answer);
-            self.execute(
-                INSERT_ANSWER,
-                params![id, answer.question.as_str(), kind, choice, feeling, text],
-            )?;
-        }
+        self.write_answers(INSERT_ANSWER, id, &submission.answers)?;
         Ok(Ingested {
             id: SubmissionId(id),
             new: true,
         })
+    }
+
+    async fn complete_submission_in(
+        &mut self,
+        consultation_id: i64,
+        submission: &Submission,
+        stored: &ProviderRef,
+    ) -> Result<Ingested, StoreError> {
+        let c = Columns::of(submission);
+        let updated: Option<i64> = self
+            .conn
+            .prepare_cached(COMPLETE_SUBMISSION)?
+            .query_row(
+                params![
+                    c.area,
+                    c.group,
+                    c.outreach,
+                    c.flagged,
+                    c.channel,
+                    stored.as_str()
+                ],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(id) = updated else {
+            return self.insert_submission_in(consultation_id, submission).await;
+        };
+        self.write_answers(UPSERT_ANSWER, id, &submission.answers)?;
+        Ok(Ingested {
+            id: SubmissionId(id),
+            new: false,
+        })
+    }
+}
+
+impl Direct<'_> {
+    /// Runs `sql` (an insert or an upsert of one answer) for each answer.
+    fn write_answers(&mut self, sql: &str, id: i64, answers: &[Answer]) -> Result<(), StoreError> {
+        for answer in answers {
+            let (kind, choice, feeling, text) = answer_columns(answer);
+            self.execute(
+                sql,
+                params![id, answer.question.as_str(), kind, choice, feeling, text],
+            )?;
+        }
+        Ok(())
     }
 }

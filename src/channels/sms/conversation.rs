@@ -54,6 +54,10 @@ pub struct State {
     /// What came before was stored already (worrying words are stored as they come): the
     /// area and group alone are no reason to store again.
     pub stored_before: bool,
+    /// The reference the part already stored is kept under: what follows fills it in, so
+    /// the conversation counts once.
+    #[serde(default)]
+    pub stored_as: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,7 +119,11 @@ impl State {
 
     /// Whether anything has been answered, so there is something to store.
     pub fn has_answers(&self) -> bool {
-        (!self.stored_before && (self.area.is_some() || self.group.is_some()))
+        // Once a part is stored under a reference, what follows fills it in, so an area
+        // learned later is worth storing. A conversation stored in part before parts could
+        // be filled in has nothing to add its area to.
+        ((!self.stored_before || self.stored_as.is_some())
+            && (self.area.is_some() || self.group.is_some()))
             || self
                 .answers
                 .iter()
@@ -125,9 +133,17 @@ impl State {
     /// Once the answers so far are stored (worrying words reach the safeguarding lead as
     /// they come, not when the last question is answered): the conversation goes on from
     /// where it is, and what is stored at its end is only what follows.
-    pub fn forget_stored_answers(&mut self) {
+    pub fn forget_stored_answers(&mut self, stored_as: &ProviderRef) {
         self.answers.clear();
         self.stored_before = true;
+        if self.stored_as.is_none() {
+            self.stored_as = Some(stored_as.as_str().to_owned());
+        }
+    }
+
+    /// The reference of the part already stored, to fill in.
+    pub fn stored_as(&self) -> Option<ProviderRef> {
+        self.stored_as.clone().map(ProviderRef::from_store)
     }
 
     /// The submission these answers make. `None` when the stored state no longer fits

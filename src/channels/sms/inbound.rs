@@ -371,8 +371,10 @@ async fn take_in<W: SmsTx>(
                 respondent.clone(),
             );
             if let Some(submission) = so_far {
-                if ingest_checked(tx, intake, &submission).await? {
-                    state.forget_stored_answers();
+                let stored_as = state.stored_as();
+                if ingest_checked(tx, intake, &submission, stored_as.as_ref()).await? {
+                    let stored_as = stored_as.unwrap_or_else(|| message.provider_ref.clone());
+                    state.forget_stored_answers(&stored_as);
                 }
             }
         }
@@ -387,7 +389,9 @@ async fn take_in<W: SmsTx>(
             respondent.clone(),
         );
         let stored = match submission {
-            Some(submission) => ingest_checked(tx, intake, &submission).await?,
+            Some(submission) => {
+                ingest_checked(tx, intake, &submission, done.stored_as().as_ref()).await?
+            }
             None => false,
         };
         if !stored {
@@ -425,14 +429,19 @@ async fn take_in<W: SmsTx>(
 
 /// Stores a conversation's submission if its consultation takes it; `false` (and a note in
 /// the log) if it does not, which the texter is told.
+/// With `stored_as`, it fills in the part of the same conversation already stored.
 async fn ingest_checked<W: SmsTx>(
     tx: &mut W,
     intake: &Intake,
     submission: &Submission,
+    stored_as: Option<&ProviderRef>,
 ) -> Result<bool, ReceiveError> {
     match ingest::check_among(&intake.consultations, submission) {
         Ok(checked) => {
-            ingest::ingest_in(tx, &checked).await?;
+            match stored_as {
+                Some(stored) => ingest::ingest_in_completing(tx, &checked, stored).await?,
+                None => ingest::ingest_in(tx, &checked).await?,
+            };
             Ok(true)
         }
         Err(IngestError::Store(e)) => Err(e.into()),
@@ -462,7 +471,7 @@ async fn store_unfinished<W: SmsTx>(
         .map(crate::clock::day_of)
         .unwrap_or(intake.today);
     if let Some(submission) = old.submission(&intake.areas, day, reference, respondent.clone()) {
-        ingest_checked(tx, intake, &submission).await?;
+        ingest_checked(tx, intake, &submission, old.stored_as().as_ref()).await?;
     }
     Ok(())
 }

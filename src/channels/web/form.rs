@@ -17,7 +17,7 @@ use crate::domain::{
     QuestionKind, RespondentGroup, Submission,
 };
 use crate::i18n::{self, Locale};
-use crate::ingest::ingest;
+use crate::ingest::ingest_completing;
 use crate::privacy::scrub;
 use crate::safeguarding;
 use crate::server::AppState;
@@ -483,12 +483,16 @@ pub async fn answer(
     }
     match outcome {
         Outcome::Save(saved) => {
-            if let Saved::Text(scrubbed) = &saved {
-                let raw = form.answer.as_deref().unwrap_or_default();
-                if safeguarding::assess_all([raw, scrubbed.as_str()]).is_some() {
-                    progress.concern = true;
-                    progress.signpost_due = true;
+            let worrying = match &saved {
+                Saved::Text(scrubbed) => {
+                    let raw = form.answer.as_deref().unwrap_or_default();
+                    safeguarding::assess_all([raw, scrubbed.as_str()]).is_some()
                 }
+                _ => false,
+            };
+            if worrying {
+                progress.concern = true;
+                progress.signpost_due = true;
             }
             progress.answers.insert(question.id.to_string(), saved);
             if matches!(question.kind, QuestionKind::Area) {
@@ -496,6 +500,9 @@ pub async fn answer(
             }
             if let Err(e) = progress.save(&session, c.slug.as_str()).await {
                 return asked.not_saved(e, progress, &form);
+            }
+            if worrying || (progress.concern && !progress.lead_told) {
+                store_for_the_lead(&state, c, &mut progress, &session).await;
             }
             let next = if saving_for_later {
                 saved_page
@@ -532,6 +539,32 @@ pub async fn answer(
                 locale,
                 Some((i18n::text(locale, message), field)),
             ))
+        }
+    }
+}
+
+/// Worrying words reach the safeguarding lead as soon as they are written, with the
+/// answers so far, not only if the person goes on to send them: a child who says they are
+/// not safe and then closes the page is still heard. Sending later fills in the same
+/// submission, so the view counts once. If it cannot be stored now, the next page tries
+/// again, and sending stores it; the person is shown where to get help either way, and
+/// their answers are safe in their session.
+async fn store_for_the_lead(
+    state: &AppState,
+    c: &Consultation,
+    progress: &mut Progress,
+    session: &Session,
+) {
+    let submission = to_submission(state, c, progress);
+    if let Err(e) = ingest_completing(&state.store, &submission).await {
+        tracing::warn!(error = %e, "worrying words could not be stored for the lead yet");
+        return;
+    }
+    if !progress.lead_told {
+        progress.lead_told = true;
+        // Not saved only means the next page stores them again, filling in the same view.
+        if let Err(e) = progress.save(session, c.slug.as_str()).await {
+            tracing::warn!(error = %e, "could not note that worrying words were stored");
         }
     }
 }
@@ -777,7 +810,8 @@ pub async fn submit(
     }
     let submission = to_submission(&state, c, &progress);
     let sent = async {
-        ingest(&state.store, &submission).await?;
+        // Fills in what was stored early if the person wrote worrying words on the way.
+        ingest_completing(&state.store, &submission).await?;
         Progress::finish(&session, c.slug.as_str(), progress.concern).await
     };
     match sent.await {

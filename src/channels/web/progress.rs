@@ -35,6 +35,10 @@ pub struct Progress {
     /// Something they wrote suggests they may be at risk.
     #[serde(default)]
     pub concern: bool,
+    /// What they wrote that suggests they may be at risk is stored for the safeguarding
+    /// lead (it is as soon as it is written; until then each page tries again).
+    #[serde(default)]
+    pub lead_told: bool,
     /// The signpost to help is still to be shown on the next page.
     #[serde(default)]
     pub signpost_due: bool,
