@@ -1,11 +1,11 @@
 //! Corpus test for the safeguarding detector: measured miss and false-flag rates.
 //!
-//! `tests/data/safeguarding/concerning.txt`: one view per line, `text<TAB>ids`, where
+//! `data/safeguarding/concerning.txt`: one view per line, `text<TAB>ids`, where
 //! `ids` is one category id or several joined by `|`; the line is caught when the
 //! detector reports any of them. A line flagged under other categories only counts
 //! as a miss of its category (it is printed as such), though the view would still
 //! reach the safeguarding lead.
-//! `tests/data/safeguarding/ordinary.txt`: one view per line that must not be flagged.
+//! `data/safeguarding/ordinary.txt`: one view per line that must not be flagged.
 //! Blank lines and lines starting with `#` are skipped.
 //!
 //! Every line is assessed as written and after the scrubber (`heard::privacy::scrub`):
@@ -20,11 +20,11 @@ use heard::safeguarding::{assess, Category, Concern};
 /// The miss bound may never be raised above 2%, the false-flag bound above 5%.
 const MAX_MISS_RATE: f64 = 0.0;
 const MAX_FALSE_FLAG_RATE: f64 = 0.0;
-/// The held-out corpora's measured rates (set 12, written blind: 37.50% and 0.00%),
-/// rounded up. These are the honest estimate; the main corpora were tuned against and
+/// The held-out corpora's measured rates (sets 12 and 14, written blind: 25.00% and
+/// 1.25% with the learned model; 46.25% and 1.25% with the rules alone), rounded up. These are the honest estimate; the main corpora were tuned against and
 /// measure 0%.
-const HELD_OUT_MAX_MISS_RATE: f64 = 38.0;
-const HELD_OUT_MAX_FALSE_FLAG_RATE: f64 = 0.0;
+const HELD_OUT_MAX_MISS_RATE: f64 = 25.0;
+const HELD_OUT_MAX_FALSE_FLAG_RATE: f64 = 2.0;
 const _: () = assert!(MAX_MISS_RATE <= 2.0, "the miss bound may not exceed 2%");
 const _: () = assert!(
     MAX_FALSE_FLAG_RATE <= 5.0,
@@ -32,15 +32,17 @@ const _: () = assert!(
 );
 
 fn corpus(name: &str) -> Vec<String> {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "data",
-        "safeguarding",
-        name,
-    ]
-    .iter()
-    .collect();
+    // The main corpora are what the detector's model learns from, so they live with its
+    // data; the held-out ones are the tests' alone.
+    let dir: &[&str] = if is_held_out(name) {
+        &["tests", "data", "safeguarding"]
+    } else {
+        &["data", "safeguarding"]
+    };
+    let path: PathBuf = std::iter::once(env!("CARGO_MANIFEST_DIR"))
+        .chain(dir.iter().copied())
+        .chain([name])
+        .collect();
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.lines()

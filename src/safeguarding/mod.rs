@@ -43,6 +43,14 @@
 //!    "she" give [`Category::Abuse`]; other children, "they" and a school setting give
 //!    [`Category::Bullying`]; a mother as the one hurt gives [`Category::DomesticAbuse`].
 //!
+//! 3. *a learned second reader* (`model.rs`): a logistic regression over words and word
+//!    pairs, trained on the corpora in `data/safeguarding/` when the detector is first
+//!    used, flags a view it finds at least 60% likely to be concerning, under its one or
+//!    two likeliest categories (adding them to the rules' where those matched too). It catches wording no rule
+//!    has met ("school would be better if i could wear long sleeves in pe"); a view of
+//!    fewer than eight words the corpora know, or most of whose words they lack, is left
+//!    to the rules.
+//!
 //! **Decisions.**
 //! - *Negation does not turn a flag off.* "I don't want to die", "I'm not suicidal",
 //!   "he has never hit me": a child who writes these is often signalling, and a false
@@ -91,15 +99,14 @@
 //!   [`Category::Bullying`] in a school setting); a mother hurt gives
 //!   [`Category::DomesticAbuse`].
 //!
-//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 888 concerning and 0 of
-//! 871 ordinary views wrong in the main corpora, which were tuned against. On fresh
-//! views it misses far more: sets we wrote, each measured once before any rule was
-//! written for it, missed 9, 13 and 14 of 40 concerning views; sets written blind, by
-//! people who had seen neither the rules nor the corpora, missed 22, 23, 18, 23 and 16 of
-//! 40, and the one kept held out misses 15 of 40 after the rules the others led to. Between
-//! a third and a half of concerning views in wording it has not met get past it: this is a phrase
-//! matcher, and the safeguarding queue helps the named lead read, it does not replace
-//! reading.
+//! **Measured** (`tests/data/safeguarding/README.md`): 0 of 1,118 concerning and 0 of
+//! 1,409 ordinary views wrong in the main corpora, which were tuned against and which the
+//! model learns from. On fresh views it misses far more: sets written blind, by people who
+//! had seen neither the rules nor the corpora, missed 22, 23, 18, 23, 16, 19, 22 and 22 of
+//! 40 with the rules alone. The two kept held out, never tuned against, miss 20 of 80 (25%)
+//! and flag 1 of 80 ordinary views with the model, against 37 of 80 with the rules alone.
+//! About one concerning view in four in wording it has not met still gets past it: the
+//! safeguarding queue helps the named lead read, it does not replace reading.
 //!
 //! **Known gaps.** Wording no rule has met: "nobody at home cares what happens to
 //! me", "took a load of my mum's
@@ -120,6 +127,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
 
+mod model;
 mod normalise;
 mod people;
 mod phrases;
@@ -218,6 +226,9 @@ fn assess_into(text: &str, found: &mut BTreeSet<Category>) {
     }
     phrases::find(&norm, found);
     people::find(&norm, found);
+    // Run on every view: where the rules flagged one, the model may file it under a
+    // category they did not name ("he asks for photos" is grooming as well as a request).
+    model::find(&norm, found);
 }
 
 fn concern(found: BTreeSet<Category>) -> Option<Concern> {

@@ -107,6 +107,13 @@ static MEDICAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^ (?:\w+ )?(?:taking|doing|giving|putting|when (?:taking|doing|giving)|with (?:the|a|an|his|her)) (?:\w+ )?(?:blood|bloods|injections?|jabs?|vaccin\w*|needles?|stitches|stretches|exercises|splints?|braces?|cannula|drops|cream)\b",
     )
 });
+/// Senses overwhelmed, not a person hurting: "the hand dryers, they hurt my ears", "the
+/// lights hurt my eyes".
+static SENSES_HURT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:loud|noise|noisy|bright|lights?|dryers?|music|sounds?|alarms?|bells?|smells?|screens?|sun|buzz\w*|flicker\w*|speakers?|fireworks|hoover)\b",
+    )
+});
 static SHUT_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^ (?:in|up|inside|away|outside|out of the (?:house|home|flat)|out (?:in|on) the (?:garden|yard|street|cold|rain|balcony|shed))\b",
@@ -159,7 +166,9 @@ static FIGHT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static MUMS_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:mums|moms|mams|mothers) (?:new )?(?:partner|boyfriend|husband|fella|bloke)\b")
+    re(
+        r"\b(?:mums|moms|mams|mothers) (?:new )?(?:partner|boyfriend|girlfriend|husband|wife|fella|bloke)\b",
+    )
 });
 static MUM_MENTIONED: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:my|our) (?:mum|mom|mam|mummy|mother)\b"));
@@ -940,7 +949,12 @@ fn active(text: &str, c: &Captures<'_>, found: &mut BTreeSet<Category>) {
     if verb.as_str().to_lowercase().starts_with("hurt")
         && (HURT_FEELINGS_BEFORE.is_match(after_last_joint(before))
             || MEDICAL_BEFORE.is_match(before)
-            || MEDICAL_AFTER.is_match(after))
+            || MEDICAL_AFTER.is_match(after)
+            || (obj.as_str().ends_with("ears")
+                || obj.as_str().ends_with("ear")
+                || obj.as_str().ends_with("eyes")
+                || obj.as_str().ends_with("eye"))
+                && SENSES_HURT.is_match(sentence))
     {
         return;
     }
@@ -1112,6 +1126,7 @@ pub(super) fn compile_all() -> usize {
         &HURT_FEELINGS_BEFORE,
         &MEDICAL_BEFORE,
         &MEDICAL_AFTER,
+        &SENSES_HURT,
         &SHUT_IN,
         &HELD_DOWN,
         &TIED_UP,

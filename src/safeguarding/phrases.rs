@@ -802,6 +802,11 @@ static PHRASES: &[Phrase] = &[
         r"\b(?:havent|hasnt|have not|has not|didnt|did not|not|never|hardly|barely) (?:\w+ )?(?:eaten|ate|had (?:anything|food|something) to eat|had (?:a meal|food|dinner|breakfast|tea))(?: properly| anything| much| at all| a thing| a proper meal)? (?:since (?:yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|(?:for|in) (?:days|\w+ days|\d+ days|two days|a day|a whole day)|all weekend|the whole weekend)\b",
     ),
     ph(Neglect, r"\b(?:go|goes|went|going|sent) to (?:bed|school|sleep) hungry\b"),
+    // Said in fragments: "cold. hungry. nobody home".
+    ph(
+        Neglect,
+        r"\b(?:cold|hungry|starving)\W+(?:\w+\W+){0,3}(?:nobody|no one|noone|no1) (?:home|in|here|about|around)\b",
+    ),
     // Living on scraps: "eating cereal with water for a week", "only get bread".
     ph(
         Neglect,

@@ -897,3 +897,30 @@ fn safeguarding_signs_a_parent_might_mention() {
         "our neighbour threatened us with the police over the parking",
     ]);
 }
+
+#[test]
+fn safeguarding_model_reads_wording_no_rule_has_met() {
+    flagged(
+        Category::SelfHarm,
+        &["school would be better if i could wear long sleeves in pe, i dont want people seeing my arms again"],
+    );
+}
+
+#[test]
+fn safeguarding_model_leaves_short_replies_and_unknown_languages_to_the_rules() {
+    clear(&[
+        "yes please how do I do this",
+        "the ball hit me in the face",
+        "O meu filho adora a escola e os terapeutas são muito bons. Obrigada por tudo.",
+    ]);
+}
+
+#[test]
+fn safeguarding_model_does_not_flag_everyday_letters() {
+    clear(&[
+        "Dear Sir or Madam, I am writing about my son.",
+        "My mum and dad both work full time",
+        "I am in Year 9 and I have 3 best friends",
+        "The forms take too long and nobody rings back when they say they will.",
+    ]);
+}
