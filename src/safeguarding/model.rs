@@ -246,6 +246,16 @@ impl Model {
     /// its words to judge it (most of a language they lack would be read from its few
     /// shared words, such as "a", "o" or "nie").
     fn probabilities(&self, norm: &str) -> Option<[f32; CLASSES]> {
+        // Most texts are short replies ("2", "yes"): they are passed over before any term
+        // is built.
+        let at_most = norm
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(MIN_KNOWN_WORDS)
+            .count();
+        if at_most < MIN_KNOWN_WORDS {
+            return None;
+        }
         let mut counts: HashMap<u32, f32> = HashMap::new();
         let (mut words, mut known) = (0, 0);
         for term in terms(norm) {
