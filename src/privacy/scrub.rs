@@ -647,7 +647,14 @@ static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// An IPv4 address, which can lead to a home as surely as a link can.
+static IP_ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b"));
+
 fn find_links(text: &str, found: &mut Findings) {
+    for m in IP_ADDRESS.find_iter(text) {
+        found.claim(m.range(), Removed::Link);
+    }
     for m in URL.find_iter(text).chain(BARE_URL.find_iter(text)) {
         let r = trim_trailing_punct(text, m.range());
         found.claim(r, Removed::Link);
@@ -681,8 +688,16 @@ static EMAIL_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+// "jo . smith @ example . com", "jo_smith @gmail.com": spaces round the @ (and dots),
+// typed to dodge a filter or by a phone's keyboard. The @ itself is the sign.
+static EMAIL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b[a-z0-9][a-z0-9_\-]*(?:\s*[._]\s*[a-z0-9_\-]+)*(?:\s+@\s*|\s*@\s+)[a-z0-9\-]+(?:\s*\.\s*[a-z0-9\-]+)*?\s*\.\s*(?:com|org|net|uk|ie|io|me|info|co\s*\.\s*uk|org\s*\.\s*uk|ac\s*\.\s*uk|gov\s*\.\s*uk|nhs\s*\.\s*net)\b",
+    )
+});
+
 fn find_emails(text: &str, found: &mut Findings) {
-    for m in EMAIL.find_iter(text) {
+    for m in EMAIL.find_iter(text).chain(EMAIL_SPACED.find_iter(text)) {
         found.claim(m.range(), Removed::Email);
     }
     // Spelt-out addresses before provider names, so "jo at outlook dot com" goes whole.
@@ -1978,6 +1993,9 @@ enum Context {
     Strong,
     /// "my son", titles: any capitalised word not a known non-name.
     Relation,
+    /// "my son", "we call him" in English: as [`Context::Relation`], and also a lower-case
+    /// word of four letters or more that no list knows ("my son xzavier").
+    Kin,
     /// "I'm", "hi", "thanks": only a listed given name, even an ambiguous one.
     Weak,
 }
@@ -1997,7 +2015,7 @@ static ROLE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 // "the name is", "Name:", "she's called": capitalised names only.
 static NAME_IS_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:sur|fore|family\s+|last\s+|first\s+|given\s+)name\b|nazwisko|imię|imie|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|signed\s*:|\bme\s+(?:and|&)|(?:and|&)\s+me\s*,?\s+(?:and\s+)?)[\s:,\-]*",
+        r"(?i)\b(?:(?:(?:first|sur|nick|full|real|last|christian)\s*)?names?\s*(?:is|are|was|'s|’s|:|=|-)|(?:sur|fore|family\s+|last\s+|first\s+|given\s+)name\b|nazwisko|imię|imie|(?:he|she|they)\s+(?:is|are|was|were)\s+called|(?:he|she)['’]s\s+called|they['’]re\s+called|who\s+is\s+called|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|(?:we|i|they|everyone|people|family|friends)\s+(?:all\s+)?(?:call|calls|called|nickname|nicknamed)\s+(?:him|her|them|me)|known\s+as|signed\s*:|\bme\s+(?:and|&)|(?:and|&)\s+me\s*,?\s+(?:and\s+)?)[\s:,\-]*",
     )
 });
 static RELATION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -2093,7 +2111,7 @@ static OWNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\s*\(\s*(?:aged?\s*)?[0-9]{1,2}\b|,?\s+aged?\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}\s*(?:years?|yrs?|yo)\b|\s+who\s+is\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}(?:\s*[,.!;)]|\s+and\b|\s*$)|\s+is\s+in\s+(?:year|yr|y)\s*[0-9]{1,2}\b|\s+(?:has|had)\s+(?:autism|adhd|add|asd|asc|pda|cp|cerebral|down['’]?s?|epilepsy|dyslexia|dyspraxia|anxiety|semh|pmld|sld|mld|an?\s+ehcp|ehcp|global|sensory|hearing|complex|selective)\b)",
+        r"(?i)^(?:\s*\(\s*(?:aged?\s*)?[0-9]{1,2}\b|\s*[,(]\s*(?:year|yr|y)\s*[0-9]{1,2}\b|,?\s+aged?\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}\s*(?:years?|yrs?|yo)\b|\s+who\s+is\s+[0-9]{1,2}\b|\s+is\s+(?:now\s+|only\s+|just\s+)?[0-9]{1,2}(?:\s*[,.!;)]|\s+and\b|\s*$)|\s+is\s+in\s+(?:year|yr|y)\s*[0-9]{1,2}\b|\s+(?:has|had)\s+(?:autism|adhd|add|asd|asc|pda|cp|cerebral|down['’]?s?|epilepsy|dyslexia|dyspraxia|anxiety|semh|pmld|sld|mld|an?\s+ehcp|ehcp|global|sensory|hearing|complex|selective)\b)",
     )
 });
 /// "i'm", "its", "this is" right before a word: a self-introduction.
@@ -2221,6 +2239,10 @@ impl<'a> NameFinder<'a> {
     }
 
     fn accept_in_context(&self, i: usize, ctx: Context) -> bool {
+        let (ctx, unknown_lower) = match ctx {
+            Context::Kin => (Context::Relation, true),
+            other => (other, false),
+        };
         let t = &self.toks[i];
         let l = self.lists;
         let given = l.is_given(&t.key);
@@ -2250,8 +2272,11 @@ impl<'a> NameFinder<'a> {
             (_, Case::Upper) => {
                 (given && !ACRONYMS.contains(&t.key.as_str())) || l.surnames.contains(&t.key)
             }
-            (Context::Relation, Case::Lower) => {
-                given
+            // "my son xzavier": after English kin words, a word of four letters or more
+            // that no list knows is a family's own spelling of a name.
+            (Context::Relation | Context::Kin, Case::Lower) => {
+                (given
+                    || (unknown_lower && t.key.chars().count() >= 4 && l.is_unknown_word(&t.key)))
                     && !LOWER_NOT_AFTER_RELATION.contains(&t.key.as_str())
                     && !l.is_not_name(&t.key)
             }
@@ -2952,8 +2977,8 @@ fn find_names(text: &str, found: &mut Findings, own: &[String]) {
     }
     let claimed = f.marked.clone();
     f.mark_after_context(&STRONG_CONTEXT, Context::Strong);
-    f.mark_after_context(&NAME_IS_CONTEXT, Context::Relation);
-    f.mark_after_context(&RELATION_CONTEXT, Context::Relation);
+    f.mark_after_context(&NAME_IS_CONTEXT, Context::Kin);
+    f.mark_after_context(&RELATION_CONTEXT, Context::Kin);
     f.mark_after_context(&RELATION_CONTEXT_PL_AR, Context::Relation);
     f.mark_after_context(&FAMILY_TITLE, Context::Relation);
     f.mark_after_context(&ROLE_CONTEXT, Context::Relation);
@@ -3059,6 +3084,68 @@ mod tests {
             "0-25 service",
             "44 children in 2 classes",
             "order 448123456789",
+        ]);
+    }
+
+    #[test]
+    fn names_no_list_knows_after_a_relation_a_nickname_or_before_a_year() {
+        let m = "[name removed]";
+        for (input, want) in [
+            ("my son xzavier is 9", format!("my son {m} is 9")),
+            (
+                "my daughter kaydence hates it",
+                format!("my daughter {m} hates it"),
+            ),
+            (
+                "my little girl nevaeh is 6",
+                format!("my little girl {m} is 6"),
+            ),
+            (
+                "we called him Bear as a baby",
+                format!("we called him {m} as a baby"),
+            ),
+            ("she is known as Moo", format!("she is known as {m}")),
+            (
+                "Deshawn, Year 4, has no plan",
+                format!("{m}, Year 4, has no plan"),
+            ),
+        ] {
+            assert_eq!(s(input), want, "{input}");
+        }
+        kept(&[
+            "my son thats 9 has autism",
+            "my daughter whos 12 goes to college",
+            "my son aswell has adhd",
+            "my son ehcp is late",
+            "we called him back twice",
+            "they called me names at school",
+            "Maths, Year 9, is hard",
+        ]);
+    }
+
+    #[test]
+    fn emails_with_spaces_round_the_at_and_ip_addresses() {
+        for input in [
+            "jo . smith @ example . com",
+            "jo_smith @gmail.com",
+            "jo.smith@ example.co.uk",
+            "tamsin @ devon . gov . uk",
+        ] {
+            assert_eq!(
+                s(&format!("write to {input} please")),
+                "write to [email removed] please",
+                "{input}"
+            );
+        }
+        assert_eq!(
+            s("our router is 192.168.1.254 and his tablet 10.0.0.12"),
+            "our router is [link removed] and his tablet [link removed]"
+        );
+        kept(&[
+            "meet @ 3 at the school",
+            "we scored 4 @ home",
+            "version 1.2.3 of the app",
+            "the meeting is at 10.30",
         ]);
     }
 
