@@ -646,6 +646,22 @@ fn replies_written_blind() {
         ("asked", en, "not usually no", Choice("no")),
         ("who", en, "6", Unclear),
         ("who", en, "15", Group(YoungPerson)),
+        // Left over from that set, read since.
+        ("asked", en, "once", Choice("sometimes")),
+        (
+            "asked",
+            en,
+            "only once, at the last review",
+            Choice("sometimes"),
+        ),
+        ("asked", en, "once or twice", Choice("sometimes")),
+        ("welcome", en, "100%", Choice("yes")),
+        ("explained", en, "100 percent", Choice("yes")),
+        ("listened-to", en, "it's ok", Feeling(3)),
+        ("explained", en, "I don't really agree", Choice("no")),
+        ("asked", en, "not once", Choice("no")),
+        ("asked", en, "not even once in 3 years", Choice("no")),
+        ("asked", en, "100", Choice("yes")),
         // Traps: two answers are no answer; a word near an answer word is not it.
         ("welcome", en, "yes, no", Unclear),
         ("welcome", en, "Yes. No.", Unclear),

@@ -600,6 +600,10 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "aye",
             "sure",
             "definitely",
+            "100",
+            "100 percent",
+            "a hundred percent",
+            "hundred percent",
             "always",
             "all the time",
             "of course",
@@ -655,6 +659,14 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "not very often",
             "not usually",
             "not normally",
+            // Disagreeing with a question put as a statement: "I don't really agree".
+            "dont agree",
+            "i dont agree",
+            "dont really agree",
+            "i dont really agree",
+            "do not agree",
+            "disagree",
+            "i disagree",
             "usually not",
             "almost never",
             "i dont think so",
@@ -703,6 +715,14 @@ const OPTION_SYNONYMS: &[(&str, &[&str])] = &[
             "sometimes",
             "sometime",
             "some times",
+            // It has happened, but not as a rule: "once", "once or twice".
+            "once",
+            "only once",
+            "just once",
+            "once or twice",
+            "twice",
+            "a few times",
+            "a couple of times",
             "occasionally",
             "now and then",
             "now and again",
@@ -1260,7 +1280,9 @@ fn choice(
         return Reply::Skip;
     }
     let phrases = option_phrases(options, locale);
-    if let Some((n, suffix, rest)) = leading_number(words) {
+    // "100%", "100 percent": no option's number, but wholly yes (or agree).
+    let hundred = words.first().is_some_and(|w| w == "100") && options.len() < 100;
+    if let Some((n, suffix, rest)) = leading_number(words).filter(|_| !hundred) {
         if suffix == Suffix::Age {
             return Reply::Unclear;
         }
