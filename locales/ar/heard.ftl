@@ -7,7 +7,7 @@ group-child = طفل (أقل من 11 سنة)
 group-young-person = شاب أو شابة (من 11 إلى 25 سنة)
 group-parent-carer = أحد الوالدين أو مقدّم رعاية
 group-professional = شخص يعمل مع الأطفال
-group-prefer-not-to-say = أفضّل ألّا أقول
+group-prefer-not-to-say = أفضّل عدم الإفصاح
 
 ## مقياس المشاعر: 1 حزين جدًا، 5 سعيد جدًا.
 

@@ -9,7 +9,7 @@ group-child = A child (under 11)
 group-young-person = A young person (11 to 25)
 group-parent-carer = A parent or carer
 group-professional = Someone who works with children
-group-prefer-not-to-say = I would rather not say
+group-prefer-not-to-say = Prefer not to say
 
 ## The feelings scale: 1 is very unhappy, 5 is very happy.
 

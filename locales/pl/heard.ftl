@@ -7,7 +7,7 @@ group-child = Dziecko (poniżej 11 lat)
 group-young-person = Młoda osoba (od 11 do 25 lat)
 group-parent-carer = Rodzic lub opiekun
 group-professional = Osoba, która pracuje z dziećmi
-group-prefer-not-to-say = Wolę nie mówić
+group-prefer-not-to-say = Wolę nie podawać
 
 ## Skala uczuć: 1 to bardzo źle, 5 to bardzo dobrze.
 
