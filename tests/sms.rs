@@ -256,6 +256,25 @@ fn twilio_params<'a>(sid: &'a str, from: &'a str, body: &'a str) -> Vec<(&'a str
     ]
 }
 
+/// A form body by hand, for a request whose Content-Type the test sets itself.
+fn form_body(params: &[(&str, &str)]) -> String {
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    params
+        .iter()
+        .map(|(n, v)| format!("{}={}", encode(n), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// Sends a signed Twilio webhook; returns (status, body).
 async fn twilio_raw(app: &TestApp, sid: &str, from: &str, body: &str) -> (u16, String) {
     let params = twilio_params(sid, from, body);
@@ -677,6 +696,44 @@ async fn bad_signatures_are_refused_and_nothing_is_stored(backend: TestBackend) 
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 400);
+
+    // A body labelled as another format is refused with 415, however it is signed; a
+    // charset after the right type is fine.
+    let json_sid = message_sid();
+    let json_params = twilio_params(&json_sid, "+447700900323", "views");
+    let response = app
+        .client
+        .post(app.url("/webhooks/sms/twilio"))
+        .header("x-twilio-signature", twilio_signature(&url, &json_params))
+        .header("content-type", "application/json")
+        .body(form_body(&json_params))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 415);
+    let response = app
+        .client
+        .post(app.url("/webhooks/sms/twilio"))
+        .header("x-twilio-signature", twilio_signature(&url, &json_params))
+        .header(
+            "content-type",
+            "Application/X-WWW-Form-Urlencoded; charset=UTF-8",
+        )
+        .body(form_body(&json_params))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let response = app
+        .client
+        .post(app.url("/webhooks/sms/notify"))
+        .bearer_auth(INBOUND_TOKEN)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("id=1&message=views")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 415);
     app.stop().await;
 }
 

@@ -163,6 +163,9 @@ pub enum AppError {
     Unauthorised,
     #[error("forbidden: {0}")]
     Forbidden(String),
+    /// A body in a format the route does not read (JSON to a form webhook): 415.
+    #[error("unsupported media type: expected {0}")]
+    UnsupportedMediaType(&'static str),
     /// Our own fault, such as settings in the wrong shape; the cause is logged, not shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -181,6 +184,9 @@ impl IntoResponse for AppError {
             AppError::BadRequest(reason) => (StatusCode::BAD_REQUEST, reason.clone()),
             AppError::Unauthorised => (StatusCode::UNAUTHORIZED, "unauthorised".to_owned()),
             AppError::Forbidden(reason) => (StatusCode::FORBIDDEN, reason.clone()),
+            AppError::UnsupportedMediaType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, self.to_string())
+            }
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "something went wrong on our side".to_owned(),

@@ -50,6 +50,7 @@ async fn twilio(
     let Some(gateway) = state.sms.gateways.twilio.clone() else {
         return Err(AppError::NotFound);
     };
+    expect_body(&headers, "application/x-www-form-urlencoded")?;
     webhook(&state, gateway.as_ref(), &uri, &headers, &body).await
 }
 
@@ -62,7 +63,26 @@ async fn notify(
     let Some(gateway) = state.sms.gateways.notify.clone() else {
         return Err(AppError::NotFound);
     };
+    expect_body(&headers, "application/json")?;
     webhook(&state, gateway.as_ref(), &uri, &headers, &body).await
+}
+
+/// A body the gateway labelled as another format is refused with 415 before anything reads
+/// it. A body with no label is read as the gateway's own format.
+fn expect_body(headers: &HeaderMap, media_type: &'static str) -> Result<(), AppError> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Ok(());
+    };
+    let given = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    if given.as_deref() == Some(media_type) {
+        Ok(())
+    } else {
+        Err(AppError::UnsupportedMediaType(media_type))
+    }
 }
 
 async fn webhook(
