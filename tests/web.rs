@@ -256,6 +256,43 @@ async fn postcodes_find_the_area_or_ask(backend: TestBackend) {
     let (_, check) = get(&app, &client, &format!("{START}/check")).await;
     assert!(check.contains("Teignbridge"));
     assert!(!check.contains("TQ12 4AB"));
+
+    // An area picked and a postcode somewhere else: asked which, not guessed.
+    let (status, path, page) = fill(
+        &app,
+        &client,
+        &q6,
+        &[
+            ("action", "continue"),
+            ("answer", "torridge"),
+            ("postcode", "TQ12 4AB"),
+        ],
+    )
+    .await;
+    assert_eq!((status, path.as_str()), (422, q6.as_str()));
+    assert!(
+        page.contains("<a href=\"#postcode\">Your postcode is in a different area"),
+        "{page}"
+    );
+    assert!(
+        page.contains("value=\"TQ12 4AB\""),
+        "what was typed is kept"
+    );
+    let (_, check) = get(&app, &client, &format!("{START}/check")).await;
+    assert!(check.contains("Teignbridge"), "the answer before stands");
+    // The same area both ways is simply that area.
+    let (_, path, _) = fill(
+        &app,
+        &client,
+        &q6,
+        &[
+            ("action", "continue"),
+            ("answer", "teignbridge"),
+            ("postcode", "TQ12 4AB"),
+        ],
+    )
+    .await;
+    assert_eq!(path, format!("{START}/q/7"));
     app.stop().await;
 }
 

@@ -138,6 +138,7 @@ error-choose-face = Choose how you feel. Or press Skip this question.
 error-text-too-long = Your answer is too long. It can be up to 5,000 letters. Please make it shorter.
 error-choose-area = Choose your area. Or press Skip this question.
 error-postcode = We cannot find that postcode. Choose your area from the list, or press Skip.
+error-area-postcode-differ = Your postcode is in a different area from the one you picked. Pick one area, or delete the postcode.
 area-postcode-label = Or type the first part of your postcode
 area-postcode-hint = For example EX4 or TQ12.
 area-pick-text = Which of these is your area?

@@ -115,6 +115,7 @@ error-choose-face = Wybierz, jak się czujesz. Albo naciśnij „Pomiń to pytan
 error-text-too-long = Odpowiedź jest za długa. Może mieć do 5000 znaków. Skróć ją, proszę.
 error-choose-area = Wybierz swoją okolicę. Albo naciśnij „Pomiń to pytanie”.
 error-postcode = Nie możemy znaleźć tego kodu pocztowego. Wybierz okolicę z listy albo naciśnij „Pomiń”.
+error-area-postcode-differ = Twój kod pocztowy jest w innej okolicy niż ta, którą wybrano. Wybierz jedną okolicę albo usuń kod pocztowy.
 area-postcode-label = Albo wpisz pierwszą część kodu pocztowego
 area-postcode-hint = Na przykład EX4 albo TQ12.
 area-pick-text = Która z tych okolic jest Twoja?

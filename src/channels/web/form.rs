@@ -411,16 +411,26 @@ fn read_answer(
         },
         QuestionKind::Area => {
             let picking = !progress.area_choices.is_empty();
-            if let Some(area) = answer.and_then(|a| state.areas.id(a)) {
-                if !picking || progress.area_choices.iter().any(|c| c == area.as_str()) {
-                    return Outcome::Save(Saved::Area(area.to_string()));
-                }
-            }
             let postcode = form
                 .postcode
                 .as_deref()
                 .map(str::trim)
                 .filter(|p| !p.is_empty());
+            if let Some(area) = answer.and_then(|a| state.areas.id(a)) {
+                // An area picked and a postcode typed that is plainly somewhere else: which
+                // one they meant is theirs to say, not ours to guess.
+                let elsewhere = match postcode.map(|p| state.areas.lookup_postcode(p)) {
+                    Some(PostcodeLookup::Found(other)) => other != area,
+                    Some(PostcodeLookup::Ambiguous(others)) => !others.contains(&area),
+                    _ => false,
+                };
+                if elsewhere && !picking {
+                    return Outcome::Error("error-area-postcode-differ", "postcode");
+                }
+                if !picking || progress.area_choices.iter().any(|c| c == area.as_str()) {
+                    return Outcome::Save(Saved::Area(area.to_string()));
+                }
+            }
             match (postcode, picking) {
                 (Some(p), false) => match state.areas.lookup_postcode(p) {
                     PostcodeLookup::Found(area) => Outcome::Save(Saved::Area(area.to_string())),
