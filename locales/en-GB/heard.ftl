@@ -126,6 +126,7 @@ privacy-removed = We take out names, phone numbers and addresses.
 privacy-readers = People at Devon County Council read what you say.
 privacy-use = They use it to make support better.
 privacy-area = We only keep which part of Devon you live in.
+privacy-safe = Tell us if you are not safe. A person who keeps children safe will read it at once. This happens even before you send your answers.
 closed-title = This survey has closed
 closed-text = Thank you for coming. You cannot answer this one now.
 

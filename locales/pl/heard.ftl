@@ -103,6 +103,7 @@ privacy-removed = Usuwamy imiona, numery telefonów i adresy.
 privacy-readers = Pracownicy Rady Hrabstwa Devon czytają Twoje odpowiedzi.
 privacy-use = Wykorzystują je, aby ulepszać wsparcie.
 privacy-area = Zapisujemy tylko, w której części Devon mieszkasz.
+privacy-safe = Jeśli napiszesz, że nie jesteś bezpieczny, osoba, która dba o bezpieczeństwo dzieci, od razu to przeczyta. Nawet zanim wyślesz odpowiedzi.
 closed-title = Ta ankieta jest zamknięta
 closed-text = Dziękujemy za odwiedziny. Na tę ankietę nie można już odpowiedzieć.
 

@@ -56,7 +56,7 @@ pub(super) struct Model {
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| Model::train(&examples()));
 
-/// The model's categories for a view no rule flagged, if it finds the view concerning.
+/// Adds the model's categories for a normalised view, if it finds the view concerning.
 pub(super) fn find(norm: &str, found: &mut std::collections::BTreeSet<Category>) {
     let Some(p) = MODEL.probabilities(norm) else {
         return;
@@ -269,7 +269,10 @@ impl Model {
         if known < MIN_KNOWN_WORDS || known * 2 < words {
             return None;
         }
-        let x = self.weigh(counts.into_iter().collect());
+        // In a fixed order, so a view's score is the same to the last bit every time.
+        let mut counts: Vec<(u32, f32)> = counts.into_iter().collect();
+        counts.sort_by_key(|(id, _)| *id);
+        let x = self.weigh(counts);
         Some(self.softmax(&x))
     }
 }

@@ -113,6 +113,27 @@ fn render() {
 
 #[test]
 #[ignore = "a measurement: run in release with --ignored --nocapture"]
+fn safeguarding() {
+    // The first view builds the patterns and trains the learned reader.
+    let start = Instant::now();
+    black_box(crate::safeguarding::assess("hello"));
+    eprintln!(
+        "{:<52} {:>9.3} ms",
+        "safeguarding, first use (build and train)",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    measure("safeguarding::assess(hello)", || {
+        crate::safeguarding::assess(black_box("hello"))
+    });
+    let view = "The school would be better if the teachers listened to what my son needs, \
+                and if his taxi came on time so he was not so anxious every morning.";
+    measure("safeguarding::assess(a 33-word view)", || {
+        crate::safeguarding::assess(black_box(view))
+    });
+}
+
+#[test]
+#[ignore = "a measurement: run in release with --ignored --nocapture"]
 fn phone() {
     measure("Identifier::phone(+447700900123)", || {
         Identifier::phone(black_box("+447700900123"))
