@@ -574,7 +574,34 @@ fn html(response: &reqwest::Response) -> bool {
         .is_some_and(|v| v.starts_with("text/html"))
 }
 
+/// A body framed two ways (length and chunks) is read as chunked, as RFC 9112 (6.1) says,
+/// and the connection is closed after the answer, so nothing after it can be read as a
+/// request of its own (request smuggling). hyper does this before heard sees the request.
+async fn a_body_framed_two_ways_ends_the_connection(backend: TestBackend) {
+    let app = spawn_app_with(backend, &[]).await;
+    let mut stream = TcpStream::connect(app.address).await.unwrap();
+    stream
+        .write_all(
+            b"POST /webhooks/sms/twilio HTTP/1.1\r\nHost: x\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\n\
+              Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n\
+              0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+        )
+        .await
+        .unwrap();
+    let answer = read_to_close(&mut stream).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert_eq!(answer.matches("HTTP/1.1 ").count(), 1, "{answer}");
+    assert!(answer.contains("connection: close"), "{answer}");
+    assert!(
+        !answer.contains("200 OK"),
+        "the smuggled request was answered: {answer}"
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
+    a_body_framed_two_ways_ends_the_connection,
     slow_headers_are_cut_off,
     slow_bodies_get_408,
     floods_of_pages_get_a_kind_429,
