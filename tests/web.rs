@@ -601,6 +601,16 @@ async fn too_many_posts_get_a_kind_429(backend: TestBackend) {
     app.stop().await;
 }
 
+/// The submission stored with this id; the test fails if there is none.
+async fn submission(app: &TestApp, id: i64) -> heard::domain::Submission {
+    app.state
+        .store
+        .submission(SubmissionId(id), &app.state.areas)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no submission {id}"))
+}
+
 async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     let app = spawn_app(backend).await;
     let client = browser();
@@ -625,13 +635,7 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     assert!(!again.contains("Thank you for telling us"));
     // The lead hears of it now, not only if the form is sent: a child who says this and
     // closes the page is still heard.
-    let early = app
-        .state
-        .store
-        .submission(SubmissionId(1), &app.state.areas)
-        .await
-        .unwrap()
-        .expect("stored as soon as it was written");
+    let early = submission(&app, 1).await;
     assert!(early.flagged);
     assert_eq!(app.state.store.flagged_queue().await.unwrap().len(), 1);
 
@@ -651,26 +655,13 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     .await;
     let (_, _, thanks) = fill(&app, &client, &format!("{START}/check"), &[]).await;
     assert!(thanks.contains("Thank you for telling us"));
-    let stored = app
-        .state
-        .store
-        .submission(SubmissionId(1), &app.state.areas)
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = submission(&app, 1).await;
     assert!(stored.flagged, "marked for the safeguarding lead");
     // Nothing else about the person changes.
     assert_eq!(stored.area.as_ref().map(|a| a.as_str()), Some("exeter"));
     assert_eq!(stored.respondent, None);
     // Sending filled in the view stored early: it counts once, with every answer.
-    assert_eq!(
-        app.state
-            .store
-            .submission_count("four-cornerstones")
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(count(&app).await, 1);
     assert!(stored.answers.iter().any(|a| matches!(
         &a.value,
         AnswerValue::Text(t) if t.as_str().contains("hits me")
@@ -698,22 +689,9 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     )
     .await;
     fill(&app, &regrets, &format!("{START}/check"), &[]).await;
-    let taken_back = app
-        .state
-        .store
-        .submission(SubmissionId(2), &app.state.areas)
-        .await
-        .unwrap()
-        .unwrap();
+    let taken_back = submission(&app, 2).await;
     assert!(taken_back.flagged);
-    assert_eq!(
-        app.state
-            .store
-            .submission_count("four-cornerstones")
-            .await
-            .unwrap(),
-        2
-    );
+    assert_eq!(count(&app).await, 2);
 
     // Someone else's ordinary answer is not flagged.
     let other = browser();
@@ -729,13 +707,7 @@ async fn words_of_risk_signpost_help_and_flag(backend: TestBackend) {
     .await;
     let (_, _, thanks) = fill(&app, &other, &format!("{START}/check"), &[]).await;
     assert!(!thanks.contains("Thank you for telling us"));
-    let second = app
-        .state
-        .store
-        .submission(SubmissionId(3), &app.state.areas)
-        .await
-        .unwrap()
-        .unwrap();
+    let second = submission(&app, 3).await;
     assert!(!second.flagged);
     app.stop().await;
 }
